@@ -1,0 +1,27 @@
+package dev.backstop.helpdesk.identity;
+
+/**
+ * The roles of PRODUCT.md. Spring Security authorities are {@code ROLE_<name>}.
+ */
+public enum Role {
+    DISTRIBUTOR,
+    CHANNEL_AGENT,
+    BACK_OFFICE,
+    FRONTLINE,
+    EXPERT,
+    HR_AGENT,
+    HR_PAYROLL,
+    EMPLOYEE,
+    FAMILY,
+    SUPERVISOR,
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Portal users see only their own account's or their own data. */
+    public boolean isPortalRole() {
+        return this == DISTRIBUTOR || this == EMPLOYEE || this == FAMILY;
+    }
+}
