@@ -1,0 +1,5 @@
+package dev.backstop.helpdesk.tickets;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

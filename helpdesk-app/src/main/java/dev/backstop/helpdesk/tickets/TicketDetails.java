@@ -1,0 +1,44 @@
+package dev.backstop.helpdesk.tickets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything shown on a ticket's page. Internal notes are left out of {@code timeline} for portal users.
+ *
+ * @param version optimistic-lock version; send it back with a change to detect a concurrent edit
+ */
+public record TicketDetails(
+        long id,
+        String key,
+        Desk desk,
+        TicketType type,
+        Channel channel,
+        Priority priority,
+        TicketState state,
+        Requester requester,
+        Long distributorId,
+        Long employeeId,
+        String subject,
+        String description,
+        BusinessRefs refs,
+        Long assigneeId,
+        String assigneeName,
+        Long departmentId,
+        String departmentName,
+        Set<String> tags,
+        boolean confidential,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        long version,
+        List<TimelineEntry> timeline,
+        List<AttachmentInfo> attachments) {
+
+    /** The states this ticket may move to next (for buttons and validation messages). */
+    public Set<TicketState> nextStates() {
+        return state.next();
+    }
+}

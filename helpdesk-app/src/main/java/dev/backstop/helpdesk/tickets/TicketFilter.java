@@ -1,0 +1,32 @@
+package dev.backstop.helpdesk.tickets;
+
+/**
+ * List filters; every field is optional (null = any). The caller's visibility scope is always applied
+ * on top, in the query.
+ *
+ * @param assigneeId filter by assignee; use {@code mine = true} for "assigned to me"
+ * @param requester  matches requester name or phone (substring, case-insensitive)
+ * @param text       matches key, subject or description (substring, case-insensitive)
+ * @param activeOnly only tickets that still need action (not resolved or closed)
+ */
+public record TicketFilter(
+        Desk desk,
+        TicketState state,
+        Long assigneeId,
+        boolean mine,
+        Priority priority,
+        String requester,
+        String text,
+        boolean activeOnly,
+        int page,
+        int size) {
+
+    public TicketFilter {
+        page = Math.max(page, 0);
+        size = size <= 0 ? 25 : Math.min(size, 200);
+    }
+
+    public static TicketFilter all() {
+        return new TicketFilter(null, null, null, false, null, null, null, false, 0, 25);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.backstop.helpdesk.tickets;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import java.io.InputStream;
+import org.springframework.data.domain.Page;
+
+/**
+ * The tickets module's API: everything the desks, the portal and the REST API do with tickets.
+ * <p>
+ * Every method is scoped to what {@code by} may see, in the query: a ticket outside the caller's scope
+ * is reported as {@link TicketNotFound} (404), never as "forbidden", so ids cannot be probed.
+ * Methods taking {@code expectedVersion} refuse with {@link TicketChangedConcurrently} (409) when the
+ * ticket changed since the caller read it; pass null to skip the check (append-only API clients).
+ */
+public interface TicketManagement {
+
+    TicketDetails open(OpenTicket command, CurrentUser by);
+
+    Page<TicketSummary> list(TicketFilter filter, CurrentUser by);
+
+    TicketDetails get(long ticketId, CurrentUser by);
+
+    /** A public reply, visible to the requester; a portal user's reply reopens a pending-requester ticket. */
+    TicketDetails reply(long ticketId, String body, Long expectedVersion, CurrentUser by);
+
+    /** An internal note, never shown to the requester. Staff only. */
+    TicketDetails note(long ticketId, String body, Long expectedVersion, CurrentUser by);
+
+    /** Records a phone call on the timeline. Staff only. */
+    TicketDetails logCall(long ticketId, String summary, Long expectedVersion, CurrentUser by);
+
+    TicketDetails assign(long ticketId, Long assigneeId, Long expectedVersion, CurrentUser by);
+
+    TicketDetails transfer(long ticketId, Transfer transfer, Long expectedVersion, CurrentUser by);
+
+    /**
+     * Moves the ticket through the state machine (open, pending, resolve, close, reopen). An illegal
+     * transition is refused with {@link IllegalTicketTransition} (409).
+     */
+    TicketDetails changeState(long ticketId, TicketState target, String comment, Long expectedVersion, CurrentUser by);
+
+    /** Refused with {@link AttachmentRejected} when too large or of a type not on the allow-list. */
+    AttachmentInfo attach(long ticketId, String fileName, String contentType, long sizeBytes, InputStream content, CurrentUser by);
+
+    AttachmentContent attachment(long ticketId, long attachmentId, CurrentUser by);
+}

@@ -1,0 +1,20 @@
+package dev.backstop.helpdesk.tickets;
+
+import java.time.Instant;
+
+/** One row of a ticket list. */
+public record TicketSummary(
+        long id,
+        String key,
+        Desk desk,
+        TicketType type,
+        Channel channel,
+        Priority priority,
+        TicketState state,
+        String subject,
+        String requesterName,
+        String assigneeName,
+        boolean confidential,
+        Instant createdAt,
+        Instant updatedAt) {
+}
