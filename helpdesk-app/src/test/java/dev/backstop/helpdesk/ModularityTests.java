@@ -1,0 +1,39 @@
+package dev.backstop.helpdesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The module structure of docs/ARCHITECTURE.md holds: no cycles, no module reaching into another's
+ * internals. Writes the module diagram to target/spring-modulith-docs (copied into docs/ by hand).
+ */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(HelpdeskApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void ticketsKnowNothingOfTheModulesThatReactToThem() {
+        noClasses().that().resideInAPackage("dev.backstop.helpdesk.tickets..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.backstop.helpdesk.workspace..", "dev.backstop.helpdesk.portal..",
+                        "dev.backstop.helpdesk.demo..", "dev.backstop.helpdesk.distributors..",
+                        "dev.backstop.helpdesk.hr..", "dev.backstop.helpdesk.organization..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.backstop.helpdesk"));
+    }
+
+    @Test
+    void writesTheModuleDiagram() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}
