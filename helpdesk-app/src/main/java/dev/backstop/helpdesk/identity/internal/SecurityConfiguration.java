@@ -1,0 +1,91 @@
+package dev.backstop.helpdesk.identity.internal;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import dev.backstop.helpdesk.identity.Role;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Two chains: the API ({@code /api/**}: stateless, HTTP Basic or API token, JSON 401/403,
+ * no CSRF) and the pages (form login, CSRF). Every path has an explicit rule; anything else is denied, and
+ * {@code AuthorizationMatrixTests} walks every registered endpoint for every role. Row-level visibility
+ * (which ticket, which account) is enforced in the queries of each module, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] STAFF = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
+            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+    static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
+    static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens, Users users)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(GET, "/api/v1/me").authenticated()
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
+                                "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
+                        .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/tickets", "/api/v1/tickets/*",
+                                "/api/v1/tickets/*/attachments/*").authenticated()
+                        .requestMatchers(POST, "/api/v1/tickets", "/api/v1/tickets/*/replies",
+                                "/api/v1/tickets/*/attachments").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/error/**").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/").authenticated()
+                        .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
+                        .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
+                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/**").denyAll()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Basic on the page chain serves Prometheus scrapers and scripts hitting /actuator/**.
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

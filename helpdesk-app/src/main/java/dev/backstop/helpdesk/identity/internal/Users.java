@@ -1,0 +1,92 @@
+package dev.backstop.helpdesk.identity.internal;
+
+import dev.backstop.helpdesk.identity.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The user accounts (app_users + user_roles). A FAMILY user's employee is the employee of their family
+ * member, resolved here once so every scope check can use it.
+ */
+@Repository
+class Users {
+
+    private static final String SELECT = """
+            select u.id, u.username, u.password_hash, u.display_name, u.enabled, u.distributor_id,
+                   coalesce(u.employee_id, fm.employee_id) as employee_id, u.family_member_id, u.department_id,
+                   u.failed_attempts, u.locked_until
+              from app_users u left join family_members fm on fm.id = u.family_member_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    Users(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> byUsername(String username) {
+        List<UserAccount> found = jdbc.query(SELECT + " where u.username = ?", this::map, username);
+        return found.stream().findFirst();
+    }
+
+    Optional<UserAccount> byId(long id) {
+        return jdbc.query(SELECT + " where u.id = ?", this::map, id).stream().findFirst();
+    }
+
+    long count() {
+        Long count = jdbc.queryForObject("select count(*) from app_users", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    long create(String username, String passwordHash, String displayName, Set<Role> roles, Instant now) {
+        jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, ?, ?, ?)",
+                username, passwordHash, displayName, Timestamp.from(now));
+        Long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
+        for (Role role : roles) {
+            jdbc.update("insert into user_roles (user_id, role) values (?, ?)", id, role.name());
+        }
+        return id;
+    }
+
+    /** Counts a failed login; returns the number of consecutive failures now recorded. */
+    int recordFailure(String username) {
+        jdbc.update("update app_users set failed_attempts = failed_attempts + 1 where username = ?", username);
+        List<Integer> failures = jdbc.queryForList("select failed_attempts from app_users where username = ?",
+                Integer.class, username);
+        return failures.isEmpty() ? 0 : failures.get(0);
+    }
+
+    void lock(String username, Instant until) {
+        jdbc.update("update app_users set locked_until = ?, failed_attempts = 0 where username = ?",
+                Timestamp.from(until), username);
+    }
+
+    /** Resets the failure count; writes at most once every few minutes for a busy API client. */
+    void recordSuccess(String username, Instant now) {
+        jdbc.update("""
+                update app_users set failed_attempts = 0, last_login_at = ?
+                 where username = ? and (failed_attempts > 0 or last_login_at is null or last_login_at < ?)
+                """, Timestamp.from(now), username, Timestamp.from(now.minusSeconds(300)));
+    }
+
+    private UserAccount map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.queryForList("select role from user_roles where user_id = ?", String.class, id)
+                .forEach(role -> roles.add(Role.valueOf(role)));
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserAccount(id, rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), rs.getBoolean("enabled"), roles,
+                (Long) rs.getObject("distributor_id", Long.class), (Long) rs.getObject("employee_id", Long.class),
+                (Long) rs.getObject("family_member_id", Long.class), (Long) rs.getObject("department_id", Long.class),
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+    }
+}
