@@ -1,0 +1,53 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Display names of users and departments for ticket views (read straight from their tables). */
+@Component
+class Names {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    Names(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    Optional<String> user(Long id) {
+        return id == null ? Optional.empty() : one("select display_name from app_users where id = ?", id);
+    }
+
+    /** Only staff can be assignees. */
+    Optional<String> staffUser(long id) {
+        return one("""
+                select u.display_name from app_users u where u.id = ? and u.enabled = true and exists (
+                  select 1 from user_roles r where r.user_id = u.id
+                   and r.role not in ('DISTRIBUTOR', 'EMPLOYEE', 'FAMILY'))""", id);
+    }
+
+    Optional<String> department(Long id) {
+        return id == null ? Optional.empty() : one("select name from departments where id = ?", id);
+    }
+
+    Map<Long, String> users(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            named.query("select id, display_name from app_users where id in (:ids)", Map.of("ids", ids),
+                    rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    private Optional<String> one(String sql, long id) {
+        return jdbc.queryForList(sql, String.class, id).stream().findFirst();
+    }
+}

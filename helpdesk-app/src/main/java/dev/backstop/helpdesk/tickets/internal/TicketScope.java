@@ -1,0 +1,113 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import static dev.backstop.helpdesk.identity.Role.ADMIN;
+import static dev.backstop.helpdesk.identity.Role.BACK_OFFICE;
+import static dev.backstop.helpdesk.identity.Role.CHANNEL_AGENT;
+import static dev.backstop.helpdesk.identity.Role.DISTRIBUTOR;
+import static dev.backstop.helpdesk.identity.Role.EMPLOYEE;
+import static dev.backstop.helpdesk.identity.Role.EXPERT;
+import static dev.backstop.helpdesk.identity.Role.FAMILY;
+import static dev.backstop.helpdesk.identity.Role.FRONTLINE;
+import static dev.backstop.helpdesk.identity.Role.HR_AGENT;
+import static dev.backstop.helpdesk.identity.Role.HR_PAYROLL;
+import static dev.backstop.helpdesk.identity.Role.SUPERVISOR;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.RequesterKind;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Which tickets a user may see, as a query predicate (ADR 0004). Roles combine with OR. Confidential
+ * tickets are seen by payroll staff (HR desk), supervisors, admins, their assignee, their creator and their
+ * requester — not by the rest of a desk.
+ */
+final class TicketScope {
+
+    static final Set<Role> STAFF = EnumSet.of(CHANNEL_AGENT, BACK_OFFICE, FRONTLINE, EXPERT, HR_AGENT, HR_PAYROLL,
+            SUPERVISOR, ADMIN);
+
+    private TicketScope() {
+    }
+
+    static boolean isStaff(CurrentUser user) {
+        return user.roles().stream().anyMatch(STAFF::contains);
+    }
+
+    static Specification<TicketEntity> visibleTo(CurrentUser user) {
+        return (root, query, cb) -> {
+            if (user.hasAny(ADMIN, SUPERVISOR)) {
+                return cb.conjunction();
+            }
+            List<Predicate> any = new ArrayList<>();
+            Predicate open = cb.isFalse(root.get("confidential"));
+            if (isStaff(user)) {
+                any.add(cb.equal(root.get("assigneeId"), user.id()));
+                any.add(cb.equal(root.get("createdBy"), user.id()));
+            }
+            if (user.has(CHANNEL_AGENT)) {
+                any.add(cb.and(desk(root, cb, Desk.CHANNEL), open));
+            }
+            if (user.has(EXPERT)) {
+                any.add(cb.and(desk(root, cb, Desk.EXPERT), open));
+            }
+            if (user.has(FRONTLINE)) {
+                any.add(cb.and(desk(root, cb, Desk.EXPERT), requester(root, cb, RequesterKind.FRONTLINE_REP, user.id())));
+            }
+            if (user.has(HR_AGENT)) {
+                any.add(cb.and(desk(root, cb, Desk.HR), open));
+            }
+            if (user.has(HR_PAYROLL)) {
+                any.add(desk(root, cb, Desk.HR));
+            }
+            if (user.has(BACK_OFFICE) && user.departmentId() != null) {
+                any.add(cb.and(cb.equal(root.get("departmentId"), user.departmentId()), open));
+            }
+            if (user.has(DISTRIBUTOR) && user.distributorId() != null) {
+                any.add(cb.equal(root.get("distributorId"), user.distributorId()));
+            }
+            if (user.has(EMPLOYEE) && user.employeeId() != null) {
+                any.add(cb.and(cb.equal(root.get("employeeId"), user.employeeId()),
+                        cb.equal(root.get("requesterKind"), RequesterKind.EMPLOYEE)));
+            }
+            if (user.has(FAMILY) && user.familyMemberId() != null) {
+                any.add(requester(root, cb, RequesterKind.FAMILY_MEMBER, user.familyMemberId()));
+            }
+            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+        };
+    }
+
+    /** The desks a user may open tickets at. */
+    static Set<Desk> desksToOpen(CurrentUser user) {
+        Set<Desk> desks = EnumSet.noneOf(Desk.class);
+        if (user.hasAny(ADMIN, SUPERVISOR)) {
+            return EnumSet.allOf(Desk.class);
+        }
+        if (user.hasAny(CHANNEL_AGENT, DISTRIBUTOR)) {
+            desks.add(Desk.CHANNEL);
+        }
+        if (user.hasAny(FRONTLINE, EXPERT)) {
+            desks.add(Desk.EXPERT);
+        }
+        if (user.hasAny(HR_AGENT, HR_PAYROLL, EMPLOYEE, FAMILY)) {
+            desks.add(Desk.HR);
+        }
+        return desks;
+    }
+
+    private static Predicate desk(Root<TicketEntity> root, CriteriaBuilder cb, Desk desk) {
+        return cb.equal(root.get("desk"), desk);
+    }
+
+    private static Predicate requester(Root<TicketEntity> root, CriteriaBuilder cb, RequesterKind kind, long ref) {
+        return cb.and(cb.equal(root.get("requesterKind"), kind), cb.equal(root.get("requesterRef"), ref));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.tickets.AttachmentInfo;
+import dev.backstop.helpdesk.tickets.BusinessRefs;
+import dev.backstop.helpdesk.tickets.Requester;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketSummary;
+import dev.backstop.helpdesk.tickets.TimelineEntry;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+/** Turns the aggregate into the records the pages and the API show; portal users never see internal articles. */
+@Component
+class TicketViews {
+
+    private final Names names;
+    private final Attachments attachments;
+
+    TicketViews(Names names, Attachments attachments) {
+        this.names = names;
+        this.attachments = attachments;
+    }
+
+    TicketDetails details(TicketEntity t, CurrentUser viewer) {
+        boolean showInternal = TicketScope.isStaff(viewer);
+        var timeline = t.articles.stream().filter(a -> showInternal || !a.internal)
+                .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
+                        a.authorName, a.createdAt))
+                .toList();
+        var files = attachments.findByTicketIdOrderByIdAsc(t.id);
+        Map<Long, String> uploaders = names.users(files.stream().map(f -> f.uploadedBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return new TicketDetails(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state,
+                new Requester(t.requesterKind, t.requesterRef, t.requesterName, t.requesterPhone, t.requesterEmail),
+                t.distributorId, t.employeeId, t.subject, t.description,
+                new BusinessRefs(t.orderNo, t.shipmentNo, t.invoiceNo, t.employeeNo),
+                showInternal ? t.assigneeId : null, names.user(t.assigneeId).orElse(null),
+                t.departmentId, names.department(t.departmentId).orElse(null), new TreeSet<>(t.tags), t.confidential,
+                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, timeline,
+                files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
+    }
+
+    Page<TicketSummary> summaries(Page<TicketEntity> page) {
+        Set<Long> assignees = new HashSet<>();
+        page.forEach(t -> {
+            if (t.assigneeId != null) {
+                assignees.add(t.assigneeId);
+            }
+        });
+        Map<Long, String> assigneeNames = names.users(assignees);
+        return page.map(t -> new TicketSummary(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state, t.subject,
+                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt));
+    }
+
+    AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {
+        return new AttachmentInfo(a.id, a.fileName, a.contentType, a.sizeBytes, uploadedBy, a.createdAt);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.backstop.helpdesk.web;
+
+import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.shared.RequestLocales;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every API error as an RFC 9457 problem detail whose {@code detail} is in the caller's language
+ * (Accept-Language, else Chinese) and whose {@code code} is the stable message key. Never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(BackstopException.class)
+    ResponseEntity<ProblemDetail> backstop(BackstopException e, HttpServletRequest request) {
+        log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return problem(HttpStatus.valueOf(e.status()), e.code(), e.arguments(), request, null);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        Locale locale = RequestLocales.of(request);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.putIfAbsent(error.getField(), messages.getMessage(error, locale));
+        }
+        String summary = fields.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[] {summary}, request, fields);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        String cause = e.getMostSpecificCause().getMessage();
+        String hint = cause == null ? "" : cause.lines().findFirst().orElse("");
+        if (hint.length() > 300) {
+            hint = hint.substring(0, 300);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "error.unreadable", new Object[] {hint}, request, null);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
+        String name = switch (e) {
+            case MissingServletRequestParameterException m -> m.getParameterName();
+            case MethodArgumentTypeMismatchException m -> m.getName();
+            case MissingServletRequestPartException m -> m.getRequestPartName();
+            default -> "?";
+        };
+        return problem(HttpStatus.BAD_REQUEST, "error.badParameter", new Object[] {name}, request, null);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "error.uploadTooLarge", new Object[0], request, null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", new Object[] {String.valueOf(e.getContentType())},
+                request, null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "error.method", new Object[] {e.getMethod()}, request, null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "error.notFound", new Object[0], request, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0], request, null);
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object[] args, HttpServletRequest request,
+            Map<String, String> fields) {
+        Locale locale = RequestLocales.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, args, code, locale));
+        problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale));
+        problem.setProperty("code", code);
+        if (fields != null) {
+            problem.setProperty("fields", fields);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
