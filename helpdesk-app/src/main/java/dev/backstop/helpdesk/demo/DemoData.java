@@ -1,0 +1,117 @@
+package dev.backstop.helpdesk.demo;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.tickets.TicketManagement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo data on the first start of an empty database (off with BACKSTOP_DEMO_DATA=false): a company with
+ * three regions and their branches, ~30 distributors, ~20 employees with families, one user per role
+ * (password {@code demo}) and sample tickets in every desk. Loaded in one transaction: all or nothing.
+ */
+@Component
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+    private final TicketManagement tickets;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
+            Clock clock, @Value("${backstop.demo-data:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.tickets = tickets;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Long regions = jdbc.queryForObject("select count(*) from regions", Long.class);
+        Long users = jdbc.queryForObject("select count(*) from app_users", Long.class);
+        if (!enabled || regions == null || regions > 0 || users == null || users > 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> load());
+    }
+
+    private void load() {
+        DemoCompany company = new DemoCompany(jdbc);
+        company.load();
+        String hash = encoder.encode("demo");
+        long admin = user("admin", "系统管理员", hash, Set.of(Role.ADMIN), null, null, null, null);
+        user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);
+        long agent = user("agent", "李坐席", hash, Set.of(Role.CHANNEL_AGENT), null, null, null, null);
+        long backoffice = user("backoffice", "王物流", hash, Set.of(Role.BACK_OFFICE), null, null, null,
+                company.department("LOG"));
+        long frontline = user("frontline", "赵一线", hash, Set.of(Role.FRONTLINE), null, null, null, null);
+        long expert = user("expert", "钱专家", hash, Set.of(Role.EXPERT), null, null, null, null);
+        long hr = user("hr", "孙人事", hash, Set.of(Role.HR_AGENT), null, null, null, null);
+        long payroll = user("payroll", "吴薪酬", hash, Set.of(Role.HR_PAYROLL), null, null, null, null);
+        long employeeId = company.employee("E0007");
+        long familyMemberId = company.firstFamilyMember(employeeId);
+        String employeeName = jdbc.queryForObject("select name from employees where id = ?", String.class, employeeId);
+        String familyName = jdbc.queryForObject("select name from family_members where id = ?", String.class, familyMemberId);
+        long employee = user("employee", employeeName, hash, Set.of(Role.EMPLOYEE), null, employeeId, null, null);
+        long family = user("family", familyName, hash, Set.of(Role.FAMILY), null, null, familyMemberId, null);
+        long distributor = user("distributor", company.primaryContact("D0001"), hash, Set.of(Role.DISTRIBUTOR),
+                company.distributor("D0001"), null, null, null);
+        long distributor2 = user("distributor2", company.primaryContact("D0002"), hash, Set.of(Role.DISTRIBUTOR),
+                company.distributor("D0002"), null, null, null);
+        var staff = new DemoTickets.Staff(as(admin), as(agent), as(backoffice), as(frontline), as(expert), as(hr),
+                as(payroll));
+        var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));
+        int count = new DemoTickets(tickets, company).load(staff, portal);
+        log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
+                + "12 users (password 'demo'), {} tickets", company.branchCount(), company.distributorCount(),
+                company.employeeCount(), company.familyCount(), count);
+    }
+
+    private long user(String username, String displayName, String hash, Set<Role> roles, Long distributorId,
+            Long employeeId, Long familyMemberId, Long departmentId) {
+        jdbc.update("""
+                insert into app_users (username, password_hash, display_name, distributor_id, employee_id,
+                                       family_member_id, department_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                username, hash, displayName, distributorId, employeeId, familyMemberId, departmentId,
+                Timestamp.from(clock.instant()));
+        long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
+        roles.forEach(role -> jdbc.update("insert into user_roles (user_id, role) values (?, ?)", id, role.name()));
+        return id;
+    }
+
+    private CurrentUser as(long userId) {
+        var row = jdbc.queryForMap("""
+                select u.username, u.display_name, u.distributor_id, coalesce(u.employee_id, f.employee_id) as employee_id,
+                       u.family_member_id, u.department_id
+                  from app_users u left join family_members f on f.id = u.family_member_id where u.id = ?""", userId);
+        Set<Role> roles = Set.copyOf(jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId)
+                .stream().map(Role::valueOf).toList());
+        return new CurrentUser(userId, (String) row.get("username"), (String) row.get("display_name"), roles,
+                number(row.get("distributor_id")), number(row.get("employee_id")), number(row.get("family_member_id")),
+                number(row.get("department_id")));
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+}
