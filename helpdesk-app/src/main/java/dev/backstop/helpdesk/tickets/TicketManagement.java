@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.tickets;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import java.io.InputStream;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 
 /**
@@ -15,6 +16,9 @@ import org.springframework.data.domain.Page;
 public interface TicketManagement {
 
     TicketDetails open(OpenTicket command, CurrentUser by);
+
+    /** The desks this user may open tickets at (for forms). */
+    Set<Desk> desksToOpen(CurrentUser by);
 
     Page<TicketSummary> list(TicketFilter filter, CurrentUser by);
 

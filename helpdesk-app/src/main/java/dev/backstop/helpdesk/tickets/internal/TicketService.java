@@ -129,6 +129,11 @@ class TicketService implements TicketManagement {
     }
 
     @Override
+    public java.util.Set<dev.backstop.helpdesk.tickets.Desk> desksToOpen(CurrentUser by) {
+        return TicketScope.desksToOpen(by);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Page<TicketSummary> list(TicketFilter filter, CurrentUser by) {
         var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by));

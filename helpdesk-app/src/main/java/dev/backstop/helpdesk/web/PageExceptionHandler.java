@@ -1,0 +1,34 @@
+package dev.backstop.helpdesk.web;
+
+import dev.backstop.helpdesk.shared.BackstopException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * A {@link BackstopException} escaping a page controller becomes a friendly localized error page with the
+ * right status (404 for a ticket the user may not see). Action forms catch them earlier and show them as
+ * a message on the ticket page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(BackstopException.class)
+    String backstop(BackstopException e, Model model, HttpServletResponse response) {
+        log.info("page refused: {}", e.getMessage());
+        response.setStatus(e.status());
+        model.addAttribute("status", e.status());
+        model.addAttribute("messageKey", e.code());
+        model.addAttribute("messageArgs", e.arguments());
+        return "error";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.backstop.helpdesk.workspace;
+
+import dev.backstop.helpdesk.tickets.BusinessRefs;
+import dev.backstop.helpdesk.tickets.Channel;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.OpenTicket;
+import dev.backstop.helpdesk.tickets.Priority;
+import dev.backstop.helpdesk.tickets.Requester;
+import dev.backstop.helpdesk.tickets.RequesterKind;
+import dev.backstop.helpdesk.tickets.TicketType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The new-ticket form of the workspace and the portal (the portal ignores requester and references it cannot set). */
+public class TicketForm {
+
+    @NotNull
+    private Desk desk;
+    @NotNull
+    private TicketType type = TicketType.INQUIRY;
+    @NotNull
+    private Channel channel = Channel.PHONE;
+    private Priority priority = Priority.NORMAL;
+    @Size(max = 200)
+    private String requesterName;
+    @Size(max = 32)
+    private String requesterPhone;
+    @NotBlank
+    @Size(max = 300)
+    private String subject;
+    @Size(max = 20000)
+    private String description;
+    @Size(max = 64)
+    private String orderNo;
+    @Size(max = 64)
+    private String shipmentNo;
+    @Size(max = 64)
+    private String invoiceNo;
+    @Size(max = 64)
+    private String employeeNo;
+    @Size(max = 300)
+    private String tags;
+    private boolean confidential;
+
+    public OpenTicket toCommand() {
+        Set<String> tagSet = tags == null ? Set.of() : Arrays.stream(tags.split("[,，\\s]+")).map(String::strip)
+                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        Requester requester = requesterName == null && requesterPhone == null ? null
+                : new Requester(RequesterKind.UNKNOWN_CALLER, null, requesterName, requesterPhone, null);
+        return new OpenTicket(desk, type, channel, priority, requester, null, null, subject, description,
+                new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo), tagSet, confidential, null, null);
+    }
+
+    public Desk getDesk() { return desk; }
+    public void setDesk(Desk desk) { this.desk = desk; }
+    public TicketType getType() { return type; }
+    public void setType(TicketType type) { this.type = type; }
+    public Channel getChannel() { return channel; }
+    public void setChannel(Channel channel) { this.channel = channel; }
+    public Priority getPriority() { return priority; }
+    public void setPriority(Priority priority) { this.priority = priority; }
+    public String getRequesterName() { return requesterName; }
+    public void setRequesterName(String requesterName) { this.requesterName = requesterName; }
+    public String getRequesterPhone() { return requesterPhone; }
+    public void setRequesterPhone(String requesterPhone) { this.requesterPhone = requesterPhone; }
+    public String getSubject() { return subject; }
+    public void setSubject(String subject) { this.subject = subject; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getOrderNo() { return orderNo; }
+    public void setOrderNo(String orderNo) { this.orderNo = orderNo; }
+    public String getShipmentNo() { return shipmentNo; }
+    public void setShipmentNo(String shipmentNo) { this.shipmentNo = shipmentNo; }
+    public String getInvoiceNo() { return invoiceNo; }
+    public void setInvoiceNo(String invoiceNo) { this.invoiceNo = invoiceNo; }
+    public String getEmployeeNo() { return employeeNo; }
+    public void setEmployeeNo(String employeeNo) { this.employeeNo = employeeNo; }
+    public String getTags() { return tags; }
+    public void setTags(String tags) { this.tags = tags; }
+    public boolean isConfidential() { return confidential; }
+    public void setConfidential(boolean confidential) { this.confidential = confidential; }
+}

@@ -1,0 +1,159 @@
+package dev.backstop.helpdesk.workspace;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.organization.OrganizationDirectory;
+import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.tickets.AttachmentResponses;
+import dev.backstop.helpdesk.tickets.Channel;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.Priority;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketFilter;
+import dev.backstop.helpdesk.tickets.TicketManagement;
+import dev.backstop.helpdesk.tickets.TicketState;
+import dev.backstop.helpdesk.tickets.TicketType;
+import dev.backstop.helpdesk.tickets.Transfer;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The agent workspace: my tickets, the desk's tickets with filters, the ticket page with its actions. */
+@Controller
+@RequestMapping("/workspace")
+class WorkspaceController {
+
+    private final TicketManagement tickets;
+    private final OrganizationDirectory organization;
+
+    WorkspaceController(TicketManagement tickets, OrganizationDirectory organization) {
+        this.tickets = tickets;
+        this.organization = organization;
+    }
+
+    @GetMapping
+    String home(CurrentUser user, Model model) {
+        model.addAttribute("mine", tickets.list(new TicketFilter(null, null, null, true, null, null, null, true, 0, 20), user));
+        model.addAttribute("active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
+        return "workspace/home";
+    }
+
+    @GetMapping("/tickets")
+    String list(@RequestParam(required = false) Desk desk, @RequestParam(required = false) TicketState state,
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String requester, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            CurrentUser user, Model model) {
+        var filter = new TicketFilter(desk, state, null, mine, priority, requester, q, false, page, 25);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", tickets.list(filter, user));
+        model.addAttribute("desks", Desk.values());
+        model.addAttribute("states", TicketState.values());
+        model.addAttribute("priorities", Priority.values());
+        return htmx != null ? "workspace/tickets :: table" : "workspace/tickets";
+    }
+
+    @GetMapping("/tickets/new")
+    String newTicket(CurrentUser user, Model model) {
+        TicketForm form = new TicketForm();
+        form.setDesk(tickets.desksToOpen(user).stream().findFirst().orElse(null));
+        return form(form, user, model);
+    }
+
+    @PostMapping("/tickets/new")
+    String create(@Valid @ModelAttribute("form") TicketForm form, BindingResult errors, CurrentUser user, Model model) {
+        if (errors.hasErrors()) {
+            return form(form, user, model);
+        }
+        try {
+            TicketDetails created = tickets.open(form.toCommand(), user);
+            return "redirect:/workspace/tickets/" + created.id();
+        } catch (BackstopException e) {
+            model.addAttribute("errorKey", e.code());
+            model.addAttribute("errorArgs", e.arguments());
+            return form(form, user, model);
+        }
+    }
+
+    private String form(TicketForm form, CurrentUser user, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("desks", tickets.desksToOpen(user));
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("priorities", Priority.values());
+        return "workspace/new";
+    }
+
+    @GetMapping("/tickets/{id}")
+    String view(@PathVariable long id, CurrentUser user, Model model) {
+        model.addAttribute("ticket", tickets.get(id, user));
+        model.addAttribute("departments", organization.departments());
+        model.addAttribute("desks", Desk.values());
+        return "workspace/ticket";
+    }
+
+    @PostMapping("/tickets/{id}/reply")
+    String reply(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.reply(id, body, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/note")
+    String note(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.note(id, body, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/call")
+    String call(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.logCall(id, body, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) Long assigneeId,
+            @RequestParam(defaultValue = "false") boolean toMe, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.assign(id, toMe ? Long.valueOf(user.id()) : assigneeId, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/transfer")
+    String transfer(@PathVariable long id, @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String reason,
+            @RequestParam Long version, CurrentUser user, RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.transfer(id, new Transfer(desk, departmentId, reason), version, user));
+    }
+
+    @PostMapping("/tickets/{id}/state")
+    String state(@PathVariable long id, @RequestParam TicketState state, @RequestParam(required = false) String comment,
+            @RequestParam Long version, CurrentUser user, RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.changeState(id, state, comment, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, CurrentUser user, RedirectAttributes flash) {
+        return act(id, flash, () -> Pages.attach(tickets, id, file, user));
+    }
+
+    @GetMapping("/tickets/{id}/attachments/{attachmentId}")
+    ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId, CurrentUser user)
+            throws IOException {
+        return AttachmentResponses.of(tickets.attachment(id, attachmentId, user));
+    }
+
+    private String act(long id, RedirectAttributes flash, Runnable action) {
+        return Pages.act("/workspace/tickets/" + id, flash, action);
+    }
+}
