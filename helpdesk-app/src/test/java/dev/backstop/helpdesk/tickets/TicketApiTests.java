@@ -1,0 +1,172 @@
+package dev.backstop.helpdesk.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The tickets API as users see it, on the demo data, on H2 and on a real PostgreSQL. */
+class TicketApiTests {
+
+    abstract static class Scenarios {
+
+        @Autowired
+        MockMvc mvc;
+
+        long open(String user, String json) throws Exception {
+            String body = mvc.perform(post("/api/v1/tickets").with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content(json))
+                    .andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString();
+            return ((Number) JsonPath.read(body, "$.id")).longValue();
+        }
+
+        @Test
+        void agentOpensAChannelTicketAndGetsAKeyOfTheDesk() throws Exception {
+            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"订单查询","description":"客户来电"}"""))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.key").value(org.hamcrest.Matchers.matchesPattern("CH-\\d{4}-\\d{6}")))
+                    .andExpect(jsonPath("$.state").value("NEW"));
+        }
+
+        @Test
+        void distributorIsTheRequesterOfWhatTheyOpenAndAnotherAccountSeesNothingOfIt() throws Exception {
+            long id = open("distributor", """
+                    {"desk":"CHANNEL","type":"SERVICE_REQUEST","channel":"PORTAL","subject":"加急","description":"请加急",
+                     "distributorId": 999}""");
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("distributor", "demo")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.requester.kind").value("DISTRIBUTOR_CONTACT"))
+                    .andExpect(jsonPath("$.distributorId").value(1));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("distributor2", "demo")))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("tickets.error.notFound"));
+            String list = mvc.perform(get("/api/v1/tickets?size=200").with(httpBasic("distributor2", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<java.util.List<Integer>>read(list, "$.items[*].id")).doesNotContain((int) id).isNotEmpty();
+        }
+
+        @Test
+        void familyAndEmployeeSeeOnlyTheirOwnHrCasesAndNeverInternalNotes() throws Exception {
+            long familyCase = open("family", """
+                    {"desk":"HR","type":"HARDSHIP","channel":"PORTAL","subject":"困难求助","description":"老人住院"}""");
+            mvc.perform(post("/api/v1/tickets/" + familyCase + "/notes").with(httpBasic("hr", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"内部：核实家庭情况\"}")).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("family", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'INTERNAL_NOTE')]").isEmpty());
+            mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("employee", "demo")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("agent", "demo")))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void hrAgentDoesNotSeeConfidentialCasesButPayrollDoes() throws Exception {
+            long id = open("payroll", """
+                    {"desk":"HR","type":"SERVICE_REQUEST","channel":"PHONE","subject":"薪资调整","confidential":true}""");
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("hr", "demo"))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("payroll", "demo"))).andExpect(status().isOk());
+        }
+
+        @Test
+        void illegalTransitionIsRefusedWithALocalizedConflict() throws Exception {
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"投诉"}""");
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"CLOSED\"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot move from")));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"CLOSED\"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不能从")));
+        }
+
+        @Test
+        void secondAgentSavingAStaleVersionGetsAConflictAndNothingIsOverwritten() throws Exception {
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"并发"}""");
+            String read = mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            int version = JsonPath.read(read, "$.version");
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\",\"version\":" + version + "}"))
+                    .andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"PENDING_REQUESTER\",\"version\":" + version + "}"))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.concurrentChange"));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.state").value("RESOLVED"));
+        }
+
+        @Test
+        void badInputGetsAClearMessageNotAStackTrace() throws Exception {
+            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"CHANNEL\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fields.subject").value("不能为空"));
+            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"NOPE\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\",\"subject\":\"x\"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.unreadable"))
+                    .andExpect(jsonPath("$.trace").doesNotExist());
+        }
+
+        @Test
+        void portalUsersCannotOpenAtAnotherDeskNorWriteInternalNotes() throws Exception {
+            mvc.perform(post("/api/v1/tickets").with(httpBasic("distributor", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"desk\":\"HR\",\"type\":\"INQUIRY\",\"channel\":\"PORTAL\",\"subject\":\"x\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/tickets/1/notes").with(httpBasic("distributor", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}")).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void attachmentsAreStoredAndForbiddenTypesRefused() throws Exception {
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"EMAIL","subject":"附件"}""");
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "回单.pdf",
+                    "application/pdf", "%PDF-1.4 demo".getBytes())).with(httpBasic("agent", "demo")))
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.fileName").value("回单.pdf"));
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "run.exe",
+                    "application/x-msdownload", new byte[] {1, 2, 3})).with(httpBasic("agent", "demo")))
+                    .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.code").value("tickets.error.attachment.type"));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.attachments.length()").value(1));
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/tickets-h2",
+            "spring.datasource.url=jdbc:h2:mem:tickets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"})
+    class OnH2 extends Scenarios {
+    }
+
+    @Nested
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @PostgresTest
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/tickets-pg", "backstop.security.login.delay-per-failure=0ms"})
+    class OnPostgres extends Scenarios {
+    }
+}
