@@ -84,6 +84,14 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "error.badParameter", new Object[] {name}, request, null);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(Exception e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "error.badRequest", new Object[0], request, null);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "error.uploadTooLarge", new Object[0], request, null);

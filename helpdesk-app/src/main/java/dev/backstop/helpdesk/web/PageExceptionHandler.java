@@ -31,4 +31,17 @@ class PageExceptionHandler {
         model.addAttribute("messageArgs", e.arguments());
         return "error";
     }
+
+    /** A malformed form post (missing field, wrong value, not multipart) is a 400 page, not a 500. */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class,
+            org.springframework.beans.TypeMismatchException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        log.info("bad page request: {}", e.getMessage());
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.badRequest");
+        model.addAttribute("messageArgs", new Object[0]);
+        return "error";
+    }
 }

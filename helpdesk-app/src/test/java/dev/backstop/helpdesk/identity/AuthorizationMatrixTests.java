@@ -1,0 +1,168 @@
+package dev.backstop.helpdesk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every registered endpoint (from the request mappings, plus the actuator endpoints) for every role
+ * and for an anonymous caller. Fails when an endpoint has no row in {@link #RULES} ("no explicit rule"),
+ * when a role outside the allowed set gets through, or when an allowed role is refused.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"backstop.data-dir=target/test-data/matrix",
+        "spring.datasource.url=jdbc:h2:mem:matrix;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "backstop.security.login.delay-per-failure=0ms"})
+class AuthorizationMatrixTests {
+
+    static final Set<Role> STAFF = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
+            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> PORTAL = EnumSet.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
+    static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Marker: anyone, signed in or not. */
+    static final Set<Role> PUBLIC = null;
+
+    static final Map<String, Set<Role>> RULES = new LinkedHashMap<>();
+    static {
+        rule("GET /", ALL);
+        rule("GET /login", PUBLIC);
+        rule("* /error", PUBLIC);
+        rule("GET /v3/api-docs", PUBLIC);
+        rule("GET /v3/api-docs.yaml", PUBLIC);
+        rule("GET /v3/api-docs/swagger-config", PUBLIC);
+        rule("GET /swagger-ui.html", PUBLIC);
+        rule("GET /actuator/health", PUBLIC);
+        rule("GET /actuator/prometheus", ADMIN);
+        rule("GET /actuator/metrics", ADMIN);
+        rule("GET /actuator/info", ADMIN);
+        for (String path : List.of("/workspace", "/workspace/tickets", "/workspace/tickets/new", "/workspace/tickets/{id}",
+                "/workspace/tickets/{id}/attachments/{attachmentId}")) {
+            rule("GET " + path, STAFF);
+        }
+        for (String action : List.of("new", "{id}/reply", "{id}/note", "{id}/call", "{id}/assign", "{id}/transfer",
+                "{id}/state", "{id}/attachments")) {
+            rule("POST /workspace/tickets/" + action, STAFF);
+        }
+        for (String path : List.of("/portal", "/portal/tickets", "/portal/tickets/new", "/portal/tickets/{id}",
+                "/portal/tickets/{id}/attachments/{attachmentId}")) {
+            rule("GET " + path, PORTAL);
+        }
+        for (String action : List.of("new", "{id}/reply", "{id}/attachments")) {
+            rule("POST /portal/tickets/" + action, PORTAL);
+        }
+        rule("GET /api/v1/me", ALL);
+        rule("GET /api/v1/tickets", ALL);
+        rule("POST /api/v1/tickets", ALL);
+        rule("GET /api/v1/tickets/{id}", ALL);
+        rule("POST /api/v1/tickets/{id}/replies", ALL);
+        rule("POST /api/v1/tickets/{id}/attachments", ALL);
+        rule("GET /api/v1/tickets/{id}/attachments/{attachmentId}", ALL);
+        for (String action : List.of("notes", "calls", "transfer", "state")) {
+            rule("POST /api/v1/tickets/{id}/" + action, STAFF);
+        }
+        rule("PUT /api/v1/tickets/{id}/assignee", STAFF);
+        rule("GET /api/v1/admin/api-tokens", ADMIN);
+        rule("POST /api/v1/admin/api-tokens", ADMIN);
+        rule("DELETE /api/v1/admin/api-tokens/{id}", ADMIN);
+    }
+
+    static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),
+            Map.entry(Role.CHANNEL_AGENT, "agent"), Map.entry(Role.BACK_OFFICE, "backoffice"),
+            Map.entry(Role.FRONTLINE, "frontline"), Map.entry(Role.EXPERT, "expert"), Map.entry(Role.HR_AGENT, "hr"),
+            Map.entry(Role.HR_PAYROLL, "payroll"), Map.entry(Role.EMPLOYEE, "employee"), Map.entry(Role.FAMILY, "family"),
+            Map.entry(Role.DISTRIBUTOR, "distributor"));
+
+    private static void rule(String endpoint, Set<Role> allowed) {
+        RULES.put(endpoint, allowed == null ? null : EnumSet.copyOf(allowed));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointHasAnExplicitRuleAndEveryRoleGetsExactlyWhatItShould() throws Exception {
+        Set<String> endpoints = new LinkedHashSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add("* " + pattern);
+                } else {
+                    methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+                }
+            }
+        });
+        endpoints.addAll(List.of("GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/info"));
+
+        List<String> problems = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            if (!RULES.containsKey(endpoint)) {
+                problems.add("no explicit rule for " + endpoint);
+                continue;
+            }
+            Set<Role> allowed = RULES.get(endpoint);
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
+            HttpMethod http = HttpMethod.valueOf(method.equals("*") ? "GET" : method);
+            int anonymous = call(http, path, null);
+            boolean anonymousRefused = anonymous == 401 || anonymous == 403 || isLoginRedirect(http, path);
+            if (allowed == PUBLIC && anonymousRefused) {
+                problems.add("anonymous refused on public " + endpoint + " (" + anonymous + ")");
+            }
+            if (allowed != PUBLIC && !anonymousRefused) {
+                problems.add("anonymous got " + anonymous + " on " + endpoint);
+            }
+            for (Role role : Role.values()) {
+                int status = call(http, path, USERS.get(role));
+                boolean refused = status == 401 || status == 403;
+                boolean shouldPass = allowed == PUBLIC || allowed.contains(role);
+                if (shouldPass && refused) {
+                    problems.add(role + " refused (" + status + ") on " + endpoint);
+                } else if (!shouldPass && status != 403) {
+                    problems.add(role + " got " + status + " on " + endpoint + " (expected 403)");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(endpoints).hasSizeGreaterThan(30);
+    }
+
+    private int call(HttpMethod method, String path, String username) throws Exception {
+        var request = MockMvcRequestBuilders.request(method, path).with(csrf());
+        if (username != null) {
+            request.with(httpBasic(username, "demo"));
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private boolean isLoginRedirect(HttpMethod method, String path) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.request(method, path).with(csrf())
+                .accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn().getResponse();
+        return response.getStatus() == 302 && String.valueOf(response.getHeader("Location")).endsWith("/login");
+    }
+}
