@@ -1,0 +1,40 @@
+package dev.backstop.kb;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to look for. {@code text} is plain user input (no query syntax: operators and quotes are
+ * just characters). An empty {@code audiences} set means "no audience restriction"; otherwise only
+ * documents whose audience is in the set are returned. {@code offset} and {@code limit} page the
+ * hits.
+ */
+public record KbQuery(String text, Set<String> audiences, int limit, int offset) {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 100;
+
+    public KbQuery {
+        text = Objects.requireNonNullElse(text, "");
+        audiences = audiences == null ? Set.of() : Set.copyOf(audiences);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+    }
+
+    /** The first {@value #DEFAULT_LIMIT} hits for the text, for every audience. */
+    public static KbQuery of(String text) {
+        return new KbQuery(text, Set.of(), DEFAULT_LIMIT, 0);
+    }
+
+    public KbQuery forAudiences(Set<String> audiences) {
+        return new KbQuery(text, audiences, limit, offset);
+    }
+
+    public KbQuery page(int offset, int limit) {
+        return new KbQuery(text, audiences, limit, offset);
+    }
+}
