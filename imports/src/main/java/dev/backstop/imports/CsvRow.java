@@ -1,0 +1,31 @@
+package dev.backstop.imports;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One record of the file: the values of the mapped fields (stripped of surrounding white space;
+ * blank cells and null markers are absent) and the physical line where the record starts. A row
+ * with errors (e.g. {@link ImportCodes#ROW_FIELD_COUNT}) has no values: its columns cannot be
+ * trusted.
+ */
+public record CsvRow(long line, Map<String, String> values, List<RowError> errors) {
+
+    public CsvRow {
+        values = Map.copyOf(values);
+        errors = List.copyOf(errors);
+    }
+
+    static CsvRow failed(RowError error) {
+        return new CsvRow(error.line(), Map.of(), List.of(error));
+    }
+
+    public Optional<String> get(String field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+}

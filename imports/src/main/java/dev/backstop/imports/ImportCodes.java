@@ -1,0 +1,36 @@
+package dev.backstop.imports;
+
+/**
+ * Every problem code this library reports; the app translates them ({@code messages*.properties}),
+ * with {@link RowError#arguments()} as the message arguments in the order given here.
+ */
+public final class ImportCodes {
+
+    /** The file holds no text at all (or only a byte-order mark / white space). */
+    public static final String FILE_EMPTY = "imports.file.empty";
+    /** A header line and no data rows. */
+    public static final String FILE_HEADER_ONLY = "imports.file.headerOnly";
+    /** NUL or other control bytes: a spreadsheet, image or archive, not CSV text. */
+    public static final String FILE_BINARY = "imports.file.binary";
+    /** Neither UTF-8 nor GB18030 (or the forced charset) decodes the file; argument: charsets tried. */
+    public static final String FILE_ENCODING = "imports.file.encoding";
+    /** A row has a different number of fields than the header; arguments: expected, actual. */
+    public static final String ROW_FIELD_COUNT = "imports.row.fieldCount";
+    /** A quoted field is never closed; reading stops there; argument: lines scanned. */
+    public static final String ROW_UNCLOSED_QUOTE = "imports.row.unclosedQuote";
+    /** A required field has no column in the header; column = the field name. */
+    public static final String COLUMN_MISSING = "imports.column.missing";
+    /** A header matches no field; its column is ignored; column = the header as written. */
+    public static final String COLUMN_UNKNOWN = "imports.column.unknown";
+    /** Two headers map to the same field; argument: the field name. */
+    public static final String COLUMN_DUPLICATE = "imports.column.duplicate";
+    /** A value that must be present is blank. */
+    public static final String VALUE_EMPTY = "imports.value.empty";
+    /** Not a date in a known format; argument: the value. */
+    public static final String VALUE_DATE = "imports.value.date";
+    /** Not an amount in a known format; argument: the value. */
+    public static final String VALUE_AMOUNT = "imports.value.amount";
+
+    private ImportCodes() {
+    }
+}
