@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -19,7 +20,7 @@ public record CurrentUser(
         Long distributorId,
         Long employeeId,
         Long familyMemberId,
-        Long departmentId) {
+        Long departmentId) implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
