@@ -53,6 +53,18 @@ class PortalController {
         return form(form, user, model);
     }
 
+    /**
+     * The form as the portal binds it: desk and channel follow from who the user is, so they are set before
+     * binding and validation (the page has no fields for them) and set again afterwards, whatever was posted.
+     */
+    @ModelAttribute("form")
+    TicketForm form(CurrentUser user) {
+        TicketForm form = new TicketForm();
+        form.setDesk(desk(user));
+        form.setChannel(Channel.PORTAL);
+        return form;
+    }
+
     @PostMapping("/tickets/new")
     String create(@Valid @ModelAttribute("form") TicketForm form, BindingResult errors, CurrentUser user, Model model) {
         form.setDesk(desk(user));

@@ -1,0 +1,158 @@
+package dev.backstop.helpdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The flows an agent and a distributor live in, in real headless Chromium against the whole application with
+ * its demo data (real security, real tickets, real pages, real htmx).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser",
+        "backstop.security.login.delay-per-failure=0ms",
+        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+class BrowserFlowsTests {
+
+    private static final Pattern TICKET_URL = Pattern.compile(".*/(workspace|portal)/tickets/(\\d+)$");
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    String testName;
+
+    /** Runs before @AfterEach closes the browser, so a failing test leaves a picture of the page it failed on. */
+    @RegisterExtension
+    AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshot("FAILED-" + testName);
+        }
+    };
+
+    @BeforeEach
+    void startBrowser(TestInfo test) throws Exception {
+        Browser.assumeInstalled();
+        testName = test.getTestMethod().orElseThrow().getName();
+        browser = Browser.start("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void agentCreatesATicketFindsItInTheListAndSwitchesLanguage() {
+        browser.logIn("agent", "demo");
+        browser.waitForUrl(".*/workspace$");
+        assertThat(browser.pageLanguage()).isEqualTo("zh-CN");
+        browser.find("#my-tickets");
+
+        String subject = "经销商查询发货进度 " + UUID.randomUUID().toString().substring(0, 8);
+        browser.click("#nav-new");
+        browser.find("#new-ticket");
+        new Select(browser.find("#type")).selectByValue("SERVICE_REQUEST");
+        new Select(browser.find("#priority")).selectByValue("HIGH");
+        browser.type("#requesterName", "张伟");
+        browser.type("#requesterPhone", "138 0013 8000");
+        browser.type("#subject", subject);
+        browser.type("#description", "经销商来电：订单 SO-20260301 何时发货？请物流确认。");
+        browser.type("#orderNo", "SO-20260301");
+        browser.type("#tags", "发货，加急");
+        browser.click("#create");
+
+        browser.waitForUrl(".*/workspace/tickets/\\d+$");
+        String key = browser.find("#ticket-key").getText();
+        assertThat(key).matches("CH-\\d{4}-\\d{6}");
+        assertThat(browser.find("#ticket-subject").getText()).isEqualTo(subject);
+
+        browser.type("#reply-body", "您好，订单已安排明日发货。");
+        browser.click("#reply");
+        browser.waitForText("#timeline", "您好，订单已安排明日发货。");
+        browser.screenshot("agent-ticket-zh");
+
+        browser.click("#nav-tickets");
+        browser.find("#results");
+        browser.type("#search", subject);   // htmx filters as the agent types, without a page load
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results tbody tr"), 1));
+        browser.find("tr[data-key='" + key + "']");
+        browser.wait.until(ExpectedConditions.urlContains("q="));   // htmx pushed the filtered URL
+        browser.screenshot("agent-list-zh");
+
+        browser.click("tr[data-key='" + key + "'] a.key");
+        browser.waitForText("#ticket-key", key);
+
+        browser.click("#lang-en");
+        browser.waitForLanguage("en");
+        assertThat(browser.find("main").getText()).contains("Description", "Reply", "Service request", "High");
+        assertThat(browser.find("header.top").getText()).contains("Tickets");
+        browser.screenshot("agent-ticket-en");
+
+        browser.click("#nav-tickets");   // the choice sticks across pages
+        browser.waitForLanguage("en");
+
+        browser.click("#lang-zh");
+        browser.waitForLanguage("zh-CN");
+        assertThat(browser.find("header.top").getText()).contains("工单");
+    }
+
+    @Test
+    void distributorSeesOnlyTheirOwnAccountsTickets() {
+        String otherSubject = "另一经销商的诉求 " + UUID.randomUUID().toString().substring(0, 8);
+        browser.logIn("distributor2", "demo");
+        browser.waitForUrl(".*/portal$");
+        long otherId = raisePortalTicket(otherSubject);
+        String otherKey = browser.find("#ticket-key").getText();
+        browser.logOut();
+
+        String ownSubject = "我的订单咨询 " + UUID.randomUUID().toString().substring(0, 8);
+        browser.logIn("distributor", "demo");
+        browser.waitForUrl(".*/portal$");
+        raisePortalTicket(ownSubject);
+        String ownKey = browser.find("#ticket-key").getText();
+
+        browser.click("#nav-portal");
+        String listed = browser.find("#portal-tickets").getText();
+        assertThat(listed).contains(ownKey, ownSubject).doesNotContain(otherKey, otherSubject);
+        browser.screenshot("distributor-portal-zh");
+
+        browser.open("/portal/tickets/" + otherId);
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("error-page"), "data-status", "404"));
+        assertThat(browser.find("#error-page").getText()).contains("未找到").doesNotContain(otherSubject, "Exception");
+
+        browser.open("/workspace");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("error-page"), "data-status", "403"));
+        assertThat(browser.find("#error-page").getText()).contains("无权访问").doesNotContain("Exception", "at org.");
+    }
+
+    /** Fills the portal's new-ticket form and returns the new ticket's id (the browser is on its page). */
+    private long raisePortalTicket(String subject) {
+        browser.click("#portal-new");
+        browser.find("#portal-ticket");
+        new Select(browser.find("#type")).selectByValue("INQUIRY");
+        browser.type("#subject", subject);
+        browser.type("#description", "请问订单的发货时间？");
+        browser.click("#portal-create");
+        browser.waitForUrl(".*/portal/tickets/\\d+$");
+        Matcher url = TICKET_URL.matcher(browser.driver.getCurrentUrl());
+        assertThat(url.matches()).isTrue();
+        return Long.parseLong(url.group(2));
+    }
+}
