@@ -2,7 +2,7 @@ package dev.backstop.helpdesk.tickets;
 
 import dev.backstop.helpdesk.shared.BackstopException;
 
-/** An attachment was refused: too large (413) or a content type not on the allow-list (415). */
+/** An attachment was refused: too large (413), a content type not on the allow-list or content that is not what it claims to be (415). */
 public class AttachmentRejected extends BackstopException {
 
     private AttachmentRejected(int status, String code, Object... arguments) {
@@ -15,6 +15,10 @@ public class AttachmentRejected extends BackstopException {
 
     public static AttachmentRejected typeNotAllowed(String fileName, String contentType) {
         return new AttachmentRejected(415, "tickets.error.attachment.type", fileName, contentType);
+    }
+
+    public static AttachmentRejected contentMismatch(String fileName, String contentType) {
+        return new AttachmentRejected(415, "tickets.error.attachment.content", fileName, contentType);
     }
 
     public static AttachmentRejected empty(String fileName) {

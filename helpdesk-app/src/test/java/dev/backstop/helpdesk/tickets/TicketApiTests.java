@@ -9,6 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -148,8 +155,47 @@ class TicketApiTests {
             mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "run.exe",
                     "application/x-msdownload", new byte[] {1, 2, 3})).with(httpBasic("agent", "demo")))
                     .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.code").value("tickets.error.attachment.type"));
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "发票.pdf",
+                    "application/pdf", new byte[] {'M', 'Z', 0, 0, 1, 2})).with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(jsonPath("$.code").value("tickets.error.attachment.content"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("内容与其类型")));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.attachments.length()").value(1));
+        }
+
+        @Test
+        void ticketsOpenedAtTheSameMomentGetDistinctConsecutiveKeys() throws Exception {
+            int n = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<String>> keys = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int number = i;
+                    keys.add(pool.submit(() -> {
+                        start.await();
+                        String body = mvc.perform(post("/api/v1/tickets").with(httpBasic("expert", "demo"))
+                                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                                {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"并发 %d"}"""
+                                                .formatted(number)))
+                                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        return JsonPath.<String>read(body, "$.key");
+                    }));
+                }
+                start.countDown();
+                List<Long> numbers = new ArrayList<>();
+                for (Future<String> key : keys) {
+                    String value = key.get();
+                    numbers.add(Long.parseLong(value.substring(value.lastIndexOf('-') + 1)));
+                }
+                long first = numbers.stream().mapToLong(Long::longValue).min().orElseThrow();
+                assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(first, first + n).boxed().toList());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

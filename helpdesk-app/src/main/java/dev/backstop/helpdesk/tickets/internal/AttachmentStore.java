@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.tickets.internal;
 
 import dev.backstop.helpdesk.tickets.AttachmentRejected;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +48,13 @@ class AttachmentStore {
             Files.createDirectories(target.getParent());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long size = 0;
-            try (InputStream in = content; OutputStream out = Files.newOutputStream(partial)) {
+            try (InputStream in = new BufferedInputStream(content); OutputStream out = Files.newOutputStream(partial)) {
+                in.mark(16);
+                byte[] head = in.readNBytes(16);
+                in.reset();
+                if (head.length > 0 && !ContentSniffer.plausible(AttachmentSettings.normalise(contentType), head)) {
+                    throw AttachmentRejected.contentMismatch(fileName, contentType);
+                }
                 byte[] buffer = new byte[64 * 1024];
                 for (int read; (read = in.read(buffer)) >= 0; ) {
                     size += read;
