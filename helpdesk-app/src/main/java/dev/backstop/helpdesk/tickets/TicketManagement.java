@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.tickets;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 
@@ -33,7 +34,17 @@ public interface TicketManagement {
     /** Records a phone call on the timeline. Staff only. */
     TicketDetails logCall(long ticketId, String summary, Long expectedVersion, CurrentUser by);
 
+    /**
+     * Assigns the ticket to one of its {@link #assignees} (null unassigns). Anyone else is refused with
+     * {@link InvalidTicketInput} (400).
+     */
     TicketDetails assign(long ticketId, Long assigneeId, Long expectedVersion, CurrentUser by);
+
+    /**
+     * The enabled staff who may work this ticket, by name: those serving its desk (for a confidential HR case only
+     * payroll staff), back-office staff of the department it is forwarded to, and supervisors.
+     */
+    List<Assignee> assignees(long ticketId, CurrentUser by);
 
     TicketDetails transfer(long ticketId, Transfer transfer, Long expectedVersion, CurrentUser by);
 

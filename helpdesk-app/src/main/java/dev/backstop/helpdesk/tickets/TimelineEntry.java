@@ -2,7 +2,10 @@ package dev.backstop.helpdesk.tickets;
 
 import java.time.Instant;
 
-/** One article of a ticket's timeline, with its author and time. */
+/**
+ * One article of a ticket's timeline, with its author and time. A state change carries its from and to states,
+ * a transfer between desks its from and to desks (the body is then the reason, if one was given).
+ */
 public record TimelineEntry(
         long id,
         ArticleKind kind,
@@ -10,6 +13,8 @@ public record TimelineEntry(
         String body,
         TicketState fromState,
         TicketState toState,
+        Desk fromDesk,
+        Desk toDesk,
         String authorName,
         Instant at) {
 }

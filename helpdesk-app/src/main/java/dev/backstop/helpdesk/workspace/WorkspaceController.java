@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.workspace;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
 import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentResponses;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
@@ -15,6 +16,7 @@ import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.Transfer;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -99,6 +101,9 @@ class WorkspaceController {
     @GetMapping("/tickets/{id}")
     String view(@PathVariable long id, CurrentUser user, Model model) {
         model.addAttribute("ticket", tickets.get(id, user));
+        List<Assignee> assignees = tickets.assignees(id, user);
+        model.addAttribute("assignees", assignees);
+        model.addAttribute("canTakeIt", assignees.stream().anyMatch(a -> a.id() == user.id()));
         model.addAttribute("departments", organization.departments());
         model.addAttribute("desks", Desk.values());
         return "workspace/ticket";

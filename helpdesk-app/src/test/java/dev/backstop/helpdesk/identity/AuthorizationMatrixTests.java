@@ -82,6 +82,7 @@ class AuthorizationMatrixTests {
             rule("POST /api/v1/tickets/{id}/" + action, STAFF);
         }
         rule("PUT /api/v1/tickets/{id}/assignee", STAFF);
+        rule("GET /api/v1/tickets/{id}/assignees", STAFF);
         rule("GET /api/v1/admin/api-tokens", ADMIN);
         rule("POST /api/v1/admin/api-tokens", ADMIN);
         rule("DELETE /api/v1/admin/api-tokens/{id}", ADMIN);

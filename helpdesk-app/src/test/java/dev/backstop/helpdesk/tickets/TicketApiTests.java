@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,6 +90,40 @@ class TicketApiTests {
                     {"desk":"HR","type":"SERVICE_REQUEST","channel":"PHONE","subject":"薪资调整","confidential":true}""");
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("hr", "demo"))).andExpect(status().isNotFound());
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("payroll", "demo"))).andExpect(status().isOk());
+        }
+
+        @Test
+        void aTicketGoesOnlyToStaffWhoServeItsDeskAndADeskTransferNamesBothDesks() throws Exception {
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"分派"}""");
+            String candidates = mvc.perform(get("/api/v1/tickets/" + id + "/assignees").with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            List<String> names = JsonPath.read(candidates, "$[*].name");
+            assertThat(names).contains("李坐席").doesNotContain("钱专家");
+            long expertTicket = open("expert", """
+                    {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"专家工单"}""");
+            List<Integer> experts = JsonPath.read(mvc.perform(get("/api/v1/tickets/" + expertTicket + "/assignees")
+                    .with(httpBasic("expert", "demo"))).andReturn().getResponse().getContentAsString(),
+                    "$[?(@.name == '钱专家')].id");
+            int expert = experts.getFirst();
+            mvc.perform(put("/api/v1/tickets/" + id + "/assignee").with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"assigneeId\":" + expert + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("tickets.error.unknownAssignee"));
+            mvc.perform(get("/api/v1/tickets/" + id + "/assignees").with(httpBasic("distributor", "demo")))
+                    .andExpect(status().isForbidden());
+
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"EXPERT\",\"reason\":\"需要专家\"}"))
+                    .andExpect(status().isOk());
+            // the agent no longer serves the ticket's desk but sees it as its creator; now the expert can take it
+            mvc.perform(put("/api/v1/tickets/" + id + "/assignee").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"assigneeId\":" + expert + "}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.assigneeName").isNotEmpty());
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("expert", "demo")))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].fromDesk").value("CHANNEL"))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].toDesk").value("EXPERT"))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].body").value("需要专家"));
         }
 
         @Test

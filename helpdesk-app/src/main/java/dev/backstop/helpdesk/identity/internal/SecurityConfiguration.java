@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/tickets/*/assignees").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/tickets", "/api/v1/tickets/*",
                                 "/api/v1/tickets/*/attachments/*").authenticated()
                         .requestMatchers(POST, "/api/v1/tickets", "/api/v1/tickets/*/replies",

@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.tickets.internal;
 
 import dev.backstop.helpdesk.tickets.ArticleKind;
+import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +39,12 @@ class ArticleEntity {
 
     @Enumerated(EnumType.STRING)
     TicketState toState;
+
+    @Enumerated(EnumType.STRING)
+    Desk fromDesk;
+
+    @Enumerated(EnumType.STRING)
+    Desk toDesk;
 
     Long authorId;
     String authorName;

@@ -1,10 +1,14 @@
 package dev.backstop.helpdesk.tickets.internal;
 
+import dev.backstop.helpdesk.tickets.Assignee;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,18 @@ class Names {
                 select u.display_name from app_users u where u.id = ? and u.enabled = true and exists (
                   select 1 from user_roles r where r.user_id = u.id
                    and r.role not in ('DISTRIBUTOR', 'EMPLOYEE', 'FAMILY'))""", id);
+    }
+
+    /** Enabled users holding any of the roles, plus back-office staff of the department (when given), by name. */
+    List<Assignee> assignees(Set<String> roles, Long departmentId) {
+        return named.query("""
+                select u.id, u.display_name from app_users u where u.enabled = true and (
+                  exists (select 1 from user_roles r where r.user_id = u.id and r.role in (:roles))
+                  or (u.department_id = :department and exists (
+                      select 1 from user_roles r where r.user_id = u.id and r.role = 'BACK_OFFICE')))
+                order by u.display_name, u.id""",
+                new MapSqlParameterSource("roles", roles).addValue("department", departmentId == null ? -1L : departmentId),
+                (rs, row) -> new Assignee(rs.getLong(1), rs.getString(2)));
     }
 
     Optional<String> department(Long id) {

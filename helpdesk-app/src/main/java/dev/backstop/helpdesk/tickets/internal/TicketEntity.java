@@ -150,10 +150,12 @@ class TicketEntity {
     }
 
     void transferToDesk(Desk target, String reason, Author author, Instant now) {
-        String from = desk.name();
+        Desk from = desk;
         desk = target;
         assigneeId = null;
-        append(ArticleKind.TRANSFER, true, from + " → " + target.name() + (reason == null ? "" : ": " + reason), author, now);
+        ArticleEntity article = append(ArticleKind.TRANSFER, true, reason, author, now);
+        article.fromDesk = from;
+        article.toDesk = target;
     }
 
     void transferToDepartment(long department, String departmentName, String reason, Author author, Instant now) {

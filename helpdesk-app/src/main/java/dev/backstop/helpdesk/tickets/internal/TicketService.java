@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.tickets.internal;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.ArticleKind;
+import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentContent;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
@@ -22,6 +23,9 @@ import dev.backstop.helpdesk.tickets.TicketStateChanged;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.Transfer;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -177,9 +181,35 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketDetails assign(long ticketId, Long assigneeId, Long expectedVersion, CurrentUser by) {
-        String name = assigneeId == null ? null : names.staffUser(assigneeId)
+        String name = assigneeId == null ? null : assignees(load(ticketId, by)).stream()
+                .filter(candidate -> candidate.id() == assigneeId).map(Assignee::name).findFirst()
                 .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownAssignee", assigneeId));
         return change(ticketId, expectedVersion, by, true, (ticket, now) -> ticket.assignTo(assigneeId, name, author(by), now));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Assignee> assignees(long ticketId, CurrentUser by) {
+        TicketEntity ticket = load(ticketId, by);
+        if (!TicketScope.isStaff(by)) {
+            throw new TicketOperationNotAllowed("staffOnly");
+        }
+        return assignees(ticket);
+    }
+
+    private List<Assignee> assignees(TicketEntity ticket) {
+        Set<String> roles = new HashSet<>(Set.of(Role.SUPERVISOR.name()));
+        switch (ticket.desk) {
+            case CHANNEL -> roles.add(Role.CHANNEL_AGENT.name());
+            case EXPERT -> roles.add(Role.EXPERT.name());
+            case HR -> {
+                roles.add(Role.HR_PAYROLL.name());
+                if (!ticket.confidential) {
+                    roles.add(Role.HR_AGENT.name());
+                }
+            }
+        }
+        return names.assignees(roles, ticket.confidential ? null : ticket.departmentId);
     }
 
     @Override

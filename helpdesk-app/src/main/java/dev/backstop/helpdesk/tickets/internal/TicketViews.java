@@ -32,6 +32,7 @@ class TicketViews {
         boolean showInternal = TicketScope.isStaff(viewer);
         var timeline = t.articles.stream().filter(a -> showInternal || !a.internal)
                 .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
+                        a.fromDesk, a.toDesk,
                         a.authorName, a.createdAt))
                 .toList();
         var files = attachments.findByTicketIdOrderByIdAsc(t.id);

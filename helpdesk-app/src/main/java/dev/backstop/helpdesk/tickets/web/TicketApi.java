@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.tickets.web;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.AttachmentResponses;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
@@ -128,6 +129,12 @@ class TicketApi {
     @Operation(summary = "Log a phone call (staff)")
     TicketDetails call(@PathVariable long id, @Valid @RequestBody Text body, CurrentUser user) {
         return tickets.logCall(id, body.body(), body.version(), user);
+    }
+
+    /** Who this ticket can be assigned to (staff only). */
+    @GetMapping("/{id}/assignees")
+    List<Assignee> assignees(@PathVariable long id, CurrentUser user) {
+        return tickets.assignees(id, user);
     }
 
     @PutMapping("/{id}/assignee")
