@@ -34,6 +34,8 @@ public record TicketDetails(
         Instant resolvedAt,
         Instant closedAt,
         long version,
+        Segment segment,
+        TicketSla sla,
         List<TimelineEntry> timeline,
         List<AttachmentInfo> attachments) {
 

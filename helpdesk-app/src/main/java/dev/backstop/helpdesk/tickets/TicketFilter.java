@@ -8,6 +8,7 @@ package dev.backstop.helpdesk.tickets;
  * @param requester  matches requester name or phone (substring, case-insensitive)
  * @param text       matches key, subject or description (substring, case-insensitive)
  * @param activeOnly only tickets that still need action (not resolved or closed)
+ * @param sla        only tickets {@link SlaStatus#AT_RISK} or {@link SlaStatus#BREACHED} now (other values: any)
  */
 public record TicketFilter(
         Desk desk,
@@ -18,6 +19,7 @@ public record TicketFilter(
         String requester,
         String text,
         boolean activeOnly,
+        SlaStatus sla,
         int page,
         int size) {
 
@@ -26,7 +28,12 @@ public record TicketFilter(
         size = size <= 0 ? 25 : Math.min(size, 200);
     }
 
+    public TicketFilter(Desk desk, TicketState state, Long assigneeId, boolean mine, Priority priority, String requester,
+            String text, boolean activeOnly, int page, int size) {
+        this(desk, state, assigneeId, mine, priority, requester, text, activeOnly, null, page, size);
+    }
+
     public static TicketFilter all() {
-        return new TicketFilter(null, null, null, false, null, null, null, false, 0, 25);
+        return new TicketFilter(null, null, null, false, null, null, null, false, null, 0, 25);
     }
 }

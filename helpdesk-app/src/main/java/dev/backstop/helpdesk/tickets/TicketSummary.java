@@ -16,5 +16,8 @@ public record TicketSummary(
         String assigneeName,
         boolean confidential,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Segment segment,
+        SlaStatus slaStatus,
+        Instant slaDue) {
 }

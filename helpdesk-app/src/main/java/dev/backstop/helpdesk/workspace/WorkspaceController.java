@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.workspace;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
 import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Assignee;
@@ -8,6 +9,7 @@ import dev.backstop.helpdesk.tickets.AttachmentResponses;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.Priority;
+import dev.backstop.helpdesk.tickets.SlaStatus;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -49,6 +51,10 @@ class WorkspaceController {
     String home(CurrentUser user, Model model) {
         model.addAttribute("mine", tickets.list(new TicketFilter(null, null, null, true, null, null, null, true, 0, 20), user));
         model.addAttribute("active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
+        if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            model.addAttribute("escalated", tickets.list(
+                    new TicketFilter(null, null, null, false, null, null, null, true, SlaStatus.BREACHED, 0, 50), user));
+        }
         return "workspace/home";
     }
 
@@ -56,14 +62,16 @@ class WorkspaceController {
     String list(@RequestParam(required = false) Desk desk, @RequestParam(required = false) TicketState state,
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) String requester, @RequestParam(required = false) String q,
+            @RequestParam(required = false) SlaStatus sla,
             @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
             CurrentUser user, Model model) {
-        var filter = new TicketFilter(desk, state, null, mine, priority, requester, q, false, page, 25);
+        var filter = new TicketFilter(desk, state, null, mine, priority, requester, q, false, sla, page, 25);
         model.addAttribute("filter", filter);
         model.addAttribute("page", tickets.list(filter, user));
         model.addAttribute("desks", Desk.values());
         model.addAttribute("states", TicketState.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("slaFilters", List.of(SlaStatus.AT_RISK, SlaStatus.BREACHED));
         return htmx != null ? "workspace/tickets :: table" : "workspace/tickets";
     }
 

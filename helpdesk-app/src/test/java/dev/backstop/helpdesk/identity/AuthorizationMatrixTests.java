@@ -72,6 +72,9 @@ class AuthorizationMatrixTests {
             rule("POST /portal/tickets/" + action, PORTAL);
         }
         rule("GET /api/v1/me", ALL);
+        rule("GET /api/v1/notifications", ALL);
+        rule("GET /notifications", ALL);
+        rule("POST /notifications/read", ALL);
         rule("GET /api/v1/tickets", ALL);
         rule("POST /api/v1/tickets", ALL);
         rule("GET /api/v1/tickets/{id}", ALL);

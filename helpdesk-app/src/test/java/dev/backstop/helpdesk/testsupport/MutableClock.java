@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(instant -> instant.plus(by));
     }

@@ -43,7 +43,7 @@ class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(GET, "/api/v1/me").authenticated()
+                        .requestMatchers(GET, "/api/v1/me", "/api/v1/notifications").authenticated()
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
@@ -74,6 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
+                        .requestMatchers(GET, "/notifications").authenticated()
+                        .requestMatchers(POST, "/notifications/read").authenticated()
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

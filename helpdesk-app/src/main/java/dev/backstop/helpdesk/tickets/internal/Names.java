@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Display names of users and departments for ticket views (read straight from their tables). */
+/** Display names of users and departments, and distributor tiers, for tickets (read straight from their tables). */
 @Component
 class Names {
 
@@ -46,6 +46,18 @@ class Names {
                 order by u.display_name, u.id""",
                 new MapSqlParameterSource("roles", roles).addValue("department", departmentId == null ? -1L : departmentId),
                 (rs, row) -> new Assignee(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** Ids of the enabled users holding any of the roles. */
+    List<Long> usersWithRoles(Set<String> roles) {
+        return named.queryForList("""
+                select distinct u.id from app_users u join user_roles r on r.user_id = u.id
+                 where u.enabled = true and r.role in (:roles) order by u.id""", Map.of("roles", roles), Long.class);
+    }
+
+    /** A distributor's tier (VIP, KEY, GENERAL, SPECIAL), for the ticket's segment. */
+    Optional<String> distributorTier(long distributorId) {
+        return jdbc.queryForList("select tier from distributors where id = ?", String.class, distributorId).stream().findFirst();
     }
 
     Optional<String> department(Long id) {

@@ -6,6 +6,7 @@ import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.IllegalTicketTransition;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.RequesterKind;
+import dev.backstop.helpdesk.tickets.Segment;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketType;
 import jakarta.persistence.CascadeType;
@@ -82,6 +83,19 @@ class TicketEntity {
     Instant updatedAt;
     Instant resolvedAt;
     Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    Segment segment;
+
+    Long slaPolicyId;
+    Long slaCalendarId;
+    Instant firstResponseDue;
+    Instant firstResponseRiskAt;
+    Instant firstRespondedAt;
+    Instant resolutionDue;
+    Instant resolutionRiskAt;
+    Instant nextUpdateDue;
+    Instant slaPausedAt;
 
     @Version
     long version;

@@ -52,9 +52,11 @@ class TicketService implements TicketManagement {
     private final TicketViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SlaClock sla;
 
     TicketService(Tickets tickets, Attachments attachments, AttachmentStore store, TicketKeys keys, Names names,
-            TicketViews views, ApplicationEventPublisher events, Clock clock) {
+            TicketViews views, ApplicationEventPublisher events, Clock clock, SlaClock sla) {
+        this.sla = sla;
         this.tickets = tickets;
         this.attachments = attachments;
         this.store = store;
@@ -84,6 +86,7 @@ class TicketService implements TicketManagement {
         ticket.confidential = command.confidential();
         ticket.createdBy = by.id();
         bindRequester(ticket, command, by);
+        sla.start(ticket, now);
         ticket.append(ArticleKind.CREATED, false, null, author(by), now);
         if (TicketScope.isStaff(by)) {
             if (command.departmentId() != null) {
@@ -140,7 +143,7 @@ class TicketService implements TicketManagement {
     @Override
     @Transactional(readOnly = true)
     public Page<TicketSummary> list(TicketFilter filter, CurrentUser by) {
-        var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by));
+        var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by, clock.instant()));
         var page = tickets.findAll(spec, PageRequest.of(filter.page(), filter.size(),
                 Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
         return views.summaries(page);
@@ -163,6 +166,7 @@ class TicketService implements TicketManagement {
                 }
             } else {
                 ticket.openIfNew(author(by), now);
+                sla.responded(ticket, now);
             }
         });
     }
@@ -176,7 +180,10 @@ class TicketService implements TicketManagement {
     @Override
     public TicketDetails logCall(long ticketId, String summary, Long expectedVersion, CurrentUser by) {
         return change(ticketId, expectedVersion, by, true,
-                (ticket, now) -> ticket.append(ArticleKind.CALL, true, summary, author(by), now));
+                (ticket, now) -> {
+                    ticket.append(ArticleKind.CALL, true, summary, author(by), now);
+                    sla.responded(ticket, now);
+                });
     }
 
     @Override
@@ -275,7 +282,12 @@ class TicketService implements TicketManagement {
         if (expectedVersion != null && expectedVersion != ticket.version) {
             throw new TicketChangedConcurrently(ticket.key);
         }
-        change.apply(ticket, clock.instant());
+        Instant now = clock.instant();
+        TicketState before = ticket.state;
+        change.apply(ticket, now);
+        if (ticket.state != before) {
+            sla.stateChanged(ticket, before, now);
+        }
         try {
             tickets.saveAndFlush(ticket);
         } catch (ObjectOptimisticLockingFailureException e) {

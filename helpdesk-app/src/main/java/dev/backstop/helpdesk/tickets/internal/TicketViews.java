@@ -7,6 +7,8 @@ import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +24,14 @@ class TicketViews {
 
     private final Names names;
     private final Attachments attachments;
+    private final SlaClock sla;
+    private final Clock clock;
 
-    TicketViews(Names names, Attachments attachments) {
+    TicketViews(Names names, Attachments attachments, SlaClock sla, Clock clock) {
         this.names = names;
         this.attachments = attachments;
+        this.sla = sla;
+        this.clock = clock;
     }
 
     TicketDetails details(TicketEntity t, CurrentUser viewer) {
@@ -44,7 +50,7 @@ class TicketViews {
                 new BusinessRefs(t.orderNo, t.shipmentNo, t.invoiceNo, t.employeeNo),
                 showInternal ? t.assigneeId : null, names.user(t.assigneeId).orElse(null),
                 t.departmentId, names.department(t.departmentId).orElse(null), new TreeSet<>(t.tags), t.confidential,
-                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, timeline,
+                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, t.segment, sla.view(t, clock.instant()), timeline,
                 files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
     }
 
@@ -56,8 +62,10 @@ class TicketViews {
             }
         });
         Map<Long, String> assigneeNames = names.users(assignees);
+        Instant now = clock.instant();
         return page.map(t -> new TicketSummary(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state, t.subject,
-                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt));
+                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt, t.segment,
+                SlaClock.status(t, now), SlaClock.activeDue(t)));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {

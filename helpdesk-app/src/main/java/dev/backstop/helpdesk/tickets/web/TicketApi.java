@@ -10,6 +10,7 @@ import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
+import dev.backstop.helpdesk.tickets.SlaStatus;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -102,8 +103,9 @@ class TicketApi {
             @RequestParam(required = false) Long assigneeId, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) Priority priority, @RequestParam(required = false) String requester,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(required = false) SlaStatus sla,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, CurrentUser user) {
-        var result = tickets.list(new TicketFilter(desk, state, assigneeId, mine, priority, requester, q, active, page, size), user);
+        var result = tickets.list(new TicketFilter(desk, state, assigneeId, mine, priority, requester, q, active, sla, page, size), user);
         return new PageBody(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements());
     }
 

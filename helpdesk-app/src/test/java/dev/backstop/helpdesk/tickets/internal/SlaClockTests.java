@@ -1,0 +1,220 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.MutableClock;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * SLA clocks as the desk sees them, with the seeded policies and calendars, on a clock the test sets: due
+ * times in business time, at risk and breached in lists, the clock stopping while the ticket waits on the
+ * requester, and escalations that happen exactly once even when several nodes run the pass at once.
+ */
+class SlaClockTests {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(at("2026-11-27T09:00"), SHANGHAI);
+        }
+    }
+
+    abstract static class Scenarios {
+
+        @Autowired
+        MockMvc mvc;
+        @Autowired
+        MutableClock clock;
+        @Autowired
+        SlaEscalations escalations;
+        @Autowired
+        JdbcTemplate jdbc;
+
+        long open(String user, String json) throws Exception {
+            String body = mvc.perform(post("/api/v1/tickets").with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content(json))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            return ((Number) JsonPath.read(body, "$.id")).longValue();
+        }
+
+        void state(long id, String state) throws Exception {
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"" + state + "\"}")).andExpect(status().isOk());
+        }
+
+        List<Integer> listed(String sla) throws Exception {
+            return JsonPath.read(mvc.perform(get("/api/v1/tickets?active=true&size=200&sla=" + sla)
+                    .with(httpBasic("supervisor", "demo"))).andReturn().getResponse().getContentAsString(), "$.items[*].id");
+        }
+
+        long distributor(String tier) {
+            return jdbc.queryForObject("select min(id) from distributors where tier = ?", Long.class, tier);
+        }
+
+        @Test
+        void aVipTicketOpenedOnSaturdayEveningIsDueOnMondayMorningThenAtRiskThenBreached() throws Exception {
+            clock.set(at("2026-11-28T19:30"));   // Saturday; the channel desk works Monday to Saturday 08:30–20:00
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"VIP 查询","distributorId":%d}"""
+                    .formatted(distributor("VIP")));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.segment").value("VIP"))
+                    .andExpect(jsonPath("$.sla.policyName").value("VIP 与重点经销商"))
+                    .andExpect(jsonPath("$.sla.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-11-30T01:00")))
+                    .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-01T04:30")));
+
+            clock.set(at("2026-11-30T08:50"));   // 80 % of the first-response hour used
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.status").value("AT_RISK"));
+            assertThat(listed("AT_RISK")).contains((int) id);
+            assertThat(listed("BREACHED")).doesNotContain((int) id);
+
+            clock.set(at("2026-11-30T09:05"));
+            assertThat(listed("BREACHED")).contains((int) id);
+            assertThat(listed("AT_RISK")).doesNotContain((int) id);
+            mvc.perform(get("/workspace").with(httpBasic("supervisor", "demo")))
+                    .andExpect(content().string(Matchers.containsString("escalated-tickets")));
+
+            mvc.perform(post("/api/v1/tickets/" + id + "/replies").with(httpBasic("agent", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"您好，已为您查询。\"}")).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.firstRespondedAt").value(Matchers.startsWith("2026-11-30T01:05")))
+                    .andExpect(jsonPath("$.sla.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.sla.activeDue").value(Matchers.startsWith("2026-12-01T04:30")));
+            assertThat(listed("BREACHED")).doesNotContain((int) id);
+        }
+
+        @Test
+        void theClockStopsWhileTheTicketWaitsOnTheRequesterAndResumesWithWhatWasLeft() throws Exception {
+            clock.set(at("2026-11-30T10:00"));   // Monday
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"等待客户","distributorId":%d}"""
+                    .formatted(distributor("GENERAL")));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.policyName").value("渠道服务台"))
+                    .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-02T03:00")));
+
+            clock.set(at("2026-11-30T11:00"));   // one business hour used, 23 left
+            state(id, "PENDING_REQUESTER");
+            clock.set(at("2026-12-03T10:00"));   // long past the original due time
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.status").value("PAUSED"));
+            assertThat(listed("BREACHED")).doesNotContain((int) id);
+
+            state(id, "OPEN");   // Thursday 10:00 + 23 business hours = Saturday 10:00
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-05T02:00")));
+        }
+
+        @Test
+        void eachEscalationHappensExactlyOnceWhenSeveralNodesRunThePassAtOnce() throws Exception {
+            clock.set(at("2026-11-30T09:00"));   // Monday; the expert desk keeps office hours
+            long id = open("expert", """
+                    {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"无人处理的专家工单"}""");
+            // first response due 11:00; 4 business hours later (16:30, over the lunch break) it goes one level up again
+            clock.set(at("2026-11-30T17:00"));
+
+            int nodes = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            try {
+                for (int i = 0; i < nodes; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return escalations.pass();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> result : results) {
+                    result.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            escalations.pass();   // and once more, later
+
+            assertThat(jdbc.queryForList("select level from ticket_escalations where ticket_id = ? and target = 'FIRST_RESPONSE' order by level",
+                    Integer.class, id)).containsExactly(1, 2, 3);
+            assertThat(jdbc.queryForObject("select count(*) from ticket_escalations where ticket_id = ? and target = 'RESOLUTION'",
+                    Integer.class, id)).isZero();
+            String ticket = mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("expert", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<String>>read(ticket, "$.timeline[?(@.kind == 'SLA_ESCALATION')].body")).containsExactly(
+                    "tickets.sla.escalation.FIRST_RESPONSE.AT_RISK", "tickets.sla.escalation.FIRST_RESPONSE.BREACHED",
+                    "tickets.sla.escalation.FIRST_RESPONSE.FURTHER");
+            // unassigned: level 1 and 2 go to the supervisors, level 3 to the admins
+            String supervisor = mvc.perform(get("/api/v1/notifications").with(httpBasic("supervisor", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<String>>read(supervisor, "$[?(@.ticketId == " + id + ")].messageKey"))
+                    .containsExactlyInAnyOrder("tickets.sla.escalation.FIRST_RESPONSE.AT_RISK",
+                            "tickets.sla.escalation.FIRST_RESPONSE.BREACHED");
+            String admin = mvc.perform(get("/api/v1/notifications").with(httpBasic("admin", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<String>>read(admin, "$[?(@.ticketId == " + id + ")].messageKey"))
+                    .containsExactly("tickets.sla.escalation.FIRST_RESPONSE.FURTHER");
+            mvc.perform(get("/notifications").with(httpBasic("supervisor", "demo")).header("Accept-Language", "zh-CN"))
+                    .andExpect(content().string(Matchers.containsString("首次响应已超时，已升级至主管")));
+        }
+    }
+
+    @Nested
+    @Import(Clocks.class)
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/sla-h2", "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:sla;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"})
+    class OnH2 extends Scenarios {
+    }
+
+    @Nested
+    @Import(Clocks.class)
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @PostgresTest
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/sla-pg", "backstop.sla.escalation.enabled=false",
+            "backstop.security.login.delay-per-failure=0ms"})
+    class OnPostgres extends Scenarios {
+    }
+}
