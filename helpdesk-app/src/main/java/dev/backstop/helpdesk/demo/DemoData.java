@@ -1,10 +1,13 @@
 package dev.backstop.helpdesk.demo;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.AgentProfiles;
+import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +37,11 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final boolean enabled;
+    private final AgentProfiles agents;
 
     DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
-            Clock clock, @Value("${backstop.demo-data:true}") boolean enabled) {
+            Clock clock, AgentProfiles agents, @Value("${backstop.demo-data:true}") boolean enabled) {
+        this.agents = agents;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.tickets = tickets;
@@ -78,6 +83,13 @@ class DemoData implements ApplicationRunner {
                 company.distributor("D0001"), null, null, null);
         long distributor2 = user("distributor2", company.primaryContact("D0002"), hash, Set.of(Role.DISTRIBUTOR),
                 company.distributor("D0002"), null, null, null);
+        agents.configure(agent, 8, List.of("ORDERS", "FINANCE", "POLICY"));
+        agents.configure(expert, 5, List.of("PRODUCT"));
+        agents.configure(hr, 6, List.of("BENEFITS"));
+        agents.configure(payroll, 6, List.of("PAYROLL", "BENEFITS"));
+        for (long available : List.of(agent, expert, hr, payroll)) {
+            agents.setPresence(available, Presence.AVAILABLE);
+        }
         var staff = new DemoTickets.Staff(as(admin), as(agent), as(backoffice), as(frontline), as(expert), as(hr),
                 as(payroll));
         var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param priority      null means {@link Priority#NORMAL}
  * @param assigneeId    optional user to assign at once
  * @param departmentId  optional back-office department
+ * @param skill         the skill the ticket needs (a queue's skill code such as {@code ORDERS}); null: the desk's general queue
  */
 public record OpenTicket(
         Desk desk,
@@ -27,9 +28,18 @@ public record OpenTicket(
         Set<String> tags,
         boolean confidential,
         Long assigneeId,
-        Long departmentId) {
+        Long departmentId,
+        String skill) {
+
+    public OpenTicket(Desk desk, TicketType type, Channel channel, Priority priority, Requester requester,
+            Long distributorId, Long employeeId, String subject, String description, BusinessRefs refs, Set<String> tags,
+            boolean confidential, Long assigneeId, Long departmentId) {
+        this(desk, type, channel, priority, requester, distributorId, employeeId, subject, description, refs, tags,
+                confidential, assigneeId, departmentId, null);
+    }
 
     public OpenTicket {
+        skill = skill == null || skill.isBlank() ? null : skill.strip().toUpperCase(java.util.Locale.ROOT);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         refs = refs == null ? BusinessRefs.none() : refs;
     }

@@ -45,6 +45,8 @@ public class TicketForm {
     @Size(max = 300)
     private String tags;
     private boolean confidential;
+    @Size(max = 32)
+    private String skill;
 
     public OpenTicket toCommand() {
         Set<String> tagSet = tags == null ? Set.of() : Arrays.stream(tags.split("[,，\\s]+")).map(String::strip)
@@ -52,9 +54,11 @@ public class TicketForm {
         Requester requester = requesterName == null && requesterPhone == null ? null
                 : new Requester(RequesterKind.UNKNOWN_CALLER, null, requesterName, requesterPhone, null);
         return new OpenTicket(desk, type, channel, priority, requester, null, null, subject, description,
-                new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo), tagSet, confidential, null, null);
+                new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo), tagSet, confidential, null, null, skill);
     }
 
+    public String getSkill() { return skill; }
+    public void setSkill(String skill) { this.skill = skill; }
     public Desk getDesk() { return desk; }
     public void setDesk(Desk desk) { this.desk = desk; }
     public TicketType getType() { return type; }

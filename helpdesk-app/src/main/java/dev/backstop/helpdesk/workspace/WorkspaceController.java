@@ -1,6 +1,8 @@
 package dev.backstop.helpdesk.workspace;
 
+import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
 import dev.backstop.helpdesk.shared.BackstopException;
@@ -13,6 +15,7 @@ import dev.backstop.helpdesk.tickets.SlaStatus;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
+import dev.backstop.helpdesk.tickets.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.Transfer;
@@ -40,22 +43,59 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkspaceController {
 
     private final TicketManagement tickets;
+    private final TicketRouting routing;
+    private final AgentProfiles agents;
     private final OrganizationDirectory organization;
 
-    WorkspaceController(TicketManagement tickets, OrganizationDirectory organization) {
+    WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
+            OrganizationDirectory organization) {
         this.tickets = tickets;
+        this.routing = routing;
+        this.agents = agents;
         this.organization = organization;
     }
 
     @GetMapping
     String home(CurrentUser user, Model model) {
         model.addAttribute("mine", tickets.list(new TicketFilter(null, null, null, true, null, null, null, true, 0, 20), user));
+        model.addAttribute("profile", agents.of(user.id()));
+        model.addAttribute("presences", Presence.values());
         model.addAttribute("active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
         if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
             model.addAttribute("escalated", tickets.list(
                     new TicketFilter(null, null, null, false, null, null, null, true, SlaStatus.BREACHED, 0, 50), user));
         }
         return "workspace/home";
+    }
+
+    @PostMapping("/presence")
+    String presence(@RequestParam Presence presence, CurrentUser user) {
+        agents.setPresence(user.id(), presence);
+        return "redirect:/workspace";
+    }
+
+    /** Takes the best waiting ticket; when none waits, or the agent cannot take one now, says why on the home page. */
+    @PostMapping("/next")
+    String next(CurrentUser user, RedirectAttributes flash) {
+        try {
+            return routing.next(user).map(t -> "redirect:/workspace/tickets/" + t.id()).orElseGet(() -> {
+                flash.addFlashAttribute("successKey", "workspace.next.none");
+                return "redirect:/workspace";
+            });
+        } catch (BackstopException e) {
+            flash.addFlashAttribute("errorKey", e.code());
+            flash.addFlashAttribute("errorArgs", e.arguments());
+            return "redirect:/workspace";
+        }
+    }
+
+    @GetMapping("/queue")
+    String queue(@RequestParam(required = false) Desk desk, CurrentUser user, Model model) {
+        Desk shown = desk != null ? desk : tickets.desksToOpen(user).stream().findFirst().orElse(Desk.CHANNEL);
+        model.addAttribute("desk", shown);
+        model.addAttribute("desks", Desk.values());
+        model.addAttribute("entries", routing.waiting(shown, user, 200));
+        return "workspace/queue";
     }
 
     @GetMapping("/tickets")
@@ -100,6 +140,7 @@ class WorkspaceController {
     private String form(TicketForm form, CurrentUser user, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("desks", tickets.desksToOpen(user));
+        model.addAttribute("queues", routing.queues().stream().filter(q -> q.skill() != null).toList());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());

@@ -40,6 +40,8 @@ class AuthorizationMatrixTests {
     static final Set<Role> PORTAL = EnumSet.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    static final Set<Role> AGENTS = EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL,
+            Role.SUPERVISOR, Role.ADMIN);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -73,6 +75,13 @@ class AuthorizationMatrixTests {
         }
         rule("GET /api/v1/me", ALL);
         rule("GET /api/v1/notifications", ALL);
+        rule("PUT /api/v1/me/presence", STAFF);
+        rule("GET /api/v1/me/agent-profile", STAFF);
+        rule("POST /api/v1/routing/next", AGENTS);
+        rule("GET /api/v1/routing/queues/{desk}", AGENTS);
+        rule("POST /workspace/next", AGENTS);
+        rule("GET /workspace/queue", AGENTS);
+        rule("POST /workspace/presence", STAFF);
         rule("GET /notifications", ALL);
         rule("POST /notifications/read", ALL);
         rule("GET /api/v1/tickets", ALL);

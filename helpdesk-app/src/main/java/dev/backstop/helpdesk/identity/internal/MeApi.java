@@ -1,12 +1,19 @@
 package dev.backstop.helpdesk.identity.internal;
 
+import dev.backstop.helpdesk.identity.AgentProfile;
+import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,13 +23,30 @@ import org.springframework.web.bind.annotation.RestController;
 class MeApi {
 
     private final JdbcTemplate jdbc;
+    private final AgentProfiles agents;
 
-    MeApi(JdbcTemplate jdbc) {
+    MeApi(JdbcTemplate jdbc, AgentProfiles agents) {
         this.jdbc = jdbc;
+        this.agents = agents;
     }
 
     record Me(String username, String displayName, List<String> roles, Long distributorId, String distributorName,
             Long employeeId, String employeeName, Long familyMemberId, Long departmentId) {
+    }
+
+    record PresenceBody(@NotNull Presence presence) {
+    }
+
+    @PutMapping("/presence")
+    @Operation(summary = "Set the calling agent's presence (AVAILABLE, BUSY, AWAY, OFFLINE)")
+    AgentProfile presence(@Valid @RequestBody PresenceBody body, CurrentUser user) {
+        return agents.setPresence(user.id(), body.presence());
+    }
+
+    @GetMapping("/agent-profile")
+    @Operation(summary = "The calling agent's presence, capacity and skills")
+    AgentProfile profile(CurrentUser user) {
+        return agents.of(user.id());
     }
 
     @GetMapping

@@ -31,6 +31,9 @@ class SecurityConfiguration {
             Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final String ADMIN = Role.ADMIN.name();
+    /** Those who work a desk's queue ("next"), and the supervisors who watch it. */
+    static final String[] AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
+            Role.ADMIN);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -44,6 +47,10 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(GET, "/api/v1/me", "/api/v1/notifications").authenticated()
+                        .requestMatchers(PUT, "/api/v1/me/presence").hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/me/agent-profile").hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/routing/next").hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
@@ -76,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/notifications").authenticated()
                         .requestMatchers(POST, "/notifications/read").authenticated()
+                        .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/workspace/queue").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

@@ -87,6 +87,8 @@ class TicketEntity {
     @Enumerated(EnumType.STRING)
     Segment segment;
 
+    String skill;
+
     Long slaPolicyId;
     Long slaCalendarId;
     Instant firstResponseDue;

@@ -84,6 +84,7 @@ class TicketService implements TicketManagement {
         ticket.employeeNo = blankToNull(command.refs().employeeNo());
         ticket.tags.addAll(command.tags());
         ticket.confidential = command.confidential();
+        ticket.skill = command.skill();
         ticket.createdBy = by.id();
         bindRequester(ticket, command, by);
         sla.start(ticket, now);

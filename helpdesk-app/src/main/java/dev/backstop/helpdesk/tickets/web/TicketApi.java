@@ -65,7 +65,8 @@ class TicketApi {
     record NewTicket(@NotNull Desk desk, @NotNull TicketType type, @NotNull Channel channel, Priority priority,
             @NotBlank @Size(max = 300) String subject, @Size(max = 20000) String description,
             @Valid RequesterBody requester, Long distributorId, Long employeeId, @Valid RefsBody refs,
-            Set<@Size(max = 64) String> tags, Boolean confidential, Long assigneeId, Long departmentId) {
+            Set<@Size(max = 64) String> tags, Boolean confidential, Long assigneeId, Long departmentId,
+            @Size(max = 32) String skill) {
     }
 
     record Text(@NotBlank @Size(max = 20000) String body, Long version) {
@@ -92,7 +93,7 @@ class TicketApi {
                 r == null ? null : new Requester(r.kind(), r.ref(), r.name(), r.phone(), r.email()),
                 body.distributorId(), body.employeeId(), body.subject(), body.description(),
                 refs == null ? null : new BusinessRefs(refs.orderNo(), refs.shipmentNo(), refs.invoiceNo(), refs.employeeNo()),
-                body.tags(), Boolean.TRUE.equals(body.confidential()), body.assigneeId(), body.departmentId());
+                body.tags(), Boolean.TRUE.equals(body.confidential()), body.assigneeId(), body.departmentId(), body.skill());
         TicketDetails created = tickets.open(command, user);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.id())).body(created);
     }

@@ -1,0 +1,23 @@
+package dev.backstop.helpdesk.tickets;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queues and value-based routing. A waiting ticket (new or open, unassigned) is ranked by a priority score
+ * (segment, type, priority, time to SLA breach, waiting age; see {@link ScoreBreakdown}); "next" hands an
+ * available agent with spare capacity the best ticket of a desk they serve and a skill they have. Two agents
+ * asking at the same moment never get the same ticket (the row is claimed with {@code FOR UPDATE SKIP LOCKED}).
+ */
+public interface TicketRouting {
+
+    /** Assigns the best waiting ticket to the agent; empty when nothing waits that they may take. */
+    Optional<TicketDetails> next(CurrentUser agent);
+
+    /** Every queue, by desk. */
+    List<QueueInfo> queues();
+
+    /** The waiting tickets of a desk in the order "next" would hand them out, with why (at most {@code limit}). */
+    List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit);
+}

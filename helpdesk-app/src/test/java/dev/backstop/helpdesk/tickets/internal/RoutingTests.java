@@ -1,0 +1,186 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.identity.AgentProfiles;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Presence;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketRouting;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Value-based routing as agents and supervisors meet it, on H2 and on a real PostgreSQL. */
+class RoutingTests {
+
+    abstract static class Scenarios {
+
+        @Autowired
+        MockMvc mvc;
+        @Autowired
+        TicketRouting routing;
+        @Autowired
+        AgentProfiles agents;
+        @Autowired
+        JdbcTemplate jdbc;
+
+        long open(String json) throws Exception {
+            String body = mvc.perform(post("/api/v1/tickets").with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content(json))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            return ((Number) JsonPath.read(body, "$.id")).longValue();
+        }
+
+        long distributor(String tier) {
+            return jdbc.queryForObject("select min(id) from distributors where tier = ?", Long.class, tier);
+        }
+
+        CurrentUser newAgent(String username, int capacity, Set<String> skills) {
+            jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
+                    username, "坐席" + username, Timestamp.from(Instant.now()));
+            long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
+            jdbc.update("insert into user_roles (user_id, role) values (?, 'CHANNEL_AGENT')", id);
+            agents.configure(id, capacity, skills);
+            agents.setPresence(id, Presence.AVAILABLE);
+            return new CurrentUser(id, username, "坐席" + username, Set.of(Role.CHANNEL_AGENT), null, null, null, null);
+        }
+
+        @Test
+        void aVipComplaintGoesFirstAndTheSupervisorSeesWhy() throws Exception {
+            long general = open("""
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"普通咨询","distributorId":%d}"""
+                    .formatted(distributor("GENERAL")));
+            long vipComplaint = open("""
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"HIGH","subject":"VIP 投诉","distributorId":%d}"""
+                    .formatted(distributor("VIP")));
+            String queue = mvc.perform(get("/api/v1/routing/queues/CHANNEL?limit=500").with(httpBasic("supervisor", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            List<Integer> ids = JsonPath.read(queue, "$[*].ticket.id");
+            assertThat(ids.indexOf((int) vipComplaint)).isLessThan(ids.indexOf((int) general));
+            // every part of the score is shown, and the queue is in the order of the totals Java computes from them
+            int at = ids.indexOf((int) vipComplaint);
+            assertThat(JsonPath.<Integer>read(queue, "$[" + at + "].score.segment")).isEqualTo(40);
+            assertThat(JsonPath.<Integer>read(queue, "$[" + at + "].score.type")).isEqualTo(25);
+            assertThat(JsonPath.<Integer>read(queue, "$[" + at + "].score.priority")).isEqualTo(15);
+            List<Integer> totals = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                int segment = JsonPath.read(queue, "$[" + i + "].score.segment");
+                int type = JsonPath.read(queue, "$[" + i + "].score.type");
+                int priority = JsonPath.read(queue, "$[" + i + "].score.priority");
+                int sla = JsonPath.read(queue, "$[" + i + "].score.sla");
+                int waiting = JsonPath.read(queue, "$[" + i + "].score.waiting");
+                totals.add(segment + type + priority + sla + waiting);
+            }
+            assertThat(totals).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+
+            mvc.perform(get("/api/v1/routing/queues/CHANNEL").with(httpBasic("backoffice", "demo")))
+                    .andExpect(status().isForbidden());
+        }
+
+        @Test
+        void nextNeedsAnAvailableAgentWithCapacityAndTheRightSkill() throws Exception {
+            mvc.perform(put("/api/v1/me/presence").with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"presence\":\"AWAY\"}")).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/routing/next").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.routing.notAvailable"));
+
+            CurrentUser plain = newAgent("plain-" + System.nanoTime(), 1, Set.of());
+            long finance = open("""
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"回款未核销",
+                     "distributorId":%d,"skill":"FINANCE"}""".formatted(distributor("VIP")));
+            Optional<TicketDetails> got = routing.next(plain);
+            assertThat(got).isPresent();
+            assertThat(got.get().id()).isNotEqualTo(finance);   // the top ticket needs a skill this agent lacks
+            assertThat(got.get().assigneeId()).isEqualTo(plain.id());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> routing.next(plain))
+                    .hasFieldOrPropertyWithValue("code", "tickets.routing.atCapacity");
+
+            CurrentUser financeAgent = newAgent("finance-" + System.nanoTime(), 5, Set.of("finance"));
+            assertThat(routing.next(financeAgent)).get().extracting(TicketDetails::id).isEqualTo(finance);
+        }
+
+        @Test
+        void agentsAskingAtTheSameMomentNeverGetTheSameTicket() throws Exception {
+            for (int i = 0; i < 24; i++) {
+                open("""
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"并发派单 %d"}""".formatted(i));
+            }
+            int n = 8;
+            List<CurrentUser> team = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                team.add(newAgent("race-" + i + "-" + System.nanoTime(), 3, Set.of()));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            try {
+                for (CurrentUser agent : team) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<Long> mine = new ArrayList<>();
+                        for (int round = 0; round < 3; round++) {
+                            routing.next(agent).ifPresent(t -> mine.add(t.id()));
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                List<Long> all = new ArrayList<>();
+                for (Future<List<Long>> result : results) {
+                    all.addAll(result.get());
+                }
+                assertThat(all).hasSize(n * 3).doesNotHaveDuplicates();
+                for (CurrentUser agent : team) {
+                    assertThat(jdbc.queryForObject("select count(*) from tickets where assignee_id = ?", Integer.class, agent.id()))
+                            .isEqualTo(3);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/routing-h2", "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:routing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"})
+    class OnH2 extends Scenarios {
+    }
+
+    @Nested
+    @SpringBootTest
+    @AutoConfigureMockMvc
+    @PostgresTest
+    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/routing-pg", "backstop.sla.escalation.enabled=false",
+            "backstop.security.login.delay-per-failure=0ms"})
+    class OnPostgres extends Scenarios {
+    }
+}
