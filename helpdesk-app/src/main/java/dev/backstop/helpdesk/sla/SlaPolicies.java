@@ -12,6 +12,9 @@ public interface SlaPolicies {
     /** The targets of a policy by id, also of one deactivated since a ticket started under it. */
     SlaTargets targets(long policyId);
 
+    /** The calendar with this code (e.g. {@code OFFICE}). */
+    BusinessCalendar calendar(String code);
+
     /** The calendar with this id; unknown ids are a programming error. */
     BusinessCalendar calendar(long calendarId);
 }

@@ -36,6 +36,7 @@ public record TicketDetails(
         long version,
         Segment segment,
         TicketSla sla,
+        ComplaintLoop loop,
         List<TimelineEntry> timeline,
         List<AttachmentInfo> attachments) {
 

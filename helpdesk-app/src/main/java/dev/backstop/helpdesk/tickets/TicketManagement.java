@@ -49,6 +49,18 @@ public interface TicketManagement {
     TicketDetails transfer(long ticketId, Transfer transfer, Long expectedVersion, CurrentUser by);
 
     /**
+     * The back office answers what was forwarded to its department: an internal answer, and the ticket returns to
+     * the desk as a callback task. {@link LoopRefused} when the ticket is not waiting on the back office.
+     */
+    TicketDetails answerFromBackOffice(long ticketId, String body, Long expectedVersion, CurrentUser by);
+
+    /**
+     * Records the call back to the requester with its outcome and their satisfaction (1–5). A complaint can be
+     * resolved only after a satisfied callback (3 or more); an unsatisfied one reopens it.
+     */
+    TicketDetails recordCallback(long ticketId, String outcome, int satisfaction, Long expectedVersion, CurrentUser by);
+
+    /**
      * Moves the ticket through the state machine (open, pending, resolve, close, reopen). An illegal
      * transition is refused with {@link IllegalTicketTransition} (409).
      */

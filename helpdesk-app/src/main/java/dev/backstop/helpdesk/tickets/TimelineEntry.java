@@ -15,6 +15,7 @@ public record TimelineEntry(
         TicketState toState,
         Desk fromDesk,
         Desk toDesk,
+        Integer satisfaction,
         String authorName,
         Instant at) {
 }

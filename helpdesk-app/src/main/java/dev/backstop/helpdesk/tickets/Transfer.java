@@ -2,9 +2,15 @@ package dev.backstop.helpdesk.tickets;
 
 /**
  * Where a ticket goes: another desk, or a back-office department (logistics, finance, a branch's HR ...).
- * Exactly one of the two is set.
+ * Exactly one of the two is set. Work forwarded to a department gets a deadline in business hours of the
+ * office calendar ({@code deadlineHours}, 48 when null).
  */
-public record Transfer(Desk toDesk, Long toDepartmentId, String reason) {
+public record Transfer(Desk toDesk, Long toDepartmentId, String reason, Integer deadlineHours) {
+
+    /** A transfer with the default back-office deadline (48 business hours). */
+    public Transfer(Desk toDesk, Long toDepartmentId, String reason) {
+        this(toDesk, toDepartmentId, reason, null);
+    }
 
     public static Transfer toDesk(Desk desk, String reason) {
         return new Transfer(desk, null, reason);

@@ -61,6 +61,10 @@ class WorkspaceController {
         model.addAttribute("profile", agents.of(user.id()));
         model.addAttribute("presences", Presence.values());
         model.addAttribute("active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
+        if (user.has(Role.BACK_OFFICE)) {
+            model.addAttribute("inbox", tickets.list(new TicketFilter(null, TicketState.PENDING_BACK_OFFICE, null, false,
+                    null, null, null, true, null, 0, 50), user));
+        }
         if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
             model.addAttribute("escalated", tickets.list(
                     new TicketFilter(null, null, null, false, null, null, null, true, SlaStatus.BREACHED, 0, 50), user));
@@ -186,8 +190,21 @@ class WorkspaceController {
     @PostMapping("/tickets/{id}/transfer")
     String transfer(@PathVariable long id, @RequestParam(required = false) Desk desk,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer deadlineHours, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.transfer(id, new Transfer(desk, departmentId, reason, deadlineHours), version, user));
+    }
+
+    @PostMapping("/tickets/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> tickets.answerFromBackOffice(id, body, version, user));
+    }
+
+    @PostMapping("/tickets/{id}/callback")
+    String callback(@PathVariable long id, @RequestParam(required = false) String outcome, @RequestParam int satisfaction,
             @RequestParam Long version, CurrentUser user, RedirectAttributes flash) {
-        return act(id, flash, () -> tickets.transfer(id, new Transfer(desk, departmentId, reason), version, user));
+        return act(id, flash, () -> tickets.recordCallback(id, outcome, satisfaction, version, user));
     }
 
     @PostMapping("/tickets/{id}/state")

@@ -62,8 +62,9 @@ class AuthorizationMatrixTests {
                 "/workspace/tickets/{id}/attachments/{attachmentId}")) {
             rule("GET " + path, STAFF);
         }
+        rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
         for (String action : List.of("new", "{id}/reply", "{id}/note", "{id}/call", "{id}/assign", "{id}/transfer",
-                "{id}/state", "{id}/attachments")) {
+                "{id}/state", "{id}/attachments", "{id}/callback")) {
             rule("POST /workspace/tickets/" + action, STAFF);
         }
         for (String path : List.of("/portal", "/portal/tickets", "/portal/tickets/new", "/portal/tickets/{id}",
@@ -95,6 +96,8 @@ class AuthorizationMatrixTests {
         }
         rule("PUT /api/v1/tickets/{id}/assignee", STAFF);
         rule("GET /api/v1/tickets/{id}/assignees", STAFF);
+        rule("POST /api/v1/tickets/{id}/back-office-answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
+        rule("POST /api/v1/tickets/{id}/callback", STAFF);
         rule("GET /api/v1/admin/api-tokens", ADMIN);
         rule("POST /api/v1/admin/api-tokens", ADMIN);
         rule("DELETE /api/v1/admin/api-tokens/{id}", ADMIN);

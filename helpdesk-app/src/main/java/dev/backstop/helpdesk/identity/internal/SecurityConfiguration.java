@@ -31,6 +31,8 @@ class SecurityConfiguration {
             Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final String ADMIN = Role.ADMIN.name();
+    /** Who answers work forwarded to a back-office department. */
+    static final String[] BACK_OFFICE_ANSWER = names(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
     /** Those who work a desk's queue ("next"), and the supervisors who watch it. */
     static final String[] AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
             Role.ADMIN);
@@ -55,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/tickets/*/back-office-answer").hasAnyRole(BACK_OFFICE_ANSWER)
+                        .requestMatchers(POST, "/api/v1/tickets/*/callback").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/tickets/*/assignees").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/tickets", "/api/v1/tickets/*",
                                 "/api/v1/tickets/*/attachments/*").authenticated()
@@ -84,6 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/notifications").authenticated()
                         .requestMatchers(POST, "/notifications/read").authenticated()
                         .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
+                        .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
                         .requestMatchers(GET, "/workspace/queue").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)

@@ -58,6 +58,13 @@ class JdbcSlaPolicies implements SlaPolicies {
     }
 
     @Override
+    public BusinessCalendar calendar(String code) {
+        Long id = jdbc.queryForList("select id from business_calendars where code = ?", Long.class, code).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no business calendar " + code));
+        return calendar(id);
+    }
+
+    @Override
     public BusinessCalendar calendar(long calendarId) {
         return calendars.computeIfAbsent(calendarId, this::loadCalendar);
     }

@@ -46,6 +46,8 @@ class ArticleEntity {
     @Enumerated(EnumType.STRING)
     Desk toDesk;
 
+    Integer satisfaction;
+
     Long authorId;
     String authorName;
     Instant createdAt;

@@ -48,6 +48,14 @@ class Names {
                 (rs, row) -> new Assignee(rs.getLong(1), rs.getString(2)));
     }
 
+    /** Ids of the enabled back-office users of a department. */
+    List<Long> backOfficeOf(long departmentId) {
+        return jdbc.queryForList("""
+                select u.id from app_users u join user_roles r on r.user_id = u.id
+                 where u.enabled = true and r.role = 'BACK_OFFICE' and u.department_id = ? order by u.id""",
+                Long.class, departmentId);
+    }
+
     /** Ids of the enabled users holding any of the roles. */
     List<Long> usersWithRoles(Set<String> roles) {
         return named.queryForList("""

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +31,23 @@ class SlaClock {
     private final SlaPolicies policies;
     private final Names names;
 
-    SlaClock(SlaPolicies policies, Names names) {
+    private final Duration callbackWithin;
+
+    SlaClock(SlaPolicies policies, Names names,
+            @Value("${backstop.sla.callback-within:4h}") Duration callbackWithin) {
         this.policies = policies;
         this.names = names;
+        this.callbackWithin = callbackWithin;
+    }
+
+    /** A back-office deadline: business hours of the office calendar from now. */
+    Instant backOfficeDue(Instant now, int hours) {
+        return policies.calendar("OFFICE").plus(now, Duration.ofHours(hours));
+    }
+
+    /** When the callback owed to the requester after a back-office answer is due (office calendar). */
+    Instant callbackDue(Instant now) {
+        return policies.calendar("OFFICE").plus(now, callbackWithin);
     }
 
     void start(TicketEntity ticket, Instant now) {

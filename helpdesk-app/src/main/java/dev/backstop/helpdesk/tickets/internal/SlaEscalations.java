@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SlaEscalations {
 
-    enum Target { FIRST_RESPONSE, RESOLUTION }
+    enum Target { FIRST_RESPONSE, RESOLUTION, BACK_OFFICE, CALLBACK }
 
     record Candidate(long id, String key, Long assigneeId, long calendarId, Instant firstRespondedAt,
             Instant firstResponseDue, Instant firstResponseRiskAt, Instant resolutionDue, Instant resolutionRiskAt) {
@@ -100,7 +100,40 @@ class SlaEscalations {
                 done += escalate(ticket, Target.RESOLUTION, ticket.resolutionDue(), now);
             }
         }
+        done += overdueLoopSteps(now);
         return done;
+    }
+
+    /** Work forwarded to a back office past its deadline, and callbacks owed past theirs, go up to the supervisors. */
+    private int overdueLoopSteps(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int done = 0;
+        for (var row : jdbc.queryForList("""
+                select id, ticket_key, assignee_id, department_id, back_office_due from tickets
+                 where state = 'PENDING_BACK_OFFICE' and back_office_due <= ? order by id""", at)) {
+            List<Long> to = new ArrayList<>(names.usersWithRoles(Set.of("SUPERVISOR")));
+            if (row.get("department_id") != null) {
+                to.addAll(names.backOfficeOf(((Number) row.get("department_id")).longValue()));
+            }
+            done += escalateOnce(((Number) row.get("id")).longValue(), (String) row.get("ticket_key"), Target.BACK_OFFICE, 2,
+                    instant(row.get("back_office_due")), now, to) ? 1 : 0;
+        }
+        for (var row : jdbc.queryForList("""
+                select id, ticket_key, assignee_id, callback_due from tickets
+                 where callback_due <= ? and callback_done_at is null and state not in ('RESOLVED', 'CLOSED') order by id""", at)) {
+            List<Long> to = new ArrayList<>(names.usersWithRoles(Set.of("SUPERVISOR")));
+            if (row.get("assignee_id") != null) {
+                to.add(((Number) row.get("assignee_id")).longValue());
+            }
+            done += escalateOnce(((Number) row.get("id")).longValue(), (String) row.get("ticket_key"), Target.CALLBACK, 2,
+                    instant(row.get("callback_due")), now, to) ? 1 : 0;
+        }
+        return done;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private int escalate(Candidate ticket, Target target, Instant due, Instant now) {
@@ -116,31 +149,32 @@ class SlaEscalations {
         }
         int done = 0;
         for (int level = 1; level <= reached; level++) {
-            if (escalateOnce(ticket, target, level, due, now)) {
+            if (escalateOnce(ticket.id(), ticket.key(), target, level, due, now, recipients(ticket, level))) {
                 done++;
             }
         }
         return done;
     }
 
-    private boolean escalateOnce(Candidate ticket, Target target, int level, Instant due, Instant now) {
+    private boolean escalateOnce(long ticketId, String ticketKey, Target target, int level, Instant due, Instant now,
+            List<Long> recipients) {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 if (jdbc.queryForObject("""
                         select count(*) from ticket_escalations where ticket_id = ? and target = ? and level = ? and due_at = ?""",
-                        Integer.class, ticket.id(), target.name(), level, Timestamp.from(due)) > 0) {
+                        Integer.class, ticketId, target.name(), level, Timestamp.from(due)) > 0) {
                     return false;
                 }
                 jdbc.update("insert into ticket_escalations (ticket_id, target, level, due_at, escalated_at) values (?, ?, ?, ?, ?)",
-                        ticket.id(), target.name(), level, Timestamp.from(due), Timestamp.from(now));
+                        ticketId, target.name(), level, Timestamp.from(due), Timestamp.from(now));
                 String what = level == 1 ? "AT_RISK" : level == 2 ? "BREACHED" : "FURTHER";
                 String messageKey = "tickets.sla.escalation." + target.name() + "." + what;
                 jdbc.update("""
                         insert into ticket_articles (ticket_id, kind, internal, body, author_name, created_at)
                         values (?, ?, true, ?, ?, ?)""",
-                        ticket.id(), ArticleKind.SLA_ESCALATION.name(), messageKey, "SLA", Timestamp.from(now));
-                notifications.notify(recipients(ticket, level), messageKey, List.of(ticket.key(), String.valueOf(level)),
-                        ticket.id());
+                        ticketId, ArticleKind.SLA_ESCALATION.name(), messageKey, "SLA", Timestamp.from(now));
+                notifications.notify(recipients, messageKey, List.of(ticketKey, String.valueOf(level)),
+                        ticketId);
                 return true;
             }));
         } catch (DuplicateKeyException anotherNodeWasFirst) {

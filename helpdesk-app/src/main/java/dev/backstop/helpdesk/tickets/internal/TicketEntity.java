@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.tickets.IllegalTicketTransition;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.RequesterKind;
 import dev.backstop.helpdesk.tickets.Segment;
+import dev.backstop.helpdesk.tickets.LoopRefused;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketType;
 import jakarta.persistence.CascadeType;
@@ -98,6 +99,11 @@ class TicketEntity {
     Instant resolutionRiskAt;
     Instant nextUpdateDue;
     Instant slaPausedAt;
+    Instant backOfficeDue;
+    Instant backOfficeAnsweredAt;
+    Instant callbackDue;
+    Instant callbackDoneAt;
+    Integer satisfaction;
 
     @Version
     long version;
@@ -110,6 +116,36 @@ class TicketEntity {
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt asc, id asc")
     List<ArticleEntity> articles = new ArrayList<>();
+
+    /** From this satisfaction (1–5) on, a callback closes the loop of a complaint; below it reopens it. */
+    static final int SATISFIED = 3;
+
+    /** The back office's answer: internal, back to the desk as a callback task due at {@code callbackDue}. */
+    void answerFromBackOffice(String body, Instant callbackDueAt, Author author, Instant now) {
+        if (state != TicketState.PENDING_BACK_OFFICE) {
+            throw LoopRefused.notWithBackOffice(key);
+        }
+        append(ArticleKind.BACK_OFFICE_ANSWER, true, body, author, now);
+        backOfficeAnsweredAt = now;
+        callbackDue = callbackDueAt;
+        callbackDoneAt = null;
+        moveTo(TicketState.OPEN, null, author, now);
+    }
+
+    /**
+     * The call back to the requester with its outcome and their satisfaction. Satisfied: the complaint may be
+     * resolved. Unsatisfied: it stays open (and a resolved one reopens) for the desk to act again.
+     */
+    void recordCallback(String outcome, int rating, Author author, Instant now) {
+        ArticleEntity article = append(ArticleKind.CALLBACK, true, outcome, author, now);
+        article.satisfaction = rating;
+        satisfaction = rating;
+        callbackDoneAt = now;
+        if (rating < SATISFIED && (state == TicketState.RESOLVED || state == TicketState.CLOSED
+                || state == TicketState.PENDING_REQUESTER)) {
+            moveTo(TicketState.OPEN, null, author, now);
+        }
+    }
 
     protected TicketEntity() {
     }
@@ -135,6 +171,10 @@ class TicketEntity {
     void moveTo(TicketState target, String comment, Author author, Instant now) {
         if (!state.canMoveTo(target)) {
             throw new IllegalTicketTransition(key, state, target);
+        }
+        if (type == TicketType.COMPLAINT && (target == TicketState.RESOLVED || target == TicketState.CLOSED)
+                && (satisfaction == null || satisfaction < SATISFIED)) {
+            throw LoopRefused.callbackFirst(key);
         }
         ArticleEntity article = append(ArticleKind.STATE_CHANGE, true, comment, author, now);
         article.fromState = state;
@@ -174,8 +214,11 @@ class TicketEntity {
         article.toDesk = target;
     }
 
-    void transferToDepartment(long department, String departmentName, String reason, Author author, Instant now) {
+    void transferToDepartment(long department, String departmentName, String reason, Instant due, Author author,
+            Instant now) {
         departmentId = department;
+        backOfficeDue = due;
+        backOfficeAnsweredAt = null;
         append(ArticleKind.TRANSFER, true, departmentName + (reason == null ? "" : ": " + reason), author, now);
         if (state != TicketState.PENDING_BACK_OFFICE && state.canMoveTo(TicketState.PENDING_BACK_OFFICE)) {
             moveTo(TicketState.PENDING_BACK_OFFICE, null, author, now);

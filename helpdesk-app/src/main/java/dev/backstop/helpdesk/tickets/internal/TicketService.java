@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentContent;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
+import dev.backstop.helpdesk.tickets.LoopRefused;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
@@ -231,8 +232,34 @@ class TicketService implements TicketManagement {
             if (transfer.toDesk() != null) {
                 ticket.transferToDesk(transfer.toDesk(), blankToNull(transfer.reason()), author(by), now);
             } else {
-                ticket.transferToDepartment(transfer.toDepartmentId(), department, blankToNull(transfer.reason()), author(by), now);
+                int hours = transfer.deadlineHours() == null ? 48 : transfer.deadlineHours();
+                if (hours < 1 || hours > 24 * 30) {
+                    throw new InvalidTicketInput("tickets.error.deadlineHours", hours);
+                }
+                ticket.transferToDepartment(transfer.toDepartmentId(), department, blankToNull(transfer.reason()),
+                        sla.backOfficeDue(now, hours), author(by), now);
             }
+        });
+    }
+
+    @Override
+    public TicketDetails answerFromBackOffice(long ticketId, String body, Long expectedVersion, CurrentUser by) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidTicketInput("tickets.error.emptyAnswer");
+        }
+        return change(ticketId, expectedVersion, by, true,
+                (ticket, now) -> ticket.answerFromBackOffice(body.strip(), sla.callbackDue(now), author(by), now));
+    }
+
+    @Override
+    public TicketDetails recordCallback(long ticketId, String outcome, int satisfaction, Long expectedVersion,
+            CurrentUser by) {
+        if (satisfaction < 1 || satisfaction > 5) {
+            throw LoopRefused.badSatisfaction(satisfaction);
+        }
+        return change(ticketId, expectedVersion, by, true, (ticket, now) -> {
+            ticket.recordCallback(blankToNull(outcome), satisfaction, author(by), now);
+            sla.responded(ticket, now);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.tickets.internal;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
+import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
@@ -38,7 +39,7 @@ class TicketViews {
         boolean showInternal = TicketScope.isStaff(viewer);
         var timeline = t.articles.stream().filter(a -> showInternal || !a.internal)
                 .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
-                        a.fromDesk, a.toDesk,
+                        a.fromDesk, a.toDesk, a.satisfaction,
                         a.authorName, a.createdAt))
                 .toList();
         var files = attachments.findByTicketIdOrderByIdAsc(t.id);
@@ -50,7 +51,10 @@ class TicketViews {
                 new BusinessRefs(t.orderNo, t.shipmentNo, t.invoiceNo, t.employeeNo),
                 showInternal ? t.assigneeId : null, names.user(t.assigneeId).orElse(null),
                 t.departmentId, names.department(t.departmentId).orElse(null), new TreeSet<>(t.tags), t.confidential,
-                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, t.segment, sla.view(t, clock.instant()), timeline,
+                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, t.segment, sla.view(t, clock.instant()),
+                t.backOfficeDue == null && t.callbackDue == null && t.satisfaction == null ? null
+                        : new ComplaintLoop(t.backOfficeDue, t.backOfficeAnsweredAt, t.callbackDue, t.callbackDoneAt, t.satisfaction),
+                timeline,
                 files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
     }
 

@@ -75,7 +75,10 @@ class TicketApi {
     record Assignment(Long assigneeId, Long version) {
     }
 
-    record TransferBody(Desk desk, Long departmentId, @Size(max = 1000) String reason, Long version) {
+    record TransferBody(Desk desk, Long departmentId, @Size(max = 1000) String reason, Integer deadlineHours, Long version) {
+    }
+
+    record CallbackBody(@Size(max = 5000) String outcome, @NotNull Integer satisfaction, Long version) {
     }
 
     record StateBody(@NotNull TicketState state, @Size(max = 2000) String comment, Long version) {
@@ -149,7 +152,20 @@ class TicketApi {
     @PostMapping("/{id}/transfer")
     @Operation(summary = "Transfer to another desk or a back-office department (staff)")
     TicketDetails transfer(@PathVariable long id, @Valid @RequestBody TransferBody body, CurrentUser user) {
-        return tickets.transfer(id, new Transfer(body.desk(), body.departmentId(), body.reason()), body.version(), user);
+        return tickets.transfer(id, new Transfer(body.desk(), body.departmentId(), body.reason(), body.deadlineHours()),
+                body.version(), user);
+    }
+
+    @PostMapping("/{id}/back-office-answer")
+    @Operation(summary = "The back office answers what was forwarded to its department; the ticket returns to the desk as a callback task")
+    TicketDetails answer(@PathVariable long id, @Valid @RequestBody Text body, CurrentUser user) {
+        return tickets.answerFromBackOffice(id, body.body(), body.version(), user);
+    }
+
+    @PostMapping("/{id}/callback")
+    @Operation(summary = "Record the call back to the requester with its outcome and their satisfaction (1-5)")
+    TicketDetails callback(@PathVariable long id, @Valid @RequestBody CallbackBody body, CurrentUser user) {
+        return tickets.recordCallback(id, body.outcome(), body.satisfaction(), body.version(), user);
     }
 
     @PostMapping("/{id}/state")

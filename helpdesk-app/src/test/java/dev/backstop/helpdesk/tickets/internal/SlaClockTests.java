@@ -146,6 +146,77 @@ class SlaClockTests {
                     .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-05T02:00")));
         }
 
+        long logistics() {
+            return jdbc.queryForObject("select id from departments where code = 'LOG'", Long.class);
+        }
+
+        @Test
+        void aComplaintClosesOnlyAfterTheBackOfficeAnsweredAndASatisfiedCallback() throws Exception {
+            clock.set(at("2026-12-01T10:00"));   // Tuesday
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"到货数量不符","distributorId":%d}"""
+                    .formatted(distributor("KEY")));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.callbackFirst"))
+                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("回访")));
+
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"departmentId\":%d,\"reason\":\"请核对发货数量\"}".formatted(logistics())))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("PENDING_BACK_OFFICE"))
+                    // 48 business hours of the office calendar (7.5 h a day): 390 min on Tuesday, five full days, 240 min → Wed 9 Dec 14:30
+                    .andExpect(jsonPath("$.loop.backOfficeDue").value(Matchers.startsWith("2026-12-09T06:30")));
+            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer").with(httpBasic("agent", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}")).andExpect(status().isForbidden());
+            String inbox = mvc.perform(get("/api/v1/tickets?state=PENDING_BACK_OFFICE&size=200").with(httpBasic("backoffice", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<Integer>>read(inbox, "$.items[*].id")).contains((int) id);
+
+            clock.set(at("2026-12-02T11:00"));
+            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer").with(httpBasic("backoffice", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"仓库少发 20 箱，明日补发。\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OPEN"))
+                    .andExpect(jsonPath("$.loop.callbackPending").doesNotExist())
+                    .andExpect(jsonPath("$.loop.callbackDue").value(Matchers.startsWith("2026-12-02T08:30")));   // 4 business hours: 11–12 and 13:30–16:30
+
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"客户仍不满意\",\"satisfaction\":2}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.loop.satisfaction").value(2));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
+                    .andExpect(status().isConflict());
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"补发已到，客户满意\",\"satisfaction\":4}"))
+                    .andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RESOLVED"))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'CALLBACK')].satisfaction").value(Matchers.contains(2, 4)));
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"satisfaction\":9}"))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.satisfaction"));
+        }
+
+        @Test
+        void backOfficeWorkPastItsDeadlineGoesUpOnce() throws Exception {
+            clock.set(at("2026-12-01T10:00"));
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"物流迟迟未回复"}""");
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"departmentId\":%d,\"deadlineHours\":2}".formatted(logistics()))).andExpect(status().isOk());
+            clock.set(at("2026-12-01T13:45"));   // 10:00 + 2 business hours, over the lunch break = 13:30
+            escalations.pass();
+            escalations.pass();
+            assertThat(jdbc.queryForList("select level from ticket_escalations where ticket_id = ? and target = 'BACK_OFFICE'",
+                    Integer.class, id)).containsExactly(2);
+            String notes = mvc.perform(get("/api/v1/notifications").with(httpBasic("backoffice", "demo")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<String>>read(notes, "$[?(@.ticketId == " + id + ")].messageKey"))
+                    .containsExactly("tickets.sla.escalation.BACK_OFFICE.BREACHED");
+        }
+
         @Test
         void eachEscalationHappensExactlyOnceWhenSeveralNodesRunThePassAtOnce() throws Exception {
             clock.set(at("2026-11-30T09:00"));   // Monday; the expert desk keeps office hours
