@@ -76,6 +76,12 @@ class AuthorizationMatrixTests {
         }
         rule("GET /api/v1/me", ALL);
         rule("GET /api/v1/notifications", ALL);
+        rule("GET /api/v1/admin/calendars", ADMIN);
+        rule("GET /api/v1/admin/calendars/{code}/days", ADMIN);
+        rule("PUT /api/v1/admin/calendars/{code}/days/{date}", ADMIN);
+        rule("DELETE /api/v1/admin/calendars/{code}/days/{date}", ADMIN);
+        rule("PUT /api/v1/admin/calendars/{code}/hours", ADMIN);
+        rule("GET /api/v1/admin/sla-policies", ADMIN);
         rule("PUT /api/v1/me/presence", STAFF);
         rule("GET /api/v1/me/agent-profile", STAFF);
         rule("POST /api/v1/routing/next", AGENTS);

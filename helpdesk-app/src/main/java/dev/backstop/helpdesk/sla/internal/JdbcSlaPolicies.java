@@ -37,7 +37,11 @@ class JdbcSlaPolicies implements SlaPolicies {
     }
 
     private final JdbcTemplate jdbc;
+    /** How long this node trusts its copy: an admin's edit on another node shows here within this time. */
+    static final Duration REFRESH = Duration.ofSeconds(60);
+
     private final AtomicReference<List<Policy>> policies = new AtomicReference<>();
+    private volatile long loadedAtNanos = System.nanoTime();
     private final Map<Long, BusinessCalendar> calendars = new ConcurrentHashMap<>();
 
     JdbcSlaPolicies(JdbcTemplate jdbc) {
@@ -66,15 +70,22 @@ class JdbcSlaPolicies implements SlaPolicies {
 
     @Override
     public BusinessCalendar calendar(long calendarId) {
+        if (System.nanoTime() - loadedAtNanos > REFRESH.toNanos()) {
+            invalidate();
+        }
         return calendars.computeIfAbsent(calendarId, this::loadCalendar);
     }
 
     void invalidate() {
         policies.set(null);
         calendars.clear();
+        loadedAtNanos = System.nanoTime();
     }
 
     List<Policy> policies() {
+        if (System.nanoTime() - loadedAtNanos > REFRESH.toNanos()) {
+            invalidate();
+        }
         List<Policy> current = policies.get();
         if (current == null) {
             current = jdbc.query("""

@@ -2,8 +2,10 @@ package dev.backstop.helpdesk.tickets.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -215,6 +217,30 @@ class SlaClockTests {
                     .andReturn().getResponse().getContentAsString();
             assertThat(JsonPath.<List<String>>read(notes, "$[?(@.ticketId == " + id + ")].messageKey"))
                     .containsExactly("tickets.sla.escalation.BACK_OFFICE.BREACHED");
+        }
+
+        @Test
+        void anAdminsNewHolidayMovesTheDueTimesOfTicketsOpenedAfterIt() throws Exception {
+            mvc.perform(put("/api/v1/admin/calendars/CHANNEL/days/2026-12-04").with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"HOLIDAY\",\"name\":\"公司周年庆\"}"))
+                    .andExpect(status().isOk());
+            try {
+                clock.set(at("2026-12-03T19:30"));   // Thursday evening; Friday is now a holiday
+                long id = open("agent", """
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"节前咨询","distributorId":%d}"""
+                        .formatted(distributor("GENERAL")));
+                // 4 business hours: 30 min on Thursday, none on Friday, Saturday 08:30 + 3 h 30 min = 12:00
+                mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                        .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-12-05T04:00")));
+                mvc.perform(get("/api/v1/admin/calendars/CHANNEL/days?year=2026").with(httpBasic("admin", "demo")))
+                        .andExpect(jsonPath("$[?(@.date == '2026-12-04')].name").value(Matchers.contains("公司周年庆")));
+                mvc.perform(get("/api/v1/admin/calendars/NOPE/days?year=2026").with(httpBasic("admin", "demo"))
+                                .header("Accept-Language", "zh-CN"))
+                        .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(Matchers.containsString("NOPE")));
+            } finally {
+                mvc.perform(delete("/api/v1/admin/calendars/CHANNEL/days/2026-12-04").with(httpBasic("admin", "demo")))
+                        .andExpect(status().isNoContent());
+            }
         }
 
         @Test
