@@ -1,0 +1,116 @@
+package dev.backstop.helpdesk.benchmarks;
+
+import dev.backstop.helpdesk.identity.AgentProfiles;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Presence;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.tickets.TicketRouting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Routing decision latency (not part of the test run; {@code benchmarks/routing/latency.sh}): 10,000 waiting
+ * channel tickets with a realistic mix, 200 available agents, on a real PostgreSQL 17; each "next" ranks, claims and
+ * assigns one ticket through {@link TicketRouting} in its own transaction.
+ */
+@SpringBootTest
+@PostgresTest
+@TestPropertySource(properties = {"backstop.data-dir=target/test-data/routing-latency", "backstop.sla.escalation.enabled=false",
+        "backstop.demo-data=false", "logging.level.root=warn"})
+class RoutingLatencyBenchmark {
+
+    static final int WAITING = 10_000;
+    static final int AGENTS = 200;
+    static final int DECISIONS = 2_000;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TicketRouting routing;
+    @Autowired
+    AgentProfiles profiles;
+
+    @Test
+    void measure() throws IOException {
+        Random random = new Random(7);
+        Instant now = Instant.now();
+        long policy = jdbc.queryForObject("select id from sla_policies where name_en = 'Channel desk'", Long.class);
+        long calendar = jdbc.queryForObject("select calendar_id from sla_policies where id = ?", Long.class, policy);
+        List<Object[]> rows = new ArrayList<>();
+        String[] types = {"INQUIRY", "SERVICE_REQUEST", "COMPLAINT", "FAULT_REPORT"};
+        String[] priorities = {"LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"};
+        String[] skills = {null, null, "ORDERS", "FINANCE", "POLICY"};
+        for (int i = 0; i < WAITING; i++) {
+            double u = random.nextDouble();
+            String segment = u < 0.04 ? "VIP" : u < 0.10 ? "KEY" : u < 0.13 ? "SPECIAL" : "GENERAL";
+            Instant created = now.minusSeconds(random.nextInt(6 * 3600));
+            rows.add(new Object[] {"BM-%06d".formatted(i), types[random.nextInt(types.length)],
+                    priorities[random.nextInt(priorities.length)], segment, skills[random.nextInt(skills.length)],
+                    Timestamp.from(created), Timestamp.from(created), policy, calendar,
+                    Timestamp.from(created.plus(Duration.ofMinutes(240))), Timestamp.from(created.plus(Duration.ofMinutes(192))),
+                    Timestamp.from(created.plus(Duration.ofMinutes(1440))), Timestamp.from(created.plus(Duration.ofMinutes(1152)))});
+        }
+        jdbc.batchUpdate("""
+                insert into tickets (ticket_key, desk, type, channel, priority, state, requester_kind, subject, segment, skill,
+                                     created_at, updated_at, sla_policy_id, sla_calendar_id, first_response_due,
+                                     first_response_risk_at, resolution_due, resolution_risk_at, version)
+                values (?, 'CHANNEL', ?, 'PHONE', ?, 'NEW', 'UNKNOWN_CALLER', '基准测试工单', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12]})
+                        .toList());
+        jdbc.execute("analyze tickets");
+        List<CurrentUser> agents = new ArrayList<>();
+        for (int i = 0; i < AGENTS; i++) {
+            String username = "bench-agent-" + i;
+            jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
+                    username, "坐席" + i, Timestamp.from(now));
+            long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
+            jdbc.update("insert into user_roles (user_id, role) values (?, 'CHANNEL_AGENT')", id);
+            profiles.configure(id, 50, i % 2 == 0 ? List.of("ORDERS", "FINANCE") : List.of("POLICY"));
+            profiles.setPresence(id, Presence.AVAILABLE);
+            agents.add(new CurrentUser(id, username, "坐席" + i, Set.of(Role.CHANNEL_AGENT), null, null, null, null));
+        }
+        for (int i = 0; i < 100; i++) {   // warm-up
+            routing.next(agents.get(i % AGENTS));
+        }
+        long[] nanos = new long[DECISIONS];
+        long start = System.nanoTime();
+        for (int i = 0; i < DECISIONS; i++) {
+            long t0 = System.nanoTime();
+            routing.next(agents.get(random.nextInt(AGENTS))).orElseThrow();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+        String report = """
+                # Routing decision latency
+
+                %d waiting channel tickets (4 %% VIP, 6 %% key, mixed types, priorities and skills), %d available agents,
+                PostgreSQL 17 (embedded, same machine). Each decision = rank + claim (`FOR UPDATE SKIP LOCKED`) + assign +
+                commit through `TicketRouting.next`, one thread. %d decisions after 100 warm-up decisions.
+
+                | p50 | p95 | p99 | max | decisions/s |
+                |---|---|---|---|---|
+                | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f |
+                """.formatted(WAITING, AGENTS, DECISIONS, nanos[DECISIONS / 2] / 1e6, nanos[(int) (DECISIONS * 0.95)] / 1e6,
+                nanos[(int) (DECISIONS * 0.99)] / 1e6, nanos[DECISIONS - 1] / 1e6, DECISIONS / seconds);
+        System.out.println(report);
+        Path out = Path.of(System.getProperty("backstop.benchmark.out", "target/routing-latency.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+    }
+}
