@@ -14,6 +14,7 @@ import dev.backstop.helpdesk.tickets.TicketOperationNotAllowed;
 import dev.backstop.helpdesk.tickets.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,13 +36,34 @@ class TicketRouter implements TicketRouting {
             t.desk in (:desks) and t.state in ('NEW', 'OPEN') and t.assignee_id is null
             and (t.confidential = false or :confidential = true)""";
 
+    /**
+     * A VIP or key account's ticket younger than the wait, whose account manager (another agent) is available: it is
+     * theirs first. (The account manager is the distributor's {@code account_manager_id} employee; the agent is the
+     * user bound to that employee.)
+     */
+    private static final String HELD_FOR_ACCOUNT_MANAGER = """
+            (t.segment in ('VIP', 'KEY') and t.created_at > :managerCutoff and exists (
+               select 1 from distributors d join app_users u on u.employee_id = d.account_manager_id
+                 join agent_profiles p on p.user_id = u.id
+                where d.id = t.distributor_id and u.id <> :agent and u.enabled = true and p.presence = 'AVAILABLE'))""";
+
+    /** An account manager takes their own accounts' tickets before anything else. */
+    private static final String OWN_ACCOUNTS_FIRST = """
+            (case when exists (select 1 from distributors d where d.id = t.distributor_id
+                                 and d.account_manager_id = :agentEmployee) then 1 else 0 end)""";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Tickets tickets;
     private final AgentProfiles agents;
     private final TicketViews views;
     private final Clock clock;
 
-    TicketRouter(NamedParameterJdbcTemplate jdbc, Tickets tickets, AgentProfiles agents, TicketViews views, Clock clock) {
+    /** VIP and key accounts wait this long for their own available account manager before anyone may take them. */
+    private final Duration accountManagerWait;
+
+    TicketRouter(NamedParameterJdbcTemplate jdbc, Tickets tickets, AgentProfiles agents, TicketViews views, Clock clock,
+            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait) {
+        this.accountManagerWait = accountManagerWait;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.agents = agents;
@@ -69,6 +92,9 @@ class TicketRouter implements TicketRouting {
         parameters.put("desks", desks.stream().map(Enum::name).toList());
         parameters.put("confidential", agent.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         parameters.put("skills", profile.skills().isEmpty() ? List.of("-") : List.copyOf(profile.skills()));
+        parameters.put("agent", agent.id());
+        parameters.put("agentEmployee", agent.employeeId() == null ? -1L : agent.employeeId());
+        parameters.put("managerCutoff", java.sql.Timestamp.from(now.minus(accountManagerWait)));
         Optional<Long> claimed = claim(parameters);
         if (claimed.isEmpty()) {
             return Optional.empty();
@@ -89,9 +115,9 @@ class TicketRouter implements TicketRouting {
     private Optional<Long> claim(Map<String, Object> parameters) {
         for (int attempt = 0; attempt < 5; attempt++) {
             List<Long> candidates = jdbc.queryForList("select t.id from tickets t where " + WAITING
-                    + " and (t.skill is null or t.skill in (:skills))"
-                    + " order by " + PriorityScores.SQL + " desc, t.created_at, t.id fetch first 20 rows only",
-                    parameters, Long.class);
+                    + " and (t.skill is null or t.skill in (:skills)) and not " + HELD_FOR_ACCOUNT_MANAGER
+                    + " order by " + OWN_ACCOUNTS_FIRST + " desc, " + PriorityScores.SQL + " desc, t.created_at, t.id"
+                    + " fetch first 20 rows only", parameters, Long.class);
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }

@@ -126,6 +126,30 @@ class RoutingTests {
         }
 
         @Test
+        void aKeyAccountWaitsForItsOwnAvailableAccountManagerFirst() throws Exception {
+            long account = jdbc.queryForObject("select min(id) from distributors where tier = 'KEY' and account_manager_id is not null",
+                    Long.class);
+            long managerEmployee = jdbc.queryForObject("select account_manager_id from distributors where id = ?", Long.class, account);
+            CurrentUser manager = newAgent("am-" + System.nanoTime(), 5, Set.of());
+            jdbc.update("update app_users set employee_id = ? where id = ?", managerEmployee, manager.id());
+            manager = new CurrentUser(manager.id(), manager.username(), manager.displayName(), manager.roles(), null,
+                    managerEmployee, null, null);
+            long keyTicket = open("""
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"重点客户投诉","distributorId":%d}"""
+                    .formatted(account));
+            CurrentUser other = newAgent("other-" + System.nanoTime(), 5, Set.of());
+            assertThat(routing.next(other)).get().extracting(TicketDetails::id).isNotEqualTo(keyTicket);
+            assertThat(routing.next(manager)).get().extracting(TicketDetails::id).isEqualTo(keyTicket);
+
+            long second = open("""
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"重点客户再次投诉","distributorId":%d}"""
+                    .formatted(account));
+            jdbc.update("update tickets set created_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(600)), second);
+            // after the wait, the queue takes it: the best ticket for anyone
+            assertThat(routing.next(other)).get().extracting(TicketDetails::id).isEqualTo(second);
+        }
+
+        @Test
         void agentsAskingAtTheSameMomentNeverGetTheSameTicket() throws Exception {
             for (int i = 0; i < 24; i++) {
                 open("""
