@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,9 +48,11 @@ class WorkspaceController {
     private final TicketRouting routing;
     private final AgentProfiles agents;
     private final OrganizationDirectory organization;
+    private final QueueStream queueStream;
 
     WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
-            OrganizationDirectory organization) {
+            OrganizationDirectory organization, QueueStream queueStream) {
+        this.queueStream = queueStream;
         this.tickets = tickets;
         this.routing = routing;
         this.agents = agents;
@@ -91,6 +95,12 @@ class WorkspaceController {
             flash.addFlashAttribute("errorArgs", e.arguments());
             return "redirect:/workspace";
         }
+    }
+
+    @GetMapping(path = "/queue/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter queueEvents(@RequestParam Desk desk) {
+        return queueStream.subscribe(desk);
     }
 
     @GetMapping("/queue")

@@ -142,6 +142,31 @@ class BrowserFlowsTests {
         assertThat(browser.find("#error-page").getText()).contains("无权访问").doesNotContain("Exception", "at org.");
     }
 
+    @Test
+    void theQueuePageShowsANewTicketWithoutAReload() throws Exception {
+        browser.logIn("supervisor", "demo");
+        browser.open("/workspace/queue?desk=CHANNEL");
+        browser.find("#queue");
+        browser.driver.findElement(By.tagName("body")).getAttribute("innerHTML");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
+        Thread.sleep(1000);   // let the event stream connect
+
+        String subject = "实时进入队列 " + UUID.randomUUID().toString().substring(0, 8);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("agent:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"%s"}""".formatted(subject)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        browser.waitForText("#queue", subject);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.__marker;"))
+                .isEqualTo("same page");
+        browser.screenshot("supervisor-queue-live");
+    }
+
     /** Fills the portal's new-ticket form and returns the new ticket's id (the browser is on its page). */
     private long raisePortalTicket(String subject) {
         browser.click("#portal-new");

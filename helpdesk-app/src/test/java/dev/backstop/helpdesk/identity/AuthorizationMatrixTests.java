@@ -88,6 +88,7 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/routing/queues/{desk}", AGENTS);
         rule("POST /workspace/next", AGENTS);
         rule("GET /workspace/queue", AGENTS);
+        rule("GET /workspace/queue/events", AGENTS);
         rule("POST /workspace/presence", STAFF);
         rule("GET /notifications", ALL);
         rule("POST /notifications/read", ALL);

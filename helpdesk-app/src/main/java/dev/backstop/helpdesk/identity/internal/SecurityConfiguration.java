@@ -89,7 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/notifications/read").authenticated()
                         .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
                         .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
-                        .requestMatchers(GET, "/workspace/queue").hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

@@ -9,6 +9,7 @@ import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.QueueEntry;
 import dev.backstop.helpdesk.tickets.QueueInfo;
 import dev.backstop.helpdesk.tickets.RoutingRefused;
+import dev.backstop.helpdesk.tickets.TicketChanged;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketOperationNotAllowed;
 import dev.backstop.helpdesk.tickets.TicketRouting;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -57,12 +59,14 @@ class TicketRouter implements TicketRouting {
     private final AgentProfiles agents;
     private final TicketViews views;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** VIP and key accounts wait this long for their own available account manager before anyone may take them. */
     private final Duration accountManagerWait;
 
     TicketRouter(NamedParameterJdbcTemplate jdbc, Tickets tickets, AgentProfiles agents, TicketViews views, Clock clock,
-            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait) {
+            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait, ApplicationEventPublisher events) {
+        this.events = events;
         this.accountManagerWait = accountManagerWait;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -103,6 +107,7 @@ class TicketRouter implements TicketRouting {
         ticket.assignTo(agent.id(), agent.displayName(), new TicketEntity.Author(agent.id(), agent.displayName()), now);
         ticket.updatedAt = now;
         tickets.saveAndFlush(ticket);
+        events.publishEvent(new TicketChanged(ticket.id, ticket.key, ticket.desk, now));
         return Optional.of(views.details(ticket, agent));
     }
 

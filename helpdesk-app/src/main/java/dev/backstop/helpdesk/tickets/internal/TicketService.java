@@ -12,6 +12,8 @@ import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketChanged;
 import dev.backstop.helpdesk.tickets.TicketChangedConcurrently;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
@@ -312,9 +314,14 @@ class TicketService implements TicketManagement {
         }
         Instant now = clock.instant();
         TicketState before = ticket.state;
+        Desk deskBefore = ticket.desk;
         change.apply(ticket, now);
         if (ticket.state != before) {
             sla.stateChanged(ticket, before, now);
+        }
+        events.publishEvent(new TicketChanged(ticket.id, ticket.key, deskBefore, now));
+        if (ticket.desk != deskBefore) {
+            events.publishEvent(new TicketChanged(ticket.id, ticket.key, ticket.desk, now));
         }
         try {
             tickets.saveAndFlush(ticket);

@@ -1,0 +1,83 @@
+package dev.backstop.helpdesk.workspace;
+
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketChanged;
+import dev.backstop.helpdesk.tickets.TicketOpened;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live queue views: every open queue page holds a server-sent-events stream per desk; when a ticket of that desk
+ * is opened or changes (after the commit), each stream gets a {@code queue} event and the page reloads its table.
+ * Streams are closed when the app stops, so graceful shutdown does not wait for them.
+ */
+@Component
+class QueueStream {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final Map<Desk, Set<SseEmitter>> streams = new EnumMap<>(Desk.class);
+
+    QueueStream() {
+        for (Desk desk : Desk.values()) {
+            streams.put(desk, ConcurrentHashMap.newKeySet());
+        }
+    }
+
+    SseEmitter subscribe(Desk desk) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        Set<SseEmitter> set = streams.get(desk);
+        set.add(emitter);
+        emitter.onCompletion(() -> set.remove(emitter));
+        emitter.onTimeout(() -> set.remove(emitter));
+        emitter.onError(e -> set.remove(emitter));
+        send(emitter, set, "hello");
+        return emitter;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TicketOpened opened) {
+        publish(opened.desk(), opened.key());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TicketChanged changed) {
+        publish(changed.desk(), changed.key());
+    }
+
+    @EventListener
+    void closeAll(ContextClosedEvent closed) {
+        streams.values().forEach(set -> {
+            set.forEach(SseEmitter::complete);
+            set.clear();
+        });
+    }
+
+    int listeners(Desk desk) {
+        return streams.get(desk).size();
+    }
+
+    private void publish(Desk desk, String key) {
+        Set<SseEmitter> set = streams.get(desk);
+        for (SseEmitter emitter : set) {
+            send(emitter, set, key);
+        }
+    }
+
+    private static void send(SseEmitter emitter, Set<SseEmitter> set, String data) {
+        try {
+            emitter.send(SseEmitter.event().name("queue").data(data));
+        } catch (IOException | IllegalStateException gone) {
+            set.remove(emitter);
+        }
+    }
+}
