@@ -15,6 +15,16 @@ public interface TicketRouting {
     /** Assigns the best waiting ticket to the agent; empty when nothing waits that they may take. */
     Optional<TicketDetails> next(CurrentUser agent);
 
+    /**
+     * Push assignment: when the ticket's queue has it switched on and the ticket still waits, assigns it to the
+     * available agent of the desk (with the skill) who has the fewest open tickets under their capacity, the longest
+     * available first. Returns the agent's id, or empty when the queue pulls or nobody can take it now.
+     */
+    Optional<Long> push(long ticketId);
+
+    /** Switches push assignment on or off for a queue (admin). */
+    QueueInfo setPush(String queueCode, boolean push, CurrentUser by);
+
     /** Every queue, by desk. */
     List<QueueInfo> queues();
 

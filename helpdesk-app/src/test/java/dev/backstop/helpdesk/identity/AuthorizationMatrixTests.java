@@ -86,6 +86,8 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/me/agent-profile", STAFF);
         rule("POST /api/v1/routing/next", AGENTS);
         rule("GET /api/v1/routing/queues/{desk}", AGENTS);
+        rule("GET /api/v1/routing/queues", AGENTS);
+        rule("PUT /api/v1/routing/admin/queues/{code}", ADMIN);
         rule("POST /workspace/next", AGENTS);
         rule("GET /workspace/queue", AGENTS);
         rule("GET /workspace/queue/events", AGENTS);

@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/me/presence").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/me/agent-profile").hasAnyRole(STAFF)
                         .requestMatchers(POST, "/api/v1/routing/next").hasAnyRole(AGENTS)
-                        .requestMatchers(GET, "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
+                        .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)

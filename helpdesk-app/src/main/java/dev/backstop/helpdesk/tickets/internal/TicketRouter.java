@@ -6,6 +6,7 @@ import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.QueueEntry;
 import dev.backstop.helpdesk.tickets.QueueInfo;
 import dev.backstop.helpdesk.tickets.RoutingRefused;
@@ -29,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -136,6 +138,70 @@ class TicketRouter implements TicketRouting {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<Long> push(long ticketId) {
+        List<Long> locked = jdbc.queryForList("""
+                select t.id from tickets t where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN')
+                for update skip locked""", Map.of("id", ticketId), Long.class);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketEntity ticket = tickets.findById(ticketId).orElseThrow();
+        Map<String, Object> queue = new HashMap<>();
+        queue.put("desk", ticket.desk.name());
+        queue.put("skill", ticket.skill == null ? "" : ticket.skill);
+        Boolean push = jdbc.queryForList("""
+                select push_assignment from ticket_queues where desk = :desk and coalesce(skill, '') = :skill""",
+                queue, Boolean.class).stream().findFirst().orElse(false);
+        if (!push) {
+            return Optional.empty();
+        }
+        List<String> roles = switch (ticket.desk) {
+            case CHANNEL -> List.of(Role.CHANNEL_AGENT.name());
+            case EXPERT -> List.of(Role.EXPERT.name());
+            case HR -> ticket.confidential ? List.of(Role.HR_PAYROLL.name()) : List.of(Role.HR_AGENT.name(), Role.HR_PAYROLL.name());
+        };
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("roles", roles);
+        parameters.put("skill", ticket.skill == null ? "" : ticket.skill);
+        record Agent(long id, String name) {
+        }
+        List<Agent> agents = jdbc.query("""
+                select u.id, u.display_name,
+                       (select count(*) from tickets x where x.assignee_id = u.id and x.state in ('NEW', 'OPEN')) as load
+                  from app_users u join agent_profiles p on p.user_id = u.id
+                 where u.enabled = true and p.presence = 'AVAILABLE'
+                   and exists (select 1 from user_roles r where r.user_id = u.id and r.role in (:roles))
+                   and (:skill = '' or ',' || p.skills || ',' like '%,' || :skill || ',%')
+                   and (select count(*) from tickets x where x.assignee_id = u.id and x.state in ('NEW', 'OPEN')) < p.capacity
+                 order by load, p.presence_since, u.id
+                 fetch first 1 rows only""", parameters, (rs, i) -> new Agent(rs.getLong(1), rs.getString(2)));
+        if (agents.isEmpty()) {
+            return Optional.empty();
+        }
+        Agent agent = agents.getFirst();
+        Instant now = clock.instant();
+        ticket.assignTo(agent.id(), agent.name(), new TicketEntity.Author(null, "Backstop"), now);
+        ticket.updatedAt = now;
+        tickets.saveAndFlush(ticket);
+        events.publishEvent(new TicketChanged(ticket.id, ticket.key, ticket.desk, now));
+        return Optional.of(agent.id());
+    }
+
+    @Override
+    @Transactional
+    public QueueInfo setPush(String queueCode, boolean push, CurrentUser by) {
+        if (!by.has(Role.ADMIN)) {
+            throw new TicketOperationNotAllowed("queue.push");
+        }
+        if (jdbc.update("update ticket_queues set push_assignment = :push where code = :code",
+                Map.of("push", push, "code", queueCode)) == 0) {
+            throw new InvalidTicketInput("tickets.error.unknownQueue", queueCode);
+        }
+        return queues().stream().filter(q -> q.code().equals(queueCode)).findFirst().orElseThrow();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.tickets.web;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.QueueEntry;
+import dev.backstop.helpdesk.tickets.QueueInfo;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketRouting;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +34,21 @@ class RoutingApi {
     @Operation(summary = "Assign the best waiting ticket the calling agent may take (204 when none waits)")
     ResponseEntity<TicketDetails> next(CurrentUser user) {
         return routing.next(user).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    record PushBody(boolean pushAssignment) {
+    }
+
+    @PutMapping("/admin/queues/{code}")
+    @Operation(summary = "Switch push assignment on or off for a queue (admin)")
+    QueueInfo setPush(@PathVariable String code, @RequestBody PushBody body, CurrentUser user) {
+        return routing.setPush(code, body.pushAssignment(), user);
+    }
+
+    @GetMapping("/queues")
+    @Operation(summary = "Every queue (desk and skill) and whether it pushes")
+    List<QueueInfo> queues() {
+        return routing.queues();
     }
 
     @GetMapping("/queues/{desk}")

@@ -150,6 +150,35 @@ class RoutingTests {
         }
 
         @Test
+        void aQueueWithPushAssignmentHandsANewTicketToTheLeastLoadedAgentWithTheSkill() throws Exception {
+            mvc.perform(put("/api/v1/routing/admin/queues/CH-POLICY").with(httpBasic("supervisor", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"pushAssignment\":true}")).andExpect(status().isForbidden());
+            mvc.perform(put("/api/v1/routing/admin/queues/CH-POLICY").with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"pushAssignment\":true}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.pushAssignment").value(true));
+            try {
+                jdbc.update("update agent_profiles set presence = 'OFFLINE' where skills like '%POLICY%'");
+                CurrentUser busy = newAgent("policy-busy-" + System.nanoTime(), 5, Set.of("POLICY"));
+                CurrentUser free = newAgent("policy-free-" + System.nanoTime(), 5, Set.of("POLICY"));
+                newAgent("no-policy-" + System.nanoTime(), 5, Set.of("ORDERS"));
+                long first = open("""
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"返利政策咨询","skill":"POLICY"}""");
+                long firstAssignee = jdbc.queryForObject("select assignee_id from tickets where id = ?", Long.class, first);
+                assertThat(firstAssignee).isIn(busy.id(), free.id());
+                long second = open("""
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"促销政策咨询","skill":"POLICY"}""");
+                long secondAssignee = jdbc.queryForObject("select assignee_id from tickets where id = ?", Long.class, second);
+                assertThat(secondAssignee).isIn(busy.id(), free.id()).isNotEqualTo(firstAssignee);   // the less loaded one
+                long general = open("""
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"综合咨询"}""");
+                assertThat(jdbc.queryForObject("select assignee_id from tickets where id = ?", Long.class, general)).isNull();
+            } finally {
+                mvc.perform(put("/api/v1/routing/admin/queues/CH-POLICY").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"pushAssignment\":false}")).andExpect(status().isOk());
+            }
+        }
+
+        @Test
         void agentsAskingAtTheSameMomentNeverGetTheSameTicket() throws Exception {
             for (int i = 0; i < 24; i++) {
                 open("""
