@@ -55,6 +55,8 @@ class AuthorizationMatrixTests {
         rule("GET /v3/api-docs/swagger-config", PUBLIC);
         rule("GET /swagger-ui.html", PUBLIC);
         rule("GET /actuator/health", PUBLIC);
+        rule("GET /survey/{token}", PUBLIC);
+        rule("POST /survey/{token}", PUBLIC);
         rule("GET /actuator/prometheus", ADMIN);
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);

@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(GET, "/survey/*").permitAll()
+                        .requestMatchers(POST, "/survey/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/notifications").authenticated()
