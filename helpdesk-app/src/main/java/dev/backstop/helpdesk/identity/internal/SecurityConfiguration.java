@@ -31,6 +31,8 @@ class SecurityConfiguration {
             Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final String ADMIN = Role.ADMIN.name();
+    /** May open the imports; which kinds each may import is decided per kind (ADR 0008). */
+    static final String[] IMPORTERS = names(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -45,6 +47,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(GET, "/api/v1/me").authenticated()
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
@@ -73,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
+                        .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
