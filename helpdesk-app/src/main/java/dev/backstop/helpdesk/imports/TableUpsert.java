@@ -71,38 +71,52 @@ public final class TableUpsert {
 
     /** The ids of existing rows by key (single-column key values or lists for composite keys). */
     public Map<List<Object>, Long> ids(Collection<List<Object>> wanted) {
+        Set<List<Object>> keysWanted = new LinkedHashSet<>(wanted);
         Map<List<Object>, Long> ids = new HashMap<>();
-        for (List<List<Object>> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(wanted)))) {
+        for (List<Object> chunk : chunks(firstColumn(keysWanted))) {
             String sql = "select id, " + String.join(", ", keys) + " from " + table + " where " + keyPredicate(chunk.size());
             jdbc.query(sql, rs -> {
                 List<Object> key = new ArrayList<>(keys.size());
                 for (int k = 0; k < keys.size(); k++) {
                     key.add(normalize(rs.getObject(k + 2)));
                 }
-                ids.put(key, rs.getLong(1));
-            }, flatten(chunk));
+                if (keysWanted.contains(key)) {
+                    ids.put(key, rs.getLong(1));
+                }
+            }, chunk.toArray());
         }
         return ids;
     }
 
+    /**
+     * The current rows of these keys. Selected by the first key column only (an index-friendly {@code in} list on
+     * H2 and PostgreSQL; row-value {@code in} lists made PostgreSQL scan the table) and filtered by the full key.
+     */
     private Map<List<Object>, Object[]> existing(Set<List<Object>> wanted) {
         Map<List<Object>, Object[]> found = new HashMap<>();
         String selected = String.join(", ", keys) + ", " + String.join(", ", columns);
-        for (List<List<Object>> chunk : chunks(new ArrayList<>(wanted))) {
+        for (List<Object> chunk : chunks(firstColumn(wanted))) {
             String sql = "select " + selected + " from " + table + " where " + keyPredicate(chunk.size());
             jdbc.query(sql, rs -> {
                 List<Object> key = new ArrayList<>(keys.size());
                 for (int k = 0; k < keys.size(); k++) {
                     key.add(normalize(rs.getObject(k + 1)));
                 }
+                if (!wanted.contains(key)) {
+                    return;
+                }
                 Object[] values = new Object[columns.size()];
                 for (int c = 0; c < columns.size(); c++) {
                     values[c] = rs.getObject(keys.size() + c + 1);
                 }
                 found.put(key, values);
-            }, flatten(chunk));
+            }, chunk.toArray());
         }
         return found;
+    }
+
+    private static List<Object> firstColumn(Set<List<Object>> keys) {
+        return new ArrayList<>(keys.stream().map(List::getFirst).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     private void write(Map<List<Object>, Object[]> inserts, Map<List<Object>, Object[]> updates) {
@@ -121,11 +135,7 @@ public final class TableUpsert {
     }
 
     private String keyPredicate(int count) {
-        if (keys.size() == 1) {
-            return keys.getFirst() + " in (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
-        }
-        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
-        return "(" + String.join(", ", keys) + ") in (" + String.join(", ", java.util.Collections.nCopies(count, tuple)) + ")";
+        return keys.getFirst() + " in (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     private List<Object> keyOf(Object[] row) {
@@ -136,16 +146,12 @@ public final class TableUpsert {
         return key;
     }
 
-    private static List<List<List<Object>>> chunks(List<List<Object>> all) {
-        List<List<List<Object>>> chunks = new ArrayList<>();
+    private static List<List<Object>> chunks(List<Object> all) {
+        List<List<Object>> chunks = new ArrayList<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
             chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         }
         return chunks;
-    }
-
-    private static Object[] flatten(List<List<Object>> keys) {
-        return keys.stream().flatMap(List::stream).toArray();
     }
 
     private static Object[] concat(Object[] a, Object[] b) {
