@@ -41,7 +41,7 @@ abstract class SimpleErpImport implements ImportTarget {
         UpsertBatch batch = new UpsertBatch(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
-            Long distributor = distributors.get(row.text("distributor_code"));
+            Long distributor = needsDistributor ? distributors.get(row.text("distributor_code")) : null;
             if (needsDistributor && distributor == null) {
                 batch.reject(i, ErpRows.unknownDistributor(row));
             } else {
