@@ -43,7 +43,8 @@ import java.util.stream.StreamSupport;
 public final class CsvFile implements AutoCloseable {
 
     private static final Set<String> FATAL = Set.of(ImportCodes.FILE_EMPTY, ImportCodes.FILE_BINARY,
-            ImportCodes.FILE_ENCODING, ImportCodes.COLUMN_MISSING, ImportCodes.COLUMN_DUPLICATE);
+            ImportCodes.FILE_ENCODING, ImportCodes.COLUMN_MISSING, ImportCodes.COLUMN_DUPLICATE,
+            ImportCodes.FILE_TOO_LARGE, ImportCodes.FILE_TOO_MANY_ROWS);
 
     private final CsvOptions options;
     private final List<RowError> problems = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class CsvFile implements AutoCloseable {
     private CsvRow next;
     private boolean finished;
     private boolean streamed;
+    private long dataLines;
 
     private CsvFile(CsvOptions options) {
         this.options = options;
@@ -72,10 +74,19 @@ public final class CsvFile implements AutoCloseable {
     }
 
     private void start(Path file, HeaderMapping mapping) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        if (options.maxBytes() > 0 && size > options.maxBytes()) {
+            stop(RowError.of(0, null, null, ImportCodes.FILE_TOO_LARGE, size, options.maxBytes()));
+            return;
+        }
         TextProbe.Result probe = TextProbe.probe(file, options.charset());
         if (probe.problem() != null) {
-            problems.add(probe.problem());
-            finished = true;
+            stop(probe.problem());
+            return;
+        }
+        dataLines = Math.max(0, probe.nonBlankLines() - 1);
+        if (options.maxLines() > 0 && dataLines > options.maxLines()) {
+            stop(RowError.of(0, null, null, ImportCodes.FILE_TOO_MANY_ROWS, dataLines, options.maxLines()));
             return;
         }
         charset = probe.charset();
@@ -98,6 +109,11 @@ public final class CsvFile implements AutoCloseable {
                 problems.add(RowError.of(1, null, null, ImportCodes.FILE_HEADER_ONLY));
             }
         }
+    }
+
+    private void stop(RowError problem) {
+        problems.add(problem);
+        finished = true;
     }
 
     private void mapColumns(HeaderMapping mapping) {
@@ -137,6 +153,14 @@ public final class CsvFile implements AutoCloseable {
 
     public char delimiter() {
         return delimiter;
+    }
+
+    /**
+     * The number of non-blank lines after the header: the number of records unless quoted fields span
+     * lines. Known before any row is read, for progress bars.
+     */
+    public long estimatedRows() {
+        return dataLines;
     }
 
     /** The header cells as written in the file. */
@@ -185,7 +209,8 @@ public final class CsvFile implements AutoCloseable {
             } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
                 finished = true;
                 long scanned = reader.getLinesRead() - line + 1;
-                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, scanned));
+                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, scanned),
+                        new String[0]);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -201,7 +226,7 @@ public final class CsvFile implements AutoCloseable {
     private CsvRow toRow(long line, String[] cells) {
         if (cells.length != headers.size()) {
             return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_FIELD_COUNT, headers.size(),
-                    cells.length));
+                    cells.length), cells);
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < cells.length; i++) {
@@ -210,7 +235,7 @@ public final class CsvFile implements AutoCloseable {
                 values.put(fieldOfColumn[i], value);
             }
         }
-        return new CsvRow(line, values, List.of());
+        return new CsvRow(line, values, List.of(), cells);
     }
 
     private String[] readNext() throws IOException {

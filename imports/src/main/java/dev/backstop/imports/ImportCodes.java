@@ -30,6 +30,28 @@ public final class ImportCodes {
     public static final String VALUE_DATE = "imports.value.date";
     /** Not an amount in a known format; argument: the value. */
     public static final String VALUE_AMOUNT = "imports.value.amount";
+    /** Not a date with an optional time in a known format; argument: the value. */
+    public static final String VALUE_DATETIME = "imports.value.datetime";
+    /** Not a non-negative quantity; argument: the value. */
+    public static final String VALUE_QUANTITY = "imports.value.quantity";
+    /** Not a whole number; argument: the value. */
+    public static final String VALUE_INTEGER = "imports.value.integer";
+    /** Neither a code nor a label of the field's choices; arguments: the value, the accepted codes. */
+    public static final String VALUE_ENUM = "imports.value.enum";
+    /** Not a mobile, landline or service number; argument: the value. */
+    public static final String VALUE_PHONE = "imports.value.phone";
+    /** Not yes/no (是/否, Y/N, true/false, 1/0); argument: the value. */
+    public static final String VALUE_BOOLEAN = "imports.value.boolean";
+    /** Not an e-mail address; argument: the value. */
+    public static final String VALUE_EMAIL = "imports.value.email";
+    /** Longer than the field allows; arguments: the length, the maximum. */
+    public static final String VALUE_TOO_LONG = "imports.value.tooLong";
+    /** The file is larger than allowed; arguments: its size in bytes, the limit in bytes. */
+    public static final String FILE_TOO_LARGE = "imports.file.tooLarge";
+    /** The file has more lines than allowed; arguments: the line count, the limit. */
+    public static final String FILE_TOO_MANY_ROWS = "imports.file.tooManyRows";
+    /** A per-source profile maps a header to a field the import kind does not have; arguments: the field. */
+    public static final String PROFILE_UNKNOWN_FIELD = "imports.profile.unknownField";
 
     private ImportCodes() {
     }

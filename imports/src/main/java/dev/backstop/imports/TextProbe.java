@@ -29,7 +29,7 @@ final class TextProbe {
     private static final int MAX_HEADER_CHARS = 65536;
 
     /** Either a charset and the first line of text, or the problem that stops the import. */
-    record Result(Charset charset, String firstLine, RowError problem) {
+    record Result(Charset charset, String firstLine, long nonBlankLines, RowError problem) {
     }
 
     private TextProbe() {
@@ -51,7 +51,7 @@ final class TextProbe {
             if (scan instanceof Text text) {
                 return text.firstLine.isBlank() && !text.anyText
                         ? failed(ImportCodes.FILE_EMPTY)
-                        : new Result(candidate, text.firstLine, null);
+                        : new Result(candidate, text.firstLine, text.nonBlankLines, null);
             }
         }
         return failed(ImportCodes.FILE_ENCODING, String.join(", ", candidates.stream().map(Charset::name).toList()));
@@ -83,7 +83,7 @@ final class TextProbe {
     private sealed interface Scan permits Text, Binary, Malformed {
     }
 
-    private record Text(String firstLine, boolean anyText) implements Scan {
+    private record Text(String firstLine, boolean anyText, long nonBlankLines) implements Scan {
     }
 
     private record Binary() implements Scan {
@@ -100,6 +100,8 @@ final class TextProbe {
             StringBuilder firstLine = new StringBuilder();
             boolean inFirstLine = true;
             boolean anyText = false;
+            boolean lineHasText = false;
+            long nonBlankLines = 0;
             char[] buffer = new char[8192];
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 for (int i = 0; i < n; i++) {
@@ -107,7 +109,14 @@ final class TextProbe {
                     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                         return new Binary();
                     }
-                    anyText |= !Character.isWhitespace(c) && c != '\uFEFF';
+                    boolean text = !Character.isWhitespace(c) && c != '\uFEFF';
+                    anyText |= text;
+                    if (c == '\n') {
+                        nonBlankLines += lineHasText ? 1 : 0;
+                        lineHasText = false;
+                    } else {
+                        lineHasText |= text;
+                    }
                     if (inFirstLine && (c == '\n' || firstLine.length() >= MAX_HEADER_CHARS)) {
                         inFirstLine = false;
                     } else if (inFirstLine && c != '\r') {
@@ -115,14 +124,14 @@ final class TextProbe {
                     }
                 }
             }
-            return new Text(firstLine.toString(), anyText);
+            return new Text(firstLine.toString(), anyText, nonBlankLines + (lineHasText ? 1 : 0));
         } catch (CharacterCodingException ex) {
             return new Malformed();
         }
     }
 
     private static Result failed(String code, Object... arguments) {
-        return new Result(null, null, RowError.of(0, null, null, code, arguments));
+        return new Result(null, null, 0, RowError.of(0, null, null, code, arguments));
     }
 
     /** Comma, semicolon or tab: whichever occurs most often outside quotes in the header line. */

@@ -3,10 +3,14 @@ package dev.backstop.imports;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,25 @@ public final class Values {
     private static final Pattern AMOUNT = Pattern.compile("([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
     private static final Pattern CURRENCY = Pattern.compile("^(?:¥|RMB|CNY)\\s*|\\s*(?:元|RMB|CNY)$",
             Pattern.CASE_INSENSITIVE);
+
+    /** A date followed by a time: {@code 13:45}, {@code 13:45:07}, {@code 13:45:07.123}, {@code 13时45分(07秒)}. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(.+?)(?:[ T]+|(?<=日))(\\d{1,2})[:时](\\d{1,2})(?:分)?(?:[:]?(\\d{1,2})(?:\\.(\\d{1,9}))?秒?)?");
+    private static final Pattern COMPACT_DATE_TIME = Pattern.compile("(\\d{8})[ T]?(\\d{2})(\\d{2})(\\d{2})?");
+    private static final Pattern QUANTITY_UNIT = Pattern.compile("\\s*(?:件|个|台|箱|套|只|包|瓶|盒|袋|pcs|pc|units?)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTEGER = Pattern.compile("[+-]?(\\d{1,3}(?:,\\d{3})+|\\d+)");
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s\\-().]");
+    private static final Pattern MOBILE = Pattern.compile("(?:\\+?86|0086)?(1[3-9]\\d{9})");
+    private static final Pattern LANDLINE = Pattern.compile("(?:\\+?86|0086)?0?([1-9]\\d{8,10})((?:转|ext|x|#)\\d{1,6})?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SERVICE = Pattern.compile("([48]00)(\\d{7})");
+    private static final Pattern INTERNATIONAL = Pattern.compile("(?:\\+|00)([1-9]\\d{7,14})");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
+            Map.entry("y", true), Map.entry("n", false), Map.entry("yes", true), Map.entry("no", false),
+            Map.entry("true", true), Map.entry("false", false), Map.entry("1", true), Map.entry("0", false),
+            Map.entry("√", true), Map.entry("×", false), Map.entry("有", true), Map.entry("无", false));
 
     private Values() {
     }
@@ -60,6 +83,155 @@ public final class Values {
         String digits = number.group(2).replace(",", "");
         String fraction = number.group(3) == null ? "" : number.group(3);
         return Parsed.ok(new BigDecimal(number.group(1) + digits + fraction));
+    }
+
+    /**
+     * A date with an optional time: every format of {@link #date(String)} followed by {@code 13:45},
+     * {@code 13:45:07(.123)} or {@code 13时45分(07秒)}; also {@code 2026-11-22T13:45:07} and
+     * {@code 20261122134507}. A date alone is midnight.
+     */
+    public static Parsed<LocalDateTime> dateTime(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        Parsed<LocalDate> dateOnly = date(value);
+        if (dateOnly.isOk()) {
+            return Parsed.ok(dateOnly.value().atStartOfDay());
+        }
+        Matcher compact = COMPACT_DATE_TIME.matcher(value);
+        Matcher full = DATE_TIME.matcher(value);
+        String datePart;
+        int hour;
+        int minute;
+        int second = 0;
+        int nanos = 0;
+        if (compact.matches()) {
+            datePart = compact.group(1);
+            hour = Integer.parseInt(compact.group(2));
+            minute = Integer.parseInt(compact.group(3));
+            second = compact.group(4) == null ? 0 : Integer.parseInt(compact.group(4));
+        } else if (full.matches()) {
+            datePart = full.group(1);
+            hour = Integer.parseInt(full.group(2));
+            minute = Integer.parseInt(full.group(3));
+            second = full.group(4) == null ? 0 : Integer.parseInt(full.group(4));
+            nanos = full.group(5) == null ? 0 : Integer.parseInt((full.group(5) + "00000000").substring(0, 9));
+        } else {
+            return Parsed.failed(ImportCodes.VALUE_DATETIME, value);
+        }
+        Parsed<LocalDate> date = date(datePart);
+        if (!date.isOk() || hour > 23 || minute > 59 || second > 59) {
+            return Parsed.failed(ImportCodes.VALUE_DATETIME, value);
+        }
+        return Parsed.ok(LocalDateTime.of(date.value(), LocalTime.of(hour, minute, second, nanos)));
+    }
+
+    /** A non-negative count or measure: {@code 12}, {@code 1,200}, {@code 2.5}, {@code 12件}, {@code 30 pcs}. */
+    public static Parsed<BigDecimal> quantity(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        Matcher number = AMOUNT.matcher(QUANTITY_UNIT.matcher(value).replaceAll(""));
+        if (!number.matches() || number.group(1).equals("-")) {
+            return Parsed.failed(ImportCodes.VALUE_QUANTITY, value);
+        }
+        String fraction = number.group(3) == null ? "" : number.group(3);
+        return Parsed.ok(new BigDecimal(number.group(2).replace(",", "") + fraction));
+    }
+
+    /** A whole number: {@code 42}, {@code -3}, {@code 1,200}. */
+    public static Parsed<Long> integer(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        if (!INTEGER.matcher(value).matches() || value.replaceAll("\\D", "").length() > 18) {
+            return Parsed.failed(ImportCodes.VALUE_INTEGER, value);
+        }
+        return Parsed.ok(Long.parseLong(value.replace(",", "").replace("+", "")));
+    }
+
+    /** 是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无. */
+    public static Parsed<Boolean> bool(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        Boolean result = BOOLEANS.get(value.toLowerCase(Locale.ROOT));
+        return result == null ? Parsed.failed(ImportCodes.VALUE_BOOLEAN, value) : Parsed.ok(result);
+    }
+
+    /**
+     * One of a fixed set of codes, given either as the code or as one of its labels (Chinese or English),
+     * compared ignoring case, width and surrounding spaces. {@code labelsByCode}: code → its labels.
+     */
+    public static Parsed<String> choice(String text, Map<String, List<String>> labelsByCode) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        String wanted = value.toLowerCase(Locale.ROOT);
+        for (var entry : labelsByCode.entrySet()) {
+            if (entry.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Parsed.ok(entry.getKey());
+            }
+            for (String label : entry.getValue()) {
+                if (fold(label).toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return Parsed.ok(entry.getKey());
+                }
+            }
+        }
+        return Parsed.failed(ImportCodes.VALUE_ENUM, value,
+                String.join(", ", labelsByCode.keySet().stream().sorted().toList()));
+    }
+
+    /**
+     * A Chinese mobile ({@code 138 1234 5678}, {@code +86-13812345678} → {@code 13812345678}), landline with
+     * area code ({@code (021) 6123-4567} → {@code 021-61234567}, extension kept as {@code 转123}), service
+     * number ({@code 400-123-4567} → {@code 4001234567}) or international number ({@code +49 30 1234567} →
+     * {@code +49301234567}).
+     */
+    public static Parsed<String> phone(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        String compact = PHONE_NOISE.matcher(value).replaceAll("");
+        Matcher matcher;
+        if ((matcher = MOBILE.matcher(compact)).matches()) {
+            return Parsed.ok(matcher.group(1));
+        }
+        if ((matcher = SERVICE.matcher(compact)).matches()) {
+            return Parsed.ok(matcher.group(1) + matcher.group(2));
+        }
+        boolean chinese = !compact.startsWith("+") && !compact.startsWith("00") || compact.startsWith("+86")
+                || compact.startsWith("0086");
+        if (chinese && (matcher = LANDLINE.matcher(compact)).matches()) {
+            String digits = matcher.group(1);
+            int area = digits.startsWith("10") || digits.startsWith("2") ? 2 : 3;
+            int local = digits.length() - area;
+            if (local == 8 || local == 7 && area == 3) {
+                String extension = matcher.group(2) == null ? "" : "转" + matcher.group(2).replaceAll("\\D", "");
+                return Parsed.ok("0" + digits.substring(0, area) + "-" + digits.substring(area) + extension);
+            }
+        }
+        if (!chinese && (matcher = INTERNATIONAL.matcher(compact)).matches()) {
+            return Parsed.ok("+" + matcher.group(1));
+        }
+        return Parsed.failed(ImportCodes.VALUE_PHONE, value);
+    }
+
+    /** A plausible e-mail address, folded to lower case. */
+    public static Parsed<String> email(String text) {
+        String value = fold(text);
+        if (value.isEmpty()) {
+            return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        return EMAIL.matcher(value).matches() && value.length() <= 254
+                ? Parsed.ok(value.toLowerCase(Locale.ROOT))
+                : Parsed.failed(ImportCodes.VALUE_EMAIL, value);
     }
 
     private static String fold(String text) {

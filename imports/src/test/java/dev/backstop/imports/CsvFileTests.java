@@ -26,7 +26,7 @@ class CsvFileTests {
             assertThat(csv.problems()).isEmpty();
             assertThat(rows(csv)).containsExactly(
                     new CsvRow(2, Map.of("order_no", "SO-1", "customer", "上海华东分销有限公司", "amount", "1,234.50"),
-                            List.of()));
+                            List.of(), List.of("SO-1", "上海华东分销有限公司", "1,234.50")));
         }
     }
 
@@ -178,6 +178,42 @@ class CsvFileTests {
         try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
             assertThat(rows(csv)).singleElement()
                     .satisfies(row -> assertThat(codes(row.errors())).containsExactly(ImportCodes.ROW_UNCLOSED_QUOTE));
+        }
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedBeforeAnyRowIsRead() {
+        Path file = CsvFixtures.write(dir, "订单号,客户\nSO-1,C1\nSO-2,C2\n", StandardCharsets.UTF_8);
+
+        try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect().withMaxBytes(10))) {
+            assertThat(csv.problems()).containsExactly(
+                    RowError.of(0, null, null, ImportCodes.FILE_TOO_LARGE, java.nio.file.Files.size(file), 10));
+            assertThat(csv.isReadable()).isFalse();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    @Test
+    void aFileOverTheRowLimitIsRefusedWithItsLineCount() {
+        Path file = CsvFixtures.write(dir, "订单号,客户\nSO-1,C1\n\nSO-2,C2\nSO-3,C3\n", StandardCharsets.UTF_8);
+
+        try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect().withMaxLines(2))) {
+            assertThat(csv.problems()).containsExactly(RowError.of(0, null, null, ImportCodes.FILE_TOO_MANY_ROWS, 3, 2));
+            assertThat(csv.isReadable()).isFalse();
+        }
+        try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect().withMaxLines(3))) {
+            assertThat(csv.isReadable()).isTrue();
+            assertThat(csv.estimatedRows()).as("for the progress bar, before reading").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRejectedRowKeepsItsOriginalCellsForTheErrorReport() {
+        Path file = CsvFixtures.write(dir, "订单号,客户\nSO-1,C1,extra\n", StandardCharsets.UTF_8);
+
+        try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
+            assertThat(rows(csv).getFirst().cells()).containsExactly("SO-1", "C1", "extra");
         }
     }
 

@@ -42,6 +42,7 @@ class AuthorizationMatrixTests {
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     static final Set<Role> AGENTS = EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -112,6 +113,15 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/admin/api-tokens", ADMIN);
         rule("POST /api/v1/admin/api-tokens", ADMIN);
         rule("DELETE /api/v1/admin/api-tokens/{id}", ADMIN);
+        for (String endpoint : List.of("GET /api/v1/imports/kinds", "GET /api/v1/imports/kinds/{kind}/template",
+                "POST /api/v1/imports/{kind}", "GET /api/v1/imports/jobs", "GET /api/v1/imports/jobs/{id}",
+                "POST /api/v1/imports/jobs/{id}/apply", "GET /api/v1/imports/jobs/{id}/errors",
+                "GET /api/v1/imports/profiles/{kind}/{source}", "PUT /api/v1/imports/profiles/{kind}/{source}",
+                "GET /workspace/imports", "POST /workspace/imports", "GET /workspace/imports/jobs/{id}",
+                "GET /workspace/imports/jobs/{id}/progress", "POST /workspace/imports/jobs/{id}/apply",
+                "GET /workspace/imports/jobs/{id}/errors", "GET /workspace/imports/templates/{kind}")) {
+            rule(endpoint, IMPORTERS);
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),

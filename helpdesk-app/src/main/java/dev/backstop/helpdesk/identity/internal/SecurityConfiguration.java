@@ -36,6 +36,8 @@ class SecurityConfiguration {
     /** Those who work a desk's queue ("next"), and the supervisors who watch it. */
     static final String[] AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
             Role.ADMIN);
+    /** May open the imports; which kinds each may import is decided per kind (ADR 0008). */
+    static final String[] IMPORTERS = names(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -55,6 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
                         .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
@@ -93,6 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
                         .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
                         .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
+                        .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

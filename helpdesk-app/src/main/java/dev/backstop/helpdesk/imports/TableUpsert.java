@@ -1,0 +1,184 @@
+package dev.backstop.helpdesk.imports;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Portable (H2 and PostgreSQL) batch upsert of one table by its natural key, with change detection: reads
+ * the existing rows of a batch in one query, inserts the new ones and updates only those whose values
+ * differ, in two JDBC batches. A key repeated within a batch counts once as written and then as
+ * unchanged or updated, like the same rows applied one after the other.
+ */
+public final class TableUpsert {
+
+    private static final int CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final List<String> keys;
+    private final List<String> columns;
+
+    private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.keys = List.copyOf(keys);
+        this.columns = List.copyOf(columns);
+    }
+
+    /** {@code keys}: the natural key columns; {@code columns}: the columns an import sets. */
+    public static TableUpsert of(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
+        return new TableUpsert(jdbc, table, keys, columns);
+    }
+
+    /** Each row: the key values, then the column values, in declaration order. One outcome per row. */
+    public List<RowOutcome.Kind> apply(List<Object[]> rows) {
+        List<List<Object>> rowKeys = rows.stream().map(this::keyOf).toList();
+        Map<List<Object>, Object[]> existing = existing(new LinkedHashSet<>(rowKeys));
+        Map<List<Object>, Object[]> inserts = new LinkedHashMap<>();
+        Map<List<Object>, Object[]> updates = new LinkedHashMap<>();
+        List<RowOutcome.Kind> outcomes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> key = rowKeys.get(i);
+            Object[] values = Arrays.copyOfRange(rows.get(i), keys.size(), keys.size() + columns.size());
+            Object[] current = inserts.containsKey(key) ? inserts.get(key)
+                    : updates.containsKey(key) ? updates.get(key) : existing.get(key);
+            if (current == null) {
+                inserts.put(key, values);
+                outcomes.add(RowOutcome.Kind.INSERTED);
+            } else if (same(current, values)) {
+                outcomes.add(RowOutcome.Kind.UNCHANGED);
+            } else {
+                (inserts.containsKey(key) ? inserts : updates).put(key, values);
+                outcomes.add(RowOutcome.Kind.UPDATED);
+            }
+        }
+        write(inserts, updates);
+        return outcomes;
+    }
+
+    /** The ids of existing rows by key (single-column key values or lists for composite keys). */
+    public Map<List<Object>, Long> ids(Collection<List<Object>> wanted) {
+        Set<List<Object>> keysWanted = new LinkedHashSet<>(wanted);
+        Map<List<Object>, Long> ids = new HashMap<>();
+        for (List<Object> chunk : chunks(firstColumn(keysWanted))) {
+            String sql = "select id, " + String.join(", ", keys) + " from " + table + " where " + keyPredicate(chunk.size());
+            jdbc.query(sql, rs -> {
+                List<Object> key = new ArrayList<>(keys.size());
+                for (int k = 0; k < keys.size(); k++) {
+                    key.add(normalize(rs.getObject(k + 2)));
+                }
+                if (keysWanted.contains(key)) {
+                    ids.put(key, rs.getLong(1));
+                }
+            }, chunk.toArray());
+        }
+        return ids;
+    }
+
+    /**
+     * The current rows of these keys. Selected by the first key column only (an index-friendly {@code in} list on
+     * H2 and PostgreSQL; row-value {@code in} lists made PostgreSQL scan the table) and filtered by the full key.
+     */
+    private Map<List<Object>, Object[]> existing(Set<List<Object>> wanted) {
+        Map<List<Object>, Object[]> found = new HashMap<>();
+        String selected = String.join(", ", keys) + ", " + String.join(", ", columns);
+        for (List<Object> chunk : chunks(firstColumn(wanted))) {
+            String sql = "select " + selected + " from " + table + " where " + keyPredicate(chunk.size());
+            jdbc.query(sql, rs -> {
+                List<Object> key = new ArrayList<>(keys.size());
+                for (int k = 0; k < keys.size(); k++) {
+                    key.add(normalize(rs.getObject(k + 1)));
+                }
+                if (!wanted.contains(key)) {
+                    return;
+                }
+                Object[] values = new Object[columns.size()];
+                for (int c = 0; c < columns.size(); c++) {
+                    values[c] = rs.getObject(keys.size() + c + 1);
+                }
+                found.put(key, values);
+            }, chunk.toArray());
+        }
+        return found;
+    }
+
+    private static List<Object> firstColumn(Set<List<Object>> keys) {
+        return new ArrayList<>(keys.stream().map(List::getFirst).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private void write(Map<List<Object>, Object[]> inserts, Map<List<Object>, Object[]> updates) {
+        if (!inserts.isEmpty()) {
+            List<String> all = new ArrayList<>(keys);
+            all.addAll(columns);
+            String sql = "insert into " + table + " (" + String.join(", ", all) + ") values ("
+                    + all.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+            jdbc.batchUpdate(sql, inserts.entrySet().stream().map(e -> concat(e.getKey().toArray(), e.getValue())).toList());
+        }
+        if (!updates.isEmpty()) {
+            String sql = "update " + table + " set " + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                    + " where " + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and "));
+            jdbc.batchUpdate(sql, updates.entrySet().stream().map(e -> concat(e.getValue(), e.getKey().toArray())).toList());
+        }
+    }
+
+    private String keyPredicate(int count) {
+        return keys.getFirst() + " in (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
+    }
+
+    private List<Object> keyOf(Object[] row) {
+        List<Object> key = new ArrayList<>(keys.size());
+        for (int k = 0; k < keys.size(); k++) {
+            key.add(normalize(row[k]));
+        }
+        return key;
+    }
+
+    private static List<List<Object>> chunks(List<Object> all) {
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static boolean same(Object[] current, Object[] wanted) {
+        for (int i = 0; i < current.length; i++) {
+            if (!Objects.equals(normalize(current[i]), normalize(wanted[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One representation per value whatever the driver returns: Long, BigDecimal without trailing zeros, java.time. */
+    static Object normalize(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case BigDecimal d -> d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            case Date d -> d.toLocalDate();
+            case Timestamp t -> t.toLocalDateTime();
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package dev.backstop.helpdesk.imports.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One row of {@code import_jobs}: the job, its checkpoint and its audit counts. */
+public record ImportJob(long id, String kind, String source, Mode mode, Policy policy, State state, String fileName,
+        String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
+        long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
+        Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
+        int attempts) {
+
+    public enum Mode { DRY_RUN, APPLY }
+
+    public enum Policy { SKIP_BAD_ROWS, ALL_OR_NOTHING }
+
+    public enum State {
+        QUEUED, RUNNING, DONE, FAILED, REJECTED;
+
+        public boolean isFinal() {
+            return this == DONE || this == FAILED || this == REJECTED;
+        }
+    }
+
+    public boolean isDryRun() {
+        return mode == Mode.DRY_RUN;
+    }
+
+    /** Percent of the estimated rows done, 0..100. */
+    public int percent() {
+        if (state.isFinal()) {
+            return 100;
+        }
+        return totalRows == 0 ? 0 : (int) Math.min(100, recordsDone * 100 / totalRows);
+    }
+
+    /** Rows per second since the job started (0 before). */
+    public long rowsPerSecond(Instant now) {
+        Instant end = finishedAt != null ? finishedAt : now;
+        if (startedAt == null || recordsDone == 0) {
+            return 0;
+        }
+        long millis = Math.max(1, Duration.between(startedAt, end).toMillis());
+        return recordsDone * 1000 / millis;
+    }
+
+    /** Estimated seconds left at the current rate; null when unknown. */
+    public Long secondsLeft(Instant now) {
+        long rate = rowsPerSecond(now);
+        if (state.isFinal()) {
+            return 0L;
+        }
+        return rate == 0 ? null : Math.max(0, totalRows - recordsDone) / rate;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.backstop.helpdesk.imports.web;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.imports.internal.ImportJob;
+import dev.backstop.helpdesk.imports.internal.ImportManagement;
+import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.shared.RequestLocales;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The imports pages: upload with dry run, the job page with an htmx-polled progress bar, preview and problems. */
+@Controller
+@RequestMapping("/workspace/imports")
+class ImportPages {
+
+    private final ImportManagement imports;
+    private final Clock clock;
+
+    ImportPages(ImportManagement imports, Clock clock) {
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String home(CurrentUser user, Model model) {
+        model.addAttribute("kinds", imports.kinds(user));
+        model.addAttribute("jobs", imports.recent(user));
+        model.addAttribute("policies", ImportJob.Policy.values());
+        return "imports/home";
+    }
+
+    @PostMapping
+    String upload(@RequestParam String kind, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
+            @RequestParam(required = false) String source, CurrentUser user, Model model) throws IOException {
+        try {
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                return failed(user, model, "imports.error.noFile", new Object[0]);
+            }
+            ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.getInputStream(), dryRun, policy,
+                    source, user);
+            return "redirect:/workspace/imports/jobs/" + job.id();
+        } catch (BackstopException e) {
+            return failed(user, model, e.code(), e.arguments());
+        }
+    }
+
+    private String failed(CurrentUser user, Model model, String code, Object[] arguments) {
+        model.addAttribute("errorKey", code);
+        model.addAttribute("errorArgs", arguments);
+        return home(user, model);
+    }
+
+    @GetMapping("/jobs/{id}")
+    String job(@PathVariable long id, CurrentUser user, Model model, HttpServletRequest request) {
+        ImportJob job = imports.job(id, user);
+        Locale locale = RequestLocales.of(request);
+        progress(job, model, locale);
+        model.addAttribute("titleKey", imports.targetOf(job).titleKey());
+        model.addAttribute("preview", imports.preview(job, user));
+        model.addAttribute("problems", imports.problems(job, user, locale, 500));
+        model.addAttribute("problemCount", imports.problemCount(job));
+        model.addAttribute("policies", ImportJob.Policy.values());
+        return "imports/job";
+    }
+
+    @GetMapping("/jobs/{id}/progress")
+    String progress(@PathVariable long id, CurrentUser user, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        ImportJob job = imports.job(id, user);
+        progress(job, model, RequestLocales.of(request));
+        if (job.state().isFinal()) {
+            response.setHeader("HX-Refresh", "true");   // reload once to show the preview and every problem
+        }
+        return "imports/job :: progress";
+    }
+
+    private void progress(ImportJob job, Model model, Locale locale) {
+        model.addAttribute("job", job);
+        model.addAttribute("rate", job.rowsPerSecond(clock.instant()));
+        model.addAttribute("secondsLeft", job.secondsLeft(clock.instant()));
+        model.addAttribute("jobError", imports.errorMessage(job, locale));
+    }
+
+    @PostMapping("/jobs/{id}/apply")
+    String apply(@PathVariable long id, @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy, CurrentUser user) {
+        return "redirect:/workspace/imports/jobs/" + imports.apply(id, policy, user).id();
+    }
+
+    @GetMapping("/jobs/{id}/errors")
+    void errors(@PathVariable long id, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ImportJob job = imports.job(id, user);
+        imports.writeErrorReport(job, user, RequestLocales.of(request), ImportApi.csv(response, "import-" + id + "-errors.csv"));
+    }
+
+    @GetMapping("/templates/{kind}")
+    void template(@PathVariable String kind, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        var target = imports.kind(kind, user);
+        imports.writeTemplate(target, RequestLocales.of(request), ImportApi.csv(response, kind + "-template.csv"));
+    }
+}
