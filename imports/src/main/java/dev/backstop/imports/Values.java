@@ -58,6 +58,10 @@ public final class Values {
         if (value.isEmpty()) {
             return Parsed.failed(ImportCodes.VALUE_EMPTY);
         }
+        LocalDate iso = isoDate(value);
+        if (iso != null) {
+            return Parsed.ok(iso);
+        }
         Matcher midnight = MIDNIGHT.matcher(value);
         String date = midnight.matches() ? midnight.group(1) : value;
         for (DateTimeFormatter format : List.of(ISO, SLASHED, COMPACT, CHINESE)) {
@@ -75,6 +79,10 @@ public final class Values {
         String value = fold(text);
         if (value.isEmpty()) {
             return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        BigDecimal plain = plainNumber(value);
+        if (plain != null) {
+            return Parsed.ok(plain);
         }
         Matcher number = AMOUNT.matcher(CURRENCY.matcher(value).replaceAll(""));
         if (!number.matches()) {
@@ -133,6 +141,10 @@ public final class Values {
         if (value.isEmpty()) {
             return Parsed.failed(ImportCodes.VALUE_EMPTY);
         }
+        BigDecimal plain = value.charAt(0) == '-' ? null : plainNumber(value);
+        if (plain != null) {
+            return Parsed.ok(plain);
+        }
         Matcher number = AMOUNT.matcher(QUANTITY_UNIT.matcher(value).replaceAll(""));
         if (!number.matches() || number.group(1).equals("-")) {
             return Parsed.failed(ImportCodes.VALUE_QUANTITY, value);
@@ -146,6 +158,9 @@ public final class Values {
         String value = fold(text);
         if (value.isEmpty()) {
             return Parsed.failed(ImportCodes.VALUE_EMPTY);
+        }
+        if (value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Parsed.ok(Long.parseLong(value));
         }
         if (!INTEGER.matcher(value).matches() || value.replaceAll("\\D", "").length() > 18) {
             return Parsed.failed(ImportCodes.VALUE_INTEGER, value);
@@ -172,19 +187,33 @@ public final class Values {
         if (value.isEmpty()) {
             return Parsed.failed(ImportCodes.VALUE_EMPTY);
         }
-        String wanted = value.toLowerCase(Locale.ROOT);
-        for (var entry : labelsByCode.entrySet()) {
-            if (entry.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Parsed.ok(entry.getKey());
-            }
-            for (String label : entry.getValue()) {
-                if (fold(label).toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return Parsed.ok(entry.getKey());
-                }
-            }
+        String code = lookup(labelsByCode).get(value.toLowerCase(Locale.ROOT));
+        if (code != null) {
+            return Parsed.ok(code);
         }
         return Parsed.failed(ImportCodes.VALUE_ENUM, value,
                 String.join(", ", labelsByCode.keySet().stream().sorted().toList()));
+    }
+
+    private static final Map<Map<String, List<String>>, Map<String, String>> LOOKUPS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** Folded, lower-case code and labels → code, computed once per choice map (they are constants of a field). */
+    private static Map<String, String> lookup(Map<String, List<String>> labelsByCode) {
+        Map<String, String> lookup = LOOKUPS.get(labelsByCode);
+        if (lookup == null) {
+            Map<String, String> built = new java.util.HashMap<>();
+            labelsByCode.forEach((code, labels) -> {
+                labels.forEach(label -> built.putIfAbsent(fold(label).toLowerCase(Locale.ROOT), code));
+            });
+            labelsByCode.keySet().forEach(code -> built.put(code.toLowerCase(Locale.ROOT), code));
+            lookup = Map.copyOf(built);
+            if (LOOKUPS.size() > 1000) {
+                LOOKUPS.clear();
+            }
+            LOOKUPS.put(labelsByCode, lookup);
+        }
+        return lookup;
     }
 
     /**
@@ -234,8 +263,53 @@ public final class Values {
                 : Parsed.failed(ImportCodes.VALUE_EMAIL, value);
     }
 
+    /** NFKC folding (full-width digits and letters), skipped for plain ASCII, which it would not change. */
     private static String fold(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        if (text == null) {
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+            }
+        }
+        return text.strip();
+    }
+
+    /** {@code 2026-11-22}, the form most machine exports use, without a formatter; null when not that form. */
+    private static LocalDate isoDate(String value) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return null;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(value, 0, 4, 10), Integer.parseInt(value, 5, 7, 10),
+                    Integer.parseInt(value, 8, 10, 10));
+        } catch (java.time.DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    /** Digits with an optional sign and decimal part, the form most machine exports use; null when not that form. */
+    private static BigDecimal plainNumber(String value) {
+        int start = value.startsWith("-") || value.startsWith("+") ? 1 : 0;
+        int dot = -1;
+        if (start == value.length()) {
+            return null;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '.' && dot < 0 && i > start && i < value.length() - 1) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return new BigDecimal(value.charAt(0) == '+' ? value.substring(1) : value);
     }
 
     private static DateTimeFormatter formatter(String pattern) {

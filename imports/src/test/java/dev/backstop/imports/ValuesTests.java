@@ -140,4 +140,16 @@ class ValuesTests {
         assertThat(Values.email(" Li.Na@Example.COM ").value()).isEqualTo("li.na@example.com");
         assertThat(Values.email("li.na@").code()).isEqualTo(ImportCodes.VALUE_EMAIL);
     }
+
+    @Test
+    void plainMachineFormsTakeTheFastPathWithTheSameResults() {
+        assertThat(Values.amount("+1234.50").value()).isEqualByComparingTo("1234.50");
+        assertThat(Values.amount("1234.").code()).isEqualTo(ImportCodes.VALUE_AMOUNT);
+        assertThat(Values.quantity("007").value()).isEqualByComparingTo("7");
+        assertThat(Values.quantity("-0").code()).isEqualTo(ImportCodes.VALUE_QUANTITY);
+        assertThat(Values.integer("0042").value()).isEqualTo(42L);
+        assertThat(Values.integer("1234567890123456789").code()).isEqualTo(ImportCodes.VALUE_INTEGER);
+        assertThat(Values.date("2026-02-29").code()).isEqualTo(ImportCodes.VALUE_DATE);
+        assertThat(Values.date("2028-02-29").value()).isEqualTo(LocalDate.of(2028, 2, 29));
+    }
 }

@@ -30,17 +30,25 @@ public final class TableUpsert {
     private final String table;
     private final List<String> keys;
     private final List<String> columns;
+    private final Map<String, java.util.function.Supplier<Object>> insertOnly;
 
-    private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
+    private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns,
+            Map<String, java.util.function.Supplier<Object>> insertOnly) {
         this.jdbc = jdbc;
         this.table = table;
         this.keys = List.copyOf(keys);
         this.columns = List.copyOf(columns);
+        this.insertOnly = new LinkedHashMap<>(insertOnly);
+    }
+
+    /** Columns set only when a row is inserted (a creation time, a placeholder password), never compared or updated. */
+    public TableUpsert withInsertOnly(Map<String, java.util.function.Supplier<Object>> values) {
+        return new TableUpsert(jdbc, table, keys, columns, values);
     }
 
     /** {@code keys}: the natural key columns; {@code columns}: the columns an import sets. */
     public static TableUpsert of(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
-        return new TableUpsert(jdbc, table, keys, columns);
+        return new TableUpsert(jdbc, table, keys, columns, Map.of());
     }
 
     /** Each row: the key values, then the column values, in declaration order. One outcome per row. */
@@ -123,9 +131,11 @@ public final class TableUpsert {
         if (!inserts.isEmpty()) {
             List<String> all = new ArrayList<>(keys);
             all.addAll(columns);
+            all.addAll(insertOnly.keySet());
             String sql = "insert into " + table + " (" + String.join(", ", all) + ") values ("
                     + all.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-            jdbc.batchUpdate(sql, inserts.entrySet().stream().map(e -> concat(e.getKey().toArray(), e.getValue())).toList());
+            jdbc.batchUpdate(sql, inserts.entrySet().stream().map(e -> concat(concat(e.getKey().toArray(), e.getValue()),
+                    insertOnly.values().stream().map(java.util.function.Supplier::get).toArray())).toList());
         }
         if (!updates.isEmpty()) {
             String sql = "update " + table + " set " + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))

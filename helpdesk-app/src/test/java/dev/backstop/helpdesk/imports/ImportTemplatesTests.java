@@ -31,7 +31,7 @@ class ImportTemplatesTests {
 
     static final List<String> IN_DEPENDENCY_ORDER = List.of("distributors", "distributor-contacts", "employees",
             "family-members", "orders", "invoices", "payments", "shipments", "sales-policies", "payslips",
-            "benefit-enrolments", "leave-balances");
+            "benefit-enrolments", "leave-balances", "users");
 
     @Autowired
     MockMvc mvc;
@@ -67,6 +67,10 @@ class ImportTemplatesTests {
                 }
             }
         }
+        assertThat(jdbc.queryForList("""
+                select r.role from user_roles r join app_users u on u.id = r.user_id where u.username = 'e0002' order by r.role""",
+                String.class)).containsExactly("EMPLOYEE", "FRONTLINE");
+        mvc.perform(get("/api/v1/me").with(httpBasic("lisi", ""))).andExpect(status().isUnauthorized());
         assertThat(new String(mvc.perform(get("/api/v1/imports/kinds/payslips/template").with(httpBasic("admin", "demo")))
                 .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).contains("工号");
     }

@@ -4,15 +4,12 @@ import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.imports.CsvFile;
 import dev.backstop.imports.CsvOptions;
-import dev.backstop.imports.CsvRow;
 import dev.backstop.imports.HeaderMapping;
 import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.ParsedRow;
-import dev.backstop.imports.RecordSchema;
 import dev.backstop.imports.RowError;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -109,14 +106,15 @@ class ImportRunner {
     }
 
     private void runInBatches(ImportJob job, ImportTarget target, CsvFile csv, long skip) {
-        Iterator<CsvRow> rows = csv.rows().skip(skip).iterator();
-        while (rows.hasNext()) {
-            List<ParsedRow> batch = nextBatch(rows, target.schema());
-            inOwnTransaction.executeWithoutResult(tx -> {
-                Applied applied = apply(target, batch);
-                jobs.addProblems(job.id(), applied.problems, applied.rawRows);
-                jobs.advance(job.id(), batch.size(), applied.counts, settings.lease());
-            });
+        try (ReadAhead batches = new ReadAhead(csv.rows().skip(skip).iterator(), target.schema(), settings.batchSize())) {
+            for (List<ParsedRow> batch = batches.next(); batch != null; batch = batches.next()) {
+                List<ParsedRow> rows = batch;
+                inOwnTransaction.executeWithoutResult(tx -> {
+                    Applied applied = apply(target, rows);
+                    jobs.addProblems(job.id(), applied.problems, applied.rawRows);
+                    jobs.advance(job.id(), rows.size(), applied.counts, settings.lease());
+                });
+            }
         }
     }
 
@@ -124,15 +122,16 @@ class ImportRunner {
         TransactionTemplate data = new TransactionTemplate(inOwnTransaction.getTransactionManager());
         return data.execute(tx -> {
             long rejected = 0;
-            Iterator<CsvRow> rows = csv.rows().iterator();
-            while (rows.hasNext()) {
-                List<ParsedRow> batch = nextBatch(rows, target.schema());
-                Applied applied = apply(target, batch);
-                rejected += applied.counts[3];
-                inOwnTransaction.executeWithoutResult(progress -> {
-                    jobs.addProblems(job.id(), applied.problems, applied.rawRows);
-                    jobs.advance(job.id(), batch.size(), applied.counts, settings.lease());
-                });
+            try (ReadAhead batches = new ReadAhead(csv.rows().iterator(), target.schema(), settings.batchSize())) {
+                for (List<ParsedRow> batch = batches.next(); batch != null; batch = batches.next()) {
+                    List<ParsedRow> rows = batch;
+                    Applied applied = apply(target, rows);
+                    rejected += applied.counts[3];
+                    inOwnTransaction.executeWithoutResult(progress -> {
+                        jobs.addProblems(job.id(), applied.problems, applied.rawRows);
+                        jobs.advance(job.id(), rows.size(), applied.counts, settings.lease());
+                    });
+                }
             }
             if (job.isDryRun() || rejected > 0) {
                 tx.setRollbackOnly();
@@ -141,14 +140,6 @@ class ImportRunner {
             }
             return !job.isDryRun() && rejected > 0 ? ImportJob.State.REJECTED : ImportJob.State.DONE;
         });
-    }
-
-    private List<ParsedRow> nextBatch(Iterator<CsvRow> rows, RecordSchema schema) {
-        List<ParsedRow> batch = new ArrayList<>(settings.batchSize());
-        while (rows.hasNext() && batch.size() < settings.batchSize()) {
-            batch.add(schema.validate(rows.next()));
-        }
-        return batch;
     }
 
     /** counts: inserted, updated, unchanged, rejected. */
