@@ -31,28 +31,33 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * segmenter splits ({@code 年休假} → {@code 年} + {@code 休假}) can still be matched as a phrase
  * ({@code 年休 休假}).</li>
  * </ul>
- * Synonyms (e.g. {@code 五险一金} ↔ {@code 社会保险}) would be added here as a query-time
- * {@code SynonymGraphFilter} on the words chain.
+ * Titles are indexed a third time for suggestions: bigrams without stemming, so that a prefix
+ * typed so far matches the start of a term. Synonyms are applied to the query text, not here (see
+ * {@link Synonyms}).
  */
 public final class Analysis {
     static final String BIGRAM_SUFFIX = "_bigrams";
 
     private final Analyzer analyzer;
     private final Analyzer bigrams;
+    private final Analyzer suggestions;
 
-    private Analysis(Analyzer analyzer, Analyzer bigrams) {
+    private Analysis(Analyzer analyzer, Analyzer bigrams, Analyzer suggestions) {
         this.analyzer = analyzer;
         this.bigrams = bigrams;
+        this.suggestions = suggestions;
     }
 
     /** Chinese word segmentation plus English stemming, with full-width characters folded. */
     public static Analysis chineseAndEnglish() {
         Analyzer words = new WordsAnalyzer();
-        Analyzer bigrams = new BigramAnalyzer();
+        Analyzer bigrams = new BigramAnalyzer(true);
+        Analyzer suggestions = new BigramAnalyzer(false);
         Map<String, Analyzer> perField = Map.of(
                 Fields.TITLE + BIGRAM_SUFFIX, bigrams,
-                Fields.BODY + BIGRAM_SUFFIX, bigrams);
-        return new Analysis(new PerFieldAnalyzerWrapper(words, perField), bigrams);
+                Fields.BODY + BIGRAM_SUFFIX, bigrams,
+                Fields.TITLE_SUGGEST, suggestions);
+        return new Analysis(new PerFieldAnalyzerWrapper(words, perField), bigrams, suggestions);
     }
 
     /** Per field: words for {@code title} and {@code body}, bigrams for their {@code _bigrams} twins. */
@@ -65,8 +70,17 @@ public final class Analysis {
         return bigrams;
     }
 
+    /** Bigrams without stemming, for prefixes typed so far ({@code annu} must stay {@code annu}). */
+    Analyzer suggestions() {
+        return suggestions;
+    }
+
     /** The terms the given field would hold for the text; for tests and diagnostics. */
     List<String> terms(String field, String text) {
+        return terms(analyzer, field, text);
+    }
+
+    static List<String> terms(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -105,6 +119,12 @@ public final class Analysis {
     }
 
     private static final class BigramAnalyzer extends Analyzer {
+        private final boolean stem;
+
+        BigramAnalyzer(boolean stem) {
+            this.stem = stem;
+        }
+
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
             return new CJKWidthCharFilter(reader);
@@ -114,7 +134,9 @@ public final class Analysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = new LowerCaseFilter(tokenizer);
-            stream = new PorterStemFilter(stream); // leaves CJK tokens alone
+            if (stem) {
+                stream = new PorterStemFilter(stream); // leaves CJK tokens alone
+            }
             stream = new CJKBigramFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }

@@ -5,10 +5,17 @@ final class Fields {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String BODY = "body";
+    /** The title again, as bigrams and words without stemming, for suggestions while typing. */
+    static final String TITLE_SUGGEST = "title_suggest";
     static final String LANGUAGE = "language";
     static final String AUDIENCE = "audience";
     static final String CATEGORY = "category";
+    static final String DESK = "desk";
     static final String TAG = "tag";
+    static final String REVISION = "revision";
+
+    /** The facet dimensions, in the order a page shows them. */
+    static final String[] FACETS = {CATEGORY, AUDIENCE, LANGUAGE, DESK};
 
     private Fields() {
     }

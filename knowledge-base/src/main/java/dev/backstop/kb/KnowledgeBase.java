@@ -1,22 +1,44 @@
 package dev.backstop.kb;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -24,53 +46,116 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The knowledge base: index articles, search them with highlighted snippets.
+ * The knowledge base: index articles, search them with highlighted snippets and facets, suggest
+ * titles while typing, find similar articles.
  *
  * <p><b>Visibility and durability.</b> Every {@link #index} and {@link #delete} refreshes the
  * near-real-time searcher before it returns, so the next {@link #search} on any thread sees the
  * change (articles are edited by people, a few per minute; a bulk load should use
- * {@link #indexAll}, which refreshes once). Changes become durable on disk at {@link #commit()} and
- * at {@link #close()}; after a crash the app re-indexes from its database, which is the source of
- * truth.
+ * {@link #indexAll}, which refreshes once). Searches use the last refreshed view and never wait for
+ * indexing. Changes become durable on disk at {@link #commit} and at {@link #close()}.
  *
- * <p>Thread-safe. Later issues add {@code suggest(prefix, limit)} (an {@code AnalyzingInfixSuggester}
- * over titles), {@code similarTo(id, limit)} ({@code MoreLikeThis} on the body) and facet counts on
- * category and tags (doc values written in {@link KbDocuments}).
+ * <p><b>Derived data.</b> The owner's database is the source of truth. Each document carries the
+ * owner's revision; {@link #commit(long)} records up to which revision the index is complete, and
+ * {@link #indexedRevision()} tells a restarted node where to resume. An index that cannot be read
+ * at {@link #open} (corrupt, from an incompatible Lucene, half-written) is discarded and started
+ * empty at revision 0, and {@link #recovered()} says so: the owner then feeds it everything again.
+ *
+ * <p>Thread-safe.
  */
 public final class KnowledgeBase implements AutoCloseable {
+
+    static final String REVISION_KEY = "revision";
+    private static final int SIMILAR_MAX_QUERY_TERMS = 25;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Analysis analysis;
     private final Queries queries;
     private final Snippets snippets;
+    private final boolean recovered;
+    private final AtomicLong revision;
+    private volatile Synonyms synonyms = Synonyms.none();
+    private volatile FacetState facetState;
 
-    private KnowledgeBase(Directory directory, Analysis analysis) throws IOException {
+    private KnowledgeBase(Directory directory, Analysis analysis, boolean recovered, long revision) throws IOException {
         this.directory = directory;
+        this.analysis = analysis;
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
-        this.queries = new Queries(analysis.analyzer());
+        this.queries = new Queries(analysis);
         this.snippets = new Snippets(analysis);
+        this.recovered = recovered;
+        this.revision = new AtomicLong(revision);
     }
 
-    /** Opens (or creates) the index in the given directory. */
-    public static KnowledgeBase open(Path directory, Analysis analysis) {
+    /**
+     * Opens (or creates) the index in the given directory. An unreadable index is deleted and
+     * started empty; see {@link #recovered()}.
+     */
+    public static KnowledgeBase open(Path path, Analysis analysis) {
         try {
-            return new KnowledgeBase(FSDirectory.open(directory), analysis);
+            Files.createDirectories(path);
+            FSDirectory directory = FSDirectory.open(path);
+            boolean recovered = false;
+            long revision = 0;
+            try {
+                revision = readableRevision(directory);
+            } catch (IOException | RuntimeException unreadable) {
+                wipe(directory);
+                recovered = true;
+            }
+            return new KnowledgeBase(directory, analysis, recovered, revision);
         } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot open the knowledge base index at " + directory, ex);
+            throw new UncheckedIOException("Cannot open the knowledge base index at " + path, ex);
         }
     }
 
     /** An index that lives only in memory; for tests and demos. */
     public static KnowledgeBase inMemory(Analysis analysis) {
         try {
-            return new KnowledgeBase(new ByteBuffersDirectory(), analysis);
+            return new KnowledgeBase(new ByteBuffersDirectory(), analysis, false, 0);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** Reads every segment once, so that a damaged index fails here rather than in a search. */
+    private static long readableRevision(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return 0;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            StoredFields stored = reader.storedFields();
+            if (reader.maxDoc() > 0) {
+                stored.document(reader.maxDoc() - 1);
+            }
+        }
+        String value = SegmentInfos.readLatestCommit(directory).getUserData().get(REVISION_KEY);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static void wipe(Directory directory) throws IOException {
+        for (String file : directory.listAll()) {
+            directory.deleteFile(file);
+        }
+    }
+
+    /** True when {@link #open} found an unreadable index and started an empty one instead. */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    /** Replaces the synonyms used from the next search on. */
+    public void useSynonyms(Synonyms synonyms) {
+        this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
+    }
+
+    public Synonyms synonyms() {
+        return synonyms;
     }
 
     /** Adds the document, or replaces the one with the same id; visible to the next search. */
@@ -100,9 +185,49 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
+    /** Removes every document and forgets the indexed revision. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+            revision.set(0);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The revision of the indexed document with this id, if it is in the index. */
+    public OptionalLong revisionOf(String id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return OptionalLong.empty();
+            }
+            Document document = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.REVISION));
+            return OptionalLong.of(document.getField(Fields.REVISION).numericValue().longValue());
+        });
+    }
+
+    /** How many documents the index holds. */
+    public int count() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** Up to which revision of its owner the index is complete: the last {@link #commit(long)}. */
+    public long indexedRevision() {
+        return revision.get();
+    }
+
     /** Makes every change so far durable. */
     public void commit() {
+        commit(revision.get());
+    }
+
+    /** Makes every change so far durable and records that the index is complete up to this revision. */
+    public void commit(long completeUpTo) {
         try {
+            revision.set(completeUpTo);
+            writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(completeUpTo)).entrySet());
             writer.commit();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -110,14 +235,172 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     public SearchResult search(KbQuery query) {
-        Optional<Query> lucene = queries.toLucene(query);
-        if (lucene.isEmpty()) {
+        Synonyms current = synonyms;
+        Optional<Query> within = queries.withinAudiences(query, current);
+        if (within.isEmpty()) {
             return SearchResult.empty();
         }
+        return withSearcher(searcher -> search(searcher, within.get(), query, current));
+    }
+
+    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current)
+            throws IOException {
+        int wanted = request.offset() + request.limit();
+        TopDocs top;
+        FacetsCollector facetHits;
+        if (request.narrowed()) {
+            facetHits = searcher.search(within, new FacetsCollectorManager());
+            top = searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+        } else {
+            FacetsCollectorManager.FacetsResult both = FacetsCollectorManager.search(searcher, within, wanted,
+                    new FacetsCollectorManager());
+            top = both.topDocs();
+            facetHits = both.facetsCollector();
+        }
+        Map<String, Map<String, Long>> facets = facets(searcher, facetHits);
+        long total = request.narrowed() ? top.totalHits.value() : facetTotal(facetHits, top);
+        ScoreDoc[] all = top.scoreDocs;
+        if (request.offset() >= all.length) {
+            return new SearchResult(total, List.of(), facets);
+        }
+        ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
+        String highlightText = String.join(" ", current.variants(request.text()));
+        String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
+        return new SearchResult(total, hits(searcher, page, highlighted), facets);
+    }
+
+    private static long facetTotal(FacetsCollector hits, TopDocs top) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
+            total += matching.totalHits();
+        }
+        return Math.max(total, top.totalHits.value());
+    }
+
+    private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document document = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE));
+            hits.add(new SearchResult.Hit(document.get(Fields.ID), document.get(Fields.TITLE), snippets[i],
+                    page[i].score));
+        }
+        return hits;
+    }
+
+    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        if (state.isEmpty()) {
+            return result;
+        }
+        Facets counts = new SortedSetDocValuesFacetCounts(state.get(), hits);
+        for (String dimension : Fields.FACETS) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            FacetResult top = hasDimension(state.get(), dimension) ? counts.getTopChildren(50, dimension) : null;
+            if (top != null) {
+                for (LabelAndValue value : top.labelValues) {
+                    values.put(value.label, value.value.longValue());
+                }
+            }
+            result.put(dimension, values);
+        }
+        return result;
+    }
+
+    private static boolean hasDimension(SortedSetDocValuesReaderState state, String dimension) {
+        return state.getOrdRange(dimension) != null;
+    }
+
+    /** The ordinal map for facets is built once per index view, not per search. */
+    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader == reader) {
+            return current.state;
+        }
+        Optional<SortedSetDocValuesReaderState> state;
+        try {
+            state = Optional.of(new DefaultSortedSetDocValuesReaderState(reader, KbDocuments.FACETS));
+        } catch (IllegalArgumentException noFacetsYet) {
+            state = Optional.empty(); // an empty index has no facet field
+        }
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {
+    }
+
+    /**
+     * Up to {@code limit} titles that contain what was typed so far, within the audiences (empty: all),
+     * shortest and best-matching first.
+     */
+    public List<Suggestion> suggest(String prefix, Set<String> audiences, int limit) {
+        Optional<Query> query = queries.suggestions(Objects.requireNonNullElse(prefix, ""), audiences);
+        if (query.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query.get(), limit);
+            StoredFields stored = searcher.storedFields();
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document document = stored.document(hit.doc, Set.of(Fields.ID, Fields.TITLE));
+                suggestions.add(new Suggestion(document.get(Fields.ID), document.get(Fields.TITLE)));
+            }
+            return suggestions;
+        });
+    }
+
+    /** Documents like the one with this id (not itself), within the audiences (empty: all). */
+    public List<SearchResult.Hit> similarTo(String id, Set<String> audiences, int limit) {
+        return withSearcher(searcher -> {
+            TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            Document document = searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(Fields.TITLE, Fields.BODY));
+            return similar(searcher, document.get(Fields.TITLE) + "\n" + document.get(Fields.BODY), audiences, limit, id);
+        });
+    }
+
+    /** Documents about what this free text is about (e.g. a ticket being typed), within the audiences. */
+    public List<SearchResult.Hit> similarToText(String text, Set<String> audiences, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return withSearcher(searcher -> similar(searcher, text, audiences, limit, null));
+    }
+
+    private List<SearchResult.Hit> similar(IndexSearcher searcher, String text, Set<String> audiences, int limit,
+            String excludedId) throws IOException {
+        MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+        like.setAnalyzer(analysis.analyzer());
+        like.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
+        like.setMinTermFreq(1);
+        like.setMinDocFreq(1);
+        if (searcher.getIndexReader().numDocs() >= 1000) {
+            like.setMaxDocFreqPct(30); // words in a third of all articles say nothing about this one
+        }
+        like.setMinWordLen(1);
+        like.setMaxQueryTerms(SIMILAR_MAX_QUERY_TERMS);
+        Query terms = like.like(Fields.BODY, new StringReader(text));
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms, Occur.MUST);
+        Queries.audienceFilter(audiences).ifPresent(filter -> query.add(filter, Occur.FILTER));
+        if (excludedId != null) {
+            query.add(new TermQuery(new Term(Fields.ID, excludedId)), Occur.MUST_NOT);
+        }
+        TopDocs top = searcher.search(query.build(), limit);
+        String[] highlighted = snippets.highlight(searcher, text.length() > 200 ? text.substring(0, 200) : text, top);
+        return hits(searcher, top.scoreDocs, highlighted);
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return search(searcher, lucene.get(), query);
+                return work.apply(searcher);
             } finally {
                 searchers.release(searcher);
             }
@@ -126,28 +409,15 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, Query query, KbQuery request) throws IOException {
-        int wanted = request.offset() + request.limit();
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
-        ScoreDoc[] all = top.scoreDocs;
-        if (request.offset() >= all.length) {
-            return new SearchResult(top.totalHits.value(), List.of());
-        }
-        ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String[] highlighted = snippets.highlight(searcher, request.text(), new TopDocs(top.totalHits, page));
-        StoredFields stored = searcher.storedFields();
-        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            Document document = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE));
-            hits.add(new SearchResult.Hit(document.get(Fields.ID), document.get(Fields.TITLE), highlighted[i],
-                    page[i].score));
-        }
-        return new SearchResult(top.totalHits.value(), hits);
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
     }
 
     @Override
     public void close() {
         try (directory; writer; searchers) {
+            writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision.get())).entrySet());
             // closes the searchers, then commits and closes the writer, then the directory
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

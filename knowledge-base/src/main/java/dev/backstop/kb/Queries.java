@@ -1,36 +1,117 @@
 package dev.backstop.kb;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns a {@link KbQuery} into a Lucene query. Any segmented word in title or body matches; the
+ * Turns a {@link KbQuery} into Lucene queries. Any segmented word in title or body matches; the
  * exact character sequence (a phrase over CJK bigrams) scores extra, and the title weighs more than
  * the body. Measured on 51 HR-law articles (see the tests): words alone miss 试用期间 for 试用期
  * and 加班费 for 加班, and put the article that states the minimum-wage rule fourth for 最低工资;
  * with the bigram phrase all three come out right.
+ *
+ * <p>With synonyms, each variant of the text (see {@link Synonyms#variants}) is such a query, and
+ * the best variant's score counts (a disjunction-max), so a document is not rewarded for matching
+ * the same idea twice.
  */
 final class Queries {
 
     static final float TITLE_BOOST = 3f;
     static final float PHRASE_BOOST = 2f;
+    static final float VARIANT_BOOST = 0.9f;
+    private static final float TIE_BREAKER = 0.1f;
 
     private final QueryBuilder builder;
+    private final Analyzer suggestAnalyzer;
 
-    Queries(Analyzer analyzer) {
-        this.builder = new QueryBuilder(analyzer);
+    Queries(Analysis analysis) {
+        this.builder = new QueryBuilder(analysis.analyzer());
+        this.suggestAnalyzer = analysis.suggestions();
     }
 
-    Optional<Query> toLucene(KbQuery query) {
-        String text = query.text().strip();
+    /** The text part alone, over every variant; empty when the text has no searchable term. */
+    Optional<Query> text(String text, Synonyms synonyms) {
+        List<Query> variants = new ArrayList<>();
+        List<String> texts = synonyms.variants(text.strip());
+        for (int i = 0; i < texts.size(); i++) {
+            Optional<Query> variant = variant(texts.get(i));
+            if (variant.isPresent()) {
+                variants.add(i == 0 ? variant.get() : new BoostQuery(variant.get(), VARIANT_BOOST));
+            }
+        }
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(variants.size() == 1 ? variants.getFirst() : new DisjunctionMaxQuery(variants, TIE_BREAKER));
+    }
+
+    /** Text within the audiences: what facets count. */
+    Optional<Query> withinAudiences(KbQuery query, Synonyms synonyms) {
+        return text(query.text(), synonyms).map(text -> {
+            BooleanQuery.Builder result = new BooleanQuery.Builder().add(text, Occur.MUST);
+            audienceFilter(query.audiences()).ifPresent(filter -> result.add(filter, Occur.FILTER));
+            return result.build();
+        });
+    }
+
+    /** Text within the audiences, narrowed by language, category and desk: the hits. */
+    Optional<Query> hits(KbQuery query, Synonyms synonyms) {
+        return withinAudiences(query, synonyms).map(base -> narrow(base, query));
+    }
+
+    static Query narrow(Query base, KbQuery query) {
+        if (!query.narrowed()) {
+            return base;
+        }
+        BooleanQuery.Builder result = new BooleanQuery.Builder().add(base, Occur.MUST);
+        filter(result, Fields.LANGUAGE, query.language());
+        filter(result, Fields.CATEGORY, query.category());
+        filter(result, Fields.DESK, query.desk());
+        return result.build();
+    }
+
+    /**
+     * Titles that contain what was typed so far: every complete token must appear, the last one may
+     * be the start of a token ({@code 年休} finds 年休假, {@code annu} finds annual leave).
+     */
+    Optional<Query> suggestions(String prefix, Set<String> audiences) {
+        List<String> tokens = Analysis.terms(suggestAnalyzer, Fields.TITLE_SUGGEST, prefix);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder result = new BooleanQuery.Builder();
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            result.add(new TermQuery(new Term(Fields.TITLE_SUGGEST, tokens.get(i))), Occur.MUST);
+        }
+        boolean endsInSpace = !prefix.isEmpty() && Character.isWhitespace(prefix.charAt(prefix.length() - 1));
+        Term last = new Term(Fields.TITLE_SUGGEST, tokens.getLast());
+        result.add(endsInSpace ? new TermQuery(last) : new PrefixQuery(last), Occur.MUST);
+        audienceFilter(audiences).ifPresent(filter -> result.add(filter, Occur.FILTER));
+        return Optional.of(result.build());
+    }
+
+    static Optional<Query> audienceFilter(Set<String> audiences) {
+        if (audiences.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TermInSetQuery(Fields.AUDIENCE, audiences.stream().map(BytesRef::new).toList()));
+    }
+
+    private Optional<Query> variant(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -41,19 +122,13 @@ final class Queries {
                 TITLE_BOOST * PHRASE_BOOST);
         add(anyField, builder.createPhraseQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text), PHRASE_BOOST);
         BooleanQuery matching = anyField.build();
-        if (matching.clauses().isEmpty()) {
-            return Optional.empty(); // only stop words or punctuation
-        }
-        BooleanQuery.Builder result = new BooleanQuery.Builder().add(matching, Occur.MUST);
-        audienceFilter(query.audiences()).ifPresent(filter -> result.add(filter, Occur.FILTER));
-        return Optional.of(result.build());
+        return matching.clauses().isEmpty() ? Optional.empty() : Optional.of(matching); // only stop words
     }
 
-    private static Optional<Query> audienceFilter(Set<String> audiences) {
-        if (audiences.isEmpty()) {
-            return Optional.empty();
+    private static void filter(BooleanQuery.Builder target, String field, String value) {
+        if (value != null) {
+            target.add(new TermQuery(new Term(field, value)), Occur.FILTER);
         }
-        return Optional.of(new TermInSetQuery(Fields.AUDIENCE, audiences.stream().map(BytesRef::new).toList()));
     }
 
     private static void add(BooleanQuery.Builder target, Query clause, float boost) {

@@ -1,16 +1,31 @@
 package dev.backstop.kb;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** One page of hits; {@code total} counts every matching document, not just this page. */
-public record SearchResult(long total, List<Hit> hits) {
+/**
+ * One page of hits; {@code total} counts every matching document, not just this page.
+ * {@code facets} maps each dimension ({@code category}, {@code audience}, {@code language},
+ * {@code desk}) to its values and their counts, most frequent first, over every document the query
+ * matches within the caller's audiences (before the language / category / desk narrowing).
+ */
+public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
 
     public SearchResult {
         hits = List.copyOf(hits);
+        Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+        facets.forEach((dimension, counts) -> copy.put(dimension, java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(counts))));
+        facets = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public SearchResult(long total, List<Hit> hits) {
+        this(total, hits, Map.of());
     }
 
     static SearchResult empty() {
-        return new SearchResult(0, List.of());
+        return new SearchResult(0, List.of(), Map.of());
     }
 
     /**
