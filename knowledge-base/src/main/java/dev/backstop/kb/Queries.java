@@ -111,7 +111,8 @@ final class Queries {
         return Optional.of(new TermInSetQuery(Fields.AUDIENCE, audiences.stream().map(BytesRef::new).toList()));
     }
 
-    private Optional<Query> variant(String text) {
+    private Optional<Query> variant(String asked) {
+        String text = Colloquial.topic(asked);
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Demo data on the first start of an empty database (off with BACKSTOP_DEMO_DATA=false): a company with
@@ -38,10 +40,15 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final boolean enabled;
     private final AgentProfiles agents;
+    private final KnowledgeArticles knowledge;
+    private final ObjectMapper json;
 
     DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
-            Clock clock, AgentProfiles agents, @Value("${backstop.demo-data:true}") boolean enabled) {
+            Clock clock, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json,
+            @Value("${backstop.demo-data:true}") boolean enabled) {
         this.agents = agents;
+        this.knowledge = knowledge;
+        this.json = json;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.tickets = tickets;
@@ -73,6 +80,7 @@ class DemoData implements ApplicationRunner {
         long expert = user("expert", "钱专家", hash, Set.of(Role.EXPERT), null, null, null, null);
         long hr = user("hr", "孙人事", hash, Set.of(Role.HR_AGENT), null, null, null, null);
         long payroll = user("payroll", "吴薪酬", hash, Set.of(Role.HR_PAYROLL), null, null, null, null);
+        long editor = user("editor", "林编辑", hash, Set.of(Role.KB_EDITOR), null, null, null, null);
         long employeeId = company.employee("E0007");
         long familyMemberId = company.firstFamilyMember(employeeId);
         String employeeName = jdbc.queryForObject("select name from employees where id = ?", String.class, employeeId);
@@ -94,9 +102,10 @@ class DemoData implements ApplicationRunner {
                 as(payroll));
         var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));
         int count = new DemoTickets(tickets, company).load(staff, portal);
+        int articles = new DemoArticles(knowledge, json).load(as(editor));
         log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
-                + "12 users (password 'demo'), {} tickets", company.branchCount(), company.distributorCount(),
-                company.employeeCount(), company.familyCount(), count);
+                + "13 users (password 'demo'), {} tickets, {} knowledge-base articles", company.branchCount(),
+                company.distributorCount(), company.employeeCount(), company.familyCount(), count, articles);
     }
 
     private long user(String username, String displayName, String hash, Set<Role> roles, Long distributorId,

@@ -14,6 +14,8 @@ public enum Role {
     EMPLOYEE,
     FAMILY,
     SUPERVISOR,
+    /** Writes, reviews and publishes knowledge-base articles, templates and scripts. */
+    KB_EDITOR,
     ADMIN;
 
     public String authority() {

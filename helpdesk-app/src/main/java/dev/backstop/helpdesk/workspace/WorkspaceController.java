@@ -130,9 +130,15 @@ class WorkspaceController {
     }
 
     @GetMapping("/tickets/new")
-    String newTicket(CurrentUser user, Model model) {
+    String newTicket(@RequestParam(required = false) Desk desk, @RequestParam(required = false) String subject,
+            CurrentUser user, Model model) {
         TicketForm form = new TicketForm();
-        form.setDesk(tickets.desksToOpen(user).stream().findFirst().orElse(null));
+        // "ask an expert" from a search that found nothing arrives with the desk and the question
+        form.setDesk(desk != null && tickets.desksToOpen(user).contains(desk) ? desk
+                : tickets.desksToOpen(user).stream().findFirst().orElse(null));
+        if (subject != null && !subject.isBlank()) {
+            form.setSubject(subject.length() > 300 ? subject.substring(0, 300) : subject);
+        }
         return form(form, user, model);
     }
 

@@ -36,13 +36,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuthorizationMatrixTests {
 
     static final Set<Role> STAFF = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
-            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
     static final Set<Role> PORTAL = EnumSet.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     static final Set<Role> AGENTS = EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
     static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
+    static final Set<Role> KB_EDITORS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
+    static final Set<Role> KB_GAPS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -122,13 +124,38 @@ class AuthorizationMatrixTests {
                 "GET /workspace/imports/jobs/{id}/errors", "GET /workspace/imports/templates/{kind}")) {
             rule(endpoint, IMPORTERS);
         }
+        for (String endpoint : List.of("POST /api/v1/kb/articles", "POST /api/v1/kb/articles/{id}/state",
+                "PUT /api/v1/kb/articles/{id}", "GET /api/v1/kb/articles", "GET /api/v1/kb/articles/{id}/versions",
+                "GET /workspace/kb/editor", "GET /workspace/kb/editor/new", "GET /workspace/kb/editor/{id}",
+                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state")) {
+            rule(endpoint, KB_EDITORS);
+        }
+        rule("GET /api/v1/kb/gaps", KB_GAPS);
+        rule("GET /workspace/kb/gaps", KB_GAPS);
+        for (String endpoint : List.of("GET /api/v1/kb/search", "GET /api/v1/kb/suggest", "GET /api/v1/kb/articles/{id}",
+                "GET /api/v1/kb/articles/{id}/similar", "POST /api/v1/kb/articles/{id}/votes", "POST /api/v1/kb/deflections")) {
+            rule(endpoint, ALL);
+        }
+        for (String endpoint : List.of("GET /api/v1/admin/kb/synonyms", "PUT /api/v1/admin/kb/synonyms",
+                "POST /api/v1/admin/kb/reindex")) {
+            rule(endpoint, ADMIN);
+        }
+        for (String endpoint : List.of("GET /workspace/kb", "GET /workspace/kb/suggest", "GET /workspace/kb/articles/{id}",
+                "GET /workspace/kb/answers", "POST /workspace/kb/articles/{id}/vote", "POST /workspace/kb/articles/{id}/answered",
+                "POST /workspace/kb/answers/{id}/answered")) {
+            rule(endpoint, STAFF);
+        }
+        for (String endpoint : List.of("GET /portal/kb", "GET /portal/kb/suggest", "GET /portal/kb/articles/{id}",
+                "POST /portal/kb/articles/{id}/vote", "POST /portal/kb/articles/{id}/answered")) {
+            rule(endpoint, PORTAL);
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),
             Map.entry(Role.CHANNEL_AGENT, "agent"), Map.entry(Role.BACK_OFFICE, "backoffice"),
             Map.entry(Role.FRONTLINE, "frontline"), Map.entry(Role.EXPERT, "expert"), Map.entry(Role.HR_AGENT, "hr"),
             Map.entry(Role.HR_PAYROLL, "payroll"), Map.entry(Role.EMPLOYEE, "employee"), Map.entry(Role.FAMILY, "family"),
-            Map.entry(Role.DISTRIBUTOR, "distributor"));
+            Map.entry(Role.DISTRIBUTOR, "distributor"), Map.entry(Role.KB_EDITOR, "editor"));
 
     private static void rule(String endpoint, Set<Role> allowed) {
         RULES.put(endpoint, allowed == null ? null : EnumSet.copyOf(allowed));

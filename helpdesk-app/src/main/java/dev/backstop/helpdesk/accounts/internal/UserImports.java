@@ -35,7 +35,7 @@ class UserImports implements ImportTarget {
     private static final Map<String, Role> ROLE_LABELS = Map.ofEntries(Map.entry("经销商", Role.DISTRIBUTOR),
             Map.entry("渠道坐席", Role.CHANNEL_AGENT), Map.entry("后台部门", Role.BACK_OFFICE), Map.entry("一线服务代表", Role.FRONTLINE),
             Map.entry("专家", Role.EXPERT), Map.entry("人事专员", Role.HR_AGENT), Map.entry("薪酬专员", Role.HR_PAYROLL),
-            Map.entry("员工", Role.EMPLOYEE), Map.entry("员工家属", Role.FAMILY), Map.entry("主管", Role.SUPERVISOR),
+            Map.entry("员工", Role.EMPLOYEE), Map.entry("员工家属", Role.FAMILY), Map.entry("主管", Role.SUPERVISOR), Map.entry("知识编辑", Role.KB_EDITOR),
             Map.entry("系统管理员", Role.ADMIN), Map.entry("管理员", Role.ADMIN));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()

@@ -28,7 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     static final String[] STAFF = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
-            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
     static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final String ADMIN = Role.ADMIN.name();
     /** Who answers work forwarded to a back-office department. */
@@ -38,6 +38,10 @@ class SecurityConfiguration {
             Role.ADMIN);
     /** May open the imports; which kinds each may import is decided per kind (ADR 0008). */
     static final String[] IMPORTERS = names(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
+    /** Write knowledge-base articles (within the audiences they may read). */
+    static final String[] KB_EDITORS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
+    /** See the knowledge gaps: editors and the supervisors who staff the expert desk. */
+    static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,6 +61,13 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
                         .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/api/v1/kb/search", "/api/v1/kb/suggest", "/api/v1/kb/articles/*",
+                                "/api/v1/kb/articles/*/similar").authenticated()
+                        .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
@@ -97,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
                         .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

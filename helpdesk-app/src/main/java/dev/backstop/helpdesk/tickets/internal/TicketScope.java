@@ -33,7 +33,7 @@ import org.springframework.data.jpa.domain.Specification;
 final class TicketScope {
 
     static final Set<Role> STAFF = EnumSet.of(CHANNEL_AGENT, BACK_OFFICE, FRONTLINE, EXPERT, HR_AGENT, HR_PAYROLL,
-            SUPERVISOR, ADMIN);
+            SUPERVISOR, Role.KB_EDITOR, ADMIN);
 
     private TicketScope() {
     }
