@@ -191,6 +191,7 @@ class KnowledgePages {
 
     private String form(Model model, CurrentUser user, Article article, ArticleForm form, BackstopException refused) {
         model.addAttribute("article", article);
+        model.addAttribute("action", article == null ? "/workspace/kb/editor" : "/workspace/kb/editor/" + article.id());
         model.addAttribute("form", form);
         model.addAttribute("audiences", Audience.visibleTo(user));
         model.addAttribute("states", article == null ? ArticleState.values() : null);
