@@ -21,6 +21,7 @@ create table kb_articles (
     not_helpful      integer       not null default 0,
     views            bigint        not null default 0,
     source_ticket_id bigint        references tickets (id),
+    external_key     varchar(64)   unique,
     created_at       timestamp with time zone not null,
     updated_at       timestamp with time zone not null,
     published_at     timestamp with time zone
@@ -113,3 +114,10 @@ OT, 加班, overtime, 延长工作时间
 物流, 快递, 发货, shipment
 授信, 信用额度, 额度, credit limit
 ', current_timestamp);
+
+-- Which database the nodes' indexes were fed from: a random id written at the first start. An index fed from
+-- another database (a restore, a replaced database) is re-fed from scratch (ADR 0009).
+create table kb_index_source (
+    id     integer primary key,
+    source varchar(64) not null
+);

@@ -66,6 +66,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class KnowledgeBase implements AutoCloseable {
 
     static final String REVISION_KEY = "revision";
+    static final String SOURCE_KEY = "source";
     private static final int SIMILAR_MAX_QUERY_TERMS = 25;
 
     private final Directory directory;
@@ -76,10 +77,12 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Snippets snippets;
     private final boolean recovered;
     private final AtomicLong revision;
+    private volatile String source;
     private volatile Synonyms synonyms = Synonyms.none();
     private volatile FacetState facetState;
 
-    private KnowledgeBase(Directory directory, Analysis analysis, boolean recovered, long revision) throws IOException {
+    private KnowledgeBase(Directory directory, Analysis analysis, boolean recovered, Map<String, String> commitData)
+            throws IOException {
         this.directory = directory;
         this.analysis = analysis;
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer())
@@ -89,7 +92,8 @@ public final class KnowledgeBase implements AutoCloseable {
         this.queries = new Queries(analysis);
         this.snippets = new Snippets(analysis);
         this.recovered = recovered;
-        this.revision = new AtomicLong(revision);
+        this.revision = new AtomicLong(Long.parseLong(commitData.getOrDefault(REVISION_KEY, "0")));
+        this.source = commitData.getOrDefault(SOURCE_KEY, "");
     }
 
     /**
@@ -101,14 +105,14 @@ public final class KnowledgeBase implements AutoCloseable {
             Files.createDirectories(path);
             FSDirectory directory = FSDirectory.open(path);
             boolean recovered = false;
-            long revision = 0;
+            Map<String, String> commitData = Map.of();
             try {
-                revision = readableRevision(directory);
+                commitData = readableCommitData(directory);
             } catch (IOException | RuntimeException unreadable) {
                 wipe(directory);
                 recovered = true;
             }
-            return new KnowledgeBase(directory, analysis, recovered, revision);
+            return new KnowledgeBase(directory, analysis, recovered, commitData);
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot open the knowledge base index at " + path, ex);
         }
@@ -117,16 +121,16 @@ public final class KnowledgeBase implements AutoCloseable {
     /** An index that lives only in memory; for tests and demos. */
     public static KnowledgeBase inMemory(Analysis analysis) {
         try {
-            return new KnowledgeBase(new ByteBuffersDirectory(), analysis, false, 0);
+            return new KnowledgeBase(new ByteBuffersDirectory(), analysis, false, Map.of());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** Reads every segment once, so that a damaged index fails here rather than in a search. */
-    private static long readableRevision(Directory directory) throws IOException {
+    private static Map<String, String> readableCommitData(Directory directory) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
-            return 0;
+            return Map.of();
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             StoredFields stored = reader.storedFields();
@@ -134,8 +138,9 @@ public final class KnowledgeBase implements AutoCloseable {
                 stored.document(reader.maxDoc() - 1);
             }
         }
-        String value = SegmentInfos.readLatestCommit(directory).getUserData().get(REVISION_KEY);
-        return value == null ? 0 : Long.parseLong(value);
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        Long.parseLong(data.getOrDefault(REVISION_KEY, "0")); // a garbled number is an unreadable index too
+        return Map.copyOf(data);
     }
 
     private static void wipe(Directory directory) throws IOException {
@@ -223,15 +228,34 @@ public final class KnowledgeBase implements AutoCloseable {
         commit(revision.get());
     }
 
+    /**
+     * Which database (or other source) the index was fed from, as last given to {@link #commit(String, long)};
+     * empty for a new index. An owner that finds another source's index (a restored or replaced database) should
+     * {@link #deleteAll()} and feed it again, since revisions of different sources are not comparable.
+     */
+    public String source() {
+        return source;
+    }
+
     /** Makes every change so far durable and records that the index is complete up to this revision. */
     public void commit(long completeUpTo) {
+        commit(source, completeUpTo);
+    }
+
+    /** Makes every change so far durable and records the source and up to which of its revisions the index is complete. */
+    public void commit(String fedFrom, long completeUpTo) {
         try {
             revision.set(completeUpTo);
-            writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(completeUpTo)).entrySet());
+            source = Objects.requireNonNull(fedFrom, "fedFrom");
+            writer.setLiveCommitData(commitData().entrySet());
             writer.commit();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private Map<String, String> commitData() {
+        return Map.of(REVISION_KEY, Long.toString(revision.get()), SOURCE_KEY, source);
     }
 
     public SearchResult search(KbQuery query) {
@@ -417,7 +441,7 @@ public final class KnowledgeBase implements AutoCloseable {
     @Override
     public void close() {
         try (directory; writer; searchers) {
-            writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision.get())).entrySet());
+            writer.setLiveCommitData(commitData().entrySet());
             // closes the searchers, then commits and closes the writer, then the directory
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -137,10 +137,11 @@ class SearchFeaturesTests {
         try (KnowledgeBase first = KnowledgeBase.open(directory, Analysis.chineseAndEnglish())) {
             assertThat(first.indexedRevision()).isZero();
             first.index(new KbDocument("a-1", "年假", "年休假按工龄计算。", "zh", "EMPLOYEES", "leave", null, List.of(), 41));
-            first.commit(41);
+            first.commit("db-1", 41);
         }
         try (KnowledgeBase reopened = KnowledgeBase.open(directory, Analysis.chineseAndEnglish())) {
             assertThat(reopened.recovered()).isFalse();
+            assertThat(reopened.source()).isEqualTo("db-1");
             assertThat(reopened.indexedRevision()).isEqualTo(41);
             assertThat(reopened.revisionOf("a-1")).hasValue(41);
             assertThat(reopened.revisionOf("missing")).isEmpty();

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.backstop.helpdesk.imports.RowOutcome;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -229,6 +230,50 @@ class ArticleService implements KnowledgeArticles {
                 Audience.valueOf(rs.getString(4)), rs.getString(5), ArticleState.valueOf(rs.getString(6)), rs.getString(7),
                 date(rs, 8), rs.getInt(9), rs.getLong(10), rs.getInt(11), rs.getInt(12), rs.getTimestamp(13).toInstant()),
                 args.toArray());
+    }
+
+    /**
+     * An article from a bulk import, keyed by the source's article key: inserted, updated as a new version when
+     * anything differs, or left alone. Imports are authoritative, so any state may follow any other.
+     */
+    RowOutcome.Kind upsertImported(String key, ArticleInput input, CurrentUser importer) {
+        Valid valid = validate(input, importer);
+        ArticleState state = input.state() == null ? ArticleState.PUBLISHED : input.state();
+        List<Long> existing = jdbc.queryForList("select id from kb_articles where external_key = ?", Long.class, key);
+        if (existing.isEmpty()) {
+            long id = insert(new ArticleInput(valid.title(), valid.body(), valid.language(), input.audience(), valid.category(),
+                    valid.desk(), input.tags(), state, input.reviewBy()), importer, null);
+            jdbc.update("update kb_articles set external_key = ? where id = ?", key, id);
+            return RowOutcome.Kind.INSERTED;
+        }
+        long id = existing.getFirst();
+        Row row = jdbc.query("""
+                select a.id, a.title, a.body, a.language, a.audience, a.category, a.desk, a.tags, a.state, a.owner_id,
+                       u.display_name, a.review_by, a.version, a.helpful, a.not_helpful, a.views, a.source_ticket_id,
+                       a.created_at, a.updated_at, a.published_at
+                  from kb_articles a join app_users u on u.id = a.owner_id where a.id = ?""", ArticleService::mapRow, id)
+                .getFirst();
+        boolean same = valid.title().equals(row.title()) && valid.body().equals(row.body())
+                && valid.language().equals(row.language()) && input.audience() == row.audience()
+                && valid.category().equals(row.category()) && java.util.Objects.equals(valid.desk(), row.desk())
+                && valid.tags().equals(String.join(",", row.tags())) && state == row.state()
+                && java.util.Objects.equals(input.reviewBy(), row.reviewBy());
+        if (same) {
+            return RowOutcome.Kind.UNCHANGED;
+        }
+        Instant now = clock.instant();
+        long revision = nextRevision();
+        jdbc.update("""
+                update kb_articles set title = ?, body = ?, language = ?, audience = ?, category = ?, desk = ?, tags = ?,
+                       state = ?, review_by = ?, version = version + 1, revision = ?, updated_at = ?,
+                       published_at = case when ? = 'PUBLISHED' and published_at is null then ? else published_at end
+                 where id = ?""",
+                valid.title(), valid.body(), valid.language(), input.audience().name(), valid.category(), valid.desk(),
+                valid.tags(), state.name(), input.reviewBy(), revision, Timestamp.from(now), state.name(),
+                Timestamp.from(now), id);
+        saveVersion(id, importer, now);
+        events.publishEvent(new ArticleChanged(id, revision));
+        return RowOutcome.Kind.UPDATED;
     }
 
     void linkTicket(long articleId, long ticketId, String relation, CurrentUser by) {

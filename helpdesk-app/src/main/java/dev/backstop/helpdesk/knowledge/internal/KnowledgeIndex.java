@@ -42,6 +42,7 @@ class KnowledgeIndex {
     private volatile Timestamp synonymsVersion;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile boolean ready;
+    private volatile String source = "";
 
     KnowledgeIndex(KnowledgeBase kb, JdbcTemplate jdbc) {
         this.kb = kb;
@@ -52,6 +53,14 @@ class KnowledgeIndex {
     void start() {
         if (kb.recovered()) {
             log.warn("The knowledge-base index could not be read and was started empty; rebuilding it from the database");
+        }
+        source = databaseSource();
+        Long newest = jdbc.queryForObject("select max(revision) from kb_articles", Long.class);
+        if (!source.equals(kb.source()) || kb.indexedRevision() > (newest == null ? 0 : newest)) {
+            if (kb.count() > 0) {
+                log.warn("The knowledge-base index was fed from another database; rebuilding it from this one");
+            }
+            kb.deleteAll();
         }
         int indexed = sync(false);
         ready = true;
@@ -142,8 +151,8 @@ class KnowledgeIndex {
                     break;
                 }
             }
-            if (changed > 0 || highest != watermark) {
-                kb.commit(highest);
+            if (changed > 0 || highest != watermark || !source.equals(kb.source())) {
+                kb.commit(source, highest);
             }
             return changed;
         } catch (RuntimeException ex) {
@@ -152,6 +161,20 @@ class KnowledgeIndex {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** This database's random id, written by the first node that starts on it. */
+    private String databaseSource() {
+        List<String> stored = jdbc.queryForList("select source from kb_index_source where id = 1", String.class);
+        if (!stored.isEmpty()) {
+            return stored.getFirst();
+        }
+        try {
+            jdbc.update("insert into kb_index_source (id, source) values (1, ?)", java.util.UUID.randomUUID().toString());
+        } catch (org.springframework.dao.DuplicateKeyException anotherNodeWasFirst) {
+            // fine: read theirs
+        }
+        return jdbc.queryForObject("select source from kb_index_source where id = 1", String.class);
     }
 
     private List<KbDocument> documents(List<Long> ids) {
