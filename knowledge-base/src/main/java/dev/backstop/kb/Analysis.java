@@ -56,6 +56,7 @@ public final class Analysis {
         Map<String, Analyzer> perField = Map.of(
                 Fields.TITLE + BIGRAM_SUFFIX, bigrams,
                 Fields.BODY + BIGRAM_SUFFIX, bigrams,
+                Fields.TAGS_TEXT + BIGRAM_SUFFIX, bigrams,
                 Fields.TITLE_SUGGEST, suggestions);
         return new Analysis(new PerFieldAnalyzerWrapper(words, perField), bigrams, suggestions);
     }

@@ -12,6 +12,8 @@ final class Fields {
     static final String CATEGORY = "category";
     static final String DESK = "desk";
     static final String TAG = "tag";
+    /** The tags again as searchable text: editors put the words people use there (年假, 红冲, OT). */
+    static final String TAGS_TEXT = "tags_text";
     static final String REVISION = "revision";
 
     /** The facet dimensions, in the order a page shows them. */

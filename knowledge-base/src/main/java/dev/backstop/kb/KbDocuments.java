@@ -36,6 +36,9 @@ final class KbDocuments {
                 document.add(new StringField(Fields.TAG, tag, Store.YES));
             }
         });
+        String tags = String.join(" ", source.tags());
+        document.add(new TextField(Fields.TAGS_TEXT, tags, Store.NO));
+        document.add(new TextField(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, tags, Store.NO));
         document.add(new NumericDocValuesField(Fields.REVISION, source.revision()));
         document.add(new StoredField(Fields.REVISION, source.revision()));
         try {
