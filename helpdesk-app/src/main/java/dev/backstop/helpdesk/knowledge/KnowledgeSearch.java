@@ -19,6 +19,12 @@ public interface KnowledgeSearch {
     /** The articles that best answer a free text, e.g. a ticket description being typed. */
     List<SearchPage.Hit> answersFor(CurrentUser reader, String text, int limit);
 
+    /**
+     * Resolved tickets like {@code text} (a ticket being typed, or another ticket's subject and description), of the
+     * desks the reader works, best first, without {@code excludeTicketId} (0: none). Confidential cases never appear.
+     */
+    List<SimilarTicket> similarResolvedTickets(CurrentUser reader, String text, long excludeTicketId, int limit);
+
     /** "This answered it": the article settled the question in this context (TICKET_FORM, PORTAL, SEARCH). */
     void recordDeflection(CurrentUser reader, long articleId, String context, String query);
 
@@ -29,6 +35,10 @@ public interface KnowledgeSearch {
     }
 
     record TitleSuggestion(long id, String title) {
+    }
+
+    /** A resolved ticket; {@code snippet} is escaped HTML with the shared words in {@code <mark>}. */
+    record SimilarTicket(long id, String key, String subject, String snippet, float score) {
     }
 
     record KnowledgeGap(String query, long times, java.time.Instant lastAsked) {

@@ -125,6 +125,13 @@ class KnowledgeApi {
         return search.similarTo(user, id, limit);
     }
 
+    @GetMapping("/kb/similar-tickets")
+    @Operation(summary = "Resolved tickets like a text, of the desks the caller works (staff); confidential cases never")
+    List<KnowledgeSearch.SimilarTicket> similarTickets(@RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "0") long exclude, @RequestParam(defaultValue = "5") int limit, CurrentUser user) {
+        return search.similarResolvedTickets(user, text, exclude, limit);
+    }
+
     @GetMapping("/kb/search")
     @Operation(summary = "Search published articles within the caller's audiences, best first, with facets")
     SearchPage search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String lang,

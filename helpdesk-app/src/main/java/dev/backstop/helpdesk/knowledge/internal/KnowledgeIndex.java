@@ -54,7 +54,7 @@ class KnowledgeIndex {
         if (kb.recovered()) {
             log.warn("The knowledge-base index could not be read and was started empty; rebuilding it from the database");
         }
-        source = databaseSource();
+        source = databaseSource(jdbc);
         Long newest = jdbc.queryForObject("select max(revision) from kb_articles", Long.class);
         if (!source.equals(kb.source()) || kb.indexedRevision() > (newest == null ? 0 : newest)) {
             if (kb.count() > 0) {
@@ -164,7 +164,7 @@ class KnowledgeIndex {
     }
 
     /** This database's random id, written by the first node that starts on it. */
-    private String databaseSource() {
+    static String databaseSource(JdbcTemplate jdbc) {
         List<String> stored = jdbc.queryForList("select source from kb_index_source where id = 1", String.class);
         if (!stored.isEmpty()) {
             return stored.getFirst();

@@ -9,6 +9,8 @@ import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
 import dev.backstop.helpdesk.knowledge.SearchPage;
 import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,8 +38,10 @@ class KnowledgePages {
     private final KnowledgeArticles articles;
     private final KnowledgeSearch search;
     private final Clock clock;
+    private final TicketManagement tickets;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock) {
+    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock, TicketManagement tickets) {
+        this.tickets = tickets;
         this.articles = articles;
         this.search = search;
         this.clock = clock;
@@ -109,8 +113,18 @@ class KnowledgePages {
             CurrentUser user, Model model) {
         String text = (subject + " " + description).strip();
         model.addAttribute("answers", search.answersFor(user, text, 5));
+        model.addAttribute("similarTickets", search.similarResolvedTickets(user, text, 0, 5));
         model.addAttribute("text", text);
         return "knowledge/answers :: answers";
+    }
+
+    /** On a ticket's page: resolved tickets like it (404 when the reader may not see the ticket). */
+    @GetMapping("/workspace/kb/similar-tickets")
+    String similarTickets(@RequestParam long ticket, CurrentUser user, Model model) {
+        TicketDetails shown = tickets.get(ticket, user);
+        String text = shown.subject() + "\n" + (shown.description() == null ? "" : shown.description());
+        model.addAttribute("similarTickets", search.similarResolvedTickets(user, text, ticket, 5));
+        return "knowledge/answers :: similarTickets";
     }
 
     @PostMapping("/workspace/kb/answers/{id}/answered")

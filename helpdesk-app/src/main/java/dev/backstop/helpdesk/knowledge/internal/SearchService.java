@@ -33,8 +33,10 @@ class SearchService implements KnowledgeSearch {
     private final ArticleService articles;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SimilarTickets tickets;
 
-    SearchService(KnowledgeBase kb, ArticleService articles, JdbcTemplate jdbc, Clock clock) {
+    SearchService(KnowledgeBase kb, ArticleService articles, JdbcTemplate jdbc, Clock clock, SimilarTickets tickets) {
+        this.tickets = tickets;
         this.kb = kb;
         this.articles = articles;
         this.jdbc = jdbc;
@@ -88,6 +90,11 @@ class SearchService implements KnowledgeSearch {
                 ? kb.search(KbQuery.of(bounded).forAudiences(audiences(reader)).page(0, wanted)).hits()
                 : kb.similarToText(bounded, audiences(reader), wanted);
         return hits(hits);
+    }
+
+    @Override
+    public List<SimilarTicket> similarResolvedTickets(CurrentUser reader, String text, long excludeTicketId, int limit) {
+        return tickets.similarTo(reader, text, excludeTicketId, Math.min(Math.max(limit, 1), 20));
     }
 
     @Override
