@@ -31,7 +31,7 @@ class ImportTemplatesTests {
 
     static final List<String> IN_DEPENDENCY_ORDER = List.of("distributors", "distributor-contacts", "employees",
             "family-members", "orders", "invoices", "payments", "shipments", "sales-policies", "payslips",
-            "benefit-enrolments", "leave-balances", "users", "kb-articles");
+            "benefit-enrolments", "leave-balances", "users", "kb-articles", "holiday-calendars");
 
     @Autowired
     MockMvc mvc;
