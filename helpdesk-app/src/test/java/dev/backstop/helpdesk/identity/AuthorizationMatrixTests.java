@@ -60,6 +60,12 @@ class AuthorizationMatrixTests {
         rule("GET /actuator/health", PUBLIC);
         rule("GET /survey/{token}", PUBLIC);
         rule("POST /survey/{token}", PUBLIC);
+        rule("GET /account/password/{token}", PUBLIC);
+        rule("POST /account/password/{token}", PUBLIC);
+        rule("GET /api/v1/admin/users", ADMIN);
+        rule("POST /api/v1/admin/users/{username}/password-link", ADMIN);
+        rule("GET /admin/users", ADMIN);
+        rule("POST /admin/users/{username}/password-link", ADMIN);
         rule("GET /actuator/prometheus", ADMIN);
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);
@@ -131,6 +137,8 @@ class AuthorizationMatrixTests {
             rule(endpoint, KB_EDITORS);
         }
         rule("GET /api/v1/kb/gaps", KB_GAPS);
+        rule("GET /api/v1/kb/similar-tickets", STAFF);
+        rule("GET /workspace/kb/similar-tickets", STAFF);
         rule("GET /workspace/kb/gaps", KB_GAPS);
         for (String endpoint : List.of("GET /api/v1/kb/search", "GET /api/v1/kb/suggest", "GET /api/v1/kb/articles/{id}",
                 "GET /api/v1/kb/articles/{id}/similar", "POST /api/v1/kb/articles/{id}/votes", "POST /api/v1/kb/deflections")) {

@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/api/v1/kb/similar-tickets").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/kb/search", "/api/v1/kb/suggest", "/api/v1/kb/articles/*",
                                 "/api/v1/kb/articles/*/similar").authenticated()
                         .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
@@ -100,6 +101,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(GET, "/survey/*").permitAll()
                         .requestMatchers(POST, "/survey/*").permitAll()
+                        .requestMatchers(GET, "/account/password/*").permitAll()
+                        .requestMatchers(POST, "/account/password/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/notifications").authenticated()
