@@ -128,6 +128,39 @@ class ImportApiTests {
                     where o.order_no = 'SO-T-1' and l.line_no = 1""", java.math.BigDecimal.class)).isEqualByComparingTo("25");
         }
 
+        @Autowired
+        dev.backstop.helpdesk.imports.internal.UploadRetention retention;
+
+        @Test
+        void uploadedFilesGoAfterTheRetentionPeriodWhileTheAuditRecordStays() throws Exception {
+            String csv = "经销商编码,经销商名称,区域编码\nDR-1,保留期测试商贸,EAST\n";
+            long old = upload("admin", "distributors", csv, StandardCharsets.UTF_8, "?dryRun=true");
+            long recent = upload("admin", "distributors", csv.replace("DR-1", "DR-2"), StandardCharsets.UTF_8, "?dryRun=true");
+            finished("admin", old, "zh-CN");
+            finished("admin", recent, "zh-CN");
+            java.nio.file.Path oldFile = java.nio.file.Path.of(jdbc.queryForObject(
+                    "select stored_path from import_jobs where id = ?", String.class, old));
+            java.nio.file.Path recentFile = java.nio.file.Path.of(jdbc.queryForObject(
+                    "select stored_path from import_jobs where id = ?", String.class, recent));
+            assertThat(oldFile).exists();
+            // 40 days pass for the first upload only
+            jdbc.update("update import_jobs set finished_at = ? where id = ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(40))), old);
+
+            assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
+            assertThat(oldFile).doesNotExist();
+            assertThat(recentFile).as("a file inside the retention period stays").exists();
+            String audit = job("admin", old, "zh-CN");
+            assertThat((String) JsonPath.read(audit, "$.sha256")).hasSize(64);
+            assertThat(counts(audit)).isEqualTo(counts(1, 0, 0, 0));
+            String refused = mvc.perform(post("/api/v1/imports/jobs/" + old + "/apply").with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused).contains("请重新上传");
+            assertThat(jdbc.queryForObject("select count(*) from distributors where code = 'DR-1'", Integer.class)).isZero();
+            assertThat(retention.removeExpired()).as("nothing left to remove").isZero();
+        }
+
         @Test
         void allOrNothingAppliesNoRowWhenOneIsBad() throws Exception {
             String csv = """

@@ -79,6 +79,9 @@ public class ImportManagement {
         if (!dryRun.isDryRun() || dryRun.state() != ImportJob.State.DONE) {
             throw ImportRefused.notAFinishedDryRun(dryRunId);
         }
+        if (!Files.exists(Path.of(dryRun.storedPath()))) {
+            throw ImportRefused.fileRemoved(dryRunId);
+        }
         long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
                 dryRun.fileName(), dryRun.storedPath(), dryRun.sha256(), dryRun.sizeBytes(), dryRun.id(), user.id(),
                 user.username()));

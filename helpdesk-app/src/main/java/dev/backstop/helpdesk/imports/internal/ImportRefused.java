@@ -9,6 +9,10 @@ public final class ImportRefused extends BackstopException {
         super(status, code, arguments);
     }
 
+    static ImportRefused fileRemoved(long dryRunId) {
+        return new ImportRefused(409, "imports.error.fileRemoved", dryRunId);
+    }
+
     static ImportRefused unknownKind(String kind) {
         return new ImportRefused(404, "imports.error.unknownKind", kind);
     }
