@@ -65,6 +65,9 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/admin/users", ADMIN);
         rule("POST /api/v1/admin/users/{username}/password-link", ADMIN);
         rule("GET /admin/users", ADMIN);
+        rule("GET /admin/calendars", ADMIN);
+        rule("POST /admin/calendars/{code}/days", ADMIN);
+        rule("POST /admin/calendars/{code}/days/{date}/remove", ADMIN);
         rule("POST /admin/users/{username}/password-link", ADMIN);
         rule("GET /actuator/prometheus", ADMIN);
         rule("GET /actuator/metrics", ADMIN);

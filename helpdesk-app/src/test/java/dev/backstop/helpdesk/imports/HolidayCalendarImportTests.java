@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -93,5 +95,28 @@ class HolidayCalendarImportTests {
         Map<String, Object> again = importSchedule();
         assertThat(again).as("the same file again changes nothing").containsEntry("inserted", 0L)
                 .containsEntry("updated", 0L).containsEntry("unchanged", 3L);
+    }
+
+    @Test
+    void theAdminCalendarPageShowsTheWeekAndAddsAndRemovesADay() throws Exception {
+        String page = mvc.perform(get("/admin/calendars").param("code", "OFFICE").param("year", "2032")
+                        .with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("总部办公时间").contains("09:00–12:00").contains("13:30–18:00").contains("休息")
+                .contains("本年度尚未设置节假日");
+        mvc.perform(post("/admin/calendars/OFFICE/days").with(csrf()).with(httpBasic("admin", "demo"))
+                        .param("date", "2032-10-01").param("kind", "HOLIDAY").param("name", "国庆节"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1))).as("the clocks see it at once").isEmpty();
+        assertThat(mvc.perform(get("/admin/calendars").param("code", "OFFICE").param("year", "2032")
+                        .with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString()).contains("day-2032-10-01").contains("国庆节");
+        mvc.perform(post("/admin/calendars/OFFICE/days/2032-10-01/remove").with(csrf()).with(httpBasic("admin", "demo")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1))).isNotEmpty();
+        mvc.perform(post("/admin/calendars/NOWHERE/days").with(csrf()).with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "en").param("date", "2032-10-02").param("kind", "HOLIDAY"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/admin/calendars").with(httpBasic("supervisor", "demo"))).andExpect(status().isForbidden());
     }
 }
