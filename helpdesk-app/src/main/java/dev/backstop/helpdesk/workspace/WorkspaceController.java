@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.knowledge.ReplyTemplates;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
 import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Assignee;
@@ -15,6 +16,7 @@ import dev.backstop.helpdesk.tickets.SlaStatus;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
+import dev.backstop.helpdesk.tickets.TicketNotFound;
 import dev.backstop.helpdesk.tickets.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketType;
@@ -22,6 +24,7 @@ import dev.backstop.helpdesk.tickets.Transfer;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -49,10 +52,12 @@ class WorkspaceController {
     private final AgentProfiles agents;
     private final OrganizationDirectory organization;
     private final QueueStream queueStream;
+    private final ReplyTemplates templates;
 
     WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
-            OrganizationDirectory organization, QueueStream queueStream) {
+            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates) {
         this.queueStream = queueStream;
+        this.templates = templates;
         this.tickets = tickets;
         this.routing = routing;
         this.agents = agents;
@@ -167,15 +172,36 @@ class WorkspaceController {
         return "workspace/new";
     }
 
+    /** The ticket page; {@code template} (the composer's form without JavaScript) starts the reply with that template. */
     @GetMapping("/tickets/{id}")
-    String view(@PathVariable long id, CurrentUser user, Model model) {
+    String view(@PathVariable long id, @RequestParam(required = false) Long template, CurrentUser user, Locale locale,
+            Model model) {
         model.addAttribute("ticket", tickets.get(id, user));
         List<Assignee> assignees = tickets.assignees(id, user);
         model.addAttribute("assignees", assignees);
         model.addAttribute("canTakeIt", assignees.stream().anyMatch(a -> a.id() == user.id()));
         model.addAttribute("departments", organization.departments());
         model.addAttribute("desks", Desk.values());
+        model.addAttribute("aids", templates.forTicket(id, locale.getLanguage(), user));
+        if (template != null) {
+            try {
+                model.addAttribute("replyText", templates.render(template, id, user).text());
+                model.addAttribute("chosenTemplate", template);
+            } catch (TicketNotFound e) {
+                throw e;
+            } catch (BackstopException e) {
+                model.addAttribute("errorKey", e.code());
+                model.addAttribute("errorArgs", e.arguments());
+            }
+        }
         return "workspace/ticket";
+    }
+
+    /** The composer's "insert": the reply template filled from this ticket, as plain text for the reply box (htmx). */
+    @GetMapping(value = "/tickets/{id}/reply-template", produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    String replyTemplate(@PathVariable long id, @RequestParam long template, CurrentUser user) {
+        return templates.render(template, id, user).text();
     }
 
     @PostMapping("/tickets/{id}/reply")

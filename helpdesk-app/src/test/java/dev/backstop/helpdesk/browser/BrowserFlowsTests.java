@@ -33,6 +33,9 @@ class BrowserFlowsTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Browser browser;
     String testName;
 
@@ -111,6 +114,28 @@ class BrowserFlowsTests {
         browser.click("#lang-zh");
         browser.waitForLanguage("zh-CN");
         assertThat(browser.find("header.top").getText()).contains("工单");
+    }
+
+    @Test
+    void anAgentInsertsAReplyTemplateAfterWhatTheyTypedAndReadsTheCallScript() {
+        long id = jdbc.queryForObject("select id from tickets where subject = '到货数量与发货单不符'", Long.class);
+        browser.logIn("agent", "demo");
+        browser.waitForUrl(".*/workspace$");
+        browser.open("/workspace/tickets/" + id);
+        assertThat(browser.find("#call-scripts").getText()).contains("经销商投诉来电", "SH-2026-55821");
+
+        browser.type("#reply-body", "王经理，抱歉让您久等了。");
+        new Select(browser.find("#reply-template")).selectByVisibleText("订单状态查询 · 中文");
+        browser.click("#insert-template");
+        browser.wait.until(driver -> browser.find("#reply-body").getDomProperty("value").contains("SO-2026-09977"));
+        String reply = browser.find("#reply-body").getDomProperty("value");
+        assertThat(reply).startsWith("王经理，抱歉让您久等了。\n\n").contains("发货单号为 SH-2026-55821", "李坐席")
+                .doesNotContain("{{");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/workspace/tickets/" + id);   // no page load
+        browser.screenshot("agent-reply-template-zh");
+
+        browser.click("#reply");
+        browser.waitForText("#timeline", "发货单号为 SH-2026-55821");
     }
 
     @Test

@@ -139,6 +139,16 @@ class AuthorizationMatrixTests {
                 "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state")) {
             rule(endpoint, KB_EDITORS);
         }
+        for (String endpoint : List.of("POST /api/v1/kb/templates", "PUT /api/v1/kb/templates/{id}",
+                "GET /workspace/kb/templates", "GET /workspace/kb/templates/new", "POST /workspace/kb/templates",
+                "GET /workspace/kb/templates/{id}", "POST /workspace/kb/templates/{id}", "POST /workspace/kb/templates/preview")) {
+            rule(endpoint, KB_EDITORS);
+        }
+        for (String endpoint : List.of("GET /api/v1/kb/templates", "GET /api/v1/kb/templates/{id}",
+                "GET /api/v1/kb/templates/{id}/versions", "GET /api/v1/kb/templates/{id}/render",
+                "GET /workspace/tickets/{id}/reply-template")) {
+            rule(endpoint, STAFF);
+        }
         rule("GET /api/v1/kb/gaps", KB_GAPS);
         rule("GET /api/v1/kb/similar-tickets", STAFF);
         rule("GET /workspace/kb/similar-tickets", STAFF);

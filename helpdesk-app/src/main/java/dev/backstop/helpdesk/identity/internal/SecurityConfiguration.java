@@ -38,7 +38,7 @@ class SecurityConfiguration {
             Role.ADMIN);
     /** May open the imports; which kinds each may import is decided per kind (ADR 0008). */
     static final String[] IMPORTERS = names(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
-    /** Write knowledge-base articles (within the audiences they may read). */
+    /** Write knowledge-base articles (within the audiences they may read), reply templates and call scripts. */
     static final String[] KB_EDITORS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     /** See the knowledge gaps: editors and the supervisors who staff the expert desk. */
     static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
                         .requestMatchers(GET, "/api/v1/kb/similar-tickets").hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/kb/templates").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(PUT, "/api/v1/kb/templates/*").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(GET, "/api/v1/kb/templates", "/api/v1/kb/templates/*",
+                                "/api/v1/kb/templates/*/versions", "/api/v1/kb/templates/*/render").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/kb/search", "/api/v1/kb/suggest", "/api/v1/kb/articles/*",
                                 "/api/v1/kb/articles/*/similar").authenticated()
                         .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
@@ -113,6 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
