@@ -151,6 +151,8 @@ class AuthorizationMatrixTests {
         }
         rule("GET /api/v1/kb/gaps", KB_GAPS);
         rule("GET /api/v1/kb/similar-tickets", STAFF);
+        rule("GET /api/v1/kb/figures", EnumSet.of(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN));
+        rule("GET /workspace/kb/figures", EnumSet.of(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN));
         rule("GET /workspace/kb/similar-tickets", STAFF);
         rule("GET /workspace/kb/gaps", KB_GAPS);
         for (String endpoint : List.of("GET /api/v1/kb/search", "GET /api/v1/kb/suggest", "GET /api/v1/kb/articles/{id}",

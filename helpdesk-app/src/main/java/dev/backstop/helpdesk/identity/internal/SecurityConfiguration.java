@@ -42,6 +42,8 @@ class SecurityConfiguration {
     static final String[] KB_EDITORS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     /** See the knowledge gaps: editors and the supervisors who staff the expert desk. */
     static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
+    /** The front line's and the expert desk's figures: supervisors, and the editors who act on them. */
+    static final String[] KB_FIGURES = names(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -65,6 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/api/v1/kb/figures").hasAnyRole(KB_FIGURES)
                         .requestMatchers(GET, "/api/v1/kb/similar-tickets").hasAnyRole(STAFF)
                         .requestMatchers(POST, "/api/v1/kb/templates").hasAnyRole(KB_EDITORS)
                         .requestMatchers(PUT, "/api/v1/kb/templates/*").hasAnyRole(KB_EDITORS)
@@ -116,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/workspace/kb/figures").hasAnyRole(KB_FIGURES)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)

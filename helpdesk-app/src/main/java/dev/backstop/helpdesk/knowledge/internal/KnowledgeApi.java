@@ -9,6 +9,7 @@ import dev.backstop.helpdesk.knowledge.ArticleSummary;
 import dev.backstop.helpdesk.knowledge.ArticleVersion;
 import dev.backstop.helpdesk.knowledge.Audience;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
+import dev.backstop.helpdesk.knowledge.KnowledgeFigures;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
 import dev.backstop.helpdesk.knowledge.SearchPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,8 +62,10 @@ class KnowledgeApi {
     private final KnowledgeArticles articles;
     private final SearchService search;
     private final KnowledgeIndex index;
+    private final KnowledgeFigures figures;
 
-    KnowledgeApi(KnowledgeArticles articles, SearchService search, KnowledgeIndex index) {
+    KnowledgeApi(KnowledgeArticles articles, SearchService search, KnowledgeIndex index, KnowledgeFigures figures) {
+        this.figures = figures;
         this.articles = articles;
         this.search = search;
         this.index = index;
@@ -123,6 +126,12 @@ class KnowledgeApi {
     @Operation(summary = "Published articles like this one, within the caller's audiences")
     List<SearchPage.Hit> similar(@PathVariable long id, @RequestParam(defaultValue = "5") int limit, CurrentUser user) {
         return search.similarTo(user, id, limit);
+    }
+
+    @GetMapping("/kb/figures")
+    @Operation(summary = "Supervisors' figures of the last `days` days: first-contact resolution, escalation rate, expert time to answer, articles from tickets, reuse, deflections")
+    KnowledgeFigures.Figures figures(@RequestParam(defaultValue = "30") int days) {
+        return figures.figures(days);
     }
 
     @GetMapping("/kb/similar-tickets")

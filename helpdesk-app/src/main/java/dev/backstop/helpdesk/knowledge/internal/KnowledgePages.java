@@ -6,6 +6,7 @@ import dev.backstop.helpdesk.knowledge.ArticleInput;
 import dev.backstop.helpdesk.knowledge.ArticleState;
 import dev.backstop.helpdesk.knowledge.Audience;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
+import dev.backstop.helpdesk.knowledge.KnowledgeFigures;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
 import dev.backstop.helpdesk.knowledge.SearchPage;
 import dev.backstop.helpdesk.shared.BackstopException;
@@ -39,8 +40,11 @@ class KnowledgePages {
     private final KnowledgeSearch search;
     private final Clock clock;
     private final TicketManagement tickets;
+    private final KnowledgeFigures figures;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock, TicketManagement tickets) {
+    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock, TicketManagement tickets,
+            KnowledgeFigures figures) {
+        this.figures = figures;
         this.tickets = tickets;
         this.articles = articles;
         this.search = search;
@@ -133,6 +137,13 @@ class KnowledgePages {
         search.recordDeflection(user, id, "TICKET_FORM", (subject + " " + description).strip());
         model.addAttribute("articleId", id);
         return "knowledge/answers :: recorded";
+    }
+
+    @GetMapping("/workspace/kb/figures")
+    String figures(@RequestParam(defaultValue = "30") int days, Model model) {
+        model.addAttribute("days", days);
+        model.addAttribute("figures", figures.figures(days));
+        return "knowledge/figures";
     }
 
     @GetMapping("/workspace/kb/gaps")
