@@ -45,6 +45,8 @@ class AuthorizationMatrixTests {
     static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
     static final Set<Role> KB_EDITORS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     static final Set<Role> KB_GAPS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
+    static final Set<Role> ESCALATORS = EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
+            Role.SUPERVISOR, Role.ADMIN);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -64,7 +66,7 @@ class AuthorizationMatrixTests {
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);
         for (String path : List.of("/workspace", "/workspace/tickets", "/workspace/tickets/new", "/workspace/tickets/{id}",
-                "/workspace/tickets/{id}/attachments/{attachmentId}")) {
+                "/workspace/tickets/{id}/attachments/{attachmentId}", "/workspace/tickets/{id}/events")) {
             rule("GET " + path, STAFF);
         }
         rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
@@ -127,9 +129,15 @@ class AuthorizationMatrixTests {
         for (String endpoint : List.of("POST /api/v1/kb/articles", "POST /api/v1/kb/articles/{id}/state",
                 "PUT /api/v1/kb/articles/{id}", "GET /api/v1/kb/articles", "GET /api/v1/kb/articles/{id}/versions",
                 "GET /workspace/kb/editor", "GET /workspace/kb/editor/new", "GET /workspace/kb/editor/{id}",
-                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state")) {
+                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state",
+                "POST /api/v1/kb/articles/from-ticket/{ticketId}", "POST /workspace/kb/editor/from-ticket/{ticketId}")) {
             rule(endpoint, KB_EDITORS);
         }
+        for (String endpoint : List.of("POST /api/v1/kb/escalations", "GET /workspace/kb/escalations/new",
+                "POST /workspace/kb/escalations")) {
+            rule(endpoint, ESCALATORS);
+        }
+        rule("GET /workspace/kb/tickets/{ticketId}", STAFF);
         rule("GET /api/v1/kb/gaps", KB_GAPS);
         rule("GET /workspace/kb/gaps", KB_GAPS);
         for (String endpoint : List.of("GET /api/v1/kb/search", "GET /api/v1/kb/suggest", "GET /api/v1/kb/articles/{id}",

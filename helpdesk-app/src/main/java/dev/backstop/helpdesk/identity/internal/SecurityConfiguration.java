@@ -42,6 +42,9 @@ class SecurityConfiguration {
     static final String[] KB_EDITORS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     /** See the knowledge gaps: editors and the supervisors who staff the expert desk. */
     static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
+    /** Ask the expert desk: the reps who answer callers, and their supervisors. */
+    static final String[] ESCALATORS = names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
+            Role.SUPERVISOR, Role.ADMIN);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -61,7 +64,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
                         .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state",
+                                "/api/v1/kb/articles/from-ticket/*").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(POST, "/api/v1/kb/escalations").hasAnyRole(ESCALATORS)
                         .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
@@ -109,6 +114,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/workspace/kb/escalations/new").hasAnyRole(ESCALATORS)
+                        .requestMatchers(POST, "/workspace/kb/escalations").hasAnyRole(ESCALATORS)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)

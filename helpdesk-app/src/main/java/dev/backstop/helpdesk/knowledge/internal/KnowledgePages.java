@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.knowledge.Article;
 import dev.backstop.helpdesk.knowledge.ArticleInput;
 import dev.backstop.helpdesk.knowledge.ArticleState;
 import dev.backstop.helpdesk.knowledge.Audience;
+import dev.backstop.helpdesk.knowledge.ExpertEscalations;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
 import dev.backstop.helpdesk.knowledge.SearchPage;
@@ -35,11 +36,13 @@ class KnowledgePages {
 
     private final KnowledgeArticles articles;
     private final KnowledgeSearch search;
+    private final ExpertEscalations escalations;
     private final Clock clock;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock) {
+    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, ExpertEscalations escalations, Clock clock) {
         this.articles = articles;
         this.search = search;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -61,6 +64,7 @@ class KnowledgePages {
         model.addAttribute("result", result);
         model.addAttribute("staff", base.startsWith("/workspace"));
         model.addAttribute("editor", articles.mayEdit(user));
+        model.addAttribute("mayEscalate", base.startsWith("/workspace") && escalations.mayEscalate(user));
         return "htmx".equals(fragment) ? "knowledge/search :: results" : "knowledge/search";
     }
 
@@ -122,9 +126,11 @@ class KnowledgePages {
     }
 
     @GetMapping("/workspace/kb/gaps")
-    String gaps(@RequestParam(defaultValue = "30") int days, Model model) {
+    String gaps(@RequestParam(defaultValue = "30") int days, CurrentUser user, Model model) {
         model.addAttribute("days", days);
         model.addAttribute("gaps", search.gaps(days));
+        model.addAttribute("unmatched", escalations.unmatched(days, user));
+        model.addAttribute("skills", EscalationPages.skillsByCode(escalations));
         return "knowledge/gaps";
     }
 
