@@ -32,4 +32,12 @@ public interface KnowledgeArticles {
     List<ArticleSummary> list(ArticleState state, String titleContains, CurrentUser editor);
 
     boolean mayEdit(CurrentUser user);
+
+    /**
+     * "Capture as article": a DRAFT prefilled from a ticket the editor may see (an expert-desk ticket, or any resolved
+     * one): title = the question, body = the question and the experts' answers from the timeline, category from the
+     * skill. The article names the ticket as its source and is linked to it ({@code CAPTURED}); a ticket is captured
+     * once ({@link ArticleRefused} 409 with the existing article's id).
+     */
+    Article captureFromTicket(long ticketId, CurrentUser by);
 }

@@ -53,11 +53,13 @@ class WorkspaceController {
     private final OrganizationDirectory organization;
     private final QueueStream queueStream;
     private final ReplyTemplates templates;
+    private final TicketStream ticketStream;
 
     WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
-            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates) {
+            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates, TicketStream ticketStream) {
         this.queueStream = queueStream;
         this.templates = templates;
+        this.ticketStream = ticketStream;
         this.tickets = tickets;
         this.routing = routing;
         this.agents = agents;
@@ -110,7 +112,8 @@ class WorkspaceController {
 
     @GetMapping("/queue")
     String queue(@RequestParam(required = false) Desk desk, CurrentUser user, Model model) {
-        Desk shown = desk != null ? desk : tickets.desksToOpen(user).stream().findFirst().orElse(Desk.CHANNEL);
+        Desk own = ownDesk(user);
+        Desk shown = desk != null ? desk : own != null ? own : Desk.CHANNEL;
         model.addAttribute("desk", shown);
         model.addAttribute("desks", Desk.values());
         model.addAttribute("entries", routing.waiting(shown, user, 200));
@@ -139,8 +142,7 @@ class WorkspaceController {
             CurrentUser user, Model model) {
         TicketForm form = new TicketForm();
         // "ask an expert" from a search that found nothing arrives with the desk and the question
-        form.setDesk(desk != null && tickets.desksToOpen(user).contains(desk) ? desk
-                : tickets.desksToOpen(user).stream().findFirst().orElse(null));
+        form.setDesk(desk != null && tickets.desksToOpen(user).contains(desk) ? desk : ownDesk(user));
         if (subject != null && !subject.isBlank()) {
             form.setSubject(subject.length() > 300 ? subject.substring(0, 300) : subject);
         }
@@ -160,6 +162,16 @@ class WorkspaceController {
             model.addAttribute("errorArgs", e.arguments());
             return form(form, user, model);
         }
+    }
+
+    /**
+     * The desk a user works by default. Channel and HR agents may open expert-desk tickets too (to escalate), but
+     * their own desk comes first; the expert desk is the default only for experts and the front line.
+     */
+    private Desk ownDesk(CurrentUser user) {
+        var desks = tickets.desksToOpen(user);
+        return desks.stream().filter(d -> d != Desk.EXPERT || user.hasAny(Role.EXPERT, Role.FRONTLINE)).findFirst()
+                .orElse(desks.stream().findFirst().orElse(null));
     }
 
     private String form(TicketForm form, CurrentUser user, Model model) {
@@ -202,6 +214,14 @@ class WorkspaceController {
     @ResponseBody
     String replyTemplate(@PathVariable long id, @RequestParam long template, CurrentUser user) {
         return templates.render(template, id, user).text();
+    }
+
+    /** The ticket page's live stream: a {@code ticket} event after each change; 404 for a ticket the user may not see. */
+    @GetMapping(path = "/tickets/{id}/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter ticketEvents(@PathVariable long id, CurrentUser user) {
+        tickets.get(id, user);
+        return ticketStream.subscribe(id);
     }
 
     @PostMapping("/tickets/{id}/reply")

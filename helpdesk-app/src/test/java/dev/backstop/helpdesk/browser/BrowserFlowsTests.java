@@ -192,6 +192,45 @@ class BrowserFlowsTests {
         browser.screenshot("supervisor-queue-live");
     }
 
+    @Test
+    void aRepAsksAnExpertFromTheSearchAndSeesTheAnswerWithoutAReload() throws Exception {
+        browser.logIn("frontline", "demo");
+        browser.waitForUrl(".*/workspace$");
+        // letters only: digits would be words of their own and find articles
+        String word = "zqbrowser" + java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        browser.open("/workspace/kb?q=" + word);
+        browser.click("#kb-escalate");
+        browser.find("#escalation-form");
+        assertThat(browser.find("#escalation-question").getAttribute("value")).isEqualTo(word);
+        assertThat(browser.find("#escalation-searches").getText()).as("the search that found nothing goes along").contains(word);
+        browser.type("#escalation-question", word + " 客户问延保卡丢了还能保修吗");
+        new Select(browser.find("#escalation-skill")).selectByValue("PRODUCT");
+        browser.click("#escalation-submit");
+        browser.waitForUrl(".*/workspace/tickets/\\d+$");
+        Matcher url = TICKET_URL.matcher(browser.driver.getCurrentUrl());
+        assertThat(url.matches()).isTrue();
+        browser.waitForText("#kb-panel", "等待专家答复");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
+        Thread.sleep(1000);   // let the event stream connect
+
+        String answer = "凭购买发票即可保修，延保卡丢失不影响。";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var replied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/v1/tickets/" + url.group(2) + "/replies"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("expert:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"" + answer + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(replied.statusCode()).isEqualTo(200);
+
+        browser.waitForText("#timeline", answer);
+        browser.waitForText("#kb-panel", "钱专家");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.__marker;"))
+                .isEqualTo("same page");
+        browser.screenshot("rep-expert-answer-live");
+    }
+
     /** Fills the portal's new-ticket form and returns the new ticket's id (the browser is on its page). */
     private long raisePortalTicket(String subject) {
         browser.click("#portal-new");

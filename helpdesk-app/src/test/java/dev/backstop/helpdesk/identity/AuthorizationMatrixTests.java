@@ -45,6 +45,8 @@ class AuthorizationMatrixTests {
     static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
     static final Set<Role> KB_EDITORS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     static final Set<Role> KB_GAPS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
+    static final Set<Role> ESCALATORS = EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
+            Role.SUPERVISOR, Role.ADMIN);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -73,7 +75,7 @@ class AuthorizationMatrixTests {
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);
         for (String path : List.of("/workspace", "/workspace/tickets", "/workspace/tickets/new", "/workspace/tickets/{id}",
-                "/workspace/tickets/{id}/attachments/{attachmentId}")) {
+                "/workspace/tickets/{id}/attachments/{attachmentId}", "/workspace/tickets/{id}/events")) {
             rule("GET " + path, STAFF);
         }
         rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
@@ -136,7 +138,8 @@ class AuthorizationMatrixTests {
         for (String endpoint : List.of("POST /api/v1/kb/articles", "POST /api/v1/kb/articles/{id}/state",
                 "PUT /api/v1/kb/articles/{id}", "GET /api/v1/kb/articles", "GET /api/v1/kb/articles/{id}/versions",
                 "GET /workspace/kb/editor", "GET /workspace/kb/editor/new", "GET /workspace/kb/editor/{id}",
-                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state")) {
+                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state",
+                "POST /api/v1/kb/articles/from-ticket/{ticketId}", "POST /workspace/kb/editor/from-ticket/{ticketId}")) {
             rule(endpoint, KB_EDITORS);
         }
         for (String endpoint : List.of("POST /api/v1/kb/templates", "PUT /api/v1/kb/templates/{id}",
@@ -149,6 +152,11 @@ class AuthorizationMatrixTests {
                 "GET /workspace/tickets/{id}/reply-template")) {
             rule(endpoint, STAFF);
         }
+        for (String endpoint : List.of("POST /api/v1/kb/escalations", "GET /workspace/kb/escalations/new",
+                "POST /workspace/kb/escalations")) {
+            rule(endpoint, ESCALATORS);
+        }
+        rule("GET /workspace/kb/tickets/{ticketId}", STAFF);
         rule("GET /api/v1/kb/gaps", KB_GAPS);
         rule("GET /api/v1/kb/similar-tickets", STAFF);
         rule("GET /api/v1/kb/figures", EnumSet.of(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN));

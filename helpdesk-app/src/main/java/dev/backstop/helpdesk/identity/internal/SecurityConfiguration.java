@@ -44,6 +44,9 @@ class SecurityConfiguration {
     static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
     /** The front line's and the expert desk's figures: supervisors, and the editors who act on them. */
     static final String[] KB_FIGURES = names(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
+    /** Ask the expert desk: the reps who answer callers, and their supervisors. */
+    static final String[] ESCALATORS = names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
+            Role.SUPERVISOR, Role.ADMIN);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -63,7 +66,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
                         .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state",
+                                "/api/v1/kb/articles/from-ticket/*").hasAnyRole(KB_EDITORS)
+                        .requestMatchers(POST, "/api/v1/kb/escalations").hasAnyRole(ESCALATORS)
                         .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
                         .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
@@ -120,6 +125,8 @@ class SecurityConfiguration {
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
                         .requestMatchers(GET, "/workspace/kb/figures").hasAnyRole(KB_FIGURES)
+                        .requestMatchers(GET, "/workspace/kb/escalations/new").hasAnyRole(ESCALATORS)
+                        .requestMatchers(POST, "/workspace/kb/escalations").hasAnyRole(ESCALATORS)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)

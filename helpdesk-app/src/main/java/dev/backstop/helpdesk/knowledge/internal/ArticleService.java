@@ -44,11 +44,13 @@ class ArticleService implements KnowledgeArticles {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TicketCapture capture;
 
-    ArticleService(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    ArticleService(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, TicketCapture capture) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.capture = capture;
     }
 
     @Override
@@ -168,6 +170,11 @@ class ArticleService implements KnowledgeArticles {
         Row row = row(id, reader).orElseThrow(() -> new ArticleNotFound(id));
         if (countView) {
             jdbc.update("update kb_articles set views = views + 1 where id = ?", id);
+            if (!reader.isPortalOnly()) {
+                // what a rep read goes with their escalation to the expert desk
+                jdbc.update("insert into kb_reads (user_id, article_id, read_at) values (?, ?, ?)", reader.id(), id,
+                        Timestamp.from(clock.instant()));
+            }
         }
         List<Long> tickets = jdbc.queryForList(
                 "select ticket_id from kb_article_tickets where article_id = ? order by linked_at", Long.class, id);
@@ -230,6 +237,25 @@ class ArticleService implements KnowledgeArticles {
                 Audience.valueOf(rs.getString(4)), rs.getString(5), ArticleState.valueOf(rs.getString(6)), rs.getString(7),
                 date(rs, 8), rs.getInt(9), rs.getLong(10), rs.getInt(11), rs.getInt(12), rs.getTimestamp(13).toInstant()),
                 args.toArray());
+    }
+
+    @Override
+    @Transactional
+    public Article captureFromTicket(long ticketId, CurrentUser by) {
+        requireEditor(by);
+        ArticleInput draft = capture.draftFrom(ticketId, by);
+        capturedFrom(ticketId).ifPresent(existing -> {
+            throw new ArticleRefused(409, "knowledge.error.alreadyCaptured", existing);
+        });
+        long id = insert(draft, by, ticketId);
+        linkTicket(id, ticketId, "CAPTURED", by);
+        return read(id, by, false);
+    }
+
+    /** The first article captured from the ticket, if any. */
+    java.util.Optional<Long> capturedFrom(long ticketId) {
+        return jdbc.queryForList("select id from kb_articles where source_ticket_id = ? order by id", Long.class, ticketId)
+                .stream().findFirst();
     }
 
     /**

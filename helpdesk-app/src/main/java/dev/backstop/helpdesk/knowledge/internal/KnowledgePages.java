@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.knowledge.Article;
 import dev.backstop.helpdesk.knowledge.ArticleInput;
 import dev.backstop.helpdesk.knowledge.ArticleState;
 import dev.backstop.helpdesk.knowledge.Audience;
+import dev.backstop.helpdesk.knowledge.ExpertEscalations;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
 import dev.backstop.helpdesk.knowledge.KnowledgeFigures;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
@@ -38,16 +39,18 @@ class KnowledgePages {
 
     private final KnowledgeArticles articles;
     private final KnowledgeSearch search;
+    private final ExpertEscalations escalations;
     private final Clock clock;
     private final TicketManagement tickets;
     private final KnowledgeFigures figures;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, Clock clock, TicketManagement tickets,
-            KnowledgeFigures figures) {
+    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, ExpertEscalations escalations, Clock clock,
+            TicketManagement tickets, KnowledgeFigures figures) {
         this.figures = figures;
         this.tickets = tickets;
         this.articles = articles;
         this.search = search;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -69,6 +72,7 @@ class KnowledgePages {
         model.addAttribute("result", result);
         model.addAttribute("staff", base.startsWith("/workspace"));
         model.addAttribute("editor", articles.mayEdit(user));
+        model.addAttribute("mayEscalate", base.startsWith("/workspace") && escalations.mayEscalate(user));
         return "htmx".equals(fragment) ? "knowledge/search :: results" : "knowledge/search";
     }
 
@@ -147,9 +151,11 @@ class KnowledgePages {
     }
 
     @GetMapping("/workspace/kb/gaps")
-    String gaps(@RequestParam(defaultValue = "30") int days, Model model) {
+    String gaps(@RequestParam(defaultValue = "30") int days, CurrentUser user, Model model) {
         model.addAttribute("days", days);
         model.addAttribute("gaps", search.gaps(days));
+        model.addAttribute("unmatched", escalations.unmatched(days, user));
+        model.addAttribute("skills", EscalationPages.skillsByCode(escalations));
         return "knowledge/gaps";
     }
 

@@ -36,6 +36,17 @@ class Names {
                    and r.role not in ('DISTRIBUTOR', 'EMPLOYEE', 'FAMILY'))""", id);
     }
 
+    /** Those of the users who hold only portal roles (distributors, employees, family members). */
+    Set<Long> portalUsers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(named.queryForList("""
+                select u.id from app_users u where u.id in (:ids) and not exists (
+                  select 1 from user_roles r where r.user_id = u.id and r.role not in ('DISTRIBUTOR', 'EMPLOYEE', 'FAMILY'))""",
+                Map.of("ids", ids), Long.class));
+    }
+
     /** Enabled users holding any of the roles, plus back-office staff of the department (when given), by name. */
     List<Assignee> assignees(Set<String> roles, Long departmentId) {
         return named.query("""

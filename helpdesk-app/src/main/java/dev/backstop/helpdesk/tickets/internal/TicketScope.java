@@ -94,7 +94,8 @@ final class TicketScope {
         if (user.hasAny(CHANNEL_AGENT, DISTRIBUTOR)) {
             desks.add(Desk.CHANNEL);
         }
-        if (user.hasAny(FRONTLINE, EXPERT)) {
+        // the expert desk stands behind every rep who answers callers: front line, channel and HR agents escalate to it
+        if (user.hasAny(FRONTLINE, EXPERT, CHANNEL_AGENT, HR_AGENT, HR_PAYROLL)) {
             desks.add(Desk.EXPERT);
         }
         if (user.hasAny(HR_AGENT, HR_PAYROLL, EMPLOYEE, FAMILY)) {

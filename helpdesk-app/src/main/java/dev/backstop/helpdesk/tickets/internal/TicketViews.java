@@ -1,10 +1,12 @@
 package dev.backstop.helpdesk.tickets.internal;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
+import dev.backstop.helpdesk.tickets.RequesterKind;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
@@ -37,10 +39,13 @@ class TicketViews {
 
     TicketDetails details(TicketEntity t, CurrentUser viewer) {
         boolean showInternal = TicketScope.isStaff(viewer);
+        Set<Long> portalAuthors = names.portalUsers(t.articles.stream()
+                .filter(a -> a.kind == ArticleKind.PUBLIC_REPLY || a.kind == ArticleKind.CREATED)
+                .map(a -> a.authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
         var timeline = t.articles.stream().filter(a -> showInternal || !a.internal)
                 .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
                         a.fromDesk, a.toDesk, a.satisfaction,
-                        a.authorName, a.createdAt))
+                        a.authorName, showInternal ? a.authorId : null, fromRequester(t, a, portalAuthors), a.createdAt))
                 .toList();
         var files = attachments.findByTicketIdOrderByIdAsc(t.id);
         Map<Long, String> uploaders = names.users(files.stream().map(f -> f.uploadedBy).filter(Objects::nonNull)
@@ -56,6 +61,15 @@ class TicketViews {
                         : new ComplaintLoop(t.backOfficeDue, t.backOfficeAnsweredAt, t.callbackDue, t.callbackDoneAt, t.satisfaction),
                 timeline,
                 files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
+    }
+
+    /** The rep who asked (an expert-desk ticket) or a portal user wrote it, not the staff working the ticket. */
+    private static boolean fromRequester(TicketEntity t, ArticleEntity a, Set<Long> portalAuthors) {
+        if (a.authorId == null) {
+            return false;
+        }
+        return portalAuthors.contains(a.authorId)
+                || (t.requesterKind == RequesterKind.FRONTLINE_REP && a.authorId.equals(t.requesterRef));
     }
 
     Page<TicketSummary> summaries(Page<TicketEntity> page) {
