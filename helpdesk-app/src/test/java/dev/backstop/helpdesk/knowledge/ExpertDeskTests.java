@@ -162,6 +162,52 @@ class ExpertDeskTests {
                     .andExpect(status().isNotFound());
         }
 
+        long figure(String figures, String path) {
+            return ((Number) JsonPath.read(figures, path)).longValue();
+        }
+
+        @Test
+        void theSupervisorsFiguresCountContactsEscalationsAnswersCapturesAndDeflections() throws Exception {
+            String before = page("supervisor", "/api/v1/kb/figures", "days", "1");
+            long article = publish("退换货期限说明 " + marker, "七天无理由退货，十五天内质量问题可换货。" + marker);
+
+            // a question answered from the knowledge base on the ticket form, a channel ticket resolved without help,
+            // and a question that had to go to the expert desk, answered and captured
+            for (String reader : List.of("agent", "frontline", "hr", "agent")) {
+                page(reader, "/api/v1/kb/articles/" + article); // staff reads count as reuse
+            }
+            postJson("agent", "/api/v1/kb/deflections", """
+                    {"articleId":%d,"context":"TICKET_FORM","query":"退货期限 %s"}""".formatted(article, marker))
+                    .andExpect(status().isNoContent());
+            long resolved = id(json(postJson("agent", "/api/v1/tickets", """
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"发票抬头修改 %s"}""".formatted(marker))
+                    .andExpect(status().isCreated())), "$.id");
+            postJson("agent", "/api/v1/tickets/" + resolved + "/state", "{\"state\":\"RESOLVED\"}").andExpect(status().isOk());
+            long expertTicket = id(escalate("frontline", "定制款能否退货 " + marker, "PRODUCT", null), "$.ticketId");
+            reply("expert", expertTicket, "定制款不适用七天无理由退货，质量问题除外。");
+            postJson("expert", "/api/v1/kb/articles/from-ticket/" + expertTicket, "").andExpect(status().isCreated());
+
+            String after = page("supervisor", "/api/v1/kb/figures", "days", "1");
+            assertThat(figure(after, "$.contacts") - figure(before, "$.contacts")).as("deflection + resolved + escalation").isEqualTo(3);
+            assertThat(figure(after, "$.resolvedAtFirstContact") - figure(before, "$.resolvedAtFirstContact")).isEqualTo(2);
+            assertThat(figure(after, "$.escalations") - figure(before, "$.escalations")).isEqualTo(1);
+            assertThat(figure(after, "$.escalationsFromSearch") - figure(before, "$.escalationsFromSearch")).isEqualTo(1);
+            assertThat(figure(after, "$.answered") - figure(before, "$.answered")).isEqualTo(1);
+            assertThat(figure(after, "$.articlesFromTickets") - figure(before, "$.articlesFromTickets")).isEqualTo(1);
+            assertThat(figure(after, "$.deflectionsByContext.TICKET_FORM")
+                    - (JsonPath.<Map<String, Object>>read(before, "$.deflectionsByContext").containsKey("TICKET_FORM")
+                    ? figure(before, "$.deflectionsByContext.TICKET_FORM") : 0)).isEqualTo(1);
+            double fcr = JsonPath.<Double>read(after, "$.firstContactResolution");
+            assertThat(fcr).isCloseTo((double) figure(after, "$.resolvedAtFirstContact") / figure(after, "$.contacts"),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(JsonPath.<List<Integer>>read(after, "$.mostReused[*].id")).contains((int) article);
+
+            assertThat(page("supervisor", "/workspace/kb/figures")).contains("一线首次解决率").contains("专家答复用时（中位数）")
+                    .contains("退换货期限说明 " + marker);
+            mvc.perform(get("/api/v1/kb/figures").with(httpBasic("frontline", "demo"))).andExpect(status().isForbidden());
+            mvc.perform(get("/workspace/kb/figures").with(httpBasic("expert", "demo"))).andExpect(status().isForbidden());
+        }
+
         @Test
         void theExpertsFirstReplyIsTheAnswerAndRingsTheRepsBell() throws Exception {
             String escalation = escalate("frontline", "保修期外电池鼓包怎么处理 " + marker, "PRODUCT", null);
