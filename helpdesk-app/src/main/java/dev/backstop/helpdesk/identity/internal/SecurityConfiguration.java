@@ -42,6 +42,8 @@ class SecurityConfiguration {
     static final String[] KB_EDITORS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     /** See the knowledge gaps: editors and the supervisors who staff the expert desk. */
     static final String[] KB_GAPS = names(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
+    /** Create, send and follow outreach campaigns. */
+    static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,6 +71,10 @@ class SecurityConfiguration {
                                 "/api/v1/kb/articles/*/similar").authenticated()
                         .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
+                                "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
+                        .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",
+                                "/api/v1/outreach/campaigns/*/cancel").hasAnyRole(OUTREACH)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
@@ -100,6 +106,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(GET, "/survey/*").permitAll()
                         .requestMatchers(POST, "/survey/*").permitAll()
+                        .requestMatchers(GET, "/outreach/r/*").permitAll()
+                        .requestMatchers(POST, "/outreach/r/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/notifications").authenticated()
@@ -110,6 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
                         .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/outreach", "/workspace/outreach/**").hasAnyRole(OUTREACH)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
