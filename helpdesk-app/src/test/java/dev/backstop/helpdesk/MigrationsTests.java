@@ -25,7 +25,8 @@ class MigrationsTests {
         void allMigrationsAreAppliedAndTheCoreTablesExist() {
             assertThat(flyway.info().pending()).isEmpty();
             assertThat(flyway.info().applied()).isNotEmpty();
-            for (String table : new String[] {"tickets", "ticket_articles", "app_users", "distributors", "employees", "event_publication"}) {
+            for (String table : new String[] {"tickets", "ticket_articles", "app_users", "distributors", "employees", "event_publication",
+                    "outreach_campaigns", "outreach_recipients"}) {
                 Integer count = jdbc.queryForObject("select count(*) from " + table + " where 1 = 0", Integer.class);
                 assertThat(count).as(table).isZero();
             }

@@ -72,7 +72,7 @@ class DemoData implements ApplicationRunner {
         company.load();
         String hash = encoder.encode("demo");
         long admin = user("admin", "系统管理员", hash, Set.of(Role.ADMIN), null, null, null, null);
-        user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);
+        long supervisor = user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);
         long agent = user("agent", "李坐席", hash, Set.of(Role.CHANNEL_AGENT), null, null, null, null);
         long backoffice = user("backoffice", "王物流", hash, Set.of(Role.BACK_OFFICE), null, null, null,
                 company.department("LOG"));
@@ -103,9 +103,10 @@ class DemoData implements ApplicationRunner {
         var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));
         int count = new DemoTickets(tickets, company).load(staff, portal);
         int articles = new DemoArticles(knowledge, json).load(as(editor));
+        new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
-                + "13 users (password 'demo'), {} tickets, {} knowledge-base articles", company.branchCount(),
-                company.distributorCount(), company.employeeCount(), company.familyCount(), count, articles);
+                + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign", company.branchCount(),
+                company.distributorCount(), company.employeeCount(), company.familyCount(), count + 1, articles);
     }
 
     private long user(String username, String displayName, String hash, Set<Role> roles, Long distributorId,

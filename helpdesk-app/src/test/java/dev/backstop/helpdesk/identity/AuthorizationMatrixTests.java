@@ -47,6 +47,7 @@ class AuthorizationMatrixTests {
     static final Set<Role> KB_GAPS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
     static final Set<Role> ESCALATORS = EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> OUTREACH = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -71,6 +72,8 @@ class AuthorizationMatrixTests {
         rule("POST /admin/calendars/{code}/days", ADMIN);
         rule("POST /admin/calendars/{code}/days/{date}/remove", ADMIN);
         rule("POST /admin/users/{username}/password-link", ADMIN);
+        rule("GET /outreach/r/{token}", PUBLIC);
+        rule("POST /outreach/r/{token}", PUBLIC);
         rule("GET /actuator/prometheus", ADMIN);
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);
@@ -179,6 +182,14 @@ class AuthorizationMatrixTests {
         for (String endpoint : List.of("GET /portal/kb", "GET /portal/kb/suggest", "GET /portal/kb/articles/{id}",
                 "POST /portal/kb/articles/{id}/vote", "POST /portal/kb/articles/{id}/answered")) {
             rule(endpoint, PORTAL);
+        }
+        for (String endpoint : List.of("GET /api/v1/outreach/campaigns", "POST /api/v1/outreach/campaigns",
+                "GET /api/v1/outreach/campaigns/{id}", "GET /api/v1/outreach/campaigns/{id}/recipients",
+                "POST /api/v1/outreach/campaigns/{id}/send", "POST /api/v1/outreach/campaigns/{id}/cancel",
+                "GET /workspace/outreach", "GET /workspace/outreach/new", "GET /workspace/outreach/preview",
+                "POST /workspace/outreach", "GET /workspace/outreach/{id}", "POST /workspace/outreach/{id}/send",
+                "POST /workspace/outreach/{id}/cancel")) {
+            rule(endpoint, OUTREACH);
         }
     }
 

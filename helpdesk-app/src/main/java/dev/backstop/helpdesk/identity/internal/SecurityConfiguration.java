@@ -47,6 +47,8 @@ class SecurityConfiguration {
     /** Ask the expert desk: the reps who answer callers, and their supervisors. */
     static final String[] ESCALATORS = names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
+    /** Create, send and follow outreach campaigns. */
+    static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -82,6 +84,10 @@ class SecurityConfiguration {
                                 "/api/v1/kb/articles/*/similar").authenticated()
                         .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
+                                "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
+                        .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",
+                                "/api/v1/outreach/campaigns/*/cancel").hasAnyRole(OUTREACH)
                         .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
                                 "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
                         .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
@@ -115,6 +121,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/survey/*").permitAll()
                         .requestMatchers(GET, "/account/password/*").permitAll()
                         .requestMatchers(POST, "/account/password/*").permitAll()
+                        .requestMatchers(GET, "/outreach/r/*").permitAll()
+                        .requestMatchers(POST, "/outreach/r/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/notifications").authenticated()
@@ -129,6 +137,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/workspace/kb/escalations").hasAnyRole(ESCALATORS)
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/outreach", "/workspace/outreach/**").hasAnyRole(OUTREACH)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
