@@ -18,7 +18,7 @@ OUT="$(pwd)/benchmarks/kb/scale-$ARTICLES.txt"
  -Djava.io.tmpdir=target/tmp -Dfile.encoding=UTF-8 -Duser.language=en -Duser.country=US ${JVM_OPTS:-} \
  -Dkb.articles=$ARTICLES -Dkb.throughputSeconds=${THROUGHPUT_SECONDS:-60} -Dkb.rounds=${ROUNDS:-5} \
  -Dkb.pgRounds=${PG_ROUNDS:-1} -Dkb.pgWarmupQueries=${PG_WARMUP:-240} -Dkb.pgQueries=${PG_QUERIES:-240} -Dkb.indexThreads=${INDEX_THREADS:-2} -Dkb.chunk=${CHUNK:-10000} \
- -Dkb.postgres=${POSTGRES:-true} -Dkb.corpus=${HR_LAW:-/work/shared/corpora/hr-law/hr_articles.jsonl} -Dkb.out=$OUT" \
+ -Dkb.postgres=${POSTGRES:-true} -Dkb.reuseIndex=${REUSE_INDEX:-false} -Dkb.corpus=${HR_LAW:-/work/shared/corpora/hr-law/hr_articles.jsonl} -Dkb.out=$OUT" \
   | grep -E "Tests run|ERROR|FAIL" || true
 # Surefire runs the JVM with assertions on unless told otherwise (enableAssertions=false above): Lucene's own
 # asserts (e.g. a stream over every postings block in VectorUtil.findNextGEQ) made searches ~10x slower.

@@ -16,19 +16,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -41,6 +38,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -88,7 +86,14 @@ public final class KnowledgeBase implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                // one search may use every core across the index's slices (segments): at a million articles this
+                // halves a single search's latency on 2 cores (benchmarks/kb/SCALE.md)
+                return new IndexSearcher(reader, SEARCH_POOL);
+            }
+        });
         this.queries = new Queries(analysis);
         this.snippets = new Snippets(analysis);
         this.recovered = recovered;
@@ -267,38 +272,36 @@ public final class KnowledgeBase implements AutoCloseable {
         return withSearcher(searcher -> search(searcher, within.get(), query, current));
     }
 
+    /**
+     * Hits are counted exactly up to this many; beyond it the total is a lower bound ({@link SearchResult#exact()} false)
+     * and the facets count the best this-many hits. Counting every match of a broad query over a million articles
+     * would visit and score all of them; stopping here lets Lucene skip blocks that cannot reach the top (block-max
+     * WAND), which is what keeps a search fast at scale (benchmarks/kb/SCALE.md).
+     */
+    public static final int COUNT_LIMIT = 1000;
+
+    /** Threads that search an index's slices side by side: as many as cores, shared by every open index. */
+    private static final java.util.concurrent.ExecutorService SEARCH_POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
+
     private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current)
             throws IOException {
         int wanted = request.offset() + request.limit();
-        TopDocs top;
-        FacetsCollector facetHits;
-        if (request.narrowed()) {
-            facetHits = searcher.search(within, new FacetsCollectorManager());
-            top = searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
-        } else {
-            FacetsCollectorManager.FacetsResult both = FacetsCollectorManager.search(searcher, within, wanted,
-                    new FacetsCollectorManager());
-            top = both.topDocs();
-            facetHits = both.facetsCollector();
-        }
-        Map<String, Map<String, Long>> facets = facets(searcher, facetHits);
-        long total = request.narrowed() ? top.totalHits.value() : facetTotal(facetHits, top);
-        ScoreDoc[] all = top.scoreDocs;
+        TopDocs best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, COUNT_LIMIT), COUNT_LIMIT));
+        TopDocs top = request.narrowed()
+                ? searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, COUNT_LIMIT))
+                : best;
+        Map<String, Map<String, Long>> facets = facets(searcher, best.scoreDocs);
+        long total = top.totalHits.value();
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        ScoreDoc[] all = top.scoreDocs.length > wanted ? Arrays.copyOf(top.scoreDocs, wanted) : top.scoreDocs;
         if (request.offset() >= all.length) {
-            return new SearchResult(total, List.of(), facets);
+            return new SearchResult(total, List.of(), facets, exact);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
         String highlightText = String.join(" ", current.variants(request.text()));
         String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
-        return new SearchResult(total, hits(searcher, page, highlighted), facets);
-    }
-
-    private static long facetTotal(FacetsCollector hits, TopDocs top) {
-        long total = 0;
-        for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
-            total += matching.totalHits();
-        }
-        return Math.max(total, top.totalHits.value());
+        return new SearchResult(total, hits(searcher, page, highlighted), facets, exact);
     }
 
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
@@ -313,22 +316,46 @@ public final class KnowledgeBase implements AutoCloseable {
         return hits;
     }
 
-    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+    /** Facet values of these documents (global ordinals of the facet doc values), most frequent first. */
+    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
         Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         if (state.isEmpty()) {
             return result;
         }
-        Facets counts = new SortedSetDocValuesFacetCounts(state.get(), hits);
-        for (String dimension : Fields.FACETS) {
-            Map<String, Long> values = new LinkedHashMap<>();
-            FacetResult top = hasDimension(state.get(), dimension) ? counts.getTopChildren(50, dimension) : null;
-            if (top != null) {
-                for (LabelAndValue value : top.labelValues) {
-                    values.put(value.label, value.value.longValue());
+        SortedSetDocValues values = state.get().getDocValues();
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        Arrays.sort(ids);
+        long[] counts = new long[Math.toIntExact(values.getValueCount())];
+        for (int doc : ids) {
+            if (values.advanceExact(doc)) {
+                for (int i = 0; i < values.docValueCount(); i++) {
+                    counts[Math.toIntExact(values.nextOrd())]++;
                 }
             }
-            result.put(dimension, values);
+        }
+        for (String dimension : Fields.FACETS) {
+            List<LabelAndValue> labels = new ArrayList<>();
+            SortedSetDocValuesReaderState.OrdRange range = hasDimension(state.get(), dimension)
+                    ? state.get().getOrdRange(dimension) : null;
+            if (range != null) {
+                for (int ord = range.start(); ord <= range.end(); ord++) {
+                    if (counts[ord] > 0) {
+                        String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+                        labels.add(new LabelAndValue(path[path.length - 1], counts[ord]));
+                    }
+                }
+            }
+            labels.sort((a, b) -> a.value.longValue() != b.value.longValue()
+                    ? Long.compare(b.value.longValue(), a.value.longValue()) : a.label.compareTo(b.label));
+            Map<String, Long> top = new LinkedHashMap<>();
+            for (LabelAndValue label : labels.subList(0, Math.min(50, labels.size()))) {
+                top.put(label.label, label.value.longValue());
+            }
+            result.put(dimension, top);
         }
         return result;
     }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of hits; {@code total} counts every matching document, not just this page.
- * {@code facets} maps each dimension ({@code category}, {@code audience}, {@code language},
- * {@code desk}) to its values and their counts, most frequent first, over every document the query
- * matches within the caller's audiences (before the language / category / desk narrowing).
+ * One page of hits; {@code total} counts the matching documents, not just this page: exactly when {@code exact}, else
+ * it is a lower bound (more than {@link KnowledgeBase#COUNT_LIMIT} matched). {@code facets} maps each dimension
+ * ({@code category}, {@code audience}, {@code language}, {@code desk}) to its values and their counts, most frequent
+ * first, over the documents the query matches within the caller's audiences (before the language / category / desk
+ * narrowing) — over the best {@link KnowledgeBase#COUNT_LIMIT} of them when more matched.
  */
-public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
+public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, boolean exact) {
 
     public SearchResult {
         hits = List.copyOf(hits);
@@ -18,6 +19,10 @@ public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, L
         facets.forEach((dimension, counts) -> copy.put(dimension, java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(counts))));
         facets = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
+        this(total, hits, facets, true);
     }
 
     public SearchResult(long total, List<Hit> hits) {

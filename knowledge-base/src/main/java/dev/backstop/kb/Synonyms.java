@@ -110,6 +110,33 @@ public final class Synonyms {
         return List.copyOf(variants);
     }
 
+    /**
+     * The other words of each group the query contains (the longest matching word of a group counts as found), in
+     * group order; at most {@value #MAX_VARIANTS} - 1 of them.
+     */
+    List<String> alternatives(String query) {
+        String text = normalize(query);
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> group : groups) {
+            String found = null;
+            for (String word : group) {
+                if ((found == null || word.length() > found.length()) && contains(text, word)) {
+                    found = word;
+                }
+            }
+            if (found == null) {
+                continue;
+            }
+            for (String other : group) {
+                if (!other.equals(found) && !found.contains(other) && !alternatives.contains(other)
+                        && alternatives.size() < MAX_VARIANTS - 1) {
+                    alternatives.add(other);
+                }
+            }
+        }
+        return List.copyOf(alternatives);
+    }
+
     static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }

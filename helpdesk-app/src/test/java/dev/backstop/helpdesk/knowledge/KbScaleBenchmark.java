@@ -124,19 +124,29 @@ class KbScaleBenchmark {
 
     Result lucene(Path file, List<Query> queries) throws Exception {
         Path indexDir = WORK.resolve("lucene-" + N);
-        deleteTree(indexDir);
+        boolean reuse = Boolean.getBoolean("kb.reuseIndex") && Files.isDirectory(indexDir);
+        if (!reuse) {
+            deleteTree(indexDir);
+        }
         KnowledgeBase kb = KnowledgeBase.open(indexDir, Analysis.chineseAndEnglish());
         try {
             kb.useSynonyms(Synonyms.parse(SYNONYMS));
-            long start = System.nanoTime();
-            AtomicLong indexing = new AtomicLong();
-            feed(file, kb, indexing);
-            long beforeCommit = System.nanoTime();
-            kb.commit();
-            double build = seconds(start);
+            double build = Double.NaN;
+            if (reuse && kb.count() == N) {
+                log("lucene: reusing the index of %,d articles built by an earlier run (kb.reuseIndex), %s", kb.count(),
+                        megabytes(sizeOf(indexDir)));
+            } else {
+                kb.deleteAll();
+                long start = System.nanoTime();
+                AtomicLong indexing = new AtomicLong();
+                feed(file, kb, indexing);
+                long beforeCommit = System.nanoTime();
+                kb.commit();
+                build = seconds(start);
+                log("lucene: indexed %,d articles in %.1f s (%.0f articles/s; %d feeding threads, chunks of %,d; commit %.1f s), index %s",
+                        kb.count(), build, N / build, INDEX_THREADS, CHUNK, seconds(beforeCommit), megabytes(sizeOf(indexDir)));
+            }
             long size = sizeOf(indexDir);
-            log("lucene: indexed %,d articles in %.1f s (%.0f articles/s; %d feeding threads, chunks of %,d; commit %.1f s), index %s",
-                    kb.count(), build, N / build, INDEX_THREADS, CHUNK, seconds(beforeCommit), megabytes(size));
 
             Searcher search = q -> {
                 SearchResult result = kb.search(KbQuery.of(q.text()).forAudiences(q.asker().audiences()).page(0, 10));
@@ -149,6 +159,7 @@ class KbScaleBenchmark {
             Stats single = measureSingle("lucene", queries, search, ROUNDS, jfr);
             log("lucene: single thread %s", single);
             log("lucene: where single-thread search time goes (JFR execution samples): %s", profile(jfr));
+            log("lucene: slowest queries: %s", slowest(queries, search, 12));
             Throughput load = throughput(queries, search);
             log("lucene: %d threads for %d s: %,d searches = %.0f QPS; latency under load %s", SEARCH_THREADS,
                     THROUGHPUT.toSeconds(), load.count, load.qps, load.latency);
@@ -646,6 +657,19 @@ class KbScaleBenchmark {
             some.add(queries.get(i));
         }
         return some;
+    }
+
+    /** Each query once more, timed alone: the slowest ones, to see what makes the tail. */
+    private static String slowest(List<Query> queries, Searcher search, int count) throws Exception {
+        List<Map.Entry<String, Double>> times = new ArrayList<>();
+        for (Query query : queries) {
+            long start = System.nanoTime();
+            search.search(query);
+            times.add(Map.entry(query.text() + " [" + query.asker().name() + "]", (System.nanoTime() - start) / 1e6));
+        }
+        times.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return String.join("; ", times.subList(0, Math.min(count, times.size())).stream()
+                .map(e -> "%s %.0f ms".formatted(e.getKey(), e.getValue())).toList());
     }
 
     private static int zeroHits(List<Query> queries, Searcher search) throws Exception {
