@@ -1,0 +1,67 @@
+package dev.backstop.helpdesk.erp;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the ERP knows of one distributor's account: recent and open orders with their lines, invoices, payments and
+ * credit. The same shape whether it comes from the live ERP (the JSON contract in docs/integrations/erp.yaml) or from
+ * the imported snapshot.
+ */
+public record ErpAccount(String distributorCode, List<Order> orders, List<Invoice> invoices, List<Payment> payments,
+        Credit credit) {
+
+    public ErpAccount {
+        orders = List.copyOf(orders);
+        invoices = List.copyOf(invoices);
+        payments = List.copyOf(payments);
+    }
+
+    /** @param status OPEN, CONFIRMED, SHIPPED, DELIVERED, CANCELLED, CLOSED */
+    public record Order(String orderNo, String distributorCode, LocalDate orderDate, String status, String currency,
+            BigDecimal amount, String remark, List<OrderLine> lines) {
+
+        public Order {
+            lines = List.copyOf(lines);
+        }
+
+        public boolean open() {
+            return !"DELIVERED".equals(status) && !"CANCELLED".equals(status) && !"CLOSED".equals(status);
+        }
+    }
+
+    public record OrderLine(int lineNo, String sku, String productName, String category, BigDecimal quantity,
+            BigDecimal unitPrice, BigDecimal amount) {
+    }
+
+    /**
+     * @param status  OPEN, PARTIAL, PAID, VOID, OVERDUE
+     * @param paid    what payments applied to it add up to
+     * @param overdue past its due date and not fully paid
+     */
+    public record Invoice(String invoiceNo, String orderNo, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
+            BigDecimal taxAmount, String status, BigDecimal paid, boolean overdue) {
+
+        public BigDecimal outstanding() {
+            if ("VOID".equals(status) || "PAID".equals(status)) {
+                return BigDecimal.ZERO;
+            }
+            return amount.subtract(paid == null ? BigDecimal.ZERO : paid).max(BigDecimal.ZERO);
+        }
+    }
+
+    /** @param invoiceNo the invoice it was applied to; null for a payment not (yet) applied */
+    public record Payment(String paymentNo, String invoiceNo, Instant paidAt, BigDecimal amount, String method) {
+    }
+
+    /**
+     * @param limit       the credit limit (null: none set)
+     * @param outstanding invoiced and not paid
+     * @param overdue     the part of {@code outstanding} past its due date
+     * @param available   limit minus outstanding (null when there is no limit)
+     */
+    public record Credit(BigDecimal limit, BigDecimal outstanding, BigDecimal overdue, BigDecimal available) {
+    }
+}
