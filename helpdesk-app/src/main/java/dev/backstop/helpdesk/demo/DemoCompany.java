@@ -154,6 +154,11 @@ class DemoCompany {
         return branches.size();
     }
 
+    /** Distributor codes with their ids, in code order. */
+    java.util.SortedMap<String, Long> distributors() {
+        return new java.util.TreeMap<>(distributors);
+    }
+
     int distributorCount() {
         return distributors.size();
     }

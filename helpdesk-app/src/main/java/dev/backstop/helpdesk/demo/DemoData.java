@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
     private void load() {
         DemoCompany company = new DemoCompany(jdbc);
         company.load();
+        new DemoChannel(jdbc, clock).load(company.distributors());
         String hash = encoder.encode("demo");
         long admin = user("admin", "系统管理员", hash, Set.of(Role.ADMIN), null, null, null, null);
         long supervisor = user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);

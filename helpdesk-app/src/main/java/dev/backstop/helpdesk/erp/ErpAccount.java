@@ -27,6 +27,7 @@ public record ErpAccount(String distributorCode, List<Order> orders, List<Invoic
             lines = List.copyOf(lines);
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("open")
         public boolean open() {
             return !"DELIVERED".equals(status) && !"CANCELLED".equals(status) && !"CLOSED".equals(status);
         }
@@ -44,6 +45,7 @@ public record ErpAccount(String distributorCode, List<Order> orders, List<Invoic
     public record Invoice(String invoiceNo, String orderNo, LocalDate issueDate, LocalDate dueDate, BigDecimal amount,
             BigDecimal taxAmount, String status, BigDecimal paid, boolean overdue) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("outstanding")
         public BigDecimal outstanding() {
             if ("VOID".equals(status) || "PAID".equals(status)) {
                 return BigDecimal.ZERO;

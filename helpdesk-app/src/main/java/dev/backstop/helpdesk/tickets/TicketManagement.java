@@ -25,6 +25,12 @@ public interface TicketManagement {
 
     TicketDetails get(long ticketId, CurrentUser by);
 
+    /**
+     * One distributor account's tickets the caller may see, most recently changed first (at most {@code limit}):
+     * only those still needing action when {@code activeOnly}.
+     */
+    List<TicketSummary> ofDistributor(long distributorId, boolean activeOnly, int limit, CurrentUser by);
+
     /** A public reply, visible to the requester; a portal user's reply reopens a pending-requester ticket. */
     TicketDetails reply(long ticketId, String body, Long expectedVersion, CurrentUser by);
 

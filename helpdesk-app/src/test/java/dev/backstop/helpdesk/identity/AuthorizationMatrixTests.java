@@ -48,6 +48,9 @@ class AuthorizationMatrixTests {
     static final Set<Role> ESCALATORS = EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
     static final Set<Role> OUTREACH = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
+    static final Set<Role> CHANNEL_STAFF = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> CHANNEL_VIEW = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN,
+            Role.DISTRIBUTOR);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
@@ -92,6 +95,21 @@ class AuthorizationMatrixTests {
         }
         for (String action : List.of("new", "{id}/reply", "{id}/attachments")) {
             rule("POST /portal/tickets/" + action, PORTAL);
+        }
+        rule("GET /api/v1/distributors", CHANNEL_STAFF);
+        for (String endpoint : List.of("GET /api/v1/distributors/{code}", "GET /api/v1/distributors/{code}/orders/{orderNo}",
+                "GET /api/v1/distributors/{code}/orders/{orderNo}/policy-check",
+                "GET /api/v1/distributors/{code}/shipments/{shipmentNo}",
+                "GET /api/v1/distributors/{code}/invoices/{invoiceNo}", "POST /api/v1/distributors/{code}/requests")) {
+            rule(endpoint, CHANNEL_VIEW);
+        }
+        for (String endpoint : List.of("GET /workspace/distributors", "GET /workspace/distributors/{code}",
+                "GET /workspace/distributors/{code}/orders/{orderNo}", "POST /workspace/distributors/{code}/requests")) {
+            rule(endpoint, CHANNEL_STAFF);
+        }
+        for (String endpoint : List.of("GET /portal/account", "GET /portal/account/orders/{orderNo}",
+                "POST /portal/account/requests")) {
+            rule(endpoint, EnumSet.of(Role.DISTRIBUTOR));
         }
         rule("GET /api/v1/me", ALL);
         rule("GET /api/v1/notifications", ALL);

@@ -47,6 +47,10 @@ class SecurityConfiguration {
     /** Ask the expert desk: the reps who answer callers, and their supervisors. */
     static final String[] ESCALATORS = names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
             Role.SUPERVISOR, Role.ADMIN);
+    /** See every distributor account on the channel desk (a distributor reaches only its own, checked by the desk). */
+    static final String[] CHANNEL_STAFF = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
+    static final String[] CHANNEL_VIEW = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN,
+            Role.DISTRIBUTOR);
     /** Create, send and follow outreach campaigns. */
     static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
 
@@ -84,6 +88,11 @@ class SecurityConfiguration {
                                 "/api/v1/kb/articles/*/similar").authenticated()
                         .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/api/v1/distributors").hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(GET, "/api/v1/distributors/*", "/api/v1/distributors/*/orders/*",
+                                "/api/v1/distributors/*/orders/*/policy-check", "/api/v1/distributors/*/shipments/*",
+                                "/api/v1/distributors/*/invoices/*").hasAnyRole(CHANNEL_VIEW)
+                        .requestMatchers(POST, "/api/v1/distributors/*/requests").hasAnyRole(CHANNEL_VIEW)
                         .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
                                 "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
                         .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",
@@ -138,6 +147,11 @@ class SecurityConfiguration {
                         .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/outreach", "/workspace/outreach/**").hasAnyRole(OUTREACH)
+                        .requestMatchers(GET, "/workspace/distributors", "/workspace/distributors/*",
+                                "/workspace/distributors/*/orders/*").hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(POST, "/workspace/distributors/*/requests").hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(GET, "/portal/account", "/portal/account/orders/*").hasRole(Role.DISTRIBUTOR.name())
+                        .requestMatchers(POST, "/portal/account/requests").hasRole(Role.DISTRIBUTOR.name())
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)

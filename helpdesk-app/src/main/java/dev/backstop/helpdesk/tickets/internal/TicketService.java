@@ -155,6 +155,18 @@ class TicketService implements TicketManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public List<TicketSummary> ofDistributor(long distributorId, boolean activeOnly, int limit, CurrentUser by) {
+        org.springframework.data.jpa.domain.Specification<TicketEntity> ofAccount = (root, query, cb) -> activeOnly
+                ? cb.and(cb.equal(root.get("distributorId"), distributorId),
+                        root.get("state").in(TicketState.RESOLVED, TicketState.CLOSED).not())
+                : cb.equal(root.get("distributorId"), distributorId);
+        var page = tickets.findAll(TicketScope.visibleTo(by).and(ofAccount), PageRequest.of(0, Math.max(1, Math.min(limit, 200)),
+                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+        return views.summaries(page).getContent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public TicketDetails get(long ticketId, CurrentUser by) {
         return views.details(load(ticketId, by), by);
     }

@@ -1,0 +1,347 @@
+package dev.backstop.helpdesk.channel;
+
+import dev.backstop.helpdesk.distributors.Distributor;
+import dev.backstop.helpdesk.distributors.DistributorDirectory;
+import dev.backstop.helpdesk.erp.ErpAccount;
+import dev.backstop.helpdesk.erp.ErpLookups;
+import dev.backstop.helpdesk.erp.PolicyCheck;
+import dev.backstop.helpdesk.erp.SalesPolicies;
+import dev.backstop.helpdesk.erp.SalesPolicy;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.organization.OrganizationDirectory;
+import dev.backstop.helpdesk.shared.Sourced;
+import dev.backstop.helpdesk.tickets.BusinessRefs;
+import dev.backstop.helpdesk.tickets.Channel;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.OpenTicket;
+import dev.backstop.helpdesk.tickets.Priority;
+import dev.backstop.helpdesk.tickets.Requester;
+import dev.backstop.helpdesk.tickets.RequesterKind;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketManagement;
+import dev.backstop.helpdesk.tickets.TicketSummary;
+import dev.backstop.helpdesk.tickets.Transfer;
+import dev.backstop.helpdesk.wms.Shipment;
+import dev.backstop.helpdesk.wms.WmsLookups;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The channel desk's API: find an account, see it on one screen, look at an order, check a sales policy, raise a
+ * request to the back office. Staff of the channel desk, the back office, supervisors and admins see every account; a
+ * distributor only its own — anything else is {@link ChannelNotFound} (404), exactly as if it did not exist.
+ */
+@Service
+public class ChannelDesk {
+
+    /** Who sees every account. */
+    public static final Set<Role> STAFF = Set.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
+    static final int SHIPMENT_LIMIT = 30;
+    static final int TICKET_LIMIT = 10;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final DistributorDirectory directory;
+    private final ErpLookups erp;
+    private final WmsLookups wms;
+    private final SalesPolicies policies;
+    private final TicketManagement tickets;
+    private final OrganizationDirectory organization;
+    private final MessageSource messages;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ChannelDesk(DistributorDirectory directory, ErpLookups erp, WmsLookups wms, SalesPolicies policies,
+            TicketManagement tickets, OrganizationDirectory organization, MessageSource messages, JdbcTemplate jdbc,
+            Clock clock) {
+        this.directory = directory;
+        this.erp = erp;
+        this.wms = wms;
+        this.policies = policies;
+        this.tickets = tickets;
+        this.organization = organization;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Accounts by code, name, contact name or phone; staff only (a distributor finds nothing). */
+    public List<Distributor.Match> find(String query, CurrentUser by) {
+        return isStaff(by) ? directory.find(query) : List.of();
+    }
+
+    /** The account the caller may see, or 404. */
+    public Distributor account(String code, CurrentUser by) {
+        Distributor found = directory.byCode(code == null ? "" : code.strip())
+                .orElseThrow(() -> new ChannelNotFound("account", code));
+        if (!isStaff(by) && !(by.has(Role.DISTRIBUTOR) && Objects.equals(by.distributorId(), found.id()))) {
+            throw new ChannelNotFound("account", code);
+        }
+        return found;
+    }
+
+    /** The distributor's own account code (for the portal), or 404 for a user bound to none. */
+    public String ownCode(CurrentUser by) {
+        if (by.distributorId() == null) {
+            throw new ChannelNotFound("account", "-");
+        }
+        return directory.byId(by.distributorId()).map(Distributor::code).orElseThrow(() -> new ChannelNotFound("account", "-"));
+    }
+
+    /** The whole screen in one call: ERP and WMS are asked at the same time. */
+    public DistributorView view(String code, CurrentUser by) {
+        Distributor profile = account(code, by);
+        CompletableFuture<Sourced<ErpAccount>> account = CompletableFuture.supplyAsync(() -> erp.account(profile.code()), LOOKUPS);
+        CompletableFuture<Sourced<List<Shipment>>> shipments = CompletableFuture.supplyAsync(
+                () -> wms.shipments(profile.code(), SHIPMENT_LIMIT), LOOKUPS);
+        List<TicketSummary> open = tickets.ofDistributor(profile.id(), true, TICKET_LIMIT, by);
+        List<TicketSummary> recent = tickets.ofDistributor(profile.id(), false, 5, by);
+        return new DistributorView(profile, account.join(), shipments.join(), open, recent, applicable(profile));
+    }
+
+    /** The sales policies valid today for the account's tier and region. */
+    public List<SalesPolicy> policies(String code, CurrentUser by) {
+        return applicable(account(code, by));
+    }
+
+    private List<SalesPolicy> applicable(Distributor profile) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        return policies.list(today).stream()
+                .filter(p -> p.tier() == null || p.tier().equalsIgnoreCase(profile.tier()))
+                .filter(p -> p.regionCode() == null || p.regionCode().equalsIgnoreCase(Objects.toString(profile.regionCode(), "")))
+                .toList();
+    }
+
+    /** One order of the account with its shipments and ordered vs shipped per line; 404 when not this account's. */
+    public OrderDetail order(String code, String orderNo, CurrentUser by) {
+        Distributor profile = account(code, by);
+        CompletableFuture<Sourced<List<Shipment>>> shipments = CompletableFuture.supplyAsync(
+                () -> wms.shipmentsOfOrder(profile.code(), orderNo), LOOKUPS);
+        Sourced<java.util.Optional<ErpAccount.Order>> found = erp.order(profile.code(), orderNo);
+        ErpAccount.Order order = found.value().orElseThrow(() -> new ChannelNotFound("order", orderNo));
+        Sourced<List<Shipment>> sent = shipments.join();
+        Map<Integer, BigDecimal> shipped = new HashMap<>();
+        boolean linesKnown = sent.value().stream().anyMatch(s -> !s.lines().isEmpty());
+        sent.value().forEach(s -> s.lines().forEach(l -> shipped.merge(l.lineNo(), l.quantity(), BigDecimal::add)));
+        List<OrderDetail.LineStatus> lines = order.lines().stream()
+                .map(l -> new OrderDetail.LineStatus(l.lineNo(), l.sku(), l.productName(), l.quantity(),
+                        linesKnown ? shipped.getOrDefault(l.lineNo(), BigDecimal.ZERO) : null))
+                .toList();
+        return new OrderDetail(profile, found.map(o -> order), sent, lines);
+    }
+
+    /** A shipment of the account by number (among its latest), or 404. */
+    public Shipment shipment(String code, String shipmentNo, CurrentUser by) {
+        Distributor profile = account(code, by);
+        return wms.shipments(profile.code(), 500).value().stream().filter(s -> s.shipmentNo().equals(shipmentNo))
+                .findFirst().orElseThrow(() -> new ChannelNotFound("shipment", shipmentNo));
+    }
+
+    /** An invoice of the account (unpaid, or of the last 90 days), or 404. */
+    public ErpAccount.Invoice invoice(String code, String invoiceNo, CurrentUser by) {
+        Distributor profile = account(code, by);
+        return erp.account(profile.code()).value().invoices().stream().filter(i -> i.invoiceNo().equals(invoiceNo))
+                .findFirst().orElseThrow(() -> new ChannelNotFound("invoice", invoiceNo));
+    }
+
+    /** Does the order qualify for the policy: yes or no, with every rule met or not. */
+    public PolicyCheck checkPolicy(String code, String orderNo, String policyCode, CurrentUser by) {
+        Distributor profile = account(code, by);
+        ErpAccount.Order order = erp.order(profile.code(), orderNo).value()
+                .orElseThrow(() -> new ChannelNotFound("order", orderNo));
+        SalesPolicy policy = policies.byCode(policyCode == null ? "" : policyCode.strip())
+                .orElseThrow(() -> new ChannelNotFound("policy", policyCode));
+        return policies.check(order, profile.tier(), profile.regionCode(), policy);
+    }
+
+    /**
+     * Raises a request as a ticket of the channel desk about this account. Raised by staff it is forwarded at once to
+     * the back-office department for the kind (logistics, finance, sales) with the kind's deadline; raised by the
+     * distributor in the portal it waits at the channel desk, which checks and forwards it.
+     */
+    @Transactional
+    public TicketDetails raise(String code, ChannelRequest request, Locale locale, CurrentUser by) {
+        Distributor profile = account(code, by);
+        if (request == null || request.kind() == null) {
+            throw new ChannelRefused("channel.error.kindRequired");
+        }
+        RequestKind kind = request.kind();
+        ErpAccount.Order order = null;
+        if (kind.needsOrder() || blank(request.orderNo()) != null) {
+            if (blank(request.orderNo()) == null) {
+                throw new ChannelRefused("channel.error.orderRequired");
+            }
+            order = erp.order(profile.code(), request.orderNo().strip()).value()
+                    .orElseThrow(() -> new ChannelNotFound("order", request.orderNo()));
+        }
+        if (kind == RequestKind.INVOICE_DISPUTE && blank(request.invoiceNo()) == null) {
+            throw new ChannelRefused("channel.error.invoiceRequired");
+        }
+        if (kind == RequestKind.POLICY_DISPUTE && (blank(request.policyCode()) == null
+                || policies.byCode(request.policyCode().strip()).isEmpty())) {
+            throw new ChannelRefused("channel.error.policyRequired");
+        }
+        if (kind == RequestKind.PAYMENT_NOT_APPLIED && blank(request.paymentNo()) == null && blank(request.description()) == null) {
+            throw new ChannelRefused("channel.error.paymentRequired");
+        }
+        Integer hours = request.deadlineHours() == null ? kind.deadlineHours() : request.deadlineHours();
+        if (hours < 1 || hours > 24 * 30) {
+            throw new ChannelRefused("channel.error.deadlineHours", hours);
+        }
+        List<ClaimLine> claim = kind == RequestKind.DELIVERY_DISCREPANCY ? claim(profile, order, request) : List.of();
+
+        String reference = first(request.orderNo(), request.invoiceNo(), request.paymentNo(), request.policyCode());
+        String subject = text(locale, "channel.request.subject." + kind.name(), reference == null ? "" : reference,
+                profile.name());
+        String description = describe(locale, kind, request, claim);
+        Distributor.Contact contact = profile.contacts().stream().filter(Distributor.Contact::primary).findFirst()
+                .orElse(profile.contacts().isEmpty() ? null : profile.contacts().getFirst());
+        Requester requester = contact == null ? null : new Requester(RequesterKind.DISTRIBUTOR_CONTACT, contact.id(),
+                contact.name(), contact.phone(), contact.email());
+        boolean staff = isStaff(by);
+        TicketDetails ticket = tickets.open(new OpenTicket(Desk.CHANNEL, kind.ticketType(), staff ? Channel.PHONE : Channel.PORTAL,
+                Priority.NORMAL, requester, profile.id(), null, subject, description,
+                new BusinessRefs(blank(request.orderNo()), null, blank(request.invoiceNo()), null),
+                Set.of("channel-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')), false, null, null,
+                kind.departmentKind().equals("LOGISTICS") ? "ORDERS" : null), by);
+        if (staff) {
+            Long department = organization.departments().stream().filter(d -> kind.departmentKind().equals(d.kind()))
+                    .map(OrganizationDirectory.DepartmentRef::id).findFirst().orElse(null);
+            if (department != null) {
+                ticket = tickets.transfer(ticket.id(), new Transfer(null, department,
+                        text(locale, "channel.request.forwarded." + kind.name()), hours), null, by);
+            }
+        }
+        record(ticket.id(), profile, request, claim, by);
+        return ticket;
+    }
+
+    /** Ordered vs shipped vs received per line; a received quantity beyond what was ordered, or negative, is refused. */
+    private List<ClaimLine> claim(Distributor profile, ErpAccount.Order order, ChannelRequest request) {
+        Map<Integer, BigDecimal> shipped = new HashMap<>();
+        boolean linesKnown = false;
+        for (Shipment s : wms.shipmentsOfOrder(profile.code(), order.orderNo()).value()) {
+            linesKnown |= !s.lines().isEmpty();
+            s.lines().forEach(l -> shipped.merge(l.lineNo(), l.quantity(), BigDecimal::add));
+        }
+        Map<Integer, BigDecimal> received = new HashMap<>();
+        for (ChannelRequest.Received r : request.received()) {
+            if (order.lines().stream().noneMatch(l -> l.lineNo() == r.lineNo())) {
+                throw new ChannelRefused("channel.error.unknownLine", r.lineNo(), order.orderNo());
+            }
+            if (r.quantity() == null || r.quantity().signum() < 0) {
+                throw new ChannelRefused("channel.error.badQuantity", r.lineNo());
+            }
+            received.put(r.lineNo(), r.quantity());
+        }
+        List<ClaimLine> lines = new ArrayList<>();
+        for (ErpAccount.OrderLine line : order.lines()) {
+            BigDecimal got = received.getOrDefault(line.lineNo(), line.quantity());
+            BigDecimal sent = linesKnown ? shipped.getOrDefault(line.lineNo(), BigDecimal.ZERO) : null;
+            lines.add(new ClaimLine(line.lineNo(), line.sku(), line.productName(), line.quantity(), sent, got));
+        }
+        if (lines.stream().noneMatch(ClaimLine::differs)) {
+            throw new ChannelRefused("channel.error.noDiscrepancy", order.orderNo());
+        }
+        return lines;
+    }
+
+    record ClaimLine(int lineNo, String sku, String productName, BigDecimal ordered, BigDecimal shipped, BigDecimal received) {
+
+        boolean differs() {
+            return received.compareTo(ordered) != 0 || (shipped != null && shipped.compareTo(ordered) != 0);
+        }
+    }
+
+    private String describe(Locale locale, RequestKind kind, ChannelRequest request, List<ClaimLine> claim) {
+        StringBuilder text = new StringBuilder();
+        text.append(text(locale, "channel.request.kind." + kind.name())).append('\n');
+        if (blank(request.orderNo()) != null) {
+            text.append(text(locale, "channel.field.orderNo")).append(": ").append(request.orderNo().strip()).append('\n');
+        }
+        if (blank(request.invoiceNo()) != null) {
+            text.append(text(locale, "channel.field.invoiceNo")).append(": ").append(request.invoiceNo().strip()).append('\n');
+        }
+        if (blank(request.paymentNo()) != null) {
+            text.append(text(locale, "channel.field.paymentNo")).append(": ").append(request.paymentNo().strip()).append('\n');
+        }
+        if (blank(request.policyCode()) != null) {
+            text.append(text(locale, "channel.field.policy")).append(": ").append(request.policyCode().strip()).append('\n');
+        }
+        for (ClaimLine line : claim) {
+            if (line.differs()) {
+                text.append(text(locale, "channel.request.claimLine", line.lineNo(), line.sku(),
+                        Objects.toString(line.productName(), ""), plain(line.ordered()),
+                        line.shipped() == null ? "?" : plain(line.shipped()), plain(line.received()))).append('\n');
+            }
+        }
+        if (blank(request.description()) != null) {
+            text.append('\n').append(request.description().strip());
+        }
+        return text.toString().strip();
+    }
+
+    private void record(long ticketId, Distributor profile, ChannelRequest request, List<ClaimLine> claim, CurrentUser by) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("ticket_id", ticketId);
+        row.put("kind", request.kind().name());
+        row.put("distributor_id", profile.id());
+        row.put("order_no", blank(request.orderNo()));
+        row.put("invoice_no", blank(request.invoiceNo()));
+        row.put("payment_no", blank(request.paymentNo()));
+        row.put("policy_code", blank(request.policyCode()));
+        row.put("created_by", by.id());
+        row.put("created_at", Timestamp.from(clock.instant()));
+        Number id = new SimpleJdbcInsert(jdbc).withTableName("channel_requests").usingGeneratedKeyColumns("id")
+                .usingColumns(row.keySet().toArray(String[]::new)).executeAndReturnKey(row);
+        for (ClaimLine line : claim) {
+            jdbc.update("insert into channel_request_lines (request_id, line_no, sku, ordered, shipped, received)"
+                    + " values (?, ?, ?, ?, ?, ?)", id.longValue(), line.lineNo(), line.sku(), line.ordered(), line.shipped(),
+                    line.received());
+        }
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public static boolean isStaff(CurrentUser by) {
+        return STAFF.stream().anyMatch(by::has);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (blank(v) != null) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}
