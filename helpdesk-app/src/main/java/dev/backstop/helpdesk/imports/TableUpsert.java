@@ -97,6 +97,20 @@ public final class TableUpsert {
     }
 
     /**
+     * The stored column values of these keys (key values in declaration order), as {@link #apply} would compare them;
+     * a key not stored is absent. For a target that must know what a batch changed overall, read before applying it.
+     */
+    public Map<List<Object>, Object[]> current(Collection<List<Object>> wanted) {
+        return existing(wanted.stream().map(key -> key.stream().map(TableUpsert::normalize).toList())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** Whether two rows of column values are equal the way {@link #apply} tells an unchanged row from an updated one. */
+    public static boolean sameValues(Object[] stored, Object[] wanted) {
+        return same(stored, wanted);
+    }
+
+    /**
      * The current rows of these keys. Selected by the first key column only (an index-friendly {@code in} list on
      * H2 and PostgreSQL; row-value {@code in} lists made PostgreSQL scan the table) and filtered by the full key.
      */

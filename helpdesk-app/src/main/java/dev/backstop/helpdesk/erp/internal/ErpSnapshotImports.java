@@ -4,13 +4,12 @@ import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Invoices, payments and sales policies from the ERP. */
+/** Invoices and payments from the ERP (sales policies: {@link SalesPolicyImports}). */
 final class ErpSnapshotImports {
 
     private ErpSnapshotImports() {
@@ -115,57 +114,6 @@ final class ErpSnapshotImports {
         Object[] values(ParsedRow row, Long distributorId) {
             return new Object[] {row.text("payment_no"), distributorId, row.text("invoice_no"), row.dateTime("paid_at"),
                     row.decimal("amount"), ErpRows.orDefault(row.text("method"), "TRANSFER")};
-        }
-    }
-
-    @Component
-    static class SalesPolicies extends SimpleErpImport {
-
-        static final Map<String, List<String>> TIERS = Map.of("VIP", List.of("贵宾"), "KEY", List.of("重点", "Key"),
-                "SPECIAL", List.of("特殊", "Special"), "GENERAL", List.of("普通", "General"));
-
-        private static final RecordSchema SCHEMA = RecordSchema.builder()
-                .field(Field.text("policy_code", "政策编码", "Policy Code").required().maxLength(64))
-                .field(Field.text("title", "政策名称", "Title").required().maxLength(200))
-                .field(Field.choice("tier", TIERS, "适用等级", "Tier"))
-                .field(Field.of("valid_from", FieldType.DATE, "生效日期", "Valid From").required())
-                .field(Field.of("valid_to", FieldType.DATE, "失效日期", "Valid To"))
-                .field(Field.of("discount_rate", FieldType.QUANTITY, "折扣率", "Discount Rate"))
-                .field(Field.text("description", "说明", "Description").maxLength(2000))
-                .key("policy_code")
-                .build();
-
-        SalesPolicies(JdbcTemplate jdbc) {
-            super(jdbc, "erp_sales_policies", List.of("policy_code"),
-                    List.of("title", "tier", "valid_from", "valid_to", "discount_rate", "description"), false);
-        }
-
-        @Override
-        public String kind() {
-            return "sales-policies";
-        }
-
-        @Override
-        public String titleKey() {
-            return "erp.import.salesPolicies";
-        }
-
-        @Override
-        public RecordSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public List<List<String>> sampleRows() {
-            return List.of(List.of("POL-2026-Q4-01", "四季度重点经销商返利", "重点", "2026-10-01", "2026-12-31", "0.05",
-                    "季度回款达标返利 5%"));
-        }
-
-        @Override
-        Object[] values(ParsedRow row, Long distributorId) {
-            BigDecimal rate = row.decimal("discount_rate");
-            return new Object[] {row.text("policy_code"), row.text("title"), row.text("tier"), row.date("valid_from"),
-                    row.date("valid_to"), rate, row.text("description")};
         }
     }
 }

@@ -41,6 +41,7 @@ class OrderImports implements ImportTarget {
             .field(Field.of("quantity", FieldType.QUANTITY, "数量", "Quantity").required())
             .field(Field.of("unit_price", FieldType.AMOUNT, "单价", "Unit Price"))
             .field(Field.of("amount", FieldType.AMOUNT, "金额", "Amount"))
+            .field(Field.text("category", "产品类别", "Category", "品类").maxLength(64))
             .key("order_no", "line_no")
             .build();
 
@@ -53,7 +54,7 @@ class OrderImports implements ImportTarget {
         this.orders = TableUpsert.of(jdbc, "erp_orders", List.of("order_no"),
                 List.of("distributor_id", "order_date", "status", "currency", "remark"));
         this.lines = TableUpsert.of(jdbc, "erp_order_lines", List.of("order_id", "line_no"),
-                List.of("sku", "product_name", "quantity", "unit_price", "amount"));
+                List.of("sku", "product_name", "quantity", "unit_price", "amount", "category"));
     }
 
     @Override
@@ -80,11 +81,11 @@ class OrderImports implements ImportTarget {
     public List<List<String>> sampleRows() {
         return List.of(
                 List.of("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "1", "SKU-1001", "智能电饭煲 4L", "20",
-                        "¥299.00", "5,980.00"),
+                        "¥299.00", "5,980.00", "厨房电器"),
                 List.of("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "2", "SKU-2002", "空气净化器", "5件",
-                        "1,299.00", "6495元"),
+                        "1,299.00", "6495元", "环境电器"),
                 List.of("SO-2026-000102", "D0002", "2026/11/23", "Open", "", "", "1", "SKU-1001", "Rice cooker 4L", "100",
-                        "280", "28000"));
+                        "280", "28000", "Kitchen"));
     }
 
     @Override
@@ -114,7 +115,8 @@ class OrderImports implements ImportTarget {
         for (int i : accepted) {
             ParsedRow row = rows.get(i);
             lineRows.add(new Object[] {ids.get(List.of(row.text("order_no"))), row.integer("line_no"), row.text("sku"),
-                    row.text("product_name"), row.decimal("quantity"), row.decimal("unit_price"), row.decimal("amount")});
+                    row.text("product_name"), row.decimal("quantity"), row.decimal("unit_price"), row.decimal("amount"),
+                    row.text("category")});
         }
         List<RowOutcome.Kind> lineOutcomes = lines.apply(lineRows);
         for (int a = 0; a < accepted.size(); a++) {

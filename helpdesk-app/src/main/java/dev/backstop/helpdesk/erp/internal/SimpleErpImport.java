@@ -31,6 +31,11 @@ abstract class SimpleErpImport implements ImportTarget {
         return Set.of(Role.ADMIN);
     }
 
+    /** The table this import upserts, for a subclass that reads it before (sales policies: what a batch changed). */
+    TableUpsert table() {
+        return table;
+    }
+
     /** Key values then column values of a valid row; {@code distributorId} is null when not needed. */
     abstract Object[] values(ParsedRow row, Long distributorId);
 

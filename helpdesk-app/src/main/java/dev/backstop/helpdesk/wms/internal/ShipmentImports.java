@@ -35,6 +35,7 @@ class ShipmentImports implements ImportTarget {
             .field(Field.text("tracking_no", "运单号", "Tracking No").maxLength(64))
             .field(Field.choice("status", STATUSES, "状态", "Status").required())
             .field(Field.of("shipped_at", FieldType.DATE_TIME, "发货时间", "Shipped At"))
+            .field(Field.of("eta", FieldType.DATE, "预计到达", "ETA", "预计送达日期"))
             .field(Field.of("delivered_at", FieldType.DATE_TIME, "签收时间", "Delivered At"))
             .key("shipment_no")
             .build();
@@ -45,7 +46,7 @@ class ShipmentImports implements ImportTarget {
     ShipmentImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "wms_shipments", List.of("shipment_no"), List.of("order_no", "distributor_id",
-                "warehouse", "carrier", "tracking_no", "status", "shipped_at", "delivered_at"));
+                "warehouse", "carrier", "tracking_no", "status", "shipped_at", "eta", "delivered_at"));
     }
 
     @Override
@@ -71,7 +72,7 @@ class ShipmentImports implements ImportTarget {
     @Override
     public List<List<String>> sampleRows() {
         return List.of(List.of("SH-2026-0001", "SO-2026-000101", "D0001", "上海一号仓", "顺丰速运", "SF1234567890", "运输中",
-                "2026-11-23 09:15", ""));
+                "2026-11-23 09:15", "2026-11-26", ""));
     }
 
     @Override
@@ -87,7 +88,7 @@ class ShipmentImports implements ImportTarget {
             } else {
                 batch.add(i, row.text("shipment_no"), row.text("order_no"), distributor, row.text("warehouse"),
                         row.text("carrier"), row.text("tracking_no"), row.text("status"), row.dateTime("shipped_at"),
-                        row.dateTime("delivered_at"));
+                        row.date("eta"), row.dateTime("delivered_at"));
             }
         }
         return batch.applyTo(table);
