@@ -55,7 +55,9 @@ create table channel_requests (
     payment_no      varchar(64),
     policy_code     varchar(64),
     created_by      bigint        not null references app_users (id),
-    created_at      timestamp with time zone not null
+    created_at      timestamp with time zone not null,
+    -- the last public reply e-mailed to the distributor (each answer is sent once, whichever node sees it)
+    notified_entry  bigint
 );
 create index channel_requests_distributor on channel_requests (distributor_id, created_at);
 
