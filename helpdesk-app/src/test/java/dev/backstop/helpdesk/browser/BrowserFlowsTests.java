@@ -117,6 +117,42 @@ class BrowserFlowsTests {
     }
 
     @Test
+    void anAgentFindsTheCallerByPhoneSeesTheAccountChecksAPolicyAndRaisesADiscrepancy() {
+        String shortOrder = jdbc.queryForObject("""
+                select min(o.order_no) from erp_orders o join wms_shipments s on s.order_no = o.order_no
+                  join wms_shipment_lines l on l.shipment_id = s.id
+                  join erp_order_lines ol on ol.order_id = o.id and ol.line_no = l.line_no
+                 where l.quantity < ol.quantity""", String.class);
+        browser.logIn("agent", "demo");
+        browser.waitForUrl(".*/workspace$");
+        browser.click("#nav-distributors");
+        browser.type("#q", "138-1000-8000");   // the caller's number as the phone shows it
+        browser.find("#q").submit();
+        browser.waitForUrl(".*/workspace/distributors/D0001$");
+        assertThat(browser.find("#profile").getText()).isNotBlank();
+        assertThat(browser.find("#tier").getText()).isEqualTo("贵宾");
+        assertThat(browser.find("main").getText()).contains("ERP 快照", "仓储系统 快照", "PAY-DEMO-UNAPPLIED");
+        browser.screenshot("agent-distributor-view-zh");
+
+        browser.click("#orders a[href$='/orders/" + shortOrder + "']");
+        browser.waitForUrl(".*/orders/" + shortOrder + "$");
+        assertThat(browser.driver.findElements(By.cssSelector("#lines tr.short"))).isNotEmpty();
+        new Select(browser.find("#policy-check-form select")).selectByValue("POL-VIP-REBATE");
+        browser.find("#policy-check-form button").click();
+        browser.find("#policy-check");
+        assertThat(browser.find("#policy-check").getText()).contains("POL-VIP-REBATE").containsAnyOf("✔", "✘");
+        browser.screenshot("agent-order-policy-zh");
+
+        browser.type("#discrepancy input[name='received_1']", "3");
+        browser.type("#discrepancy textarea[name='description']", "客户称第一行只收到 3 件");
+        browser.find("#discrepancy button[type='submit']").click();
+        browser.waitForUrl(".*/workspace/tickets/\\d+$");
+        assertThat(browser.find("#ticket-subject").getText()).contains(shortOrder, "收货差异");
+        assertThat(browser.find("main").getText()).contains("物流部");
+        browser.screenshot("agent-discrepancy-ticket-zh");
+    }
+
+    @Test
     void anAgentInsertsAReplyTemplateAfterWhatTheyTypedAndReadsTheCallScript() {
         long id = jdbc.queryForObject("select id from tickets where subject = '到货数量与发货单不符'", Long.class);
         browser.logIn("agent", "demo");
