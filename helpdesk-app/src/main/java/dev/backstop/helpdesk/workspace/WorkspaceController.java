@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.workspace;
 
+import dev.backstop.helpdesk.distributors.DistributorDirectory;
 import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
@@ -55,8 +56,12 @@ class WorkspaceController {
     private final ReplyTemplates templates;
     private final TicketStream ticketStream;
 
+    private final DistributorDirectory distributors;
+
     WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
-            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates, TicketStream ticketStream) {
+            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates, TicketStream ticketStream,
+            DistributorDirectory distributors) {
+        this.distributors = distributors;
         this.queueStream = queueStream;
         this.templates = templates;
         this.ticketStream = ticketStream;
@@ -188,7 +193,10 @@ class WorkspaceController {
     @GetMapping("/tickets/{id}")
     String view(@PathVariable long id, @RequestParam(required = false) Long template, CurrentUser user, Locale locale,
             Model model) {
-        model.addAttribute("ticket", tickets.get(id, user));
+        TicketDetails ticket = tickets.get(id, user);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("distributor", ticket.distributorId() == null ? null
+                : distributors.byId(ticket.distributorId()).orElse(null));
         List<Assignee> assignees = tickets.assignees(id, user);
         model.addAttribute("assignees", assignees);
         model.addAttribute("canTakeIt", assignees.stream().anyMatch(a -> a.id() == user.id()));

@@ -229,6 +229,10 @@ class ChannelDeskTests {
             assertThat((BigDecimal) line.get("received")).isEqualByComparingTo("5");
             assertThat((BigDecimal) line.get("shipped")).isLessThan((BigDecimal) line.get("ordered"));
 
+            // the ticket page leads back to the account
+            assertThat(mvc.perform(get("/workspace/tickets/" + ticket).with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                    .contains("href=\"/workspace/distributors/D0001\"");
             // the distributor sees the ticket about its account, and it shows on the account's view
             mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("distributor", "demo"))).andExpect(status().isOk());
             assertThat(JsonPath.<List<Integer>>read(json("agent", "/api/v1/distributors/D0001"), "$.openTickets[*].id"))
