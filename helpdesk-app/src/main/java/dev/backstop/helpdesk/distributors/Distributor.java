@@ -20,8 +20,8 @@ public record Distributor(long id, String code, String name, String regionCode, 
     public record Contact(long id, String name, String title, String phone, String email, boolean primary) {
     }
 
-    /** One line of a search result: enough to pick the right account on a call. */
+    /** One line of a search result: enough to pick the right account on a call; the contact and the phone or e-mail that matched. */
     public record Match(long id, String code, String name, String regionName, String regionNameEn, String tier,
-            String status, String matchedContact, String matchedPhone) {
+            String status, String matchedContact, String matchedDetail) {
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds distributor accounts by code, name, contact name or contact phone (any common Chinese format:
+ * Finds distributor accounts by code, name, contact name, contact e-mail or contact phone (any common Chinese format:
  * {@code +86 138 0013 8000}, {@code 13800138000}, {@code 010-8888 6666}). Not scoped: the callers decide who may
  * see which account (the channel desk: staff all, a distributor only its own).
  */
@@ -44,6 +44,14 @@ public class DistributorDirectory {
                          order by case when c.phone_digits = ? then 0 else 1 end, d.code
                          fetch first 20 rows only""", DistributorDirectory::match, digits, "%" + digits, digits);
             }
+        }
+        if (text.contains("@")) {
+            return jdbc.query("""
+                    select d.id, d.code, d.name, r.name, r.name_en, d.tier, d.status, c.name, c.email
+                      from distributor_contacts c join distributors d on d.id = c.distributor_id
+                      left join regions r on r.id = d.region_id
+                     where lower(c.email) = ? order by d.code fetch first 20 rows only""", DistributorDirectory::match,
+                    text.toLowerCase(Locale.ROOT));
         }
         String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.query("""

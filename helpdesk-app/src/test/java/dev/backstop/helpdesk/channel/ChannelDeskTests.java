@@ -65,6 +65,8 @@ class ChannelDeskTests {
             String name = jdbc.queryForObject("select name from distributors where code = 'D0003'", String.class);
             assertThat(JsonPath.<List<String>>read(json("agent", "/api/v1/distributors?q=" + name.substring(0, 4)), "$[*].code"))
                     .contains("D0003");
+            assertThat(JsonPath.<List<String>>read(json("agent", "/api/v1/distributors?q=Contact1.D0004@example.cn"), "$[*].code"))
+                    .containsExactly("D0004");
             assertThat(JsonPath.<List<Object>>read(json("agent", "/api/v1/distributors?q=13999999999"), "$")).isEmpty();
         }
 
