@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +25,8 @@ class ErpConnector implements ErpLookups {
     private final LiveOrSnapshot lookups;
 
     ErpConnector(SnapshotErp snapshot, List<ErpSystem> systems, ImportHistory history, Clock clock,
-            @Value("${backstop.erp.budget:2s}") Duration budget) {
+            ErpSettings settings) {
+        Duration budget = settings.budget() == null ? Duration.ofSeconds(2) : settings.budget();
         this.snapshot = snapshot;
         this.live = systems.stream().filter(s -> s != snapshot).findFirst();
         this.lookups = new LiveOrSnapshot("ERP", budget, clock, () -> history.lastApplied(KINDS));

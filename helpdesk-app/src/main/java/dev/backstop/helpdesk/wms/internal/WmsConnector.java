@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Live WMS first (when configured), the snapshot when it is down, slow or answers garbage. */
@@ -23,7 +22,8 @@ class WmsConnector implements WmsLookups {
     private final LiveOrSnapshot lookups;
 
     WmsConnector(SnapshotWms snapshot, List<WmsSystem> systems, ImportHistory history, Clock clock,
-            @Value("${backstop.wms.budget:2s}") Duration budget) {
+            WmsSettings settings) {
+        Duration budget = settings.budget() == null ? Duration.ofSeconds(2) : settings.budget();
         this.snapshot = snapshot;
         this.live = systems.stream().filter(s -> s != snapshot).findFirst();
         this.lookups = new LiveOrSnapshot("WMS", budget, clock, () -> history.lastApplied(KINDS));
