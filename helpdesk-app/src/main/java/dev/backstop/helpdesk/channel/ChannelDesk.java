@@ -146,7 +146,8 @@ public class ChannelDesk {
                 .map(l -> new OrderDetail.LineStatus(l.lineNo(), l.sku(), l.productName(), l.quantity(),
                         linesKnown ? shipped.getOrDefault(l.lineNo(), BigDecimal.ZERO) : null))
                 .toList();
-        return new OrderDetail(profile, found.map(o -> order), sent, lines);
+        return new OrderDetail(profile, found.map(o -> order), sent, lines,
+                wms.stock(order.lines().stream().map(ErpAccount.OrderLine::sku).toList()));
     }
 
     /** A shipment of the account by number (among its latest), or 404. */

@@ -49,6 +49,13 @@ class DemoChannel {
                         d.getKey().equals("D0001") && i == 1);
             }
         }
+        for (int w = 0; w < WAREHOUSES.length; w++) {
+            for (int p = 0; p < PRODUCTS.length; p++) {
+                int onHand = (p * 37 + w * 101) % 900 + (w == 2 && p % 4 == 0 ? -((p * 37 + w * 101) % 900) : 40);
+                jdbc.update("insert into wms_stock (warehouse, sku, product_name, on_hand, reserved) values (?, ?, ?, ?, ?)",
+                        WAREHOUSES[w], PRODUCTS[p][0], PRODUCTS[p][1], onHand, Math.min(onHand, (p * 13) % 60));
+            }
+        }
         payment("PAY-DEMO-UNAPPLIED", distributors.get("D0001"), null, today.minusDays(2), new BigDecimal("8800.00"), "BANK");
     }
 

@@ -14,4 +14,7 @@ public interface WmsLookups {
 
     /** The shipments of one of this distributor's orders (none when the order is another distributor's). */
     Sourced<List<Shipment>> shipmentsOfOrder(String distributorCode, String orderNo);
+
+    /** Stock of these SKUs in every warehouse (at most 50 SKUs per call). */
+    Sourced<List<StockLevel>> stock(java.util.Collection<String> skus);
 }

@@ -211,6 +211,13 @@ class ChannelDeskTests {
             assertThat(shortOrder).as("the demo has a short-shipped order").isNotNull();
             String detail = json("agent", "/api/v1/distributors/D0001/orders/" + shortOrder);
             assertThat(JsonPath.<List<Boolean>>read(detail, "$.lines[*].shortShipped")).contains(true);
+            // the stock of the order's products, by warehouse, with what is left to promise
+            String sku = JsonPath.read(detail, "$.lines[0].sku");
+            assertThat(JsonPath.<List<String>>read(detail, "$.stock.value[*].sku")).contains(sku);
+            List<Map<String, Object>> levels = JsonPath.read(detail, "$.stock.value[?(@.sku == '" + sku + "')]");
+            assertThat(levels).hasSize(3).allSatisfy(level -> assertThat(new BigDecimal(level.get("available").toString()))
+                    .isEqualByComparingTo(new BigDecimal(level.get("onHand").toString())
+                            .subtract(new BigDecimal(level.get("reserved").toString())).max(BigDecimal.ZERO)));
 
             String body = mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
                             .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON).content("""

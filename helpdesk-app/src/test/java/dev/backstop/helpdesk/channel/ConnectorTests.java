@@ -50,9 +50,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @TestPropertySource(properties = {"backstop.data-dir=target/test-data/connectors",
         "spring.datasource.url=jdbc:h2:mem:connectors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "backstop.security.login.delay-per-failure=0ms",
-        "backstop.erp.budget=800ms", "backstop.erp.read-timeout=400ms", "backstop.erp.retries=2",
+        "backstop.erp.budget=2s", "backstop.erp.read-timeout=1s", "backstop.erp.retries=2",
         "backstop.erp.retry-backoff=10ms", "backstop.erp.circuit-open=1s", "backstop.erp.circuit-window=40", "backstop.erp.token=erp-secret",
-        "backstop.wms.budget=800ms", "backstop.wms.read-timeout=400ms", "backstop.wms.username=desk",
+        "backstop.wms.budget=2s", "backstop.wms.read-timeout=1s", "backstop.wms.username=desk",
         "backstop.wms.password=wms-pass"})
 class ConnectorTests {
 
@@ -142,7 +142,7 @@ class ConnectorTests {
     @Test
     @Order(2)
     void slowFailingAndGarbageAnswersFallBackToTheSnapshotAndSayWhy() {
-        erpAccount(okJson(ACCOUNT).withFixedDelay(1500));
+        erpAccount(okJson(ACCOUNT).withFixedDelay(2500));
         assertSnapshot(erpLookups.account("D0001"), Sourced.Problem.SLOW);
 
         erpAccount(aResponse().withStatus(503));
@@ -200,6 +200,13 @@ class ConnectorTests {
         });
         wms.verify(getRequestedFor(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30"))
                 .withHeader("Authorization", equalTo("Basic ZGVzazp3bXMtcGFzcw==")));
+
+        wms.stubFor(get(urlEqualTo("/wms/v1/stock?skus=NW-001,NW-002")).willReturn(okJson("""
+                {"stock":[{"warehouse":"上海一号仓","sku":"NW-001","onHand":120,"reserved":"20"},
+                          {"warehouse":"北京顺义仓","sku":"NW-002","onHand":"5"}]}""")));
+        Sourced<List<dev.backstop.helpdesk.wms.StockLevel>> stock = wmsLookups.stock(List.of("NW-001", "NW-002"));
+        assertThat(stock.origin()).isEqualTo(Sourced.Origin.LIVE);
+        assertThat(stock.value()).extracting(level -> level.available().intValue()).containsExactly(100, 5);
 
         wms.stubFor(get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30"))
                 .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));

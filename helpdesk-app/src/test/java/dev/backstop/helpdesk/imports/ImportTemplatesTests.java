@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ImportTemplatesTests {
 
     static final List<String> IN_DEPENDENCY_ORDER = List.of("distributors", "distributor-contacts", "employees",
-            "family-members", "orders", "invoices", "payments", "shipments", "shipment-lines", "sales-policies",
+            "family-members", "orders", "invoices", "payments", "shipments", "shipment-lines", "stock", "sales-policies",
             "payslips", "benefit-enrolments", "leave-balances", "users", "kb-articles", "holiday-calendars");
 
     @Autowired

@@ -44,6 +44,14 @@ class RestWms implements WmsSystem {
                 .map(body -> list(body, "shipments", RestWms::shipment)).orElse(List.of());
     }
 
+    @Override
+    public List<dev.backstop.helpdesk.wms.StockLevel> stock(java.util.Collection<String> skus) {
+        String query = String.join(",", skus.stream().map(RestWms::segment).toList());
+        return rest.get("/stock?skus=" + query).map(body -> list(body, "stock", node -> new dev.backstop.helpdesk.wms.StockLevel(
+                text(node, "warehouse"), text(node, "sku"), optionalText(node, "productName"), decimal(node, "onHand"),
+                dev.backstop.helpdesk.shared.JsonFields.optionalDecimal(node, "reserved")))).orElse(List.of());
+    }
+
     static Shipment shipment(JsonNode node) {
         return new Shipment(text(node, "shipmentNo"), text(node, "orderNo"), text(node, "distributorCode"),
                 optionalText(node, "warehouse"), optionalText(node, "carrier"), optionalText(node, "trackingNo"),

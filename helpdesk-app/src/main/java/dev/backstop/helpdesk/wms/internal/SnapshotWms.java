@@ -48,6 +48,17 @@ class SnapshotWms implements WmsSystem {
         return withLines(found);
     }
 
+    @Override
+    public List<dev.backstop.helpdesk.wms.StockLevel> stock(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(skus.size(), "?"));
+        return jdbc.query("select warehouse, sku, product_name, on_hand, reserved from wms_stock where sku in (" + marks
+                + ") order by sku, warehouse", (rs, i) -> new dev.backstop.helpdesk.wms.StockLevel(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5)), skus.toArray());
+    }
+
     private List<Shipment> withLines(Map<Long, Shipment> shipments) {
         if (shipments.isEmpty()) {
             return List.of();

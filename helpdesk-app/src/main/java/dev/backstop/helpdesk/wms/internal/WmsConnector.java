@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 class WmsConnector implements WmsLookups {
 
-    static final List<String> KINDS = List.of("shipments", "shipment-lines");
+    static final List<String> KINDS = List.of("shipments", "shipment-lines", "stock");
 
     private final SnapshotWms snapshot;
     private final Optional<WmsSystem> live;
@@ -34,6 +34,16 @@ class WmsConnector implements WmsLookups {
         return live.map(system -> lookups.lookup(() -> system.shipments(distributorCode, limit),
                         () -> snapshot.shipments(distributorCode, limit)))
                 .orElseGet(() -> lookups.snapshot(() -> snapshot.shipments(distributorCode, limit)));
+    }
+
+    @Override
+    public Sourced<List<dev.backstop.helpdesk.wms.StockLevel>> stock(java.util.Collection<String> skus) {
+        List<String> wanted = skus.stream().filter(s -> s != null && !s.isBlank()).distinct().limit(50).toList();
+        if (wanted.isEmpty()) {
+            return lookups.snapshot(List::of);
+        }
+        return live.map(system -> lookups.lookup(() -> system.stock(wanted), () -> snapshot.stock(wanted)))
+                .orElseGet(() -> lookups.snapshot(() -> snapshot.stock(wanted)));
     }
 
     @Override

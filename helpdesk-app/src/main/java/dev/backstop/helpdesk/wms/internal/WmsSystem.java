@@ -9,4 +9,7 @@ interface WmsSystem {
     List<Shipment> shipments(String distributorCode, int limit);
 
     List<Shipment> shipmentsOfOrder(String orderNo);
+
+    /** Stock of these SKUs by warehouse. */
+    List<dev.backstop.helpdesk.wms.StockLevel> stock(java.util.Collection<String> skus);
 }

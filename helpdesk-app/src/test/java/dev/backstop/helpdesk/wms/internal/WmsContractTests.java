@@ -17,7 +17,8 @@ class WmsContractTests {
     @Test
     void pathsAndRequiredFieldsAgree() throws Exception {
         OpenApiSamples contract = OpenApiSamples.load("wms.yaml");
-        assertThat(contract.paths()).containsExactlyInAnyOrder("/distributors/{code}/shipments", "/orders/{orderNo}/shipments");
+        assertThat(contract.paths()).containsExactlyInAnyOrder("/distributors/{code}/shipments", "/orders/{orderNo}/shipments",
+                "/stock");
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Object> minimal = contract.minimal("Shipment");
         assertThat(RestWms.shipment(json.valueToTree(minimal)).lines()).isEmpty();
