@@ -153,6 +153,11 @@ class ImportApiTests {
             String audit = job("admin", old, "zh-CN");
             assertThat((String) JsonPath.read(audit, "$.sha256")).hasSize(64);
             assertThat(counts(audit)).isEqualTo(counts(1, 0, 0, 0));
+            assertThat((String) JsonPath.read(audit, "$.fileRemovedAt")).isNotNull();
+            String page = mvc.perform(get("/workspace/imports/jobs/" + old).with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("保留期").doesNotContain("id=\"apply-form\"");
             String refused = mvc.perform(post("/api/v1/imports/jobs/" + old + "/apply").with(httpBasic("admin", "demo"))
                             .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

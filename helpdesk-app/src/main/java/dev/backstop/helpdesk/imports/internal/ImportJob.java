@@ -8,7 +8,7 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
         long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
         Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
-        int attempts) {
+        int attempts, Instant fileRemovedAt) {
 
     public enum Mode { DRY_RUN, APPLY }
 

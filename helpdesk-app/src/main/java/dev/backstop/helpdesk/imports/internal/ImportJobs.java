@@ -20,7 +20,7 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, source, mode, policy, state, file_name, stored_path, sha256, size_bytes, charset, total_rows,
             records_done, inserted, updated, unchanged, rejected, error_code, dry_run_of, requested_by, requested_name,
-            created_at, started_at, finished_at, attempts""";
+            created_at, started_at, finished_at, attempts, file_removed_at""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -168,7 +168,7 @@ public class ImportJobs {
                 rs.getLong("records_done"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"),
                 rs.getLong("rejected"), rs.getString("error_code"), (Long) rs.getObject("dry_run_of", Long.class),
                 (Long) rs.getObject("requested_by", Long.class), rs.getString("requested_name"), instant(rs, "created_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempts"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempts"), instant(rs, "file_removed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
