@@ -118,6 +118,7 @@ class KnowledgeApiTests {
                 String result = search(reader, marker);
                 assertThat(JsonPath.<List<Integer>>read(result, "$.hits[*].id")).containsExactly((int) employees);
                 assertThat(JsonPath.<Integer>read(result, "$.total")).isEqualTo(1);
+                assertThat(JsonPath.<Boolean>read(result, "$.totalExact")).isTrue();
                 assertThat(JsonPath.<Map<String, Object>>read(result, "$.facets.audience")).containsOnlyKeys("EMPLOYEES");
                 assertThat(result).doesNotContain("内部机密", "一线机密", "经销商可见");
                 String suggestions = mvc.perform(get("/api/v1/kb/suggest").param("q", marker).with(httpBasic(reader, "demo")))

@@ -61,7 +61,7 @@ class KnowledgePages {
             jakarta.servlet.http.HttpServletRequest request) {
         String base = base(request);
         int offset = Math.max(page, 0) * PAGE_SIZE;
-        SearchPage result = q.isBlank() ? new SearchPage("", 0, List.of(), java.util.Map.of())
+        SearchPage result = q.isBlank() ? new SearchPage("", 0, true, List.of(), java.util.Map.of())
                 : search.search(user, new KnowledgeSearch.SearchRequest(q, lang, category, null, offset, PAGE_SIZE), true);
         model.addAttribute("base", base);
         model.addAttribute("q", q);

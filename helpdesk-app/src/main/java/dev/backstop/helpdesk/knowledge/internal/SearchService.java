@@ -60,7 +60,7 @@ class SearchService implements KnowledgeSearch {
             jdbc.update("insert into kb_searches (user_id, query, normalized, results, searched_at) values (?, ?, ?, ?, ?)",
                     reader.id(), text, normalize(text), result.total(), Timestamp.from(clock.instant()));
         }
-        return new SearchPage(text, result.total(), hits(result.hits()), result.facets());
+        return new SearchPage(text, result.total(), result.exact(), hits(result.hits()), result.facets());
     }
 
     @Override
