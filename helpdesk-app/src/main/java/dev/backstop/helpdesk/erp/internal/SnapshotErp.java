@@ -62,7 +62,8 @@ class SnapshotErp implements ErpSystem {
         jdbc.query("""
                 select id, order_no, order_date, status, currency, remark from erp_orders
                  where distributor_id = ? and (order_date >= ? or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                 order by order_date desc, order_no desc""", rs -> {
+                 order by order_date desc, order_no desc
+                 fetch first %d rows only""".formatted(ORDER_LIMIT), rs -> {
             if (orders.size() < ORDER_LIMIT) {
                 orders.put(rs.getLong(1), order(rs, distributorCode, List.of()));
             }
@@ -83,14 +84,16 @@ class SnapshotErp implements ErpSystem {
                        coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no), 0)
                   from erp_invoices i
                  where i.distributor_id = ? and (i.issue_date >= ? or i.status in ('OPEN', 'PARTIAL', 'OVERDUE'))
-                 order by i.issue_date desc, i.invoice_no desc""",
+                 order by i.issue_date desc, i.invoice_no desc
+                 fetch first %d rows only""".formatted(INVOICE_LIMIT),
                 (rs, i) -> invoice(rs, today), distributor, recent);
         if (invoices.size() > INVOICE_LIMIT) {
             invoices = invoices.subList(0, INVOICE_LIMIT);
         }
         List<Payment> payments = jdbc.query("""
                 select payment_no, invoice_no, paid_at, amount, method from erp_payments
-                 where distributor_id = ? order by paid_at desc, payment_no desc""",
+                 where distributor_id = ? order by paid_at desc, payment_no desc
+                 fetch first %d rows only""".formatted(PAYMENT_LIMIT),
                 (rs, i) -> new Payment(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4),
                         rs.getString(5)), distributor);
         if (payments.size() > PAYMENT_LIMIT) {

@@ -30,11 +30,10 @@ class SnapshotWms implements WmsSystem {
     public List<Shipment> shipments(String distributorCode, int limit) {
         Map<Long, Shipment> found = new LinkedHashMap<>();
         jdbc.query("select " + COLUMNS + " from wms_shipments s join distributors d on d.id = s.distributor_id"
-                + " where d.code = ? order by s.shipped_at desc nulls first, s.shipment_no desc", rs -> {
-                    if (found.size() < limit) {
-                        found.put(rs.getLong(1), shipment(rs));
-                    }
-                }, distributorCode);
+                + " where d.code = ? order by s.shipped_at desc nulls first, s.shipment_no desc fetch first ? rows only",
+                rs -> {
+                    found.put(rs.getLong(1), shipment(rs));
+                }, distributorCode, Math.max(0, limit));
         return withLines(found);
     }
 
