@@ -30,7 +30,8 @@ class SnapshotWms implements WmsSystem {
     public List<Shipment> shipments(String distributorCode, int limit) {
         Map<Long, Shipment> found = new LinkedHashMap<>();
         jdbc.query("select " + COLUMNS + " from wms_shipments s join distributors d on d.id = s.distributor_id"
-                + " where d.code = ? order by s.shipped_at desc nulls first, s.shipment_no desc fetch first ? rows only",
+                + " where s.distributor_id = (select id from distributors where code = ?)"
+                + " order by s.shipped_at desc nulls first, s.shipment_no desc fetch first ? rows only",
                 rs -> {
                     found.put(rs.getLong(1), shipment(rs));
                 }, distributorCode, Math.max(0, limit));
