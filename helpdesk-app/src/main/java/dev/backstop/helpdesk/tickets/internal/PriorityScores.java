@@ -61,6 +61,40 @@ final class PriorityScores {
                 : !createdAt.isAfter(now.minus(Duration.ofHours(1))) ? 10 : !createdAt.isAfter(now.minus(Duration.ofMinutes(30))) ? 5 : 0;
     }
 
+    /**
+     * The score's total for many tickets at one moment: the step boundaries are computed once, not per ticket (the
+     * routing index ranks every waiting ticket on each "next"). Agrees with {@link #of}.
+     */
+    static final class At {
+        private final Instant now;
+        private final Instant due30;
+        private final Instant due120;
+        private final Instant due480;
+        private final Instant age30;
+        private final Instant age60;
+        private final Instant age120;
+        private final Instant age240;
+
+        At(Instant now) {
+            this.now = now;
+            due30 = now.plus(Duration.ofMinutes(30));
+            due120 = now.plus(Duration.ofHours(2));
+            due480 = now.plus(Duration.ofHours(8));
+            age30 = now.minus(Duration.ofMinutes(30));
+            age60 = now.minus(Duration.ofHours(1));
+            age120 = now.minus(Duration.ofHours(2));
+            age240 = now.minus(Duration.ofHours(4));
+        }
+
+        int total(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt) {
+            int sla = activeDue == null ? 0 : !activeDue.isAfter(now) ? 40 : !activeDue.isAfter(due30) ? 30
+                    : !activeDue.isAfter(due120) ? 20 : !activeDue.isAfter(due480) ? 10 : 0;
+            int waiting = !createdAt.isAfter(age240) ? 20 : !createdAt.isAfter(age120) ? 15 : !createdAt.isAfter(age60) ? 10
+                    : !createdAt.isAfter(age30) ? 5 : 0;
+            return segment(segment) + type(type) + priority(priority) + sla + waiting;
+        }
+    }
+
     static ScoreBreakdown of(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt,
             Instant now) {
         return new ScoreBreakdown(segment(segment), type(type), priority(priority), sla(activeDue, now), waiting(createdAt, now));

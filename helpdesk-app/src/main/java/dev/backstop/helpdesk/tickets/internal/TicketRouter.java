@@ -13,18 +13,25 @@ import dev.backstop.helpdesk.tickets.RoutingRefused;
 import dev.backstop.helpdesk.tickets.TicketChanged;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketOperationNotAllowed;
+import dev.backstop.helpdesk.tickets.TicketRouted;
 import dev.backstop.helpdesk.tickets.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
@@ -40,34 +47,26 @@ class TicketRouter implements TicketRouting {
             t.desk in (:desks) and t.state in ('NEW', 'OPEN') and t.assignee_id is null
             and (t.confidential = false or :confidential = true)""";
 
-    /**
-     * A VIP or key account's ticket younger than the wait, whose account manager (another agent) is available: it is
-     * theirs first. (The account manager is the distributor's {@code account_manager_id} employee; the agent is the
-     * user bound to that employee.)
-     */
-    private static final String HELD_FOR_ACCOUNT_MANAGER = """
-            (t.segment in ('VIP', 'KEY') and t.created_at > :managerCutoff and exists (
-               select 1 from distributors d join app_users u on u.employee_id = d.account_manager_id
-                 join agent_profiles p on p.user_id = u.id
-                where d.id = t.distributor_id and u.id <> :agent and u.enabled = true and p.presence = 'AVAILABLE'))""";
-
-    /** An account manager takes their own accounts' tickets before anything else. */
-    private static final String OWN_ACCOUNTS_FIRST = """
-            (case when exists (select 1 from distributors d where d.id = t.distributor_id
-                                 and d.account_manager_id = :agentEmployee) then 1 else 0 end)""";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Tickets tickets;
     private final AgentProfiles agents;
     private final TicketViews views;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final WaitingTickets waiting;
+    /** Rank + claim of one "next" (not the assignment and the answer): {@code backstop.routing.decision}. */
+    private final Timer decisions;
 
     /** VIP and key accounts wait this long for their own available account manager before anyone may take them. */
     private final Duration accountManagerWait;
 
     TicketRouter(NamedParameterJdbcTemplate jdbc, Tickets tickets, AgentProfiles agents, TicketViews views, Clock clock,
-            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait, ApplicationEventPublisher events) {
+            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait, ApplicationEventPublisher events,
+            WaitingTickets waiting, ObjectProvider<MeterRegistry> meters) {
+        this.waiting = waiting;
+        this.decisions = Timer.builder("backstop.routing.decision")
+                .description("Time to rank the waiting tickets and claim the best one for an agent asking for the next")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters.getIfAvailable(SimpleMeterRegistry::new));
         this.events = events;
         this.accountManagerWait = accountManagerWait;
         this.jdbc = jdbc;
@@ -94,17 +93,21 @@ class TicketRouter implements TicketRouting {
             throw RoutingRefused.atCapacity(profile.capacity());
         }
         Instant now = clock.instant();
-        Map<String, Object> parameters = new HashMap<>(PriorityScores.parameters(now));
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("desks", desks.stream().map(Enum::name).toList());
         parameters.put("confidential", agent.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         parameters.put("skills", profile.skills().isEmpty() ? List.of("-") : List.copyOf(profile.skills()));
         parameters.put("agent", agent.id());
-        parameters.put("agentEmployee", agent.employeeId() == null ? -1L : agent.employeeId());
-        parameters.put("managerCutoff", java.sql.Timestamp.from(now.minus(accountManagerWait)));
-        Optional<Long> claimed = claim(parameters);
+        WaitingTickets.Asker asker = new WaitingTickets.Asker(desks, (Boolean) parameters.get("confidential"),
+                Set.copyOf(profile.skills()), agent.employeeId() == null ? -1L : agent.employeeId());
+        long started = System.nanoTime();
+        Optional<Long> claimed = claim(parameters, asker, now, now.minus(accountManagerWait));
+        long decision = System.nanoTime() - started;
+        decisions.record(decision, TimeUnit.NANOSECONDS);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
+        events.publishEvent(new TicketRouted(claimed.get(), agent.id(), decision));
         TicketEntity ticket = tickets.findById(claimed.get()).orElseThrow();
         ticket.assignTo(agent.id(), agent.displayName(), new TicketEntity.Author(agent.id(), agent.displayName()), now);
         ticket.updatedAt = now;
@@ -114,30 +117,39 @@ class TicketRouter implements TicketRouting {
     }
 
     /**
-     * Ranks the candidates, then locks the best one still free with {@code FOR UPDATE SKIP LOCKED}, row by row:
-     * another agent's claim in flight is skipped, one already committed no longer matches. (One statement with
-     * ORDER BY … FETCH FIRST 1 … SKIP LOCKED would do on PostgreSQL, but H2 then returns nothing while the top row
-     * is locked.) The lock is held until this transaction commits the assignment.
+     * Ranks the candidates in memory ({@link WaitingTickets}, brought up to date first), then locks the best one still
+     * free with {@code FOR UPDATE SKIP LOCKED}, row by row: another agent's claim in flight is skipped, one already
+     * committed (or changed so the agent may no longer take it) no longer matches. The lock is held until this
+     * transaction commits the assignment.
      */
-    private Optional<Long> claim(Map<String, Object> parameters) {
+    private Optional<Long> claim(Map<String, Object> parameters, WaitingTickets.Asker asker, Instant now, Instant managerCutoff) {
+        Set<Long> tried = new HashSet<>();
         for (int attempt = 0; attempt < 5; attempt++) {
-            List<Long> candidates = jdbc.queryForList("select t.id from tickets t where " + WAITING
-                    + " and (t.skill is null or t.skill in (:skills)) and not " + HELD_FOR_ACCOUNT_MANAGER
-                    + " order by " + OWN_ACCOUNTS_FIRST + " desc, " + PriorityScores.SQL + " desc, t.created_at, t.id"
-                    + " fetch first 20 rows only", parameters, Long.class);
+            waiting.sync();
+            List<Long> candidates = waiting.best(asker, now, managerCutoff, managers -> availableManagers(managers, parameters),
+                    tried, 20);
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }
             for (Long id : candidates) {
-                List<Long> locked = jdbc.queryForList("""
-                        select t.id from tickets t where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN')
-                        for update skip locked""", Map.of("id", id), Long.class);
+                tried.add(id);
+                parameters.put("id", id);
+                List<Long> locked = jdbc.queryForList("select t.id from tickets t where t.id = :id and " + WAITING
+                        + " and (t.skill is null or t.skill in (:skills)) for update skip locked", parameters, Long.class);
                 if (!locked.isEmpty()) {
                     return Optional.of(id);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Of these account managers (employee ids), those available as an agent other than the one asking. */
+    private Set<Long> availableManagers(Set<Long> managers, Map<String, Object> parameters) {
+        return new HashSet<>(jdbc.queryForList("""
+                select u.employee_id from app_users u join agent_profiles p on p.user_id = u.id
+                 where u.employee_id in (:managers) and u.id <> :agent and u.enabled = true and p.presence = 'AVAILABLE'""",
+                Map.of("managers", managers, "agent", parameters.get("agent")), Long.class));
     }
 
     @Override

@@ -144,7 +144,9 @@ class RoutingTests {
             long second = open("""
                     {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"重点客户再次投诉","distributorId":%d}"""
                     .formatted(account));
-            jdbc.update("update tickets set created_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(600)), second);
+            // (every write to a ticket touches updated_at: that is how each node's routing index sees it)
+            jdbc.update("update tickets set created_at = ?, updated_at = ? where id = ?",
+                    Timestamp.from(Instant.now().minusSeconds(600)), Timestamp.from(Instant.now()), second);
             // after the wait, the queue takes it: the best ticket for anyone
             assertThat(routing.next(other)).get().extracting(TicketDetails::id).isEqualTo(second);
         }
@@ -176,6 +178,41 @@ class RoutingTests {
                 mvc.perform(put("/api/v1/routing/admin/queues/CH-POLICY").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"pushAssignment\":false}")).andExpect(status().isOk());
             }
+        }
+
+        /** Another node's writes are seen by this node's routing within backstop.routing.index-refresh (50 ms). */
+        static final long REFRESH_MS = 60;
+
+        /** A ticket written by another app node, straight into the shared database, as that node's JPA would. */
+        long writtenByAnotherNode(String key, Long assignee) {
+            Instant created = Instant.now().minusSeconds(5 * 3600);
+            jdbc.update("""
+                    insert into tickets (ticket_key, desk, type, channel, priority, state, requester_kind, subject, segment,
+                                         created_at, updated_at, first_response_due, resolution_due, assignee_id, version)
+                    values (?, 'CHANNEL', 'COMPLAINT', 'PHONE', 'URGENT', 'NEW', 'UNKNOWN_CALLER', '另一节点创建的工单', 'VIP',
+                            ?, ?, ?, ?, ?, 0)""", key, Timestamp.from(created), Timestamp.from(Instant.now()),
+                    Timestamp.from(created.plusSeconds(3600)), Timestamp.from(created.plusSeconds(86_400)), assignee);
+            return jdbc.queryForObject("select id from tickets where ticket_key = ?", Long.class, key);
+        }
+
+        @Test
+        void ticketsCreatedOrTakenOnAnotherNodeAreSeenAtTheNextDecision() throws Exception {
+            CurrentUser agent = newAgent("node-" + System.nanoTime(), 10, Set.of());
+            routing.next(agent);   // the routing index of this node is loaded
+            // created elsewhere after the index was loaded: the most urgent ticket there is, so it is handed out first
+            long elsewhere = writtenByAnotherNode("NODE-" + System.nanoTime(), null);
+            Thread.sleep(REFRESH_MS);
+            assertThat(routing.next(agent)).get().extracting(TicketDetails::id).isEqualTo(elsewhere);
+
+            // another node creates one and hands it to its own agent before this node decides: never handed out twice
+            CurrentUser colleague = newAgent("colleague-" + System.nanoTime(), 10, Set.of());
+            long taken = writtenByAnotherNode("TAKEN-" + System.nanoTime(), null);
+            jdbc.update("update tickets set assignee_id = ?, updated_at = ? where id = ?", colleague.id(),
+                    Timestamp.from(Instant.now()), taken);
+            Thread.sleep(REFRESH_MS);
+            assertThat(routing.next(agent)).get().extracting(TicketDetails::id).isNotEqualTo(taken);
+            assertThat(jdbc.queryForObject("select assignee_id from tickets where id = ?", Long.class, taken))
+                    .isEqualTo(colleague.id());
         }
 
         @Test

@@ -1,0 +1,249 @@
+package dev.backstop.helpdesk.tickets.internal;
+
+import dev.backstop.helpdesk.shared.AfterCommit;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.Priority;
+import dev.backstop.helpdesk.tickets.Segment;
+import dev.backstop.helpdesk.tickets.TicketChanged;
+import dev.backstop.helpdesk.tickets.TicketOpened;
+import dev.backstop.helpdesk.tickets.TicketStateChanged;
+import dev.backstop.helpdesk.tickets.TicketType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The waiting tickets (new or open, unassigned) of every desk, held in memory on each app node so that "next" ranks
+ * them in Java instead of asking the database to score every waiting row (ADR 0012). It is derived data and never
+ * decides alone: the claim re-checks the row in the database under {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>Kept in step three ways: before each decision it re-reads the tickets changed in the last {@code lookback} of
+ * {@code updated_at} (every write path sets it, ADR 0010), newer than the highest id seen, or named by this node's own
+ * ticket events; and every {@code reload} it reads all waiting tickets again (a transaction that committed later than
+ * the look-back, an account manager changed on a distributor).
+ */
+@Component
+class WaitingTickets {
+
+    /** A waiting ticket with what ranks it; {@code accountManager} is the employee id of its distributor's manager. */
+    record Entry(long id, Desk desk, boolean confidential, String skill, Segment segment, TicketType type,
+            Priority priority, Instant activeDue, Instant createdAt, Long accountManager) {
+    }
+
+    /** What an agent may take: the desks served, confidential or not, the skills; and who they are as an employee. */
+    record Asker(Set<Desk> desks, boolean confidential, Set<String> skills, long employeeId) {
+    }
+
+    private static final String COLUMNS = """
+            select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.skill, t.segment, t.type, t.priority,
+                   t.first_response_due, t.first_responded_at, t.resolution_due, t.created_at, t.updated_at, d.account_manager_id
+              from tickets t left join distributors d on d.id = t.distributor_id""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Duration lookback;
+    private final Duration refresh;
+    private final ReentrantLock syncing = new ReentrantLock();
+    private final Set<Long> touched = ConcurrentHashMap.newKeySet();
+    private volatile Map<Long, Entry> waiting = new ConcurrentHashMap<>();
+    /** Guarded by {@link #syncing}. */
+    private Instant watermark;
+    private long highestId;
+    private boolean loaded;
+    private long lastLook;
+
+    WaitingTickets(NamedParameterJdbcTemplate jdbc, @Value("${backstop.routing.index-lookback:5s}") Duration lookback,
+            @Value("${backstop.routing.index-refresh:50ms}") Duration refresh) {
+        this.jdbc = jdbc;
+        this.lookback = lookback;
+        this.refresh = refresh;
+    }
+
+    /** Reads every waiting ticket again; also the first load. */
+    @Scheduled(initialDelayString = "${backstop.routing.index-reload:60s}", fixedDelayString = "${backstop.routing.index-reload:60s}")
+    void reload() {
+        syncing.lock();
+        try {
+            // the watermark first: whatever changes while the waiting tickets are read is read again by the next sync
+            record High(Instant at, long id) {
+            }
+            High high = jdbc.queryForObject("select max(updated_at), max(id) from tickets", Map.of(),
+                    (rs, n) -> new High(rs.getTimestamp(1) == null ? Instant.EPOCH : rs.getTimestamp(1).toInstant(), rs.getLong(2)));
+            Map<Long, Entry> fresh = new ConcurrentHashMap<>();
+            jdbc.query(COLUMNS + " where t.state in ('NEW', 'OPEN') and t.assignee_id is null", Map.of(), rs -> {
+                Entry entry = entry(rs);
+                fresh.put(entry.id(), entry);
+            });
+            waiting = fresh;
+            watermark = high.at();
+            highestId = high.id();
+            loaded = true;
+        } finally {
+            syncing.unlock();
+        }
+    }
+
+    /**
+     * Brings the waiting tickets up to date: this node's own committed changes at once (by id), every other node's
+     * within {@code refresh} (by change time and id), so that a burst of agents asking at the same moment costs one
+     * look at the database, not one each.
+     */
+    void sync() {
+        syncing.lock();
+        try {
+            if (!loaded) {
+                reload();
+                touched.clear();
+                lastLook = System.nanoTime();
+                return;
+            }
+            List<Long> named = List.copyOf(touched);
+            touched.removeAll(named);
+            boolean look = System.nanoTime() - lastLook >= refresh.toNanos();
+            if (!look && named.isEmpty()) {
+                return;
+            }
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("named", named.isEmpty() ? List.of(-1L) : named);
+            String where = " where t.id in (:named)";
+            if (look) {
+                parameters.put("since", Timestamp.from(watermark.minus(lookback)));
+                parameters.put("highest", highestId);
+                where = " where t.updated_at >= :since or t.id > :highest or t.id in (:named)";
+                lastLook = System.nanoTime();
+            }
+            jdbc.query(COLUMNS + where, parameters, rs -> {
+                long id = rs.getLong("id");
+                Instant updated = rs.getTimestamp("updated_at").toInstant();
+                if (updated.isAfter(watermark)) {
+                    watermark = updated;
+                }
+                highestId = Math.max(highestId, id);
+                boolean stillWaiting = rs.getObject("assignee_id") == null
+                        && ("NEW".equals(rs.getString("state")) || "OPEN".equals(rs.getString("state")));
+                if (stillWaiting) {
+                    waiting.put(id, entry(rs));
+                } else {
+                    waiting.remove(id);
+                }
+            });
+        } finally {
+            syncing.unlock();
+        }
+    }
+
+    /**
+     * The best {@code limit} waiting tickets the asker may take, best first: their own accounts' tickets first, then
+     * by score ({@link PriorityScores}), then the oldest, then the lowest id — the order of the queue view.
+     *
+     * @param availableManagers given the account managers (employee ids) of young VIP / key tickets, answers which of
+     *     them are available as another agent: those tickets are held for them
+     * @param skip tickets already tried (locked by another agent's claim in flight, or no longer free)
+     */
+    List<Long> best(Asker asker, Instant now, Instant managerCutoff, Function<Set<Long>, Set<Long>> availableManagers,
+            Set<Long> skip, int limit) {
+        List<Entry> eligible = new ArrayList<>();
+        Set<Long> managers = new HashSet<>();
+        for (Entry e : waiting.values()) {
+            if (!skip.contains(e.id()) && asker.desks().contains(e.desk()) && (!e.confidential() || asker.confidential())
+                    && (e.skill() == null || asker.skills().contains(e.skill()))) {
+                eligible.add(e);
+                if (mayBeHeld(e, managerCutoff, asker)) {
+                    managers.add(e.accountManager());
+                }
+            }
+        }
+        Set<Long> holding = managers.isEmpty() ? Set.of() : availableManagers.apply(managers);
+        Comparator<Ranked> order = Comparator.comparingInt(Ranked::own).thenComparingInt(Ranked::score)
+                .thenComparing(r -> r.entry().createdAt(), Comparator.reverseOrder())
+                .thenComparing(r -> r.entry().id(), Comparator.reverseOrder());
+        PriorityScores.At scores = new PriorityScores.At(now);
+        PriorityQueue<Ranked> top = new PriorityQueue<>(limit + 1, order);   // the worst of the best at the head
+        for (Entry e : eligible) {
+            if (mayBeHeld(e, managerCutoff, asker) && holding.contains(e.accountManager())) {
+                continue;
+            }
+            int own = e.accountManager() != null && e.accountManager() == asker.employeeId() ? 1 : 0;
+            int score = scores.total(e.segment(), e.type(), e.priority(), e.activeDue(), e.createdAt());
+            if (top.size() < limit) {
+                top.add(new Ranked(e, own, score));
+                continue;
+            }
+            Ranked worst = top.peek();
+            if (own < worst.own() || own == worst.own() && score < worst.score()) {
+                continue;   // most tickets: decided without the full comparison
+            }
+            Ranked ranked = new Ranked(e, own, score);
+            if (order.compare(ranked, worst) > 0) {
+                top.poll();
+                top.add(ranked);
+            }
+        }
+        List<Ranked> sorted = new ArrayList<>(top);
+        sorted.sort(order.reversed());
+        return sorted.stream().map(r -> r.entry().id()).toList();
+    }
+
+    /** How many tickets wait, over all desks (for the metrics and the tests). */
+    int size() {
+        return waiting.size();
+    }
+
+    @EventListener
+    void on(TicketOpened event) {
+        AfterCommit.run(() -> touched.add(event.ticketId()));
+    }
+
+    @EventListener
+    void on(TicketChanged event) {
+        AfterCommit.run(() -> touched.add(event.id()));
+    }
+
+    @EventListener
+    void on(TicketStateChanged event) {
+        AfterCommit.run(() -> touched.add(event.ticketId()));
+    }
+
+    private static boolean mayBeHeld(Entry e, Instant managerCutoff, Asker asker) {
+        return (e.segment() == Segment.VIP || e.segment() == Segment.KEY) && e.accountManager() != null
+                && e.createdAt().isAfter(managerCutoff) && e.accountManager() != asker.employeeId();
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        Instant firstResponded = instant(rs, "first_responded_at");
+        String segment = rs.getString("segment");
+        long manager = rs.getLong("account_manager_id");
+        Long accountManager = rs.wasNull() ? null : manager;
+        return new Entry(rs.getLong("id"), Desk.valueOf(rs.getString("desk")), rs.getBoolean("confidential"),
+                rs.getString("skill"),
+                segment == null ? null : Segment.valueOf(segment), TicketType.valueOf(rs.getString("type")),
+                Priority.valueOf(rs.getString("priority")),
+                firstResponded == null ? instant(rs, "first_response_due") : instant(rs, "resolution_due"),
+                instant(rs, "created_at"), accountManager);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private record Ranked(Entry entry, int own, int score) {
+    }
+}
