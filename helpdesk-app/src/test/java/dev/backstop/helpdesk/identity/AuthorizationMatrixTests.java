@@ -201,6 +201,7 @@ class AuthorizationMatrixTests {
                 "POST /portal/kb/articles/{id}/vote", "POST /portal/kb/articles/{id}/answered")) {
             rule(endpoint, PORTAL);
         }
+        rule("POST /api/v1/calls/missed", OUTREACH);   // the PBX's integration user: ADMIN or SUPERVISOR
         for (String endpoint : List.of("GET /api/v1/outreach/campaigns", "POST /api/v1/outreach/campaigns",
                 "GET /api/v1/outreach/campaigns/{id}", "GET /api/v1/outreach/campaigns/{id}/recipients",
                 "POST /api/v1/outreach/campaigns/{id}/send", "POST /api/v1/outreach/campaigns/{id}/cancel",

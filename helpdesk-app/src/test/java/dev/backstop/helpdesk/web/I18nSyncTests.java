@@ -39,6 +39,27 @@ class I18nSyncTests {
         }
     }
 
+    /**
+     * A message with arguments goes through {@link java.text.MessageFormat}, where a lone apostrophe starts a quoted
+     * section: "the distributor's tier {0}" would show "the distributors tier {0}" with the placeholder left in.
+     */
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".properties")).toList()) {
+                Properties messages = load(file.getFileName().toString());
+                messages.forEach((key, value) -> {
+                    String text = value.toString();
+                    if (text.matches("(?s).*\\{\\d.*")) {
+                        assertThat(text.replace("''", "")).as(file.getFileName() + " " + key).doesNotContain("'");
+                        assertThat(java.text.MessageFormat.format(text, "A", "B", "C", "D")).as(file.getFileName() + " " + key)
+                                .doesNotContain("{0}");
+                    }
+                });
+            }
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(MESSAGES.resolve(name))) {

@@ -53,6 +53,8 @@ class SecurityConfiguration {
             Role.DISTRIBUTOR);
     /** Create, send and follow outreach campaigns. */
     static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
+    /** The phone system (PBX / CTI) reporting missed calls: an integration user's API token. */
+    static final String[] TELEPHONY = names(Role.ADMIN, Role.SUPERVISOR);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -93,6 +95,7 @@ class SecurityConfiguration {
                                 "/api/v1/distributors/*/orders/*/policy-check", "/api/v1/distributors/*/shipments/*",
                                 "/api/v1/distributors/*/invoices/*").hasAnyRole(CHANNEL_VIEW)
                         .requestMatchers(POST, "/api/v1/distributors/*/requests").hasAnyRole(CHANNEL_VIEW)
+                        .requestMatchers(POST, "/api/v1/calls/missed").hasAnyRole(TELEPHONY)
                         .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
                                 "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
                         .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",
