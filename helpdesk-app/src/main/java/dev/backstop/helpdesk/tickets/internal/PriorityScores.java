@@ -66,32 +66,38 @@ final class PriorityScores {
      * routing index ranks every waiting ticket on each "next"). Agrees with {@link #of}.
      */
     static final class At {
-        private final Instant now;
-        private final Instant due30;
-        private final Instant due120;
-        private final Instant due480;
-        private final Instant age30;
-        private final Instant age60;
-        private final Instant age120;
-        private final Instant age240;
+        private final long now;
+        private final long due30;
+        private final long due120;
+        private final long due480;
+        private final long age30;
+        private final long age60;
+        private final long age120;
+        private final long age240;
 
-        At(Instant now) {
-            this.now = now;
-            due30 = now.plus(Duration.ofMinutes(30));
-            due120 = now.plus(Duration.ofHours(2));
-            due480 = now.plus(Duration.ofHours(8));
-            age30 = now.minus(Duration.ofMinutes(30));
-            age60 = now.minus(Duration.ofHours(1));
-            age120 = now.minus(Duration.ofHours(2));
-            age240 = now.minus(Duration.ofHours(4));
+        At(Instant at) {
+            now = at.toEpochMilli();
+            due30 = at.plus(Duration.ofMinutes(30)).toEpochMilli();
+            due120 = at.plus(Duration.ofHours(2)).toEpochMilli();
+            due480 = at.plus(Duration.ofHours(8)).toEpochMilli();
+            age30 = at.minus(Duration.ofMinutes(30)).toEpochMilli();
+            age60 = at.minus(Duration.ofHours(1)).toEpochMilli();
+            age120 = at.minus(Duration.ofHours(2)).toEpochMilli();
+            age240 = at.minus(Duration.ofHours(4)).toEpochMilli();
         }
 
         int total(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt) {
-            int sla = activeDue == null ? 0 : !activeDue.isAfter(now) ? 40 : !activeDue.isAfter(due30) ? 30
-                    : !activeDue.isAfter(due120) ? 20 : !activeDue.isAfter(due480) ? 10 : 0;
-            int waiting = !createdAt.isAfter(age240) ? 20 : !createdAt.isAfter(age120) ? 15 : !createdAt.isAfter(age60) ? 10
-                    : !createdAt.isAfter(age30) ? 5 : 0;
-            return segment(segment) + type(type) + priority(priority) + sla + waiting;
+            return segment(segment) + type(type) + priority(priority)
+                    + timeParts(activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli());
+        }
+
+        /** The SLA and waiting parts, from epoch milliseconds ({@code Long.MAX_VALUE}: no due time). */
+        int timeParts(long dueMillis, long createdMillis) {
+            int sla = dueMillis == Long.MAX_VALUE ? 0 : dueMillis <= now ? 40 : dueMillis <= due30 ? 30
+                    : dueMillis <= due120 ? 20 : dueMillis <= due480 ? 10 : 0;
+            int waiting = createdMillis <= age240 ? 20 : createdMillis <= age120 ? 15 : createdMillis <= age60 ? 10
+                    : createdMillis <= age30 ? 5 : 0;
+            return sla + waiting;
         }
     }
 

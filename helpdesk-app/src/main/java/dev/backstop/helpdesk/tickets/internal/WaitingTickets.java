@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -45,7 +44,16 @@ class WaitingTickets {
 
     /** A waiting ticket with what ranks it; {@code accountManager} is the employee id of its distributor's manager. */
     record Entry(long id, Desk desk, boolean confidential, String skill, Segment segment, TicketType type,
-            Priority priority, Instant activeDue, Instant createdAt, Long accountManager) {
+            Priority priority, Instant activeDue, Instant createdAt, Long accountManager,
+            /* precomputed for the scan: */ int base, long dueMillis, long createdMillis, boolean heldFirst) {
+
+        Entry(long id, Desk desk, boolean confidential, String skill, Segment segment, TicketType type, Priority priority,
+                Instant activeDue, Instant createdAt, Long accountManager) {
+            this(id, desk, confidential, skill, segment, type, priority, activeDue, createdAt, accountManager,
+                    PriorityScores.segment(segment) + PriorityScores.type(type) + PriorityScores.priority(priority),
+                    activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli(),
+                    segment == Segment.VIP || segment == Segment.KEY);
+        }
     }
 
     /** What an agent may take: the desks served, confidential or not, the skills; and who they are as an employee. */
@@ -159,46 +167,56 @@ class WaitingTickets {
      */
     List<Long> best(Asker asker, Instant now, Instant managerCutoff, Function<Set<Long>, Set<Long>> availableManagers,
             Set<Long> skip, int limit) {
-        List<Entry> eligible = new ArrayList<>();
-        Set<Long> managers = new HashSet<>();
-        for (Entry e : waiting.values()) {
-            if (!skip.contains(e.id()) && asker.desks().contains(e.desk()) && (!e.confidential() || asker.confidential())
-                    && (e.skill() == null || asker.skills().contains(e.skill()))) {
-                eligible.add(e);
-                if (mayBeHeld(e, managerCutoff, asker)) {
-                    managers.add(e.accountManager());
-                }
-            }
-        }
-        Set<Long> holding = managers.isEmpty() ? Set.of() : availableManagers.apply(managers);
         Comparator<Ranked> order = Comparator.comparingInt(Ranked::own).thenComparingInt(Ranked::score)
-                .thenComparing(r -> r.entry().createdAt(), Comparator.reverseOrder())
-                .thenComparing(r -> r.entry().id(), Comparator.reverseOrder());
+                .thenComparing(Comparator.comparingLong(Ranked::created).reversed())
+                .thenComparing(Comparator.comparingLong(Ranked::id).reversed());
         PriorityScores.At scores = new PriorityScores.At(now);
+        long cutoff = managerCutoff.toEpochMilli();
         PriorityQueue<Ranked> top = new PriorityQueue<>(limit + 1, order);   // the worst of the best at the head
-        for (Entry e : eligible) {
-            if (mayBeHeld(e, managerCutoff, asker) && holding.contains(e.accountManager())) {
+        List<Ranked> held = new ArrayList<>();                                // may be held for their account manager
+        for (Entry e : waiting.values()) {
+            if (!asker.desks().contains(e.desk()) || e.confidential() && !asker.confidential()
+                    || e.skill() != null && !asker.skills().contains(e.skill()) || skip.contains(e.id())) {
                 continue;
             }
             int own = e.accountManager() != null && e.accountManager() == asker.employeeId() ? 1 : 0;
-            int score = scores.total(e.segment(), e.type(), e.priority(), e.activeDue(), e.createdAt());
-            if (top.size() < limit) {
-                top.add(new Ranked(e, own, score));
+            int score = e.base() + scores.timeParts(e.dueMillis(), e.createdMillis());
+            if (own == 0 && e.accountManager() != null && e.heldFirst() && e.createdMillis() > cutoff) {
+                held.add(new Ranked(e.id(), own, score, e.createdMillis(), e.accountManager()));
                 continue;
             }
-            Ranked worst = top.peek();
-            if (own < worst.own() || own == worst.own() && score < worst.score()) {
-                continue;   // most tickets: decided without the full comparison
-            }
-            Ranked ranked = new Ranked(e, own, score);
-            if (order.compare(ranked, worst) > 0) {
-                top.poll();
-                top.add(ranked);
+            offer(top, order, limit, own, score, e.createdMillis(), e.id(), null);
+        }
+        if (!held.isEmpty()) {
+            Set<Long> holding = availableManagers.apply(held.stream().map(Ranked::manager).collect(java.util.stream.Collectors.toSet()));
+            for (Ranked r : held) {
+                if (!holding.contains(r.manager())) {
+                    offer(top, order, limit, r.own(), r.score(), r.created(), r.id(), r);
+                }
             }
         }
         List<Ranked> sorted = new ArrayList<>(top);
         sorted.sort(order.reversed());
-        return sorted.stream().map(r -> r.entry().id()).toList();
+        return sorted.stream().map(Ranked::id).toList();
+    }
+
+    /** Keeps the best {@code limit}; most tickets are turned away by two int comparisons, without allocating. */
+    private static void offer(PriorityQueue<Ranked> top, Comparator<Ranked> order, int limit, int own, int score, long created,
+            long id, Ranked made) {
+        if (top.size() >= limit) {
+            Ranked worst = top.peek();
+            if (own < worst.own() || own == worst.own() && score < worst.score()) {
+                return;
+            }
+            Ranked ranked = made != null ? made : new Ranked(id, own, score, created, null);
+            if (order.compare(ranked, worst) <= 0) {
+                return;
+            }
+            top.poll();
+            top.add(ranked);
+            return;
+        }
+        top.add(made != null ? made : new Ranked(id, own, score, created, null));
     }
 
     /** How many tickets wait, over all desks (for the metrics and the tests). */
@@ -221,11 +239,6 @@ class WaitingTickets {
         AfterCommit.run(() -> touched.add(event.ticketId()));
     }
 
-    private static boolean mayBeHeld(Entry e, Instant managerCutoff, Asker asker) {
-        return (e.segment() == Segment.VIP || e.segment() == Segment.KEY) && e.accountManager() != null
-                && e.createdAt().isAfter(managerCutoff) && e.accountManager() != asker.employeeId();
-    }
-
     private static Entry entry(ResultSet rs) throws SQLException {
         Instant firstResponded = instant(rs, "first_responded_at");
         String segment = rs.getString("segment");
@@ -244,6 +257,6 @@ class WaitingTickets {
         return at == null ? null : at.toInstant();
     }
 
-    private record Ranked(Entry entry, int own, int score) {
+    private record Ranked(long id, int own, int score, long created, Long manager) {
     }
 }
