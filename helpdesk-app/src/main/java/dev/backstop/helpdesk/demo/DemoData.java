@@ -1,13 +1,18 @@
 package dev.backstop.helpdesk.demo;
 
+import dev.backstop.helpdesk.calls.MissedCalls;
+import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
+import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -42,10 +47,12 @@ class DemoData implements ApplicationRunner {
     private final AgentProfiles agents;
     private final KnowledgeArticles knowledge;
     private final ObjectMapper json;
+    private final MissedCalls calls;
 
     DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
-            Clock clock, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json,
+            Clock clock, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json, MissedCalls calls,
             @Value("${backstop.demo-data:true}") boolean enabled) {
+        this.calls = calls;
         this.agents = agents;
         this.knowledge = knowledge;
         this.json = json;
@@ -105,9 +112,23 @@ class DemoData implements ApplicationRunner {
         int count = new DemoTickets(tickets, company).load(staff, portal);
         int articles = new DemoArticles(knowledge, json).load(as(editor));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
+        int callbacks = missedCalls(as(supervisor));
         log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
                 + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign", company.branchCount(),
-                company.distributorCount(), company.employeeCount(), company.familyCount(), count + 1, articles);
+                company.distributorCount(), company.employeeCount(), company.familyCount(), count + 1 + callbacks, articles);
+    }
+
+    /** Two calls the phone system reported missed this morning: D0001's primary contact, and an unknown HR caller. */
+    private int missedCalls(CurrentUser pbx) {
+        String contact = jdbc.queryForObject("""
+                select c.phone from distributor_contacts c join distributors d on d.id = c.distributor_id
+                 where d.code = 'D0001' order by c.primary_contact desc, c.id fetch first 1 rows only""", String.class);
+        Instant now = clock.instant();
+        calls.report(new ReportedCall("demo-pbx-0001", ReportedCall.Kind.ABANDONED, contact, Desk.CHANNEL, null,
+                now.minus(Duration.ofMinutes(12)), 48), pbx);
+        calls.report(new ReportedCall("demo-pbx-0002", ReportedCall.Kind.CALLBACK_REQUESTED, "0571-8765 4321", Desk.HR, null,
+                now.minus(Duration.ofMinutes(5)), 130), pbx);
+        return 2;
     }
 
     private long user(String username, String displayName, String hash, Set<Role> roles, Long distributorId,
