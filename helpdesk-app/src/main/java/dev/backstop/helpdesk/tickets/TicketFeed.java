@@ -16,6 +16,16 @@ public interface TicketFeed {
     List<TicketDigest> changedAfter(Instant updatedAt, long afterId, int limit);
 
     /**
+     * Which tickets changed at or after {@code since} (on any app node), oldest change first, at most {@code limit}:
+     * id, key, desk and change time only, for live pages that reload what changed.
+     */
+    List<Change> changedSince(Instant since, int limit);
+
+    /** That a ticket changed, and when. */
+    record Change(long id, String key, Desk desk, Instant updatedAt) {
+    }
+
+    /**
      * A ticket as a derived index sees it.
      *
      * @param resolution the answer that settled it: the last public reply, call summary or back-office answer, else the comment of the

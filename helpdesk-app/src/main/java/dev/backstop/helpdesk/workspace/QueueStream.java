@@ -26,6 +26,7 @@ class QueueStream {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Desk, Set<SseEmitter>> streams = new EnumMap<>(Desk.class);
+    private volatile java.util.function.BiConsumer<Long, java.time.Instant> onPush = (id, at) -> { };
 
     QueueStream() {
         for (Desk desk : Desk.values()) {
@@ -46,12 +47,27 @@ class QueueStream {
 
     @EventListener
     void on(TicketOpened opened) {
-        AfterCommit.run(() -> publish(opened.desk(), opened.key()));
+        AfterCommit.run(() -> {
+            onPush.accept(opened.ticketId(), opened.openedAt());
+            publish(opened.desk(), opened.key());
+        });
     }
 
     @EventListener
     void on(TicketChanged changed) {
-        AfterCommit.run(() -> publish(changed.desk(), changed.key()));
+        AfterCommit.run(() -> {
+            onPush.accept(changed.id(), changed.at());
+            publish(changed.desk(), changed.key());
+        });
+    }
+
+    /** Told of each change pushed at its commit (see {@link OtherNodesChanges}). */
+    void onPush(java.util.function.BiConsumer<Long, java.time.Instant> listener) {
+        this.onPush = listener;
+    }
+
+    boolean anyListener() {
+        return streams.values().stream().anyMatch(set -> !set.isEmpty());
     }
 
     @EventListener
@@ -66,7 +82,7 @@ class QueueStream {
         return streams.get(desk).size();
     }
 
-    private void publish(Desk desk, String key) {
+    void publish(Desk desk, String key) {
         Set<SseEmitter> set = streams.get(desk);
         for (SseEmitter emitter : set) {
             send(emitter, set, key);

@@ -23,6 +23,7 @@ class TicketStream {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiConsumer<Long, java.time.Instant> onPush = (id, at) -> { };
 
     SseEmitter subscribe(long ticketId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -40,13 +41,27 @@ class TicketStream {
     @EventListener
     void on(TicketChanged changed) {
         AfterCommit.run(() -> {
-            Set<SseEmitter> set = streams.get(changed.id());
-            if (set != null) {
-                for (SseEmitter emitter : set) {
-                    send(changed.id(), emitter, "ticket", changed.key());
-                }
-            }
+            onPush.accept(changed.id(), changed.at());
+            publish(changed.id(), changed.key());
         });
+    }
+
+    void publish(long ticketId, String key) {
+        Set<SseEmitter> set = streams.get(ticketId);
+        if (set != null) {
+            for (SseEmitter emitter : set) {
+                send(ticketId, emitter, "ticket", key);
+            }
+        }
+    }
+
+    /** Told of each change pushed at its commit (see {@link OtherNodesChanges}). */
+    void onPush(java.util.function.BiConsumer<Long, java.time.Instant> listener) {
+        this.onPush = listener;
+    }
+
+    boolean anyListener() {
+        return !streams.isEmpty();
     }
 
     @EventListener

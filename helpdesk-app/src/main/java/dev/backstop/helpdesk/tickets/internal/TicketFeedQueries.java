@@ -76,6 +76,16 @@ class TicketFeedQueries implements TicketFeed {
         return digests;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Change> changedSince(Instant since, int limit) {
+        return jdbc.query("""
+                select id, ticket_key, desk, updated_at from tickets where updated_at >= :since
+                 order by updated_at, id limit :limit""", Map.of("since", Timestamp.from(since), "limit",
+                Math.max(1, Math.min(limit, 1000))), (rs, n) -> new Change(rs.getLong(1), rs.getString(2),
+                Desk.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant()));
+    }
+
     private record Row(long id, String key, Desk desk, TicketType type, String subject, String description, String state,
             boolean confidential, Instant updatedAt, Instant resolvedAt) {
     }
