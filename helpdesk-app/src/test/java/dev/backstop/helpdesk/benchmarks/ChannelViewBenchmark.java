@@ -463,12 +463,16 @@ class ChannelViewBenchmark {
         Thread.sleep(2000); // PostgreSQL flushes a backend's statistics at most once a second
         Map<String, long[]> before = tableStats();
         long xactBefore = transactions();
+        Cpu cpuBefore = Cpu.now();
         LoadResult open = openLoop(http, base, token, codes, RATE, DURATION);
+        Cpu cpu = Cpu.now().minus(cpuBefore);
         Thread.sleep(2000);
         long xacts = transactions() - xactBefore;
         Map<String, long[]> after = tableStats();
         System.out.printf("%s open loop: %s%n", mode, open);
+        Cpu wrkBefore = Cpu.now();
         WrkResult wrk = wrk(port, lua);
+        Cpu wrkCpu = Cpu.now().minus(wrkBefore);
         System.out.printf("%s wrk: %.0f req/s%n", mode, wrk.rps);
 
         report.append("\n## ").append(mode.equals("snapshot") ? "Snapshot mode" : "REST mode").append("\n\n");
@@ -485,6 +489,7 @@ class ChannelViewBenchmark {
         report.append(row("service time (from actual send)", open.service));
         report.append("\nSent %,d, answered 200: %,d (both ERP and WMS live: %,d), errors / non-200: %,d; achieved %.1f requests/s.\n\n"
                 .formatted(open.sent, open.ok, open.live, open.errors, open.ok / open.seconds));
+        report.append(cpu.describe("the fixed-rate run", open.sent)).append("\n\n");
         report.append("PostgreSQL during the fixed-rate run: %.1f transactions (statements outside a transaction count one each) "
                 .formatted((double) xacts / Math.max(1, open.sent)) + "per view; per table, scans per view:\n\n");
         report.append("| table | seq scans | rows read by seq scans | index scans | rows fetched by index |\n|---|---|---|---|---|\n");
@@ -503,10 +508,78 @@ class ChannelViewBenchmark {
         report.append("| %.0f | %s | %s | %s | %s | %s |\n\n".formatted(wrk.rps, wrk.percentiles.getOrDefault("50%", "?"),
                 wrk.percentiles.getOrDefault("75%", "?"), wrk.percentiles.getOrDefault("90%", "?"),
                 wrk.percentiles.getOrDefault("99%", "?"), wrk.errors));
+        report.append(wrkCpu.describe("the wrk run (wrk's own CPU is in \"others\")", Math.round(wrk.rps * WRK_DURATION)))
+                .append("\n\n");
         report.append("<details><summary>wrk output</summary>\n\n```\n").append(wrk.raw.strip()).append("\n```\n</details>\n");
         summary.add(new String[] {mode, ms(open.latency.getValueAtPercentile(50)), ms(open.latency.getValueAtPercentile(90)),
                 ms(open.latency.getValueAtPercentile(99)), ms(open.latency.getMaxValue()), "%,d".formatted(open.errors),
                 "%.0f".formatted(wrk.rps), wrk.percentiles.getOrDefault("50%", "?"), wrk.percentiles.getOrDefault("99%", "?")});
+    }
+
+    /**
+     * CPU used during a run: this JVM (the app and the Java load generator), the PostgreSQL processes (the postmaster
+     * of target/channel-bench/pgdata and its children), and the whole machine from /proc/stat (so what other processes
+     * took on the shared machine shows next to it), with the load average at the end.
+     */
+    record Cpu(long jvmNanos, long pgTicks, long machineBusyTicks, long machineTicks, String loadavg) {
+
+        static final double TICK_MS = 10.0; // USER_HZ = 100 on Linux
+
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long pg = 0;
+            long busy = 0;
+            long total = 0;
+            String load = "?";
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(DIR.resolve("pgdata/postmaster.pid")).getFirst().strip());
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path proc : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                        try {
+                            String stat = Files.readString(proc.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            long pid = Long.parseLong(proc.getFileName().toString());
+                            if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                                pg += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            }
+                        } catch (IOException | RuntimeException gone) {
+                            // the process ended meanwhile
+                        }
+                    }
+                }
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                for (int i = 1; i < cpu.length; i++) {
+                    long v = Long.parseLong(cpu[i]);
+                    total += v;
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += v;
+                    }
+                }
+                load = Files.readString(Path.of("/proc/loadavg")).strip();
+            } catch (IOException | RuntimeException unavailable) {
+                // not Linux, or no postmaster.pid: the figures stay 0
+            }
+            return new Cpu(jvm, pg, busy, total, load);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvmNanos - before.jvmNanos, pgTicks - before.pgTicks, machineBusyTicks - before.machineBusyTicks,
+                    machineTicks - before.machineTicks, loadavg);
+        }
+
+        String describe(String run, long requests) {
+            double n = Math.max(1, requests);
+            double jvm = jvmNanos / 1e6;
+            double pg = pgTicks * TICK_MS;
+            double busy = machineBusyTicks * TICK_MS;
+            double others = Math.max(0, busy - jvm - pg);
+            double cores = Runtime.getRuntime().availableProcessors();
+            return ("CPU during %s: app JVM (with the Java load generator) %.2f ms per view, PostgreSQL %.2f ms per view; "
+                    + "the machine was %.0f %% busy (all %d cores), of which other processes (wrk, other sessions' builds) "
+                    + "%.0f %% of the machine; load average at the end: %s.").formatted(run, jvm / n, pg / n,
+                    100 * busy / Math.max(1, machineTicks * TICK_MS), (int) cores,
+                    100 * others / Math.max(1, machineTicks * TICK_MS), loadavg);
+        }
     }
 
     private Map<String, long[]> tableStats() {
