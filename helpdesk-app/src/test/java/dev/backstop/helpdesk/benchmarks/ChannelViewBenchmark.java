@@ -97,6 +97,8 @@ class ChannelViewBenchmark {
                 .setServerConfig("effective_cache_size", "8GB")
                 .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setPGStartupWait(Duration.ofMinutes(2))
                 .start()) {
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
@@ -380,21 +382,19 @@ class ChannelViewBenchmark {
                 explain.append("## ").append(account == median ? "Median" : "Biggest").append(" account ").append(code)
                         .append(" (").append(account.get("orders")).append(" orders)\n\n");
                 String recent = "current_date - 90";
-                String orderIds = "(select id from erp_orders where distributor_id = %d and (order_date >= %s or status in"
-                        + " ('OPEN', 'CONFIRMED', 'SHIPPED')) order by order_date desc, order_no desc limit 50)";
                 Map<String, String> queries = new LinkedHashMap<>();
                 queries.put("profile (DistributorDirectory.byCode)", """
                         select d.id, d.code, d.name, r.code, r.name, r.name_en, d.tier, e.name, d.credit_limit, d.status, d.phone, d.address
                           from distributors d left join regions r on r.id = d.region_id
                           left join employees e on e.id = d.account_manager_id where d.code = '%s'""".formatted(code));
-                queries.put("orders (SnapshotErp.account)", """
-                        select id, order_no, order_date, status, currency, remark from erp_orders
-                         where distributor_id = %d and (order_date >= %s or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                         order by order_date desc, order_no desc fetch first 50 rows only""".formatted(id, recent));
-                queries.put("order lines (SnapshotErp.account, up to 50 orders)", """
-                        select order_id, line_no, sku, product_name, category, quantity, unit_price, amount
-                          from erp_order_lines where order_id in %s order by order_id, line_no"""
-                        .formatted(orderIds.formatted(id, recent)));
+                queries.put("orders with their line count and amount (SnapshotErp.account)", """
+                        select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark,
+                               (select count(*) from erp_order_lines l where l.order_id = o.id),
+                               (select coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
+                                  from erp_order_lines l where l.order_id = o.id)
+                          from erp_orders o
+                         where o.distributor_id = %d and (o.order_date >= %s or o.status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
+                         order by o.order_date desc, o.order_no desc fetch first 50 rows only""".formatted(id, recent));
                 queries.put("invoices (SnapshotErp.account)", """
                         select i.invoice_no, i.order_no, i.issue_date, i.due_date, i.amount, i.tax_amount, i.status,
                                coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no), 0)
@@ -422,9 +422,15 @@ class ChannelViewBenchmark {
                           (select s.id from wms_shipments s where s.distributor_id = %d
                             order by s.shipped_at desc nulls first, s.shipment_no desc limit 30)
                          order by shipment_id, line_no""".formatted(id));
-                queries.put("tickets (TicketService.ofDistributor, roughly)", """
-                        select * from tickets where distributor_id = %d and state not in ('RESOLVED', 'CLOSED')
-                         order by updated_at desc, id desc limit 10""".formatted(id));
+                queries.put("open tickets (DistributorTickets, roughly: a CHANNEL_AGENT's scope, user id 2)", """
+                        select t.id, t.ticket_key, t.desk, t.type, t.channel, t.priority, t.state, t.subject, t.requester_name,
+                               u.display_name, t.confidential, t.created_at, t.updated_at, t.segment, t.sla_policy_id, t.resolved_at,
+                               t.sla_paused_at, t.first_responded_at, t.first_response_due, t.first_response_risk_at,
+                               t.resolution_due, t.resolution_risk_at
+                          from tickets t left join app_users u on u.id = t.assignee_id
+                         where t.distributor_id = %d and t.state not in ('RESOLVED', 'CLOSED')
+                           and ((t.assignee_id = 2) or (t.created_by = 2) or (t.desk = 'CHANNEL' and t.confidential = false))
+                         order by t.updated_at desc, t.id desc fetch first 10 rows only""".formatted(id));
                 queries.put("snapshot age (ImportHistory.lastApplied)", """
                         select max(finished_at) from import_jobs where mode = 'APPLY' and state = 'DONE'
                            and kind in ('orders', 'invoices', 'payments', 'sales-policies')""");
@@ -463,9 +469,11 @@ class ChannelViewBenchmark {
         Thread.sleep(2000); // PostgreSQL flushes a backend's statistics at most once a second
         Map<String, long[]> before = tableStats();
         long xactBefore = transactions();
+        boolean statements = resetStatements();
         Cpu cpuBefore = Cpu.now();
         LoadResult open = openLoop(http, base, token, codes, RATE, DURATION);
         Cpu cpu = Cpu.now().minus(cpuBefore);
+        String topStatements = statements ? topStatements(open.sent) : "";
         Thread.sleep(2000);
         long xacts = transactions() - xactBefore;
         Map<String, long[]> after = tableStats();
@@ -501,7 +509,7 @@ class ChannelViewBenchmark {
                         (a[2] - b[2]) / n, (a[3] - b[3]) / n));
             }
         });
-        report.append('\n');
+        report.append('\n').append(topStatements);
         report.append("### Maximum throughput (closed loop): wrk -t%d -c%d -d%ds --latency\n\n"
                 .formatted(WRK_THREADS, WRK_CONNECTIONS, WRK_DURATION));
         report.append("| requests/s | p50 | p75 | p90 | p99 | non-2xx / errors |\n|---|---|---|---|---|---|\n");
@@ -580,6 +588,46 @@ class ChannelViewBenchmark {
                     100 * busy / Math.max(1, machineTicks * TICK_MS), (int) cores,
                     100 * others / Math.max(1, machineTicks * TICK_MS), loadavg);
         }
+    }
+
+    /** pg_stat_statements (preloaded with track_planning) from zero, for the fixed-rate run; false when not there. */
+    private boolean resetStatements() {
+        try {
+            admin.execute("create extension if not exists pg_stat_statements");
+            admin.queryForList("select pg_stat_statements_reset()");
+            return true;
+        } catch (RuntimeException unavailable) {
+            System.out.println("pg_stat_statements not available: " + unavailable.getMessage());
+            return false;
+        }
+    }
+
+    /** The statements of the app during the fixed-rate run, by time in PostgreSQL (planning + execution) per view. */
+    private String topStatements(long views) {
+        StringBuilder table = new StringBuilder("PostgreSQL statements during the fixed-rate run (pg_stat_statements, ")
+                .append("track_planning on; per view: calls, planning and execution time in ms, rows):\n\n")
+                .append("| statement | calls | plan ms | exec ms | rows |\n|---|---|---|---|---|\n");
+        double n = Math.max(1, views);
+        double[] sum = new double[3];
+        admin.query("""
+                select query, calls, total_plan_time, total_exec_time, rows from pg_stat_statements
+                 where dbid = (select oid from pg_database where datname = 'postgres') and query not like '%pg_stat%'
+                 order by total_plan_time + total_exec_time desc""", rs -> {
+                    double calls = rs.getLong(2) / n;
+                    double plan = rs.getDouble(3) / n;
+                    double exec = rs.getDouble(4) / n;
+                    sum[0] += calls;
+                    sum[1] += plan;
+                    sum[2] += exec;
+                    if (plan + exec >= 0.005) {
+                        String sql = rs.getString(1).replaceAll("\\s+", " ").strip();
+                        sql = sql.length() > 140 ? sql.substring(0, 140) + "…" : sql;
+                        table.append("| `%s` | %.2f | %.3f | %.3f | %.1f |\n".formatted(sql.replace("|", "\\|"), calls, plan,
+                                exec, rs.getLong(5) / n));
+                    }
+                });
+        table.append("| **all statements** | %.2f | %.3f | %.3f | |\n\n".formatted(sum[0], sum[1], sum[2]));
+        return table.toString();
     }
 
     private Map<String, long[]> tableStats() {
