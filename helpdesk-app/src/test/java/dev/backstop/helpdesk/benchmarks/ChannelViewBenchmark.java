@@ -388,13 +388,14 @@ class ChannelViewBenchmark {
                           from distributors d left join regions r on r.id = d.region_id
                           left join employees e on e.id = d.account_manager_id where d.code = '%s'""".formatted(code));
                 queries.put("orders with their line count and amount (SnapshotErp.account)", """
-                        select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark,
-                               (select count(*) from erp_order_lines l where l.order_id = o.id),
-                               (select coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
-                                  from erp_order_lines l where l.order_id = o.id)
-                          from erp_orders o
-                         where o.distributor_id = %d and (o.order_date >= %s or o.status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                         order by o.order_date desc, o.order_no desc fetch first 50 rows only""".formatted(id, recent));
+                        select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark, count(l.order_id),
+                               coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
+                          from (select id, order_no, order_date, status, currency, remark from erp_orders
+                                 where distributor_id = %d and (order_date >= %s or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
+                                 order by order_date desc, order_no desc fetch first 50 rows only) o
+                          left join erp_order_lines l on l.order_id = o.id
+                         group by o.id, o.order_no, o.order_date, o.status, o.currency, o.remark
+                         order by o.order_date desc, o.order_no desc""".formatted(id, recent));
                 queries.put("invoices (SnapshotErp.account)", """
                         select i.invoice_no, i.order_no, i.issue_date, i.due_date, i.amount, i.tax_amount, i.status,
                                coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no), 0)
@@ -416,7 +417,8 @@ class ChannelViewBenchmark {
                         select s.id, s.shipment_no, s.order_no, d.code, s.warehouse, s.carrier, s.tracking_no, s.status,
                                s.shipped_at, s.eta, s.delivered_at
                           from wms_shipments s join distributors d on d.id = s.distributor_id
-                         where d.code = '%s' order by s.shipped_at desc nulls first, s.shipment_no desc fetch first 30 rows only""".formatted(code));
+                         where s.distributor_id = (select id from distributors where code = '%s')
+                         order by s.shipped_at desc nulls first, s.shipment_no desc fetch first 30 rows only""".formatted(code));
                 queries.put("shipment lines (SnapshotWms.withLines, 30 shipments)", """
                         select shipment_id, line_no, sku, quantity from wms_shipment_lines where shipment_id in
                           (select s.id from wms_shipments s where s.distributor_id = %d

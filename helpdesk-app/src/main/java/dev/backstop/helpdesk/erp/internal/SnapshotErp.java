@@ -57,14 +57,15 @@ class SnapshotErp implements ErpSystem {
 
         // the lines only counted and added up (amount as withLines computes it): the account lists orders without lines
         List<Order> orders = jdbc.query("""
-                select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark,
-                       (select count(*) from erp_order_lines l where l.order_id = o.id),
-                       (select coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
-                          from erp_order_lines l where l.order_id = o.id)
-                  from erp_orders o
-                 where o.distributor_id = ? and (o.order_date >= ? or o.status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                 order by o.order_date desc, o.order_no desc
-                 fetch first %d rows only""".formatted(ORDER_LIMIT),
+                select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark, count(l.order_id),
+                       coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
+                  from (select id, order_no, order_date, status, currency, remark from erp_orders
+                         where distributor_id = ? and (order_date >= ? or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
+                         order by order_date desc, order_no desc
+                         fetch first %d rows only) o
+                  left join erp_order_lines l on l.order_id = o.id
+                 group by o.id, o.order_no, o.order_date, o.status, o.currency, o.remark
+                 order by o.order_date desc, o.order_no desc""".formatted(ORDER_LIMIT),
                 (rs, i) -> new Order(rs.getString(2), distributorCode, rs.getDate(3).toLocalDate(), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(8), rs.getString(6), rs.getInt(7), List.of()),
                 distributor, recent);
