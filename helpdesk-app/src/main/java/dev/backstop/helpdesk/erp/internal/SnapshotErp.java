@@ -93,21 +93,24 @@ class SnapshotErp implements ErpSystem {
         return new ErpAccount(distributorCode, orders, invoices, payments, credit(distributor, limit, today));
     }
 
-    /** Outstanding and overdue over every unpaid invoice of the account, not only the listed ones. */
+    /**
+     * Outstanding and overdue over every unpaid invoice of the account, not only the listed ones; the payments summed
+     * per unpaid invoice (by invoice no.), not over every payment of the account.
+     */
     private Credit credit(long distributor, BigDecimal limit, LocalDate today) {
         return jdbc.queryForObject("""
                 select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < ? then o.rest else 0 end), 0)
-                  from (select i.due_date, case when i.amount - coalesce(p.paid, 0) > 0
-                                                then i.amount - coalesce(p.paid, 0) else 0 end as rest
-                          from erp_invoices i
-                          left join (select invoice_no, sum(amount) as paid from erp_payments
-                                      where distributor_id = ? group by invoice_no) p on p.invoice_no = i.invoice_no
-                         where i.distributor_id = ? and i.status not in ('PAID', 'VOID')) o""",
+                  from (select u.due_date, case when u.amount - u.paid > 0 then u.amount - u.paid else 0 end as rest
+                          from (select i.due_date, i.amount,
+                                       coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no
+                                                    and p.distributor_id = i.distributor_id), 0) as paid
+                                  from erp_invoices i
+                                 where i.distributor_id = ? and i.status not in ('PAID', 'VOID')) u) o""",
                 (rs, i) -> {
                     BigDecimal outstanding = rs.getBigDecimal(1);
                     BigDecimal overdue = rs.getBigDecimal(2);
                     return new Credit(limit, outstanding, overdue, limit == null ? null : limit.subtract(outstanding));
-                }, Date.valueOf(today), distributor, distributor);
+                }, Date.valueOf(today), distributor);
     }
 
     @Override
