@@ -67,6 +67,7 @@ class ChannelViewBenchmark {
     static final int RATE = intKnob("RATE", 200);
     static final int DURATION = intKnob("DURATION", 60);
     static final int WARMUP = intKnob("WARMUP", 20);
+    static final int SERIAL = intKnob("SERIAL", 1000);
     static final int WRK_DURATION = intKnob("WRK_DURATION", 30);
     static final int WRK_THREADS = intKnob("WRK_THREADS", 2);
     static final int WRK_CONNECTIONS = intKnob("WRK_CONNECTIONS", 16);
@@ -407,12 +408,12 @@ class ChannelViewBenchmark {
                          where distributor_id = %d order by paid_at desc, payment_no desc fetch first 20 rows only""".formatted(id));
                 queries.put("credit (SnapshotErp.credit)", """
                         select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < current_date then o.rest else 0 end), 0)
-                          from (select i.due_date, case when i.amount - coalesce(p.paid, 0) > 0
-                                                        then i.amount - coalesce(p.paid, 0) else 0 end as rest
-                                  from erp_invoices i
-                                  left join (select invoice_no, sum(amount) as paid from erp_payments
-                                              where distributor_id = %1$d group by invoice_no) p on p.invoice_no = i.invoice_no
-                                 where i.distributor_id = %1$d and i.status not in ('PAID', 'VOID')) o""".formatted(id));
+                          from (select u.due_date, case when u.amount - u.paid > 0 then u.amount - u.paid else 0 end as rest
+                                  from (select i.due_date, i.amount,
+                                               coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no
+                                                            and p.distributor_id = i.distributor_id), 0) as paid
+                                          from erp_invoices i
+                                         where i.distributor_id = %d and i.status not in ('PAID', 'VOID')) u) o""".formatted(id));
                 queries.put("shipments (SnapshotWms.shipments)", """
                         select s.id, s.shipment_no, s.order_no, d.code, s.warehouse, s.carrier, s.tracking_no, s.status,
                                s.shipped_at, s.eta, s.delivered_at
@@ -468,6 +469,11 @@ class ChannelViewBenchmark {
         System.out.printf("%s: sample view %,d bytes, %s%n", mode, sample.body().length(), origins);
 
         long warm = closedLoopWarmup(http, base, token, codes, WARMUP);
+        Cpu serialBefore = Cpu.now();
+        Histogram serial = serial(http, base, token, codes, SERIAL);
+        Cpu serialCpu = Cpu.now().minus(serialBefore);
+        System.out.printf("%s one at a time: p50 %s, p99 %s%n", mode, ms(serial.getValueAtPercentile(50)),
+                ms(serial.getValueAtPercentile(99)));
         Thread.sleep(2000); // PostgreSQL flushes a backend's statistics at most once a second
         Map<String, long[]> before = tableStats();
         long xactBefore = transactions();
@@ -491,6 +497,11 @@ class ChannelViewBenchmark {
         }
         report.append("Sample answer: %,d bytes of JSON (%s). Warm-up: %,d requests closed-loop over %d s.\n\n"
                 .formatted(sample.body().length(), origins, warm, WARMUP));
+        report.append("### One request at a time: %,d views, one client (the same codes in every run)\n\n".formatted(SERIAL));
+        report.append("The view's own service time and cost without queueing: what a faster or quieter machine starts from.\n\n");
+        report.append("| | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|\n");
+        report.append(row("service time", serial));
+        report.append('\n').append(serialCpu.describe("the one-at-a-time run", SERIAL)).append("\n\n");
         report.append("### Fixed rate (open loop): %d requests/s for %d s\n\n".formatted(RATE, DURATION));
         report.append("Latency measured from each request's intended send time (no coordinated omission); ")
                 .append("service time from the actual send. Random distributor codes, JDK HttpClient, virtual threads.\n\n");
@@ -659,6 +670,22 @@ class ChannelViewBenchmark {
             found.add(m.group(1));
         }
         return "origins ERP, WMS: " + String.join(", ", found);
+    }
+
+    /** One request after the other over the same random codes (fixed seed), service time in microseconds. */
+    private static Histogram serial(HttpClient http, String base, String token, List<String> codes, int count) throws Exception {
+        Histogram service = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Random random = new Random(42);
+        for (int i = 0; i < count; i++) {
+            HttpRequest request = request(base, token, codes.get(random.nextInt(codes.size())));
+            long start = System.nanoTime();
+            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("one at a time: " + answer.statusCode());
+            }
+            service.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start), TimeUnit.MINUTES.toMicros(1)));
+        }
+        return service;
     }
 
     private static long closedLoopWarmup(HttpClient http, String base, String token, List<String> codes, int seconds)
