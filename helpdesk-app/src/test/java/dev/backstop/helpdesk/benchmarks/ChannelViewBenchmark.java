@@ -408,12 +408,11 @@ class ChannelViewBenchmark {
                          where distributor_id = %d order by paid_at desc, payment_no desc fetch first 20 rows only""".formatted(id));
                 queries.put("credit (SnapshotErp.credit)", """
                         select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < current_date then o.rest else 0 end), 0)
-                          from (select u.due_date, case when u.amount - u.paid > 0 then u.amount - u.paid else 0 end as rest
-                                  from (select i.due_date, i.amount,
-                                               coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no
-                                                            and p.distributor_id = i.distributor_id), 0) as paid
-                                          from erp_invoices i
-                                         where i.distributor_id = %d and i.status not in ('PAID', 'VOID')) u) o""".formatted(id));
+                          from (select i.due_date, greatest(i.amount - coalesce(sum(p.amount), 0), 0) as rest
+                                  from erp_invoices i
+                                  left join erp_payments p on p.invoice_no = i.invoice_no
+                                 where i.distributor_id = %d and i.status in ('OPEN', 'PARTIAL', 'OVERDUE')
+                                 group by i.id, i.due_date, i.amount) o""".formatted(id));
                 queries.put("shipments (SnapshotWms.shipments)", """
                         select s.id, s.shipment_no, s.order_no, d.code, s.warehouse, s.carrier, s.tracking_no, s.status,
                                s.shipped_at, s.eta, s.delivered_at

@@ -94,18 +94,18 @@ class SnapshotErp implements ErpSystem {
     }
 
     /**
-     * Outstanding and overdue over every unpaid invoice of the account, not only the listed ones; the payments summed
-     * per unpaid invoice (by invoice no.), not over every payment of the account.
+     * Outstanding and overdue over every unpaid invoice of the account (OPEN, PARTIAL, OVERDUE: the import knows no
+     * other status besides PAID and VOID), not only the listed ones; paid is what the payments with the invoice's no.
+     * add up, as in the invoice list (joined per unpaid invoice, not summed over every payment of the account).
      */
     private Credit credit(long distributor, BigDecimal limit, LocalDate today) {
         return jdbc.queryForObject("""
                 select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < ? then o.rest else 0 end), 0)
-                  from (select u.due_date, case when u.amount - u.paid > 0 then u.amount - u.paid else 0 end as rest
-                          from (select i.due_date, i.amount,
-                                       coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no
-                                                    and p.distributor_id = i.distributor_id), 0) as paid
-                                  from erp_invoices i
-                                 where i.distributor_id = ? and i.status not in ('PAID', 'VOID')) u) o""",
+                  from (select i.due_date, greatest(i.amount - coalesce(sum(p.amount), 0), 0) as rest
+                          from erp_invoices i
+                          left join erp_payments p on p.invoice_no = i.invoice_no
+                         where i.distributor_id = ? and i.status in ('OPEN', 'PARTIAL', 'OVERDUE')
+                         group by i.id, i.due_date, i.amount) o""",
                 (rs, i) -> {
                     BigDecimal outstanding = rs.getBigDecimal(1);
                     BigDecimal overdue = rs.getBigDecimal(2);
