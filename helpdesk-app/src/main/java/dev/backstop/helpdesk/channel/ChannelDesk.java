@@ -107,10 +107,14 @@ public class ChannelDesk {
         return directory.byId(by.distributorId()).map(Distributor::code).orElseThrow(() -> new ChannelNotFound("account", "-"));
     }
 
-    /** The whole screen in one call: ERP and WMS are asked at the same time. */
+    /**
+     * The whole screen in one call: ERP and WMS are asked at the same time. Orders come with their line count and
+     * amount, not their lines (live or snapshot alike): those are on the order's own page / {@link #order}.
+     */
     public DistributorView view(String code, CurrentUser by) {
         Distributor profile = account(code, by);
-        CompletableFuture<Sourced<ErpAccount>> account = CompletableFuture.supplyAsync(() -> erp.account(profile.code()), LOOKUPS);
+        CompletableFuture<Sourced<ErpAccount>> account = CompletableFuture.supplyAsync(
+                () -> erp.account(profile.code()).map(ErpAccount::withoutOrderLines), LOOKUPS);
         CompletableFuture<Sourced<List<Shipment>>> shipments = CompletableFuture.supplyAsync(
                 () -> wms.shipments(profile.code(), SHIPMENT_LIMIT), LOOKUPS);
         List<TicketSummary> open = tickets.ofDistributor(profile.id(), true, TICKET_LIMIT, by);

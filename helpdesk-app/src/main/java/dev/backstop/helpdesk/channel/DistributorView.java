@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Everything the desk needs on a distributor's call, in one answer: the profile, the ERP's account (orders with
- * lines, invoices, payments, credit) and the WMS's shipments, each saying whether it is live or a snapshot and how old,
+ * their line count and amount — the lines are on the order's page —, invoices, payments, credit) and the WMS's shipments, each saying whether it is live or a snapshot and how old,
  * the account's open tickets and its last interactions, and the sales policies valid today that may apply.
  */
 public record DistributorView(Distributor profile, Sourced<ErpAccount> erp, Sourced<List<Shipment>> shipments,

@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.erp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,12 +20,36 @@ public record ErpAccount(String distributorCode, List<Order> orders, List<Invoic
         payments = List.copyOf(payments);
     }
 
-    /** @param status OPEN, CONFIRMED, SHIPPED, DELIVERED, CANCELLED, CLOSED */
+    /** The account with its orders' lines left out (each order keeps its line count and amount). */
+    public ErpAccount withoutOrderLines() {
+        return new ErpAccount(distributorCode, orders.stream().map(Order::withoutLines).toList(), invoices, payments, credit);
+    }
+
+    /**
+     * @param status    OPEN, CONFIRMED, SHIPPED, DELIVERED, CANCELLED, CLOSED
+     * @param amount    the lines' amounts added up (also when the lines are left out)
+     * @param lineCount how many lines the order has (also when the lines are left out)
+     * @param lines     the lines: always from {@link ErpLookups#order}; left out (empty, and not in the JSON) by the
+     *                  account's order list of the distributor view, which shows only their number and amount
+     */
     public record Order(String orderNo, String distributorCode, LocalDate orderDate, String status, String currency,
-            BigDecimal amount, String remark, List<OrderLine> lines) {
+            BigDecimal amount, String remark, int lineCount,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OrderLine> lines) {
 
         public Order {
             lines = List.copyOf(lines);
+        }
+
+        /** An order with its lines: counted from them. */
+        public Order(String orderNo, String distributorCode, LocalDate orderDate, String status, String currency,
+                BigDecimal amount, String remark, List<OrderLine> lines) {
+            this(orderNo, distributorCode, orderDate, status, currency, amount, remark, lines.size(), lines);
+        }
+
+        /** The same order without its lines (their number and amount stay). */
+        public Order withoutLines() {
+            return lines.isEmpty() ? this
+                    : new Order(orderNo, distributorCode, orderDate, status, currency, amount, remark, lineCount, List.of());
         }
 
         @com.fasterxml.jackson.annotation.JsonProperty("open")

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface ErpLookups {
 
-    /** The account's open orders and those of the last {@code recentDays} days, its invoices, payments and credit. */
+    /**
+     * The account's open orders and those of the last {@code recentDays} days (each with its line count and amount; the
+     * lines themselves may be left out: {@link #order} has them), its invoices, payments and credit.
+     */
     Sourced<ErpAccount> account(String distributorCode);
 
     /** One order of this distributor; empty when there is none by that number for this distributor. */

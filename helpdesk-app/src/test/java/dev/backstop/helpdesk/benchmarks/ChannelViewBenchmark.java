@@ -67,6 +67,7 @@ class ChannelViewBenchmark {
     static final int RATE = intKnob("RATE", 200);
     static final int DURATION = intKnob("DURATION", 60);
     static final int WARMUP = intKnob("WARMUP", 20);
+    static final int SERIAL = intKnob("SERIAL", 1000);
     static final int WRK_DURATION = intKnob("WRK_DURATION", 30);
     static final int WRK_THREADS = intKnob("WRK_THREADS", 2);
     static final int WRK_CONNECTIONS = intKnob("WRK_CONNECTIONS", 16);
@@ -97,6 +98,8 @@ class ChannelViewBenchmark {
                 .setServerConfig("effective_cache_size", "8GB")
                 .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setPGStartupWait(Duration.ofMinutes(2))
                 .start()) {
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
@@ -380,21 +383,20 @@ class ChannelViewBenchmark {
                 explain.append("## ").append(account == median ? "Median" : "Biggest").append(" account ").append(code)
                         .append(" (").append(account.get("orders")).append(" orders)\n\n");
                 String recent = "current_date - 90";
-                String orderIds = "(select id from erp_orders where distributor_id = %d and (order_date >= %s or status in"
-                        + " ('OPEN', 'CONFIRMED', 'SHIPPED')) order by order_date desc, order_no desc limit 50)";
                 Map<String, String> queries = new LinkedHashMap<>();
                 queries.put("profile (DistributorDirectory.byCode)", """
                         select d.id, d.code, d.name, r.code, r.name, r.name_en, d.tier, e.name, d.credit_limit, d.status, d.phone, d.address
                           from distributors d left join regions r on r.id = d.region_id
                           left join employees e on e.id = d.account_manager_id where d.code = '%s'""".formatted(code));
-                queries.put("orders (SnapshotErp.account)", """
-                        select id, order_no, order_date, status, currency, remark from erp_orders
-                         where distributor_id = %d and (order_date >= %s or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                         order by order_date desc, order_no desc fetch first 50 rows only""".formatted(id, recent));
-                queries.put("order lines (SnapshotErp.account, up to 50 orders)", """
-                        select order_id, line_no, sku, product_name, category, quantity, unit_price, amount
-                          from erp_order_lines where order_id in %s order by order_id, line_no"""
-                        .formatted(orderIds.formatted(id, recent)));
+                queries.put("orders with their line count and amount (SnapshotErp.account)", """
+                        select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark, count(l.order_id),
+                               coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
+                          from (select id, order_no, order_date, status, currency, remark from erp_orders
+                                 where distributor_id = %d and (order_date >= %s or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
+                                 order by order_date desc, order_no desc fetch first 50 rows only) o
+                          left join erp_order_lines l on l.order_id = o.id
+                         group by o.id, o.order_no, o.order_date, o.status, o.currency, o.remark
+                         order by o.order_date desc, o.order_no desc""".formatted(id, recent));
                 queries.put("invoices (SnapshotErp.account)", """
                         select i.invoice_no, i.order_no, i.issue_date, i.due_date, i.amount, i.tax_amount, i.status,
                                coalesce((select sum(p.amount) from erp_payments p where p.invoice_no = i.invoice_no), 0)
@@ -406,25 +408,31 @@ class ChannelViewBenchmark {
                          where distributor_id = %d order by paid_at desc, payment_no desc fetch first 20 rows only""".formatted(id));
                 queries.put("credit (SnapshotErp.credit)", """
                         select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < current_date then o.rest else 0 end), 0)
-                          from (select i.due_date, case when i.amount - coalesce(p.paid, 0) > 0
-                                                        then i.amount - coalesce(p.paid, 0) else 0 end as rest
+                          from (select i.due_date, greatest(i.amount - coalesce(sum(p.amount), 0), 0) as rest
                                   from erp_invoices i
-                                  left join (select invoice_no, sum(amount) as paid from erp_payments
-                                              where distributor_id = %1$d group by invoice_no) p on p.invoice_no = i.invoice_no
-                                 where i.distributor_id = %1$d and i.status not in ('PAID', 'VOID')) o""".formatted(id));
+                                  left join erp_payments p on p.invoice_no = i.invoice_no
+                                 where i.distributor_id = %d and i.status in ('OPEN', 'PARTIAL', 'OVERDUE')
+                                 group by i.id, i.due_date, i.amount) o""".formatted(id));
                 queries.put("shipments (SnapshotWms.shipments)", """
                         select s.id, s.shipment_no, s.order_no, d.code, s.warehouse, s.carrier, s.tracking_no, s.status,
                                s.shipped_at, s.eta, s.delivered_at
                           from wms_shipments s join distributors d on d.id = s.distributor_id
-                         where d.code = '%s' order by s.shipped_at desc nulls first, s.shipment_no desc fetch first 30 rows only""".formatted(code));
+                         where s.distributor_id = (select id from distributors where code = '%s')
+                         order by s.shipped_at desc nulls first, s.shipment_no desc fetch first 30 rows only""".formatted(code));
                 queries.put("shipment lines (SnapshotWms.withLines, 30 shipments)", """
                         select shipment_id, line_no, sku, quantity from wms_shipment_lines where shipment_id in
                           (select s.id from wms_shipments s where s.distributor_id = %d
                             order by s.shipped_at desc nulls first, s.shipment_no desc limit 30)
                          order by shipment_id, line_no""".formatted(id));
-                queries.put("tickets (TicketService.ofDistributor, roughly)", """
-                        select * from tickets where distributor_id = %d and state not in ('RESOLVED', 'CLOSED')
-                         order by updated_at desc, id desc limit 10""".formatted(id));
+                queries.put("open tickets (DistributorTickets, roughly: a CHANNEL_AGENT's scope, user id 2)", """
+                        select t.id, t.ticket_key, t.desk, t.type, t.channel, t.priority, t.state, t.subject, t.requester_name,
+                               u.display_name, t.confidential, t.created_at, t.updated_at, t.segment, t.sla_policy_id, t.resolved_at,
+                               t.sla_paused_at, t.first_responded_at, t.first_response_due, t.first_response_risk_at,
+                               t.resolution_due, t.resolution_risk_at
+                          from tickets t left join app_users u on u.id = t.assignee_id
+                         where t.distributor_id = %d and t.state not in ('RESOLVED', 'CLOSED')
+                           and ((t.assignee_id = 2) or (t.created_by = 2) or (t.desk = 'CHANNEL' and t.confidential = false))
+                         order by t.updated_at desc, t.id desc fetch first 10 rows only""".formatted(id));
                 queries.put("snapshot age (ImportHistory.lastApplied)", """
                         select max(finished_at) from import_jobs where mode = 'APPLY' and state = 'DONE'
                            and kind in ('orders', 'invoices', 'payments', 'sales-policies')""");
@@ -460,15 +468,26 @@ class ChannelViewBenchmark {
         System.out.printf("%s: sample view %,d bytes, %s%n", mode, sample.body().length(), origins);
 
         long warm = closedLoopWarmup(http, base, token, codes, WARMUP);
+        Cpu serialBefore = Cpu.now();
+        Histogram serial = serial(http, base, token, codes, SERIAL);
+        Cpu serialCpu = Cpu.now().minus(serialBefore);
+        System.out.printf("%s one at a time: p50 %s, p99 %s%n", mode, ms(serial.getValueAtPercentile(50)),
+                ms(serial.getValueAtPercentile(99)));
         Thread.sleep(2000); // PostgreSQL flushes a backend's statistics at most once a second
         Map<String, long[]> before = tableStats();
         long xactBefore = transactions();
+        boolean statements = resetStatements();
+        Cpu cpuBefore = Cpu.now();
         LoadResult open = openLoop(http, base, token, codes, RATE, DURATION);
+        Cpu cpu = Cpu.now().minus(cpuBefore);
+        String topStatements = statements ? topStatements(open.sent) : "";
         Thread.sleep(2000);
         long xacts = transactions() - xactBefore;
         Map<String, long[]> after = tableStats();
         System.out.printf("%s open loop: %s%n", mode, open);
+        Cpu wrkBefore = Cpu.now();
         WrkResult wrk = wrk(port, lua);
+        Cpu wrkCpu = Cpu.now().minus(wrkBefore);
         System.out.printf("%s wrk: %.0f req/s%n", mode, wrk.rps);
 
         report.append("\n## ").append(mode.equals("snapshot") ? "Snapshot mode" : "REST mode").append("\n\n");
@@ -477,6 +496,11 @@ class ChannelViewBenchmark {
         }
         report.append("Sample answer: %,d bytes of JSON (%s). Warm-up: %,d requests closed-loop over %d s.\n\n"
                 .formatted(sample.body().length(), origins, warm, WARMUP));
+        report.append("### One request at a time: %,d views, one client (the same codes in every run)\n\n".formatted(SERIAL));
+        report.append("The view's own service time and cost without queueing: what a faster or quieter machine starts from.\n\n");
+        report.append("| | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|\n");
+        report.append(row("service time", serial));
+        report.append('\n').append(serialCpu.describe("the one-at-a-time run", SERIAL)).append("\n\n");
         report.append("### Fixed rate (open loop): %d requests/s for %d s\n\n".formatted(RATE, DURATION));
         report.append("Latency measured from each request's intended send time (no coordinated omission); ")
                 .append("service time from the actual send. Random distributor codes, JDK HttpClient, virtual threads.\n\n");
@@ -485,6 +509,7 @@ class ChannelViewBenchmark {
         report.append(row("service time (from actual send)", open.service));
         report.append("\nSent %,d, answered 200: %,d (both ERP and WMS live: %,d), errors / non-200: %,d; achieved %.1f requests/s.\n\n"
                 .formatted(open.sent, open.ok, open.live, open.errors, open.ok / open.seconds));
+        report.append(cpu.describe("the fixed-rate run", open.sent)).append("\n\n");
         report.append("PostgreSQL during the fixed-rate run: %.1f transactions (statements outside a transaction count one each) "
                 .formatted((double) xacts / Math.max(1, open.sent)) + "per view; per table, scans per view:\n\n");
         report.append("| table | seq scans | rows read by seq scans | index scans | rows fetched by index |\n|---|---|---|---|---|\n");
@@ -496,17 +521,125 @@ class ChannelViewBenchmark {
                         (a[2] - b[2]) / n, (a[3] - b[3]) / n));
             }
         });
-        report.append('\n');
+        report.append('\n').append(topStatements);
         report.append("### Maximum throughput (closed loop): wrk -t%d -c%d -d%ds --latency\n\n"
                 .formatted(WRK_THREADS, WRK_CONNECTIONS, WRK_DURATION));
         report.append("| requests/s | p50 | p75 | p90 | p99 | non-2xx / errors |\n|---|---|---|---|---|---|\n");
         report.append("| %.0f | %s | %s | %s | %s | %s |\n\n".formatted(wrk.rps, wrk.percentiles.getOrDefault("50%", "?"),
                 wrk.percentiles.getOrDefault("75%", "?"), wrk.percentiles.getOrDefault("90%", "?"),
                 wrk.percentiles.getOrDefault("99%", "?"), wrk.errors));
+        report.append(wrkCpu.describe("the wrk run (wrk's own CPU is in \"others\")", Math.round(wrk.rps * WRK_DURATION)))
+                .append("\n\n");
         report.append("<details><summary>wrk output</summary>\n\n```\n").append(wrk.raw.strip()).append("\n```\n</details>\n");
         summary.add(new String[] {mode, ms(open.latency.getValueAtPercentile(50)), ms(open.latency.getValueAtPercentile(90)),
                 ms(open.latency.getValueAtPercentile(99)), ms(open.latency.getMaxValue()), "%,d".formatted(open.errors),
                 "%.0f".formatted(wrk.rps), wrk.percentiles.getOrDefault("50%", "?"), wrk.percentiles.getOrDefault("99%", "?")});
+    }
+
+    /**
+     * CPU used during a run: this JVM (the app and the Java load generator), the PostgreSQL processes (the postmaster
+     * of target/channel-bench/pgdata and its children), and the whole machine from /proc/stat (so what other processes
+     * took on the shared machine shows next to it), with the load average at the end.
+     */
+    record Cpu(long jvmNanos, long pgTicks, long machineBusyTicks, long machineTicks, String loadavg) {
+
+        static final double TICK_MS = 10.0; // USER_HZ = 100 on Linux
+
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long pg = 0;
+            long busy = 0;
+            long total = 0;
+            String load = "?";
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(DIR.resolve("pgdata/postmaster.pid")).getFirst().strip());
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path proc : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                        try {
+                            String stat = Files.readString(proc.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            long pid = Long.parseLong(proc.getFileName().toString());
+                            if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                                pg += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            }
+                        } catch (IOException | RuntimeException gone) {
+                            // the process ended meanwhile
+                        }
+                    }
+                }
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                for (int i = 1; i < cpu.length; i++) {
+                    long v = Long.parseLong(cpu[i]);
+                    total += v;
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += v;
+                    }
+                }
+                load = Files.readString(Path.of("/proc/loadavg")).strip();
+            } catch (IOException | RuntimeException unavailable) {
+                // not Linux, or no postmaster.pid: the figures stay 0
+            }
+            return new Cpu(jvm, pg, busy, total, load);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvmNanos - before.jvmNanos, pgTicks - before.pgTicks, machineBusyTicks - before.machineBusyTicks,
+                    machineTicks - before.machineTicks, loadavg);
+        }
+
+        String describe(String run, long requests) {
+            double n = Math.max(1, requests);
+            double jvm = jvmNanos / 1e6;
+            double pg = pgTicks * TICK_MS;
+            double busy = machineBusyTicks * TICK_MS;
+            double others = Math.max(0, busy - jvm - pg);
+            double cores = Runtime.getRuntime().availableProcessors();
+            return ("CPU during %s: app JVM (with the Java load generator) %.2f ms per view, PostgreSQL %.2f ms per view; "
+                    + "the machine was %.0f %% busy (all %d cores), of which other processes (wrk, other sessions' builds) "
+                    + "%.0f %% of the machine; load average at the end: %s.").formatted(run, jvm / n, pg / n,
+                    100 * busy / Math.max(1, machineTicks * TICK_MS), (int) cores,
+                    100 * others / Math.max(1, machineTicks * TICK_MS), loadavg);
+        }
+    }
+
+    /** pg_stat_statements (preloaded with track_planning) from zero, for the fixed-rate run; false when not there. */
+    private boolean resetStatements() {
+        try {
+            admin.execute("create extension if not exists pg_stat_statements");
+            admin.queryForList("select pg_stat_statements_reset()");
+            return true;
+        } catch (RuntimeException unavailable) {
+            System.out.println("pg_stat_statements not available: " + unavailable.getMessage());
+            return false;
+        }
+    }
+
+    /** The statements of the app during the fixed-rate run, by time in PostgreSQL (planning + execution) per view. */
+    private String topStatements(long views) {
+        StringBuilder table = new StringBuilder("PostgreSQL statements during the fixed-rate run (pg_stat_statements, ")
+                .append("track_planning on; per view: calls, planning and execution time in ms, rows):\n\n")
+                .append("| statement | calls | plan ms | exec ms | rows |\n|---|---|---|---|---|\n");
+        double n = Math.max(1, views);
+        double[] sum = new double[3];
+        admin.query("""
+                select query, calls, total_plan_time, total_exec_time, rows from pg_stat_statements
+                 where dbid = (select oid from pg_database where datname = 'postgres') and query not like '%pg_stat%'
+                 order by total_plan_time + total_exec_time desc""", rs -> {
+                    double calls = rs.getLong(2) / n;
+                    double plan = rs.getDouble(3) / n;
+                    double exec = rs.getDouble(4) / n;
+                    sum[0] += calls;
+                    sum[1] += plan;
+                    sum[2] += exec;
+                    if (plan + exec >= 0.005) {
+                        String sql = rs.getString(1).replaceAll("\\s+", " ").strip();
+                        sql = sql.length() > 140 ? sql.substring(0, 140) + "…" : sql;
+                        table.append("| `%s` | %.2f | %.3f | %.3f | %.1f |\n".formatted(sql.replace("|", "\\|"), calls, plan,
+                                exec, rs.getLong(5) / n));
+                    }
+                });
+        table.append("| **all statements** | %.2f | %.3f | %.3f | |\n\n".formatted(sum[0], sum[1], sum[2]));
+        return table.toString();
     }
 
     private Map<String, long[]> tableStats() {
@@ -536,6 +669,22 @@ class ChannelViewBenchmark {
             found.add(m.group(1));
         }
         return "origins ERP, WMS: " + String.join(", ", found);
+    }
+
+    /** One request after the other over the same random codes (fixed seed), service time in microseconds. */
+    private static Histogram serial(HttpClient http, String base, String token, List<String> codes, int count) throws Exception {
+        Histogram service = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Random random = new Random(42);
+        for (int i = 0; i < count; i++) {
+            HttpRequest request = request(base, token, codes.get(random.nextInt(codes.size())));
+            long start = System.nanoTime();
+            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("one at a time: " + answer.statusCode());
+            }
+            service.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start), TimeUnit.MINUTES.toMicros(1)));
+        }
+        return service;
     }
 
     private static long closedLoopWarmup(HttpClient http, String base, String token, List<String> codes, int seconds)

@@ -78,7 +78,14 @@ class ChannelDeskTests {
             assertThat(JsonPath.<String>read(view, "$.erp.origin")).isEqualTo("SNAPSHOT");
             assertThat(JsonPath.<Object>read(view, "$.erp.problem")).isNull();
             assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders")).isNotEmpty();
-            assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders[0].lines")).isNotEmpty();
+            // the view lists orders with their line count and amount; the lines are in the order's own answer
+            assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders[*].lines")).isEmpty();
+            assertThat(JsonPath.<List<Integer>>read(view, "$.erp.value.orders[*].lineCount")).allSatisfy(n -> assertThat(n).isPositive());
+            String firstOrder = JsonPath.read(view, "$.erp.value.orders[0].orderNo");
+            String detail = json("agent", "/api/v1/distributors/D0001/orders/" + firstOrder);
+            assertThat(JsonPath.<List<Object>>read(detail, "$.lines")).hasSize(JsonPath.<Integer>read(view, "$.erp.value.orders[0].lineCount"));
+            assertThat(new BigDecimal(JsonPath.read(detail, "$.order.value.amount").toString()))
+                    .isEqualByComparingTo(new BigDecimal(JsonPath.read(view, "$.erp.value.orders[0].amount").toString()));
             assertThat(JsonPath.<List<Object>>read(view, "$.shipments.value")).isNotEmpty();
             assertThat(JsonPath.<List<Object>>read(view, "$.shipments.value[0].lines")).isNotEmpty();
             assertThat(JsonPath.<List<String>>read(view, "$.policies[*].code")).contains("POL-VIP-REBATE")

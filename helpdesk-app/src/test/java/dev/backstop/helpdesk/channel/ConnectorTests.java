@@ -94,6 +94,9 @@ class ConnectorTests {
     MockMvc mvc;
 
     @Autowired
+    dev.backstop.helpdesk.imports.ImportHistory importHistory;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     void erpAccount(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -228,6 +231,7 @@ class ConnectorTests {
                 values ('orders', 'APPLY', 'SKIP_BAD_ROWS', 'DONE', 'orders.csv', 'x', 'x', 1, 'nightly', ?, ?)""",
                 java.sql.Timestamp.from(Instant.parse("2026-11-23T02:32:00Z")),
                 java.sql.Timestamp.from(Instant.parse("2026-11-23T02:32:00Z")));
+        importHistory.importFinished();   // as the import runner does when a job ends (the snapshot's age is kept a few s)
         mvc.perform(MockMvcRequestBuilders.get("/api/v1/distributors/D0001").with(httpBasic("agent", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.erp.origin").value("SNAPSHOT"))

@@ -1,6 +1,8 @@
 package dev.backstop.helpdesk.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -81,5 +83,51 @@ class ExpiryTests {
                 .andExpect(status().isUnauthorized());
         String forged = token.substring(0, token.length() - 4) + "0000";
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + forged)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anApiTokensLastUseIsWrittenAtMostOnceAMinuteAndARevokedTokenIsRefusedAtOnce() throws Exception {
+        String issued = mvc.perform(post("/api/v1/admin/api-tokens").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"CTI\",\"username\":\"agent\",\"expiresInDays\":7}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = JsonPath.read(issued, "$.token");
+        int id = JsonPath.read(issued, "$.id");
+        Instant first = clock.instant();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(lastUsed(id)).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(30));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        clock.advance(Duration.ofSeconds(29));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(lastUsed(id)).as("not written again within the minute").isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(2));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(lastUsed(id)).as("written again after a minute").isEqualTo(clock.instant());
+
+        // revoked within the minute after its last recorded use: refused on the very next request
+        clock.advance(Duration.ofSeconds(1));
+        mvc.perform(delete("/api/v1/admin/api-tokens/" + id).with(httpBasic("admin", "demo"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anExpiredApiTokenIsRefusedEvenRightAfterAnAnswer() throws Exception {
+        String issued = mvc.perform(post("/api/v1/admin/api-tokens").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"SMS\",\"username\":\"agent\",\"expiresInDays\":1}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = JsonPath.read(issued, "$.token");
+        clock.advance(Duration.ofDays(1).minusSeconds(10));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        clock.advance(Duration.ofSeconds(20));   // expired, and last_used_at is younger than a minute
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+    }
+
+    private Instant lastUsed(int id) throws Exception {
+        String list = mvc.perform(get("/api/v1/admin/api-tokens").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<String> found = JsonPath.read(list, "$[?(@.id == " + id + ")].lastUsedAt");
+        return found.isEmpty() || found.getFirst() == null ? null : Instant.parse(found.getFirst());
     }
 }

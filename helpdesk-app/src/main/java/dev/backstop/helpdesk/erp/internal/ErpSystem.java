@@ -9,7 +9,10 @@ import java.util.Optional;
  */
 interface ErpSystem {
 
-    /** An unknown distributor gives an account with no orders, invoices or payments. */
+    /**
+     * An unknown distributor gives an account with no orders, invoices or payments. The orders' lines may be left out
+     * (the snapshot does: only their number and amount), never their {@code lineCount}.
+     */
     ErpAccount account(String distributorCode);
 
     /** The order by number, whichever distributor it belongs to; empty when the ERP has no such order. */

@@ -13,9 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ERP as last imported (the embedded default): reads the snapshot tables of V3_1. Recent means the last
- * {@value #RECENT_DAYS} days; open orders and unpaid invoices are listed whatever their age, up to the limits.
+ * {@value #RECENT_DAYS} days; open orders and unpaid invoices are listed whatever their age, up to the limits. The
+ * account's orders come with their line count and amount but without their lines ({@link #order} has them).
  */
 @Component
 class SnapshotErp implements ErpSystem {
@@ -57,27 +55,20 @@ class SnapshotErp implements ErpSystem {
         long distributor = found.getFirst().getKey();
         BigDecimal limit = found.getFirst().getValue().signum() < 0 ? null : found.getFirst().getValue();
 
-        Map<Long, Order> orders = new LinkedHashMap<>();
-        Map<Long, List<OrderLine>> lines = new LinkedHashMap<>();
-        jdbc.query("""
-                select id, order_no, order_date, status, currency, remark from erp_orders
-                 where distributor_id = ? and (order_date >= ? or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
-                 order by order_date desc, order_no desc
-                 fetch first %d rows only""".formatted(ORDER_LIMIT), rs -> {
-            if (orders.size() < ORDER_LIMIT) {
-                orders.put(rs.getLong(1), order(rs, distributorCode, List.of()));
-            }
-        }, distributor, recent);
-        if (!orders.isEmpty()) {
-            String marks = String.join(",", Collections.nCopies(orders.size(), "?"));
-            jdbc.query("select order_id, line_no, sku, product_name, category, quantity, unit_price, amount"
-                    + " from erp_order_lines where order_id in (" + marks + ") order by order_id, line_no",
-                    rs -> {
-                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(line(rs));
-                    }, orders.keySet().toArray());
-        }
-        List<Order> withLines = orders.entrySet().stream()
-                .map(e -> withLines(e.getValue(), lines.getOrDefault(e.getKey(), List.of()))).toList();
+        // the lines only counted and added up (amount as withLines computes it): the account lists orders without lines
+        List<Order> orders = jdbc.query("""
+                select o.id, o.order_no, o.order_date, o.status, o.currency, o.remark, count(l.order_id),
+                       coalesce(sum(coalesce(l.amount, round(l.unit_price * l.quantity, 2))), 0)
+                  from (select id, order_no, order_date, status, currency, remark from erp_orders
+                         where distributor_id = ? and (order_date >= ? or status in ('OPEN', 'CONFIRMED', 'SHIPPED'))
+                         order by order_date desc, order_no desc
+                         fetch first %d rows only) o
+                  left join erp_order_lines l on l.order_id = o.id
+                 group by o.id, o.order_no, o.order_date, o.status, o.currency, o.remark
+                 order by o.order_date desc, o.order_no desc""".formatted(ORDER_LIMIT),
+                (rs, i) -> new Order(rs.getString(2), distributorCode, rs.getDate(3).toLocalDate(), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(8), rs.getString(6), rs.getInt(7), List.of()),
+                distributor, recent);
 
         List<Invoice> invoices = jdbc.query("""
                 select i.invoice_no, i.order_no, i.issue_date, i.due_date, i.amount, i.tax_amount, i.status,
@@ -99,24 +90,27 @@ class SnapshotErp implements ErpSystem {
         if (payments.size() > PAYMENT_LIMIT) {
             payments = payments.subList(0, PAYMENT_LIMIT);
         }
-        return new ErpAccount(distributorCode, withLines, invoices, payments, credit(distributor, limit, today));
+        return new ErpAccount(distributorCode, orders, invoices, payments, credit(distributor, limit, today));
     }
 
-    /** Outstanding and overdue over every unpaid invoice of the account, not only the listed ones. */
+    /**
+     * Outstanding and overdue over every unpaid invoice of the account (OPEN, PARTIAL, OVERDUE: the import knows no
+     * other status besides PAID and VOID), not only the listed ones; paid is what the payments with the invoice's no.
+     * add up, as in the invoice list (joined per unpaid invoice, not summed over every payment of the account).
+     */
     private Credit credit(long distributor, BigDecimal limit, LocalDate today) {
         return jdbc.queryForObject("""
                 select coalesce(sum(o.rest), 0), coalesce(sum(case when o.due_date < ? then o.rest else 0 end), 0)
-                  from (select i.due_date, case when i.amount - coalesce(p.paid, 0) > 0
-                                                then i.amount - coalesce(p.paid, 0) else 0 end as rest
+                  from (select i.due_date, greatest(i.amount - coalesce(sum(p.amount), 0), 0) as rest
                           from erp_invoices i
-                          left join (select invoice_no, sum(amount) as paid from erp_payments
-                                      where distributor_id = ? group by invoice_no) p on p.invoice_no = i.invoice_no
-                         where i.distributor_id = ? and i.status not in ('PAID', 'VOID')) o""",
+                          left join erp_payments p on p.invoice_no = i.invoice_no
+                         where i.distributor_id = ? and i.status in ('OPEN', 'PARTIAL', 'OVERDUE')
+                         group by i.id, i.due_date, i.amount) o""",
                 (rs, i) -> {
                     BigDecimal outstanding = rs.getBigDecimal(1);
                     BigDecimal overdue = rs.getBigDecimal(2);
                     return new Credit(limit, outstanding, overdue, limit == null ? null : limit.subtract(outstanding));
-                }, Date.valueOf(today), distributor, distributor);
+                }, Date.valueOf(today), distributor);
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 class ApiTokens {
 
     private static final String PREFIX = "bst_";
+    /** How exact {@code last_used_at} is: it is written at most this often per token. */
+    static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
     private final SecureRandom random = new SecureRandom();
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -52,7 +54,11 @@ class ApiTokens {
         return new IssuedToken(id, name, PREFIX + prefix + "_" + secret, expires);
     }
 
-    /** The user id the token stands for, when it is well-formed, known, not revoked and not expired. */
+    /**
+     * The user id the token stands for, when it is well-formed, known, not revoked and not expired. One read by the
+     * token's prefix (unique, indexed) on every request; {@code last_used_at} is written at most once per
+     * {@link #LAST_USED_GRANULARITY} per token, not on every request of a busy integration.
+     */
     Optional<Long> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
@@ -62,21 +68,30 @@ class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        var rows = jdbc.queryForList("""
-                select id, token_hash, user_id, expires_at, revoked from api_tokens where token_prefix = ?""", parts[0]);
+        List<Found> rows = jdbc.query("""
+                select id, token_hash, user_id, expires_at, revoked, last_used_at from api_tokens where token_prefix = ?""",
+                (rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getLong(3), instant(rs.getTimestamp(4)),
+                        rs.getBoolean(5), instant(rs.getTimestamp(6))), parts[0]);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        var row = rows.get(0);
+        Found row = rows.getFirst();
         boolean hashMatches = MessageDigest.isEqual(sha256(parts[1]).getBytes(StandardCharsets.US_ASCII),
-                String.valueOf(row.get("token_hash")).getBytes(StandardCharsets.US_ASCII));
-        Object expires = row.get("expires_at");
-        boolean expired = expires != null && toInstant(expires).isBefore(now);
-        if (!hashMatches || Boolean.TRUE.equals(row.get("revoked")) || expired) {
+                row.hash().getBytes(StandardCharsets.US_ASCII));
+        boolean expired = row.expiresAt() != null && row.expiresAt().isBefore(now);
+        if (!hashMatches || row.revoked() || expired) {
             return Optional.empty();
         }
-        jdbc.update("update api_tokens set last_used_at = ? where id = ?", Timestamp.from(now), row.get("id"));
-        return Optional.of(((Number) row.get("user_id")).longValue());
+        Instant stale = now.minus(LAST_USED_GRANULARITY);
+        if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(stale)) {
+            // the condition again in SQL: of concurrent requests with the same token, one writes
+            jdbc.update("update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
+                    Timestamp.from(now), row.id(), Timestamp.from(stale));
+        }
+        return Optional.of(row.userId());
+    }
+
+    private record Found(long id, String hash, long userId, Instant expiresAt, boolean revoked, Instant lastUsedAt) {
     }
 
     List<TokenInfo> list() {
@@ -100,16 +115,6 @@ class ApiTokens {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 
     static String sha256(String secret) {

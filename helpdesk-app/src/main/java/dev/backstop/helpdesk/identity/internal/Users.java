@@ -19,11 +19,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Users {
 
+    /** The user's row once per role (and once with a null role when it has none): one query, one connection. */
     private static final String SELECT = """
             select u.id, u.username, u.password_hash, u.display_name, u.enabled, u.distributor_id,
                    coalesce(u.employee_id, fm.employee_id) as employee_id, u.family_member_id, u.department_id,
-                   u.failed_attempts, u.locked_until
+                   u.failed_attempts, u.locked_until, r.role
               from app_users u left join family_members fm on fm.id = u.family_member_id
+              left join user_roles r on r.user_id = u.id
             """;
 
     private final JdbcTemplate jdbc;
@@ -33,27 +35,34 @@ class Users {
     }
 
     Optional<UserAccount> byUsername(String username) {
-        return withRoles(jdbc.query(SELECT + " where u.username = ?", Users::map, username));
+        return jdbc.query(SELECT + " where u.username = ?", Users::withRoles, username);
     }
 
     Optional<UserAccount> byId(long id) {
-        return withRoles(jdbc.query(SELECT + " where u.id = ?", Users::map, id));
+        return jdbc.query(SELECT + " where u.id = ?", Users::withRoles, id);
     }
 
     /**
-     * The roles, read after the user's row is closed, never from inside its row mapper: a query there takes a second
+     * The user with its roles from the joined rows. Never a second query from inside a row mapper: that takes a second
      * pooled connection while the first is still held, so as many concurrent authentications as the pool has
      * connections (every API request authenticates) held all of them and waited for each other until the pool timed
      * out (found by the channel-view benchmark: 200 requests/s deadlocked a pool of 10 for 30 s).
      */
-    private Optional<UserAccount> withRoles(List<UserAccount> found) {
-        if (found.isEmpty()) {
+    private static Optional<UserAccount> withRoles(ResultSet rs) throws SQLException {
+        UserAccount u = null;
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        while (rs.next()) {
+            if (u == null) {
+                u = map(rs);
+            }
+            String role = rs.getString("role");
+            if (role != null) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        if (u == null) {
             return Optional.empty();
         }
-        UserAccount u = found.getFirst();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.queryForList("select role from user_roles where user_id = ?", String.class, u.id())
-                .forEach(role -> roles.add(Role.valueOf(role)));
         return Optional.of(new UserAccount(u.id(), u.username(), u.passwordHash(), u.displayName(), u.enabled(), roles,
                 u.distributorId(), u.employeeId(), u.familyMemberId(), u.departmentId(), u.failedAttempts(), u.lockedUntil()));
     }
@@ -94,8 +103,8 @@ class Users {
                 """, Timestamp.from(now), username, Timestamp.from(now.minusSeconds(300)));
     }
 
-    /** The row alone (no query in here, see {@link #withRoles}); roles come after. */
-    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+    /** The user's columns of the current row (no query in here, see {@link #withRoles}). */
+    private static UserAccount map(ResultSet rs) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("display_name"), rs.getBoolean("enabled"), Set.of(),

@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.imports.internal;
 
+import dev.backstop.helpdesk.imports.ImportHistory;
 import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.imports.CsvFile;
@@ -39,9 +40,10 @@ class ImportRunner {
     private final ImportSettings settings;
     private final TransactionTemplate inOwnTransaction;
     private final DropFolders dropFolders;
+    private final ImportHistory history;
 
     ImportRunner(ImportJobs jobs, ImportTargets targets, ImportProfiles profiles, ImportSettings settings,
-            PlatformTransactionManager transactions, DropFolders dropFolders) {
+            PlatformTransactionManager transactions, DropFolders dropFolders, ImportHistory history) {
         this.jobs = jobs;
         this.targets = targets;
         this.profiles = profiles;
@@ -49,6 +51,7 @@ class ImportRunner {
         this.inOwnTransaction = new TransactionTemplate(transactions);
         this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dropFolders = dropFolders;
+        this.history = history;
     }
 
     CsvOptions options() {
@@ -98,6 +101,7 @@ class ImportRunner {
         ImportJob.State state = end;
         String code = errorCode;
         inOwnTransaction.executeWithoutResult(tx -> jobs.finish(jobId, state, code));
+        history.importFinished();   // committed: a snapshot's age is read again
         ImportJob finished = jobs.find(jobId).orElseThrow();
         log.info("Import job {} {} {} by {}: {} ({} inserted, {} updated, {} unchanged, {} rejected, sha256 {})", jobId,
                 finished.mode(), finished.kind(), finished.requestedName(), state, finished.inserted(), finished.updated(),

@@ -18,11 +18,14 @@ import org.springframework.util.unit.DataSize;
  * @param settleTime  a dropped file is picked up only when unchanged for this long (it may still be copied)
  * @param uploadRetention how long an uploaded file is kept after its job (and every job reading it) finished; the
  *                    job row, with the file's SHA-256 and the counts, stays as the audit record
+ * @param snapshotAgeCache how long {@link dev.backstop.helpdesk.imports.ImportHistory#lastApplied} keeps an answer (a
+ *                    snapshot's age, asked on every ERP/WMS lookup); an import finished on this node clears it at once,
+ *                    one finished on another node shows after at most this long ({@code 0s}: not kept)
  */
 @ConfigurationProperties("backstop.imports")
 public record ImportSettings(Path uploadDir, Path dropDir, @DefaultValue("500") int batchSize,
         @DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("2000000") long maxRows,
         @DefaultValue("2m") Duration lease, @DefaultValue("1") int workers, @DefaultValue("10s") Duration settleTime,
         @DefaultValue("NULL") List<String> nullMarkers, @DefaultValue("10") int previewRows,
-        @DefaultValue("30d") Duration uploadRetention) {
+        @DefaultValue("30d") Duration uploadRetention, @DefaultValue("5s") Duration snapshotAgeCache) {
 }
