@@ -71,11 +71,12 @@ class WaitingTickets {
     private final ReentrantLock syncing = new ReentrantLock();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
     private volatile Map<Long, Entry> waiting = new ConcurrentHashMap<>();
-    /** Guarded by {@link #syncing}. */
-    private Instant watermark;
-    private long highestId;
-    private boolean loaded;
-    private long lastLook;
+    /** Written under {@link #syncing}. */
+    private volatile Instant watermark;
+    private volatile long highestId;
+    private volatile boolean loaded;
+    private volatile long lastLook;
+    private volatile long lastAsked;
 
     WaitingTickets(NamedParameterJdbcTemplate jdbc, @Value("${backstop.routing.index-lookback:5s}") Duration lookback,
             @Value("${backstop.routing.index-refresh:50ms}") Duration refresh) {
@@ -109,49 +110,87 @@ class WaitingTickets {
     }
 
     /**
-     * Brings the waiting tickets up to date: this node's own committed changes at once (by id), every other node's
-     * within {@code refresh} (by change time and id), so that a burst of agents asking at the same moment costs one
-     * look at the database, not one each.
+     * Before a decision: this node's own committed changes at once (by id). Other nodes' changes come from
+     * {@link #look()} in the background while agents are asking; after a quiet spell the decision looks itself.
      */
     void sync() {
+        lastAsked = System.nanoTime();
+        if (!loaded) {
+            syncing.lock();
+            try {
+                if (!loaded) {
+                    reload();
+                    touched.clear();
+                    lastLook = System.nanoTime();
+                    return;
+                }
+            } finally {
+                syncing.unlock();
+            }
+        }
+        List<Long> named = List.copyOf(touched);
+        touched.removeAll(named);
+        boolean look = System.nanoTime() - lastLook >= 2 * refresh.toNanos();   // the background look is not running
+        if (look || !named.isEmpty()) {
+            read(named, look);
+        }
+    }
+
+    /** Every {@code refresh} while agents are asking (a decision in the last minute): other nodes' changes. */
+    @Scheduled(initialDelayString = "${backstop.routing.index-refresh:50ms}", fixedDelayString = "${backstop.routing.index-refresh:50ms}")
+    void look() {
+        if (!loaded || System.nanoTime() - lastAsked > Duration.ofMinutes(1).toNanos()) {
+            return;
+        }
+        read(List.of(), true);   // this node's own changes are left to the decisions, which must see them at once
+    }
+
+    /** A ticket this node just assigned: out of the waiting tickets at its commit, without reading it back. */
+    void claimed(long ticketId) {
+        AfterCommit.run(() -> {
+            waiting.remove(ticketId);
+            touched.remove(ticketId);
+        });
+    }
+
+    /**
+     * Reads the named tickets and, with {@code look}, those changed since the watermark's look-back or newer than any
+     * seen. The query runs without the lock (a decision never waits for the background look's round trip); only
+     * applying the rows takes it. A row applied out of order is corrected by the next look (it is within the look-back),
+     * and the claim checks the database anyway.
+     */
+    private void read(List<Long> named, boolean look) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("named", named.isEmpty() ? List.of(-1L) : named);
+        String sql = COLUMNS + " where t.id in (:named)";
+        if (look) {
+            parameters.put("since", Timestamp.from(watermark.minus(lookback)));
+            parameters.put("highest", highestId);
+            // three index lookups (updated_at, id range, ids) rather than one OR the planner may answer with a scan
+            sql = COLUMNS + " where t.updated_at >= :since union all " + COLUMNS + " where t.id > :highest"
+                    + (named.isEmpty() ? "" : " union all " + COLUMNS + " where t.id in (:named)");
+            lastLook = System.nanoTime();
+        }
+        record Row(long id, Instant updated, Entry entry) {
+        }
+        List<Row> rows = jdbc.query(sql, parameters, (rs, n) -> {
+            boolean stillWaiting = rs.getObject("assignee_id") == null
+                    && ("NEW".equals(rs.getString("state")) || "OPEN".equals(rs.getString("state")));
+            return new Row(rs.getLong("id"), rs.getTimestamp("updated_at").toInstant(), stillWaiting ? entry(rs) : null);
+        });
         syncing.lock();
         try {
-            if (!loaded) {
-                reload();
-                touched.clear();
-                lastLook = System.nanoTime();
-                return;
-            }
-            List<Long> named = List.copyOf(touched);
-            touched.removeAll(named);
-            boolean look = System.nanoTime() - lastLook >= refresh.toNanos();
-            if (!look && named.isEmpty()) {
-                return;
-            }
-            Map<String, Object> parameters = new HashMap<>();
-            parameters.put("named", named.isEmpty() ? List.of(-1L) : named);
-            String where = " where t.id in (:named)";
-            if (look) {
-                parameters.put("since", Timestamp.from(watermark.minus(lookback)));
-                parameters.put("highest", highestId);
-                where = " where t.updated_at >= :since or t.id > :highest or t.id in (:named)";
-                lastLook = System.nanoTime();
-            }
-            jdbc.query(COLUMNS + where, parameters, rs -> {
-                long id = rs.getLong("id");
-                Instant updated = rs.getTimestamp("updated_at").toInstant();
-                if (updated.isAfter(watermark)) {
-                    watermark = updated;
+            for (Row row : rows) {
+                if (row.updated().isAfter(watermark)) {
+                    watermark = row.updated();
                 }
-                highestId = Math.max(highestId, id);
-                boolean stillWaiting = rs.getObject("assignee_id") == null
-                        && ("NEW".equals(rs.getString("state")) || "OPEN".equals(rs.getString("state")));
-                if (stillWaiting) {
-                    waiting.put(id, entry(rs));
+                highestId = Math.max(highestId, row.id());
+                if (row.entry() != null) {
+                    waiting.put(row.id(), row.entry());
                 } else {
-                    waiting.remove(id);
+                    waiting.remove(row.id());
                 }
-            });
+            }
         } finally {
             syncing.unlock();
         }
@@ -176,7 +215,7 @@ class WaitingTickets {
         List<Ranked> held = new ArrayList<>();                                // may be held for their account manager
         for (Entry e : waiting.values()) {
             if (!asker.desks().contains(e.desk()) || e.confidential() && !asker.confidential()
-                    || e.skill() != null && !asker.skills().contains(e.skill()) || skip.contains(e.id())) {
+                    || e.skill() != null && !asker.skills().contains(e.skill()) || !skip.isEmpty() && skip.contains(e.id())) {
                 continue;
             }
             int own = e.accountManager() != null && e.accountManager() == asker.employeeId() ? 1 : 0;

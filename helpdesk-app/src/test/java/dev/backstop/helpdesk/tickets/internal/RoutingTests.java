@@ -180,8 +180,8 @@ class RoutingTests {
             }
         }
 
-        /** Another node's writes are seen by this node's routing within backstop.routing.index-refresh (50 ms). */
-        static final long REFRESH_MS = 60;
+        /** Another node's writes are seen by this node's routing within backstop.routing.index-refresh (50 ms) and a query. */
+        static final long REFRESH_MS = 300;
 
         /** A ticket written by another app node, straight into the shared database, as that node's JPA would. */
         long writtenByAnotherNode(String key, Long assignee) {
