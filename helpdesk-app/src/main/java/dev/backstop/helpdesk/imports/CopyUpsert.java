@@ -17,22 +17,26 @@ import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The PostgreSQL fast path of {@link TableUpsert}: the distinct keys of a batch (each with its last values) are
  * {@code COPY}ed into a temporary staging table, then one set-based
  * {@code insert … select … on conflict (key) do update … where (stored) is distinct from (excluded)} writes them and
- * returns which rows it inserted ({@code xmax = 0}) or updated; a row not returned was unchanged. The database
- * compares typed values, so no value is normalized or compared in the JVM except between rows of the same key.
- * See ADR 0013.
+ * returns the keys it inserted ({@code xmax = 0}) or updated; a key not returned was unchanged. The database compares
+ * typed values, so no value is normalized or compared in the JVM except between rows of the same key. See ADR 0013.
  */
 final class CopyUpsert {
 
     private final JdbcTemplate jdbc;
     private final List<String> all;
     private final String prepare;
+    private final String truncate;
+    private final StageKey stageKey;
     private final String copy;
     private final String upsert;
+    private final int keyCount;
 
     CopyUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
         this.jdbc = jdbc;
@@ -40,17 +44,17 @@ final class CopyUpsert {
         String stage = "import_stage_" + table;
         String names = String.join(", ", all);
         this.prepare = "create temporary table if not exists " + stage + " on commit delete rows as select 0 as n, " + names
-                + " from " + table + " with no data; truncate " + stage;
+                + " from " + table + " with no data";
+        this.truncate = "truncate " + stage;
+        this.stageKey = new StageKey(stage);
         this.copy = "copy " + stage + " (n, " + names + ") from stdin";
         String onConflict = columns.isEmpty() ? "do nothing"
                 : "do update set " + columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
                         + " where (" + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
                         + ") is distinct from (" + columns.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")) + ")";
-        this.upsert = "with written as (insert into " + table + " as t (" + names + ") select " + names + " from " + stage
-                + " order by n on conflict (" + String.join(", ", keys) + ") " + onConflict + " returning "
-                + keys.stream().map(k -> "t." + k).collect(Collectors.joining(", ")) + ", (t.xmax = 0) as inserted)"
-                + " select s.n, w.inserted from written w join " + stage + " s on "
-                + keys.stream().map(k -> "s." + k + " = w." + k).collect(Collectors.joining(" and "));
+        this.upsert = "insert into " + table + " as t (" + names + ") select " + names + " from " + stage + " order by n on conflict ("
+                + String.join(", ", keys) + ") " + onConflict + " returning " + String.join(", ", keys) + ", (t.xmax = 0) as inserted";
+        this.keyCount = keys.size();
     }
 
     /** Whether the values of these rows can be written as COPY text (otherwise the batch takes the portable path). */
@@ -69,10 +73,10 @@ final class CopyUpsert {
     }
 
     /**
-     * Writes one row per distinct key ({@code rows.get(i)}: key values then column values) and returns, per row, what
-     * happened: inserted ({@code TRUE}), updated ({@code FALSE}) or unchanged ({@code null}).
+     * Writes one row per distinct key ({@code rows.get(i)}: key values then column values) and tells {@code written} of
+     * every key it inserted or updated, with the key values as the database returns them; a key not told is unchanged.
      */
-    Boolean[] write(List<Object[]> rows) {
+    void write(List<Object[]> rows, Written written) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         for (int n = 0; n < rows.size(); n++) {
             text.append(n);
@@ -84,7 +88,8 @@ final class CopyUpsert {
             text.append('\n');
         }
         byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        jdbc.execute(prepare);
+        jdbc.execute(!TransactionSynchronizationManager.isSynchronizationActive() ? prepare + "; " + truncate
+                : stagedBefore() ? truncate : prepare);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(data));
@@ -92,11 +97,41 @@ final class CopyUpsert {
                 throw new UncheckedIOException(e);
             }
         });
-        Boolean[] written = new Boolean[rows.size()];
+        Object[] key = new Object[keyCount];
         jdbc.query(upsert, rs -> {
-            written[rs.getInt(1)] = rs.getBoolean(2);
+            for (int k = 0; k < keyCount; k++) {
+                key[k] = rs.getObject(k + 1);
+            }
+            written.row(key, rs.getBoolean(keyCount + 1));
         });
-        return written;
+    }
+
+    /**
+     * Whether this transaction already staged rows for the table (an all-or-nothing run, or a second apply in a batch):
+     * the staging table must be emptied then. A new transaction finds it empty ({@code on commit delete rows}) and
+     * needs only the {@code create … if not exists} for a connection that has not made it yet.
+     */
+    private boolean stagedBefore() {
+        if (TransactionSynchronizationManager.hasResource(stageKey)) {
+            return true;
+        }
+        TransactionSynchronizationManager.bindResource(stageKey, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(stageKey);
+            }
+        });
+        return false;
+    }
+
+    /** Marks a staging table as used in the current transaction (by name: two upserts of one table share it). */
+    private record StageKey(String stage) {
+    }
+
+    /** Receives the keys the upsert inserted or updated. */
+    interface Written {
+        void row(Object[] key, boolean inserted);
     }
 
     /** One value in COPY's text format: {@code \N} for null, backslash escapes for the delimiter, line ends and itself. */

@@ -127,7 +127,18 @@ public final class TableUpsert {
             lastValues.set(d, row);
         }
         Map<List<Object>, Object[]> stored = varying.isEmpty() ? Map.of() : existing(varying);
-        Boolean[] written = fast.write(lastValues);
+        RowOutcome.Kind[] written = new RowOutcome.Kind[firstRow.size()];
+        fast.write(lastValues, (key, inserted) -> {
+            List<Object> normalized = new ArrayList<>(key.length);
+            for (Object value : key) {
+                normalized.add(normalize(value));
+            }
+            Integer d = distinct.get(normalized);
+            if (d == null) {
+                throw new IllegalStateException("The database returned a key the batch did not have: " + table + " " + normalized);
+            }
+            written[d] = inserted ? RowOutcome.Kind.INSERTED : RowOutcome.Kind.UPDATED;
+        });
         for (int d = 0; d < firstRow.size(); d++) {
             int i = firstRow.get(d);
             List<Object> key = distinctKeys.get(d);
@@ -137,8 +148,7 @@ public final class TableUpsert {
                 outcomes[i] = current == null ? RowOutcome.Kind.INSERTED
                         : same(current, first) ? RowOutcome.Kind.UNCHANGED : RowOutcome.Kind.UPDATED;
             } else {
-                outcomes[i] = written[d] == null ? RowOutcome.Kind.UNCHANGED
-                        : written[d] ? RowOutcome.Kind.INSERTED : RowOutcome.Kind.UPDATED;
+                outcomes[i] = written[d] == null ? RowOutcome.Kind.UNCHANGED : written[d];
             }
         }
         return Arrays.asList(outcomes);
