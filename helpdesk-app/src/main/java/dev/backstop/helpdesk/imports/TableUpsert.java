@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  * <li>PostgreSQL, when the key has a unique index and there are no insert-only columns: {@link CopyUpsert} COPYs the
  * batch into a temporary staging table and upserts it in one set-based statement that compares in the database;</li>
- * <li>portable (H2, or when {@link #portable} asks for it): reads the existing rows of a batch in one query, inserts
+ * <li>portable (H2, or inside {@link #portable}, where the job runner calls targets unless
+ * {@code backstop.imports.postgres-copy=true}: the fast path measured no faster, so it is opt-in): reads the existing rows of a batch in one query, inserts
  * the new ones and updates only those whose values differ, in two JDBC batches.</li>
  * </ul>
  */
@@ -61,8 +62,8 @@ public final class TableUpsert {
     }
 
     /**
-     * Runs {@code work} with every table upsert on this thread taking the portable path (the setting
-     * {@code backstop.imports.postgres-copy=false}, and the tests that compare both paths).
+     * Runs {@code work} with every table upsert on this thread taking the portable path (the job runner with
+     * {@code backstop.imports.postgres-copy=false}, the default, and the tests that compare both paths).
      */
     public static <T> T portable(java.util.function.Supplier<T> work) {
         boolean before = PORTABLE_ONLY.get();
