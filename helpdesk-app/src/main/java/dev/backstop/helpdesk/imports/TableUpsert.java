@@ -17,20 +17,30 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Portable (H2 and PostgreSQL) batch upsert of one table by its natural key, with change detection: reads
- * the existing rows of a batch in one query, inserts the new ones and updates only those whose values
- * differ, in two JDBC batches. A key repeated within a batch counts once as written and then as
- * unchanged or updated, like the same rows applied one after the other.
+ * Batch upsert of one table by its natural key, with change detection. A key repeated within a batch counts once as
+ * written and then as unchanged or updated, like the same rows applied one after the other.
+ * <p>
+ * Two paths that reach the same table state and outcomes (ADR 0013):
+ * <ul>
+ * <li>PostgreSQL, when the key has a unique index and there are no insert-only columns: {@link CopyUpsert} COPYs the
+ * batch into a temporary staging table and upserts it in one set-based statement that compares in the database;</li>
+ * <li>portable (H2, or inside {@link #portable}, where the job runner calls targets unless
+ * {@code backstop.imports.postgres-copy=true}: the fast path measured no faster, so it is opt-in): reads the existing rows of a batch in one query, inserts
+ * the new ones and updates only those whose values differ, in two JDBC batches.</li>
+ * </ul>
  */
 public final class TableUpsert {
 
     private static final int CHUNK = 500;
+    private static final ThreadLocal<Boolean> PORTABLE_ONLY = ThreadLocal.withInitial(() -> false);
 
     private final JdbcTemplate jdbc;
     private final String table;
     private final List<String> keys;
     private final List<String> columns;
     private final Map<String, java.util.function.Supplier<Object>> insertOnly;
+    private volatile CopyUpsert copy;
+    private volatile boolean checked;
 
     private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns,
             Map<String, java.util.function.Supplier<Object>> insertOnly) {
@@ -51,8 +61,101 @@ public final class TableUpsert {
         return new TableUpsert(jdbc, table, keys, columns, Map.of());
     }
 
+    /**
+     * Runs {@code work} with every table upsert on this thread taking the portable path (the job runner with
+     * {@code backstop.imports.postgres-copy=false}, the default, and the tests that compare both paths).
+     */
+    public static <T> T portable(java.util.function.Supplier<T> work) {
+        boolean before = PORTABLE_ONLY.get();
+        PORTABLE_ONLY.set(true);
+        try {
+            return work.get();
+        } finally {
+            PORTABLE_ONLY.set(before);
+        }
+    }
+
     /** Each row: the key values, then the column values, in declaration order. One outcome per row. */
     public List<RowOutcome.Kind> apply(List<Object[]> rows) {
+        CopyUpsert fast = PORTABLE_ONLY.get() ? null : copyPath();
+        return fast != null && CopyUpsert.encodable(rows) ? applyByCopy(fast, rows) : applyPortably(rows);
+    }
+
+    /** The fast path when the database is PostgreSQL, the key has a unique index and no column is insert-only. */
+    private CopyUpsert copyPath() {
+        if (!checked) {
+            boolean postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
+                    "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()) && c.isWrapperFor(org.postgresql.PGConnection.class)));
+            if (postgres && insertOnly.isEmpty() && CopyUpsert.hasUniqueKey(jdbc, table, keys)) {
+                copy = new CopyUpsert(jdbc, table, keys, columns);
+            }
+            checked = true;
+        }
+        return copy;
+    }
+
+    /**
+     * Writes one row per distinct key (its last values) through the fast path. Later rows of a key count against the
+     * row before them; a key whose rows differ within the batch has its first row compared with the stored one here,
+     * as the portable path would, since the database only sees the last.
+     */
+    private List<RowOutcome.Kind> applyByCopy(CopyUpsert fast, List<Object[]> rows) {
+        RowOutcome.Kind[] outcomes = new RowOutcome.Kind[rows.size()];
+        Map<List<Object>, Integer> distinct = new HashMap<>();
+        List<Integer> firstRow = new ArrayList<>();
+        List<Object[]> lastValues = new ArrayList<>();
+        Set<List<Object>> varying = new LinkedHashSet<>();
+        List<List<Object>> distinctKeys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            List<Object> key = keyOf(row);
+            Integer d = distinct.putIfAbsent(key, firstRow.size());
+            if (d == null) {
+                firstRow.add(i);
+                lastValues.add(row);
+                distinctKeys.add(key);
+                continue;
+            }
+            Object[] previous = lastValues.get(d);
+            boolean same = true;
+            for (int c = keys.size(); c < keys.size() + columns.size() && same; c++) {
+                same = Objects.equals(normalize(previous[c]), normalize(row[c]));
+            }
+            outcomes[i] = same ? RowOutcome.Kind.UNCHANGED : RowOutcome.Kind.UPDATED;
+            if (!same) {
+                varying.add(key);
+            }
+            lastValues.set(d, row);
+        }
+        Map<List<Object>, Object[]> stored = varying.isEmpty() ? Map.of() : existing(varying);
+        RowOutcome.Kind[] written = new RowOutcome.Kind[firstRow.size()];
+        fast.write(lastValues, (key, inserted) -> {
+            List<Object> normalized = new ArrayList<>(key.length);
+            for (Object value : key) {
+                normalized.add(normalize(value));
+            }
+            Integer d = distinct.get(normalized);
+            if (d == null) {
+                throw new IllegalStateException("The database returned a key the batch did not have: " + table + " " + normalized);
+            }
+            written[d] = inserted ? RowOutcome.Kind.INSERTED : RowOutcome.Kind.UPDATED;
+        });
+        for (int d = 0; d < firstRow.size(); d++) {
+            int i = firstRow.get(d);
+            List<Object> key = distinctKeys.get(d);
+            if (varying.contains(key)) {
+                Object[] current = stored.get(key);
+                Object[] first = Arrays.copyOfRange(rows.get(i), keys.size(), keys.size() + columns.size());
+                outcomes[i] = current == null ? RowOutcome.Kind.INSERTED
+                        : same(current, first) ? RowOutcome.Kind.UNCHANGED : RowOutcome.Kind.UPDATED;
+            } else {
+                outcomes[i] = written[d] == null ? RowOutcome.Kind.UNCHANGED : written[d];
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private List<RowOutcome.Kind> applyPortably(List<Object[]> rows) {
         List<List<Object>> rowKeys = rows.stream().map(this::keyOf).toList();
         Map<List<Object>, Object[]> existing = existing(new LinkedHashSet<>(rowKeys));
         Map<List<Object>, Object[]> inserts = new LinkedHashMap<>();

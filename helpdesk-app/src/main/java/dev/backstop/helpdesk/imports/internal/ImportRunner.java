@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.imports.internal;
 import dev.backstop.helpdesk.imports.ImportHistory;
 import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.RowOutcome;
+import dev.backstop.helpdesk.imports.TableUpsert;
 import dev.backstop.imports.CsvFile;
 import dev.backstop.imports.CsvOptions;
 import dev.backstop.imports.HeaderMapping;
@@ -166,7 +167,8 @@ class ImportRunner {
                 }
             }
         }
-        List<RowOutcome> outcomes = valid.isEmpty() ? List.of() : target.upsert(valid);
+        List<RowOutcome> outcomes = valid.isEmpty() ? List.of()
+                : settings.postgresCopy() ? target.upsert(valid) : TableUpsert.portable(() -> target.upsert(valid));
         for (int i = 0; i < outcomes.size(); i++) {
             RowOutcome outcome = outcomes.get(i);
             counts[outcome.kind().ordinal()]++;

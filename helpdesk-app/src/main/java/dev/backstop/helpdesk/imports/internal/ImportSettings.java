@@ -21,11 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param snapshotAgeCache how long {@link dev.backstop.helpdesk.imports.ImportHistory#lastApplied} keeps an answer (a
  *                    snapshot's age, asked on every ERP/WMS lookup); an import finished on this node clears it at once,
  *                    one finished on another node shows after at most this long ({@code 0s}: not kept)
+ * @param postgresCopy on PostgreSQL, upsert each batch by COPY into a staging table and one set-based statement
+ *                    (ADR 0013); off by default: it measured slower than the portable path for the 1M-row benchmark
  */
 @ConfigurationProperties("backstop.imports")
 public record ImportSettings(Path uploadDir, Path dropDir, @DefaultValue("500") int batchSize,
         @DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("2000000") long maxRows,
         @DefaultValue("2m") Duration lease, @DefaultValue("1") int workers, @DefaultValue("10s") Duration settleTime,
         @DefaultValue("NULL") List<String> nullMarkers, @DefaultValue("10") int previewRows,
-        @DefaultValue("30d") Duration uploadRetention, @DefaultValue("5s") Duration snapshotAgeCache) {
+        @DefaultValue("30d") Duration uploadRetention, @DefaultValue("5s") Duration snapshotAgeCache,
+        @DefaultValue("false") boolean postgresCopy) {
 }
