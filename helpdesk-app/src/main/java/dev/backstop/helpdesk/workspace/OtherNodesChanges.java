@@ -1,19 +1,23 @@
 package dev.backstop.helpdesk.workspace;
 
+import dev.backstop.helpdesk.shared.AfterCommit;
+import dev.backstop.helpdesk.tickets.TicketChanged;
 import dev.backstop.helpdesk.tickets.TicketFeed;
+import dev.backstop.helpdesk.tickets.TicketOpened;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Live pages hear what other app nodes change: while any queue or ticket page is open on this node, it reads the
  * tickets changed in the last {@code lookback} by {@code updated_at} every {@code interval} and pushes those not
- * pushed yet (this node's own changes were pushed at their commit, see {@link #pushed}). Without it, with several
+ * pushed yet (this node's own changes were pushed at their commit). Without it, with several
  * nodes behind a load balancer a page heard only the changes made through its own node.
  */
 @Component
@@ -38,12 +42,20 @@ class OtherNodesChanges {
         this.tickets = tickets;
         this.clock = clock;
         this.lookback = lookback;
-        queues.onPush(this::pushed);
-        tickets.onPush(this::pushed);
     }
 
-    /** Remembers a change pushed at its commit on this node, so that the poll does not push it again. */
-    void pushed(long ticketId, Instant at) {
+    /** A change on this node: the streams push it at its commit, so the poll need not push it again. */
+    @EventListener
+    void on(TicketOpened opened) {
+        AfterCommit.run(() -> pushed(opened.ticketId(), opened.openedAt()));
+    }
+
+    @EventListener
+    void on(TicketChanged changed) {
+        AfterCommit.run(() -> pushed(changed.id(), changed.at()));
+    }
+
+    private void pushed(long ticketId, Instant at) {
         pushed.merge(ticketId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 

@@ -26,7 +26,6 @@ class QueueStream {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Desk, Set<SseEmitter>> streams = new EnumMap<>(Desk.class);
-    private volatile java.util.function.BiConsumer<Long, java.time.Instant> onPush = (id, at) -> { };
 
     QueueStream() {
         for (Desk desk : Desk.values()) {
@@ -47,23 +46,12 @@ class QueueStream {
 
     @EventListener
     void on(TicketOpened opened) {
-        AfterCommit.run(() -> {
-            onPush.accept(opened.ticketId(), opened.openedAt());
-            publish(opened.desk(), opened.key());
-        });
+        AfterCommit.run(() -> publish(opened.desk(), opened.key()));
     }
 
     @EventListener
     void on(TicketChanged changed) {
-        AfterCommit.run(() -> {
-            onPush.accept(changed.id(), changed.at());
-            publish(changed.desk(), changed.key());
-        });
-    }
-
-    /** Told of each change pushed at its commit (see {@link OtherNodesChanges}). */
-    void onPush(java.util.function.BiConsumer<Long, java.time.Instant> listener) {
-        this.onPush = listener;
+        AfterCommit.run(() -> publish(changed.desk(), changed.key()));
     }
 
     boolean anyListener() {

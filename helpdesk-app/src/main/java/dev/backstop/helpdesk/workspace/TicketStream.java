@@ -23,7 +23,6 @@ class TicketStream {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
-    private volatile java.util.function.BiConsumer<Long, java.time.Instant> onPush = (id, at) -> { };
 
     SseEmitter subscribe(long ticketId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -40,10 +39,7 @@ class TicketStream {
 
     @EventListener
     void on(TicketChanged changed) {
-        AfterCommit.run(() -> {
-            onPush.accept(changed.id(), changed.at());
-            publish(changed.id(), changed.key());
-        });
+        AfterCommit.run(() -> publish(changed.id(), changed.key()));
     }
 
     void publish(long ticketId, String key) {
@@ -53,11 +49,6 @@ class TicketStream {
                 send(ticketId, emitter, "ticket", key);
             }
         }
-    }
-
-    /** Told of each change pushed at its commit (see {@link OtherNodesChanges}). */
-    void onPush(java.util.function.BiConsumer<Long, java.time.Instant> listener) {
-        this.onPush = listener;
     }
 
     boolean anyListener() {

@@ -24,36 +24,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.context.event.EventListener;
 
 /**
  * The waiting tickets (new or open, unassigned) of every desk, held in memory on each app node so that "next" ranks
  * them in Java instead of asking the database to score every waiting row (ADR 0012). It is derived data and never
  * decides alone: the claim re-checks the row in the database under {@code FOR UPDATE SKIP LOCKED}.
  *
- * <p>Kept in step three ways: before each decision it re-reads the tickets changed in the last {@code lookback} of
- * {@code updated_at} (every write path sets it, ADR 0010), newer than the highest id seen, or named by this node's own
- * ticket events; and every {@code reload} it reads all waiting tickets again (a transaction that committed later than
- * the look-back, an account manager changed on a distributor).
+ * <p>Kept in step three ways: before each decision it reads back the tickets named by this node's own committed ticket
+ * events (its own assignments it drops at commit, {@link #claimed}); while agents are asking, {@link #look()} reads every
+ * {@code refresh} the tickets changed in the last {@code lookback} of {@code updated_at} (every write path sets it,
+ * ADR 0010) or newer than the highest id seen — what other nodes wrote; and every {@code reload} it reads all waiting
+ * tickets again (a transaction that committed later than the look-back, an account manager changed on a distributor).
  */
 @Component
 class WaitingTickets {
 
-    /** A waiting ticket with what ranks it; {@code accountManager} is the employee id of its distributor's manager. */
-    record Entry(long id, Desk desk, boolean confidential, String skill, Segment segment, TicketType type,
-            Priority priority, Instant activeDue, Instant createdAt, Long accountManager,
-            /* precomputed for the scan: */ int base, long dueMillis, long createdMillis, boolean heldFirst) {
-
-        Entry(long id, Desk desk, boolean confidential, String skill, Segment segment, TicketType type, Priority priority,
-                Instant activeDue, Instant createdAt, Long accountManager) {
-            this(id, desk, confidential, skill, segment, type, priority, activeDue, createdAt, accountManager,
-                    PriorityScores.segment(segment) + PriorityScores.type(type) + PriorityScores.priority(priority),
-                    activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli(),
-                    segment == Segment.VIP || segment == Segment.KEY);
-        }
+    /**
+     * A waiting ticket with what ranks it, precomputed for the scan: {@code base} is the segment, type and priority
+     * points; {@code dueMillis} the active due time ({@code Long.MAX_VALUE}: none); {@code heldFirst} a VIP or key
+     * account's ticket, which its account manager ({@code accountManager}, an employee id) may get first.
+     */
+    record Entry(long id, Desk desk, boolean confidential, String skill, Long accountManager, int base, long dueMillis,
+            long createdMillis, boolean heldFirst) {
     }
 
     /** What an agent may take: the desks served, confidential or not, the skills; and who they are as an employee. */
@@ -258,11 +254,6 @@ class WaitingTickets {
         top.add(made != null ? made : new Ranked(id, own, score, created, null));
     }
 
-    /** How many tickets wait, over all desks (for the metrics and the tests). */
-    int size() {
-        return waiting.size();
-    }
-
     @EventListener
     void on(TicketOpened event) {
         AfterCommit.run(() -> touched.add(event.ticketId()));
@@ -279,16 +270,17 @@ class WaitingTickets {
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        Instant firstResponded = instant(rs, "first_responded_at");
-        String segment = rs.getString("segment");
+        String name = rs.getString("segment");
+        Segment segment = name == null ? null : Segment.valueOf(name);
         long manager = rs.getLong("account_manager_id");
         Long accountManager = rs.wasNull() ? null : manager;
+        Instant due = instant(rs, rs.getTimestamp("first_responded_at") == null ? "first_response_due" : "resolution_due");
         return new Entry(rs.getLong("id"), Desk.valueOf(rs.getString("desk")), rs.getBoolean("confidential"),
-                rs.getString("skill"),
-                segment == null ? null : Segment.valueOf(segment), TicketType.valueOf(rs.getString("type")),
-                Priority.valueOf(rs.getString("priority")),
-                firstResponded == null ? instant(rs, "first_response_due") : instant(rs, "resolution_due"),
-                instant(rs, "created_at"), accountManager);
+                rs.getString("skill"), accountManager,
+                PriorityScores.segment(segment) + PriorityScores.type(TicketType.valueOf(rs.getString("type")))
+                        + PriorityScores.priority(Priority.valueOf(rs.getString("priority"))),
+                due == null ? Long.MAX_VALUE : due.toEpochMilli(), rs.getTimestamp("created_at").getTime(),
+                segment == Segment.VIP || segment == Segment.KEY);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
