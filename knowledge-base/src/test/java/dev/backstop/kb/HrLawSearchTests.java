@@ -49,6 +49,13 @@ class HrLawSearchTests {
     }
 
     @Test
+    void severalWordsFindTheArticleThatHasEachOfThem() {
+        // several Chinese words get no whole-text body phrase (they rarely stand side by side): each word still counts
+        assertThat(ids(kb.search(KbQuery.of("最低工资 标准"))).subList(0, 2)).contains("ldf-48");
+        assertThat(ids(kb.search(KbQuery.of("试用期 解除"))).subList(0, 3)).contains("ldhtf-39");
+    }
+
+    @Test
     void aQueryFindsTheSameCharactersSegmentedDifferently() {
         // 试用期间 is segmented as 试用 + 期间, so the word 试用期 alone misses ldhtf-39
         assertThat(ids(kb.search(KbQuery.of("试用期")))).contains("ldhtf-37", "ldhtf-39");

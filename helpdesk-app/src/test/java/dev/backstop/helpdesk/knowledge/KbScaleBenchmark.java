@@ -99,6 +99,9 @@ class KbScaleBenchmark {
                 queries.stream().limit(6).map(Query::text).toList());
 
         Result lucene = lucene(file, queries);
+        if (lucene.single == null) { // an A/B comparison (kb.ab) reports itself
+            return;
+        }
         Result postgres = POSTGRES ? postgres(file, queries) : null;
 
         line("");
@@ -155,6 +158,11 @@ class KbScaleBenchmark {
             sample(queries, search, 3);
             Stats warm = measureSingle("lucene-warmup", queries, search, 2, null);
             log("lucene: warm-up done (%s)", warm);
+            String ab = System.getProperty("kb.ab");
+            if (ab != null) {
+                abCompare(ab, queries, kb);
+                return new Result("A/B " + ab, 0, size, null, 0, null, 0, queries.size());
+            }
             Path jfr = WORK.resolve("lucene-search.jfr");
             Stats single = measureSingle("lucene", queries, search, ROUNDS, jfr);
             log("lucene: single thread %s", single);
@@ -527,6 +535,53 @@ class KbScaleBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------ measuring
+
+    /**
+     * Two settings of system properties ({@code kb.ab=a=1,b=2|a=3}), each query asked under both in turn (which one goes
+     * first alternates), so that both see the same machine load: their latencies, and how many searches' top 10 or
+     * total differ between them. For trying out a change to the library behind a property, not for the report.
+     */
+    private void abCompare(String ab, List<Query> queries, KnowledgeBase kb) {
+        String[] settings = ab.split("\\|", -1);
+        long[][] nanos = new long[2][queries.size() * ROUNDS];
+        int differ = 0;
+        int i = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Query q : queries) {
+                List<List<String>> ids = new ArrayList<>(List.of(List.of(), List.of()));
+                for (int k = 0; k < 2; k++) {
+                    int which = (i + round + k) % 2;
+                    for (String assignment : settings[which].split(",")) {
+                        if (!assignment.isBlank()) {
+                            String[] kv = assignment.split("=", 2);
+                            System.setProperty(kv[0].strip(), kv[1].strip());
+                        }
+                    }
+                    long t0 = System.nanoTime();
+                    SearchResult r = kb.search(KbQuery.of(q.text()).forAudiences(q.asker().audiences()).page(0, 10));
+                    nanos[which][i] = System.nanoTime() - t0;
+                    ids.set(which, r.hits().stream().map(h -> h.id() + "@" + r.total()).toList());
+                    for (String assignment : settings[which].split(",")) {
+                        if (!assignment.isBlank()) {
+                            System.clearProperty(assignment.split("=", 2)[0].strip());
+                        }
+                    }
+                }
+                if (!ids.get(0).equals(ids.get(1))) {
+                    differ++;
+                }
+                i++;
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            long[] sorted = nanos[k].clone();
+            Arrays.sort(sorted);
+            log("A/B [%s]: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms (%d searches)", settings[k],
+                    sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6,
+                    sorted[(int) (sorted.length * 0.99)] / 1e6, Arrays.stream(sorted).average().orElse(0) / 1e6, sorted.length);
+        }
+        log("A/B: searches whose top 10 or total differ between the two: %d of %d", differ, i);
+    }
 
     @FunctionalInterface
     interface Searcher {
