@@ -38,6 +38,12 @@ import org.springframework.test.context.TestPropertySource;
 class RoutingLatencyBenchmark {
 
     static final int WAITING = 10_000;
+    /**
+     * Decisions before the measured ones, so that the JIT has compiled the claim's JDBC path (C2 compiles a method after
+     * ~10,000 calls of its loops; 100 warm-up decisions left the first measured hundreds partly interpreted). Their
+     * tickets come on top of {@link #WAITING}: the measured decisions start with 10,000 waiting.
+     */
+    static final int WARMUP = Integer.getInteger("routing.warmup", 2_000);
     static final int AGENTS = 200;
     static final int DECISIONS = 2_000;
     static final int CONCURRENT = 8;
@@ -77,7 +83,7 @@ class RoutingLatencyBenchmark {
         String[] types = {"INQUIRY", "SERVICE_REQUEST", "COMPLAINT", "FAULT_REPORT"};
         String[] priorities = {"LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"};
         String[] skills = {null, null, "ORDERS", "FINANCE", "POLICY"};
-        for (int i = 0; i < WAITING; i++) {
+        for (int i = 0; i < WAITING + WARMUP; i++) {
             double u = random.nextDouble();
             String segment = u < 0.04 ? "VIP" : u < 0.10 ? "KEY" : u < 0.13 ? "SPECIAL" : "GENERAL";
             Instant created = now.minusSeconds(random.nextInt(6 * 3600));
@@ -106,9 +112,11 @@ class RoutingLatencyBenchmark {
             profiles.setPresence(id, Presence.AVAILABLE);
             agents.add(new CurrentUser(id, username, "坐席" + i, Set.of(Role.CHANNEL_AGENT), null, null, null, null));
         }
-        for (int i = 0; i < 100; i++) {   // warm-up
+        for (int i = 0; i < WARMUP; i++) {
             routing.next(agents.get(i % AGENTS));
         }
+        long gcCountBefore = gcCount();
+        long gcMillisBefore = gcMillis();
         long[] nanos = new long[DECISIONS];
         decisions.recording = true;
         long start = System.nanoTime();
@@ -119,6 +127,13 @@ class RoutingLatencyBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         decisions.recording = false;
+        long gcCount = gcCount() - gcCountBefore;
+        long gcMillis = gcMillis() - gcMillisBefore;
+        long[] claims = new long[decisions.nanos.size()];
+        for (int i = 0; i < claims.length; i++) {
+            claims[i] = decisions.nanos.get(i) - decisions.ranking.get(i);
+        }
+        Arrays.sort(claims);
         long[] decided = decisions.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] ranked = decisions.ranking.stream().mapToLong(Long::longValue).sorted().toArray();
         Arrays.sort(nanos);
@@ -153,26 +168,32 @@ class RoutingLatencyBenchmark {
                 # Routing decision latency
 
                 %d waiting channel tickets (4 %% VIP, 6 %% key, mixed types, priorities and skills), %d available agents,
-                PostgreSQL 17 (embedded, same machine, a Hikari pool of 10), one thread, %d decisions after 100 warm-up
-                decisions, then the same number from 8 threads (the waiting tickets go from 10,000 down to 5,900). Written by
-                `benchmarks/routing/latency.sh` (RoutingLatencyBenchmark) on %s.
+                PostgreSQL 17 (embedded, same machine, a Hikari pool of 10), one thread, %d decisions after %d warm-up
+                decisions (whose tickets come on top, so the measured ones start with 10,000 waiting), then the same number
+                from 8 threads (the waiting tickets go from 10,000 down to 6,000). Garbage collection during the one-thread
+                pass: %d collections, %d ms in all. Written by `benchmarks/routing/latency.sh` (RoutingLatencyBenchmark)
+                on %s.
 
                 - **ranking**: which ticket — this node's own committed changes read back (none after its own
                   assignment), then the 10,000 waiting tickets in memory ranked for the agent (desk, skill, score);
                   other nodes' changes are read in the background every 50 ms while agents ask (ADR 0012);
-                - **decision**: the ranking plus the claim of the best one in the database (one `SELECT … FOR UPDATE
-                  SKIP LOCKED` round trip) — the `backstop.routing.decision` timer;
+                - **claim**: the decision less the ranking — locking the chosen row in the database (one `SELECT …
+                  FOR UPDATE SKIP LOCKED` round trip);
+                - **decision**: the ranking plus the claim of the best one in the database — the
+                  `backstop.routing.decision` timer;
                 - **next()**: the whole call an agent makes — the checks (presence, capacity), the decision, the
                   assignment with its timeline entry, the commit, and the ticket details it answers with.
 
                 | | p50 | p95 | p99 | max | per second |
                 |---|---|---|---|---|---|
                 | ranking | %s | %s | %s | %s | |
+                | claim | %s | %s | %s | %s | |
                 | decision | %s | %s | %s | %s | |
                 | next() | %s | %s | %s | %s | %.0f |
                 | decision, %d agents asking at once | %s | %s | %s | %s | %.0f next() |
-                """.formatted(WAITING, AGENTS, DECISIONS, java.time.LocalDateTime.now().withNano(0),
+                """.formatted(WAITING, AGENTS, DECISIONS, WARMUP, gcCount, gcMillis, java.time.LocalDateTime.now().withNano(0),
                 ms(ranked, 0.50), ms(ranked, 0.95), ms(ranked, 0.99), ms(ranked, 1.0),
+                ms(claims, 0.50), ms(claims, 0.95), ms(claims, 0.99), ms(claims, 1.0),
                 ms(decided, 0.50), ms(decided, 0.95), ms(decided, 0.99), ms(decided, 1.0),
                 ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), ms(nanos, 1.0), DECISIONS / seconds,
                 CONCURRENT, ms(concurrent, 0.50), ms(concurrent, 0.95), ms(concurrent, 0.99), ms(concurrent, 1.0),
@@ -181,6 +202,16 @@ class RoutingLatencyBenchmark {
         Path out = Path.of(System.getProperty("backstop.benchmark.out", "target/routing-latency.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
+    }
+
+    static long gcCount() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     static String ms(long[] sorted, double quantile) {

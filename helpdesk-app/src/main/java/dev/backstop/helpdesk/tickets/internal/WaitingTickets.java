@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Kept in step three ways: before each decision it reads back the tickets named by this node's own committed ticket
  * events (its own assignments it drops at commit, {@link #claimed}); while agents are asking, {@link #look()} reads every
- * {@code refresh} the tickets changed in the last {@code lookback} of {@code updated_at} (every write path sets it,
- * ADR 0010) or newer than the highest id seen — what other nodes wrote; and every {@code reload} it reads all waiting
+ * {@code refresh} the tickets changed since the newest {@code updated_at} seen (every write path sets it, ADR 0010) or
+ * newer than the highest id seen — what other nodes wrote — and once every {@code deepLook} those of the last
+ * {@code lookback} before it (a transaction that committed after a later one); and every {@code reload} it reads all waiting
  * tickets again (a transaction that committed later than the look-back, an account manager changed on a distributor).
  */
 @Component
@@ -64,21 +66,25 @@ class WaitingTickets {
     private final NamedParameterJdbcTemplate jdbc;
     private final Duration lookback;
     private final Duration refresh;
+    private final Duration deepLook;
     private final ReentrantLock syncing = new ReentrantLock();
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
-    private volatile Map<Long, Entry> waiting = new ConcurrentHashMap<>();
+    private volatile Index waiting = new Index();
     /** Written under {@link #syncing}. */
     private volatile Instant watermark;
     private volatile long highestId;
     private volatile boolean loaded;
     private volatile long lastLook;
+    private volatile long lastDeepLook;
     private volatile long lastAsked;
 
     WaitingTickets(NamedParameterJdbcTemplate jdbc, @Value("${backstop.routing.index-lookback:5s}") Duration lookback,
-            @Value("${backstop.routing.index-refresh:50ms}") Duration refresh) {
+            @Value("${backstop.routing.index-refresh:50ms}") Duration refresh,
+            @Value("${backstop.routing.index-deep-look:1s}") Duration deepLook) {
         this.jdbc = jdbc;
         this.lookback = lookback;
         this.refresh = refresh;
+        this.deepLook = deepLook;
     }
 
     /** Reads every waiting ticket again; also the first load. */
@@ -91,10 +97,9 @@ class WaitingTickets {
             }
             High high = jdbc.queryForObject("select max(updated_at), max(id) from tickets", Map.of(),
                     (rs, n) -> new High(rs.getTimestamp(1) == null ? Instant.EPOCH : rs.getTimestamp(1).toInstant(), rs.getLong(2)));
-            Map<Long, Entry> fresh = new ConcurrentHashMap<>();
+            Index fresh = new Index();
             jdbc.query(COLUMNS + " where t.state in ('NEW', 'OPEN') and t.assignee_id is null", Map.of(), rs -> {
-                Entry entry = entry(rs);
-                fresh.put(entry.id(), entry);
+                fresh.put(entry(rs));
             });
             waiting = fresh;
             watermark = high.at();
@@ -160,7 +165,14 @@ class WaitingTickets {
         parameters.put("named", named.isEmpty() ? List.of(-1L) : named);
         String sql = COLUMNS + " where t.id in (:named)";
         if (look) {
-            parameters.put("since", Timestamp.from(watermark.minus(lookback)));
+            // the look-back re-reads every ticket changed in its last seconds (~700 rows at 140 assignments a second): only
+            // once every deepLook; the other looks read what is newer than the watermark, a handful of rows, and so take
+            // less from the database that the claims are waiting on (benchmarks/routing/LATENCY.md)
+            boolean deep = System.nanoTime() - lastDeepLook >= deepLook.toNanos();
+            parameters.put("since", Timestamp.from(deep ? watermark.minus(lookback) : watermark));
+            if (deep) {
+                lastDeepLook = System.nanoTime();
+            }
             parameters.put("highest", highestId);
             // three index lookups (updated_at, id range, ids) rather than one OR the planner may answer with a scan
             sql = COLUMNS + " where t.updated_at >= :since union all " + COLUMNS + " where t.id > :highest"
@@ -182,7 +194,7 @@ class WaitingTickets {
                 }
                 highestId = Math.max(highestId, row.id());
                 if (row.entry() != null) {
-                    waiting.put(row.id(), row.entry());
+                    waiting.put(row.entry());
                 } else {
                     waiting.remove(row.id());
                 }
@@ -202,6 +214,11 @@ class WaitingTickets {
      */
     List<Long> best(Asker asker, Instant now, Instant managerCutoff, Function<Set<Long>, Set<Long>> availableManagers,
             Set<Long> skip, int limit) {
+        return best(waiting, asker, now, managerCutoff, availableManagers, skip, limit);
+    }
+
+    static List<Long> best(Index index, Asker asker, Instant now, Instant managerCutoff,
+            Function<Set<Long>, Set<Long>> availableManagers, Set<Long> skip, int limit) {
         Comparator<Ranked> order = Comparator.comparingInt(Ranked::own).thenComparingInt(Ranked::score)
                 .thenComparing(Comparator.comparingLong(Ranked::created).reversed())
                 .thenComparing(Comparator.comparingLong(Ranked::id).reversed());
@@ -209,19 +226,18 @@ class WaitingTickets {
         long cutoff = managerCutoff.toEpochMilli();
         PriorityQueue<Ranked> top = new PriorityQueue<>(limit + 1, order);   // the worst of the best at the head
         List<Ranked> held = new ArrayList<>();                                // may be held for their account manager
-        for (Entry e : waiting.values()) {
-            if (!asker.desks().contains(e.desk()) || e.confidential() && !asker.confidential()
-                    || e.skill() != null && !asker.skills().contains(e.skill()) || !skip.isEmpty() && skip.contains(e.id())) {
-                continue;
+        index.scan(asker, (id, base, due, created, manager, heldFirst) -> {
+            if (!skip.isEmpty() && skip.contains(id)) {
+                return;
             }
-            int own = e.accountManager() != null && e.accountManager() == asker.employeeId() ? 1 : 0;
-            int score = e.base() + scores.timeParts(e.dueMillis(), e.createdMillis());
-            if (own == 0 && e.accountManager() != null && e.heldFirst() && e.createdMillis() > cutoff) {
-                held.add(new Ranked(e.id(), own, score, e.createdMillis(), e.accountManager()));
-                continue;
+            int own = manager == asker.employeeId() ? 1 : 0;
+            int score = base + scores.timeParts(due, created);
+            if (own == 0 && manager != Index.NONE && heldFirst && created > cutoff) {
+                held.add(new Ranked(id, own, score, created, manager));
+                return;
             }
-            offer(top, order, limit, own, score, e.createdMillis(), e.id(), null);
-        }
+            offer(top, order, limit, own, score, created, id, null);
+        });
         if (!held.isEmpty()) {
             Set<Long> holding = availableManagers.apply(held.stream().map(Ranked::manager).collect(java.util.stream.Collectors.toSet()));
             for (Ranked r : held) {
@@ -233,6 +249,110 @@ class WaitingTickets {
         List<Ranked> sorted = new ArrayList<>(top);
         sorted.sort(order.reversed());
         return sorted.stream().map(Ranked::id).toList();
+    }
+
+    /**
+     * The waiting tickets as columns of primitives, one slot per ticket (a freed slot is reused): a scan of 10,000 reads a
+     * few contiguous arrays instead of following map nodes and entry objects spread over the heap. Between two
+     * decisions the rest of a request evicts the caches; map-and-object scans then cost ~0.45 ms, the columns a fraction
+     * of that (benchmarks/routing/LATENCY.md). Desk and skill are small numbers, so the asker's filter is an array lookup.
+     * Written and read under a read-write lock: writes are few and short.
+     */
+    static final class Index {
+        static final long NONE = Long.MIN_VALUE;
+
+        @FunctionalInterface
+        interface Visitor {
+            void visit(long id, int base, long dueMillis, long createdMillis, long manager, boolean heldFirst);
+        }
+
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private final Map<Long, Integer> slots = new HashMap<>();
+        private final java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+        private final Map<String, Integer> skillNumbers = new HashMap<>();
+        private int used;
+        private long[] ids = new long[1024];
+        private int[] bases = new int[1024];
+        private long[] dues = new long[1024];
+        private long[] createds = new long[1024];
+        private long[] managers = new long[1024];
+        /** 0: a free slot; otherwise the desk's ordinal + 1. */
+        private byte[] desks = new byte[1024];
+        /** 0: no skill; otherwise the skill's number + 1. */
+        private int[] skills = new int[1024];
+        private boolean[] confidentials = new boolean[1024];
+        private boolean[] heldFirsts = new boolean[1024];
+
+        void put(Entry entry) {
+            lock.writeLock().lock();
+            try {
+                Integer slot = slots.get(entry.id());
+                if (slot == null) {
+                    slot = free.isEmpty() ? next() : free.pop();
+                    slots.put(entry.id(), slot);
+                }
+                ids[slot] = entry.id();
+                bases[slot] = entry.base();
+                dues[slot] = entry.dueMillis();
+                createds[slot] = entry.createdMillis();
+                managers[slot] = entry.accountManager() == null ? NONE : entry.accountManager();
+                desks[slot] = (byte) (entry.desk().ordinal() + 1);
+                skills[slot] = entry.skill() == null ? 0 : skillNumbers.computeIfAbsent(entry.skill(), s -> skillNumbers.size()) + 1;
+                confidentials[slot] = entry.confidential();
+                heldFirsts[slot] = entry.heldFirst();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        void remove(long id) {
+            lock.writeLock().lock();
+            try {
+                Integer slot = slots.remove(id);
+                if (slot != null) {
+                    desks[slot] = 0;
+                    free.push(slot);
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        /** Every waiting ticket the asker may take (desk, confidentiality, skill). */
+        void scan(Asker asker, Visitor visitor) {
+            boolean[] desk = new boolean[Desk.values().length + 1];
+            asker.desks().forEach(d -> desk[d.ordinal() + 1] = true);
+            lock.readLock().lock();
+            try {
+                boolean[] skill = new boolean[skillNumbers.size() + 1];
+                skill[0] = true;
+                skillNumbers.forEach((name, number) -> skill[number + 1] = asker.skills().contains(name));
+                boolean confidential = asker.confidential();
+                for (int i = 0; i < used; i++) {
+                    if (desk[desks[i]] && skill[skills[i]] && (confidential || !confidentials[i])) {
+                        visitor.visit(ids[i], bases[i], dues[i], createds[i], managers[i], heldFirsts[i]);
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        private int next() {
+            if (used == ids.length) {
+                int size = used * 2;
+                ids = Arrays.copyOf(ids, size);
+                bases = Arrays.copyOf(bases, size);
+                dues = Arrays.copyOf(dues, size);
+                createds = Arrays.copyOf(createds, size);
+                managers = Arrays.copyOf(managers, size);
+                desks = Arrays.copyOf(desks, size);
+                skills = Arrays.copyOf(skills, size);
+                confidentials = Arrays.copyOf(confidentials, size);
+                heldFirsts = Arrays.copyOf(heldFirsts, size);
+            }
+            return used++;
+        }
     }
 
     /** Keeps the best {@code limit}; most tickets are turned away by two int comparisons, without allocating. */
