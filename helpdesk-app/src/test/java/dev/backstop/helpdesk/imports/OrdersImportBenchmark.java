@@ -124,6 +124,8 @@ class OrdersImportBenchmark {
 
         double importRate = done.recordsDone() / importSeconds;
         double copyRate = copied / copySeconds;
+        Bound constrained = serverSideBound(true);
+        Bound bare = serverSideBound(false);
         System.out.printf("""
                 BENCHMARK rows=%d file=%d MB batch=%s reWriteBatchedInserts=%s cores=%d java=%s
                 BENCHMARK parse+validate only (no database): %.1f s = %.0f rows/s
@@ -131,11 +133,60 @@ class OrdersImportBenchmark {
                 BENCHMARK copy into bare table: %.1f s = %.0f rows/s
                 BENCHMARK ratio import/copy = %.1f %%
                 BENCHMARK heap: before import %d MB, peak during import %d MB, max %d MB
+                BENCHMARK server-side bound, the same schema (2 foreign keys, 5 indexes): %s = %.1f %% of COPY
+                BENCHMARK server-side bound, no foreign keys, only the natural keys' unique indexes: %s = %.1f %% of COPY
                 """, ROWS, Files.size(file) / (1024 * 1024), System.getProperty("bench.batch", "2000"),
                 System.getProperty("bench.rewrite", "true"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), parseSeconds, ROWS / parseSeconds, done.state(), importSeconds, importRate,
                 done.inserted(), done.rejected(), copySeconds, copyRate, 100 * importRate / copyRate, heapBefore >> 20,
-                peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, constrained, 100 * constrained.rate() / copyRate,
+                bare, 100 * bare.rate() / copyRate);
+    }
+
+    /** Set-based load of the COPYed rows into fresh tables (no client, no validation): how fast the server alone can go. */
+    record Bound(double ordersSeconds, double linesSeconds, long rows) {
+        double rate() {
+            return rows / (ordersSeconds + linesSeconds);
+        }
+
+        @Override
+        public String toString() {
+            return "orders %.1f s + lines %.1f s = %.0f rows/s".formatted(ordersSeconds, linesSeconds, rate());
+        }
+    }
+
+    /**
+     * The bound for any import, however it talks to the database: the rows already in PostgreSQL (the bare table), one
+     * {@code insert … select} per table into empty tables shaped like {@code erp_orders} / {@code erp_order_lines},
+     * with their constraints ({@code constraints}) or with only the natural keys' unique indexes.
+     */
+    Bound serverSideBound(boolean constraints) {
+        String suffix = constraints ? "_c" : "_n";
+        jdbc.execute("drop table if exists bound_lines" + suffix + ", bound_orders" + suffix);
+        if (constraints) {
+            jdbc.execute("create table bound_orders_c (like erp_orders including all)");
+            jdbc.execute("alter table bound_orders_c add foreign key (distributor_id) references distributors (id)");
+            jdbc.execute("create table bound_lines_c (like erp_order_lines including all)");
+            jdbc.execute("alter table bound_lines_c add foreign key (order_id) references bound_orders_c (id)");
+        } else {
+            jdbc.execute("create table bound_orders_n (like erp_orders including defaults including identity)");
+            jdbc.execute("alter table bound_orders_n add unique (order_no)");
+            jdbc.execute("create table bound_lines_n (like erp_order_lines including defaults including identity)");
+            jdbc.execute("alter table bound_lines_n add unique (order_id, line_no)");
+        }
+        jdbc.execute("checkpoint");
+        long start = System.nanoTime();
+        jdbc.execute("""
+                insert into bound_orders%s (order_no, distributor_id, order_date, status)
+                select b.order_no, min(d.id), min(b.order_date), min(b.status) from bare_orders b
+                  join distributors d on d.code = b.distributor_code group by b.order_no""".formatted(suffix));
+        double orders = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        int lines = jdbc.update("""
+                insert into bound_lines%1$s (order_id, line_no, sku, product_name, quantity, unit_price, amount)
+                select o.id, b.line_no, b.sku, b.product_name, b.quantity, b.unit_price, b.amount
+                  from bare_orders b join bound_orders%1$s o on o.order_no = b.order_no""".formatted(suffix));
+        return new Bound(orders, (System.nanoTime() - start) / 1e9, lines);
     }
 
     static long heapUsed() {
