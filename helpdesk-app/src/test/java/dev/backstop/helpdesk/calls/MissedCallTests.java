@@ -140,6 +140,43 @@ class MissedCallTests {
         }
 
         @Test
+        void anEmployeeCallingTheHrHotlineIsRecognisedByNumberAndSeesTheCallbackInThePortal() throws Exception {
+            Map<String, Object> employee = jdbc.queryForMap("""
+                    select e.id, e.name, e.phone from app_users u join employees e on e.id = u.employee_id where u.username = 'employee'""");
+            String phone = (String) employee.get("phone");
+            // the PBX sends +86 and dashes; HR's file had the plain number
+            String caller = "+86 " + phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
+            String body = report("supervisor", """
+                    {"callId":"pbx-emp-%s","kind":"CALLBACK_REQUESTED","caller":"%s","desk":"HR"}""".formatted(unique(), caller))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            long ticket = ((Number) JsonPath.read(body, "$.ticketId")).longValue();
+            assertThat(jdbc.queryForMap("select requester_kind, requester_ref, employee_id, subject from tickets where id = ?", ticket))
+                    .containsEntry("requester_kind", "EMPLOYEE")
+                    .containsEntry("requester_ref", ((Number) employee.get("id")).longValue())
+                    .containsEntry("employee_id", ((Number) employee.get("id")).longValue())
+                    .hasEntrySatisfying("subject", subject -> assertThat((String) subject).contains((String) employee.get("name")));
+            assertThat((Boolean) JsonPath.read(body, "$.callerKnown")).isTrue();
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("employee", "demo"))).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("family", "demo"))).andExpect(status().isNotFound());
+        }
+
+        @Test
+        void aFamilyMembersCallIsTheirsAndConcernsTheirEmployee() throws Exception {
+            Map<String, Object> family = jdbc.queryForMap("""
+                    select f.id, f.employee_id, f.phone from app_users u join family_members f on f.id = u.family_member_id
+                     where u.username = 'family'""");
+            String body = report("supervisor", """
+                    {"callId":"pbx-fam-%s","caller":"0086 %s","desk":"HR"}""".formatted(unique(), family.get("phone")))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            long ticket = ((Number) JsonPath.read(body, "$.ticketId")).longValue();
+            assertThat(jdbc.queryForMap("select requester_kind, requester_ref, employee_id from tickets where id = ?", ticket))
+                    .containsEntry("requester_kind", "FAMILY_MEMBER")
+                    .containsEntry("requester_ref", ((Number) family.get("id")).longValue())
+                    .containsEntry("employee_id", ((Number) family.get("employee_id")).longValue());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("family", "demo"))).andExpect(status().isOk());
+        }
+
+        @Test
         void aReportThatCannotBeTakenIsRefusedInTheReadersLanguageAndWritesNothing() throws Exception {
             int tickets = jdbc.queryForObject("select count(*) from tickets", Integer.class);
             int calls = jdbc.queryForObject("select count(*) from missed_calls", Integer.class);

@@ -6,6 +6,7 @@ import dev.backstop.helpdesk.calls.MissedCalls;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.distributors.Distributor;
 import dev.backstop.helpdesk.distributors.DistributorDirectory;
+import dev.backstop.helpdesk.hr.HrCallers;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.shared.PhoneNumbers;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
@@ -41,12 +42,15 @@ class CallbackTasks implements MissedCalls {
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
     private final DistributorDirectory distributors;
+    private final HrCallers hrCallers;
     private final Clock clock;
 
-    CallbackTasks(JdbcTemplate jdbc, TicketManagement tickets, DistributorDirectory distributors, Clock clock) {
+    CallbackTasks(JdbcTemplate jdbc, TicketManagement tickets, DistributorDirectory distributors, HrCallers hrCallers,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.distributors = distributors;
+        this.hrCallers = hrCallers;
         this.clock = clock;
     }
 
@@ -76,20 +80,26 @@ class CallbackTasks implements MissedCalls {
             return task(tickets.get(reported.get(), by), false);
         }
         Optional<Distributor> account = call.desk() == Desk.CHANNEL ? distributorOf(digits) : Optional.empty();
+        Optional<HrCallers.Caller> staff = call.desk() == Desk.HR ? hrCallers.byPhone(digits) : Optional.empty();
         String line = describe(call, kind, at);
         TicketDetails ticket = openTaskOf(digits, call.desk(), by)
                 .map(open -> tickets.note(open.id(), line, null, by))
                 .orElse(null);
         boolean created = ticket == null;
         if (created) {
+            String phone = call.caller().strip();
             Requester requester = account.flatMap(d -> contactOf(d, digits))
-                    .map(c -> new Requester(RequesterKind.DISTRIBUTOR_CONTACT, c.id(), c.name(), call.caller().strip(), c.email()))
-                    .orElse(Requester.unknownCaller(call.caller().strip()));
+                    .map(c -> new Requester(RequesterKind.DISTRIBUTOR_CONTACT, c.id(), c.name(), phone, c.email()))
+                    .or(() -> staff.map(c -> c.family()
+                            ? new Requester(RequesterKind.FAMILY_MEMBER, c.familyMemberId(), c.name(), phone, null)
+                            : new Requester(RequesterKind.EMPLOYEE, c.employeeId(), c.name(), phone, c.email())))
+                    .orElse(Requester.unknownCaller(phone));
             String subject = (kind == ReportedCall.Kind.ABANDONED ? "未接来电，请回电 / Missed call, please call back: "
                     : "来电人请求回电 / Caller asked for a callback: ")
-                    + account.map(d -> d.name() + " ").orElse("") + call.caller().strip();
+                    + account.map(d -> d.name() + " ").or(() -> staff.map(c -> c.name() + " ")).orElse("") + phone;
             ticket = tickets.open(new OpenTicket(call.desk(), TicketType.CALLBACK, Channel.PHONE, Priority.NORMAL, requester,
-                    account.map(Distributor::id).orElse(null), null, subject, line, BusinessRefs.none(),
+                    account.map(Distributor::id).orElse(null), staff.map(HrCallers.Caller::employeeId).orElse(null), subject,
+                    line, BusinessRefs.none(),
                     Set.of(kind == ReportedCall.Kind.ABANDONED ? "未接来电" : "请求回电"), false, null, null, call.skill()), by);
         }
         jdbc.update("""
@@ -130,7 +140,8 @@ class CallbackTasks implements MissedCalls {
     }
 
     private static CallbackTask task(TicketDetails ticket, boolean created) {
-        return new CallbackTask(ticket.id(), ticket.key(), created, ticket.distributorId() != null,
+        return new CallbackTask(ticket.id(), ticket.key(), created,
+                ticket.requester() != null && ticket.requester().kind() != RequesterKind.UNKNOWN_CALLER,
                 ticket.segment() == null ? null : ticket.segment().name(), ticket.sla() == null ? null : ticket.sla().firstResponseDue());
     }
 
