@@ -299,7 +299,7 @@ public final class KnowledgeBase implements AutoCloseable {
             return new SearchResult(total, List.of(), facets, exact);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String highlightText = String.join(" ", current.variants(request.text()));
+        String highlightText = String.join(" ", current.variants(Queries.asked(request.text())));
         String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
         return new SearchResult(total, hits(searcher, page, highlighted), facets, exact);
     }
@@ -388,7 +388,7 @@ public final class KnowledgeBase implements AutoCloseable {
      * shortest and best-matching first.
      */
     public List<Suggestion> suggest(String prefix, Set<String> audiences, int limit) {
-        Optional<Query> query = queries.suggestions(Objects.requireNonNullElse(prefix, ""), audiences);
+        Optional<Query> query = queries.suggestions(Queries.capped(Objects.requireNonNullElse(prefix, "")), audiences);
         if (query.isEmpty() || limit < 1) {
             return List.of();
         }

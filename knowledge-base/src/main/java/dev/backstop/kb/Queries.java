@@ -1,7 +1,9 @@
 package dev.backstop.kb;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -57,19 +59,39 @@ final class Queries {
      * (no block-max pruning), p95 250 ms at a million articles (benchmarks/kb/SCALE.md).
      */
     Optional<Query> text(String text, Synonyms synonyms) {
-        Optional<Query> main = variant(Synonyms.normalize(text.strip()));
+        String asked = asked(text);
+        Optional<Query> main = variant(Synonyms.normalize(asked));
         List<Query> alternatives = new ArrayList<>();
-        for (String alternative : synonyms.alternatives(text.strip())) {
+        for (String alternative : synonyms.alternatives(asked)) {
             phrase(alternative).ifPresent(q -> alternatives.add(new BoostQuery(q, SYNONYM_BOOST)));
         }
         if (alternatives.isEmpty()) {
             return main;
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        main.ifPresent(q -> add(any, q, 1f));
-        alternatives.forEach(q -> add(any, q, 1f));
-        return Optional.of(any.build());
+        Disjunction any = new Disjunction();
+        main.ifPresent(q -> any.add(q, 1f));
+        alternatives.forEach(q -> any.add(q, 1f));
+        return any.build();
     }
+
+    /**
+     * What of a text is searched: the first {@value #MAX_ASKED} characters. Someone who pastes a whole letter into the
+     * search box gets the articles its beginning is about, not an error: each character adds a clause per field, and
+     * Lucene refuses a query of more than 1,024 clauses.
+     */
+    static String asked(String text) {
+        return capped(text.strip()).strip();
+    }
+
+    /** The first {@value #MAX_ASKED} characters, as typed (a trailing space still ends a suggestion's last word). */
+    static String capped(String text) {
+        if (text.length() <= MAX_ASKED) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(MAX_ASKED - 1)) ? MAX_ASKED - 1 : MAX_ASKED);
+    }
+
+    static final int MAX_ASKED = 150;
 
     /** Text within the audiences: what facets count. */
     Optional<Query> withinAudiences(KbQuery query, Synonyms synonyms) {
@@ -128,7 +150,7 @@ final class Queries {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        Disjunction anyField = new Disjunction();
         add(anyField, builder.createBooleanQuery(Fields.TITLE, text, Occur.SHOULD), TITLE_BOOST);
         add(anyField, builder.createBooleanQuery(Fields.BODY, text, Occur.SHOULD), 1f);
         add(anyField, builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text),
@@ -146,8 +168,7 @@ final class Queries {
         add(anyField, builder.createBooleanQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), 1f);
         add(anyField, builder.createBooleanQuery(Fields.TAGS_TEXT, text, Occur.SHOULD), TITLE_BOOST);
         add(anyField, builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, text), TITLE_BOOST);
-        BooleanQuery matching = anyField.build();
-        return matching.clauses().isEmpty() ? Optional.empty() : Optional.of(matching); // only stop words
+        return anyField.build(); // empty: only stop words
     }
 
     /**
@@ -156,13 +177,12 @@ final class Queries {
      * document.
      */
     private Optional<Query> phrase(String word) {
-        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        Disjunction anyField = new Disjunction();
         add(anyField, builder.createPhraseQuery(Fields.TITLE, word), TITLE_BOOST);
         add(anyField, builder.createPhraseQuery(Fields.BODY, word), 1f);
         add(anyField, builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST * PHRASE_BOOST);
         add(anyField, builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST);
-        BooleanQuery matching = anyField.build();
-        return matching.clauses().isEmpty() ? Optional.empty() : Optional.of(matching);
+        return anyField.build();
     }
 
     private static void filter(BooleanQuery.Builder target, String field, String value) {
@@ -177,15 +197,35 @@ final class Queries {
                 && words.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
-    /** Adds the clause as optional, flattened: see the class comment. */
-    private static void add(BooleanQuery.Builder target, Query clause, float boost) {
-        if (clause instanceof BoostQuery boosted) {
-            add(target, boosted.getQuery(), boost * boosted.getBoost());
-        } else if (clause instanceof BooleanQuery any && any.getMinimumNumberShouldMatch() == 0
-                && any.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
-            any.clauses().forEach(c -> add(target, c.query(), boost));
-        } else if (clause != null) {
-            target.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD);
+    private static void add(Disjunction target, Query clause, float boost) {
+        target.add(clause, boost);
+    }
+
+    /**
+     * Optional clauses, flattened (see the class comment); a term or phrase that comes twice (a word the text repeats)
+     * is one clause with the weights summed, which scores the same as two.
+     */
+    private static final class Disjunction {
+        private final Map<Query, Float> clauses = new LinkedHashMap<>();
+
+        void add(Query clause, float boost) {
+            if (clause instanceof BoostQuery boosted) {
+                add(boosted.getQuery(), boost * boosted.getBoost());
+            } else if (clause instanceof BooleanQuery any && any.getMinimumNumberShouldMatch() == 0
+                    && any.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+                any.clauses().forEach(c -> add(c.query(), boost));
+            } else if (clause != null) {
+                clauses.merge(clause, boost, Float::sum);
+            }
+        }
+
+        Optional<Query> build() {
+            if (clauses.isEmpty()) {
+                return Optional.empty();
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            clauses.forEach((clause, boost) -> any.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD));
+            return Optional.of(any.build());
         }
     }
 }

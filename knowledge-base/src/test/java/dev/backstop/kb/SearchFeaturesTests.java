@@ -50,6 +50,22 @@ class SearchFeaturesTests {
     }
 
     @Test
+    void aWholePastedTextStillSearchesAndFindsTheArticleItCameFrom() {
+        String body = "用人单位与劳动者协商一致，可以解除劳动合同。".repeat(3)
+                + "劳动者提前三十日以书面形式通知用人单位，可以解除劳动合同。劳动者在试用期内提前三日通知用人单位，可以解除劳动合同。".repeat(12);
+        kb.index(doc("resign", "劳动者解除劳动合同", body, "EMPLOYEES", "contract"));
+        kb.index(doc("leave", "带薪年休假天数", "职工累计工作已满10年不满20年的，年休假10天。", "EMPLOYEES", "leave"));
+        String pasted = body + " please check the notice period for resignation during probation " + body;
+
+        SearchResult result = kb.search(KbQuery.of(pasted));
+
+        assertThat(pasted.length()).isGreaterThan(1_500);
+        assertThat(ids(result)).first().isEqualTo("resign");
+        assertThat(result.hits().getFirst().snippet()).contains("<mark>");
+        assertThat(kb.suggest(pasted, Set.of(), 5)).isEmpty();   // no title starts like a whole letter; no error either
+    }
+
+    @Test
     void aLatinSynonymMatchesOnlyAWholeWord() {
         Synonyms synonyms = Synonyms.parse("OT, 加班");
 
