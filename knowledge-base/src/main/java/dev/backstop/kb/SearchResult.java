@@ -9,7 +9,8 @@ import java.util.Map;
  * it is a lower bound (more than {@link KnowledgeBase#COUNT_LIMIT} matched). {@code facets} maps each dimension
  * ({@code category}, {@code audience}, {@code language}, {@code desk}) to its values and their counts, most frequent
  * first, over the documents the query matches within the caller's audiences (before the language / category / desk
- * narrowing) — over the best {@link KnowledgeBase#COUNT_LIMIT} of them when more matched.
+ * narrowing) — over the best {@link KnowledgeBase#FACET_SAMPLE} of them when more than {@link KnowledgeBase#COUNT_LIMIT}
+ * matched.
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, boolean exact) {
 

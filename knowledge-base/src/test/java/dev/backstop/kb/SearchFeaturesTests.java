@@ -98,6 +98,27 @@ class SearchFeaturesTests {
     }
 
     @Test
+    void facetsCountEveryMatchUpToTheCountLimitAndTheBestHundredBeyond() {
+        java.util.List<KbDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {   // 300 about 调休, 900 more about 年假: 1,200 match 年假
+            documents.add(doc("a-" + i, i < 300 ? "调休与年假 " + i : "年假规定 " + i, "年假按工龄计算。", "EMPLOYEES",
+                    i < 300 ? "swap" : "leave"));
+        }
+        kb.indexAll(documents);
+
+        SearchResult few = kb.search(KbQuery.of("调休"));
+        assertThat(few.exact()).isTrue();
+        assertThat(few.total()).isEqualTo(300);
+        assertThat(few.facets().get("category")).containsExactly(java.util.Map.entry("swap", 300L));
+
+        SearchResult many = kb.search(KbQuery.of("年假"));
+        assertThat(many.exact()).isFalse();
+        assertThat(many.total()).isGreaterThanOrEqualTo(KnowledgeBase.COUNT_LIMIT);
+        assertThat(many.facets().get("category").values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(KnowledgeBase.FACET_SAMPLE);
+    }
+
+    @Test
     void narrowingByCategoryLanguageOrDeskKeepsTheFacetsOfTheWholeQuery() {
         kb.index(new KbDocument("zh", "退货政策", "质量问题30天内可以退货。", "zh", "DISTRIBUTORS", "returns", "CHANNEL",
                 List.of(), 1));
