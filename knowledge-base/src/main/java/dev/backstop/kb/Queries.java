@@ -151,23 +151,23 @@ final class Queries {
             return Optional.empty();
         }
         Disjunction anyField = new Disjunction();
-        add(anyField, builder.createBooleanQuery(Fields.TITLE, text, Occur.SHOULD), TITLE_BOOST);
-        add(anyField, builder.createBooleanQuery(Fields.BODY, text, Occur.SHOULD), 1f);
-        add(anyField, builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text),
+        anyField.add(builder.createBooleanQuery(Fields.TITLE, text, Occur.SHOULD), TITLE_BOOST);
+        anyField.add(builder.createBooleanQuery(Fields.BODY, text, Occur.SHOULD), 1f);
+        anyField.add(builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text),
                 TITLE_BOOST * PHRASE_BOOST);
         if (!severalChineseWords(text)) {
             // several Chinese words (社保基数 多少) as one body phrase would need them side by side in that order, which
             // almost no article has, while its position checks cost ~3 ms at p95 at a million articles; measured no
             // change in the labelled set (benchmarks/kb/SCALE.md). Each word's own body clause stays. An English
             // phrase (sick leave) is kept: there the words do stand side by side.
-            add(anyField, builder.createPhraseQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text), PHRASE_BOOST);
+            anyField.add(builder.createPhraseQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text), PHRASE_BOOST);
         }
         // bigrams as single terms too: a query's words rarely stand in the article as one phrase, and the segmenter
         // cuts query and article differently (measured +0.04 nDCG@10, benchmarks/kb/QUALITY.md)
-        add(anyField, builder.createBooleanQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), TITLE_BOOST);
-        add(anyField, builder.createBooleanQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), 1f);
-        add(anyField, builder.createBooleanQuery(Fields.TAGS_TEXT, text, Occur.SHOULD), TITLE_BOOST);
-        add(anyField, builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, text), TITLE_BOOST);
+        anyField.add(builder.createBooleanQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), TITLE_BOOST);
+        anyField.add(builder.createBooleanQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), 1f);
+        anyField.add(builder.createBooleanQuery(Fields.TAGS_TEXT, text, Occur.SHOULD), TITLE_BOOST);
+        anyField.add(builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, text), TITLE_BOOST);
         return anyField.build(); // empty: only stop words
     }
 
@@ -178,10 +178,10 @@ final class Queries {
      */
     private Optional<Query> phrase(String word) {
         Disjunction anyField = new Disjunction();
-        add(anyField, builder.createPhraseQuery(Fields.TITLE, word), TITLE_BOOST);
-        add(anyField, builder.createPhraseQuery(Fields.BODY, word), 1f);
-        add(anyField, builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST * PHRASE_BOOST);
-        add(anyField, builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST);
+        anyField.add(builder.createPhraseQuery(Fields.TITLE, word), TITLE_BOOST);
+        anyField.add(builder.createPhraseQuery(Fields.BODY, word), 1f);
+        anyField.add(builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST * PHRASE_BOOST);
+        anyField.add(builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST);
         return anyField.build();
     }
 
@@ -195,10 +195,6 @@ final class Queries {
         String words = text.strip();
         return words.chars().anyMatch(Character::isWhitespace)
                 && words.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    }
-
-    private static void add(Disjunction target, Query clause, float boost) {
-        target.add(clause, boost);
     }
 
     /**
