@@ -10,6 +10,7 @@ import dev.backstop.helpdesk.erp.SalesPolicy;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.shared.Sourced;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.Channel;
@@ -28,7 +29,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +57,6 @@ public class ChannelDesk {
     public static final Set<Role> STAFF = Set.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
     static final int SHIPMENT_LIMIT = 30;
     static final int TICKET_LIMIT = 10;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final DistributorDirectory directory;
@@ -69,10 +68,11 @@ public class ChannelDesk {
     private final MessageSource messages;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DeskTime deskTime;
 
     ChannelDesk(DistributorDirectory directory, ErpLookups erp, WmsLookups wms, SalesPolicies policies,
             TicketManagement tickets, OrganizationDirectory organization, MessageSource messages, JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock, DeskTime deskTime) {
         this.directory = directory;
         this.erp = erp;
         this.wms = wms;
@@ -82,6 +82,7 @@ public class ChannelDesk {
         this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     /** Accounts by code, name, contact name or phone; staff only (a distributor finds nothing). */
@@ -128,7 +129,7 @@ public class ChannelDesk {
     }
 
     private List<SalesPolicy> applicable(Distributor profile) {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = deskTime.today();
         return policies.list(today).stream()
                 .filter(p -> p.tier() == null || p.tier().equalsIgnoreCase(profile.tier()))
                 .filter(p -> p.regionCode() == null || p.regionCode().equalsIgnoreCase(Objects.toString(profile.regionCode(), "")))

@@ -1,12 +1,11 @@
 package dev.backstop.helpdesk.demo;
 
+import dev.backstop.helpdesk.shared.DeskTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Random;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +31,9 @@ class DemoChannel {
     private final JdbcTemplate jdbc;
     private final LocalDate today;
 
-    DemoChannel(JdbcTemplate jdbc, Clock clock) {
+    DemoChannel(JdbcTemplate jdbc, DeskTime deskTime) {
         this.jdbc = jdbc;
-        this.today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        this.today = deskTime.today();
     }
 
     void load(Map<String, Long> distributors) {

@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.sql.Timestamp;
@@ -43,6 +44,7 @@ class DemoData implements ApplicationRunner {
     private final TicketManagement tickets;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DeskTime deskTime;
     private final boolean enabled;
     private final AgentProfiles agents;
     private final KnowledgeArticles knowledge;
@@ -50,7 +52,7 @@ class DemoData implements ApplicationRunner {
     private final MissedCalls calls;
 
     DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
-            Clock clock, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json, MissedCalls calls,
+            Clock clock, DeskTime deskTime, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json, MissedCalls calls,
             @Value("${backstop.demo-data:true}") boolean enabled) {
         this.calls = calls;
         this.agents = agents;
@@ -61,6 +63,7 @@ class DemoData implements ApplicationRunner {
         this.tickets = tickets;
         this.transaction = transaction;
         this.clock = clock;
+        this.deskTime = deskTime;
         this.enabled = enabled;
     }
 
@@ -77,7 +80,7 @@ class DemoData implements ApplicationRunner {
     private void load() {
         DemoCompany company = new DemoCompany(jdbc);
         company.load();
-        new DemoChannel(jdbc, clock).load(company.distributors());
+        new DemoChannel(jdbc, deskTime).load(company.distributors());
         String hash = encoder.encode("demo");
         long admin = user("admin", "系统管理员", hash, Set.of(Role.ADMIN), null, null, null, null);
         long supervisor = user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);

@@ -95,6 +95,26 @@ public final class BusinessCalendar {
         return false;
     }
 
+    /**
+     * The instant itself when the desk is open then, else the next opening: what may be promised to a requester.
+     * A policy may count 24×7 internally, but "before 03:44 on Sunday" is not a promise a person can keep.
+     */
+    public Instant atOrNextOpening(Instant instant) {
+        if (alwaysOpen || isOpen(instant)) {
+            return instant;
+        }
+        LocalDate day = LocalDate.ofInstant(instant, zone);
+        for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
+            for (Hours hours : hoursOn(day)) {
+                Instant opens = start(day, hours);
+                if (!opens.isBefore(instant)) {
+                    return opens;
+                }
+            }
+        }
+        throw new IllegalStateException("no opening within " + SEARCH_DAYS + " days of " + instant);
+    }
+
     /** The instant at which {@code amount} of business time, counted from {@code start}, has passed. */
     public Instant plus(Instant start, Duration amount) {
         if (amount.isNegative()) {

@@ -17,4 +17,12 @@ public interface SlaPolicies {
 
     /** The calendar with this id; unknown ids are a programming error. */
     BusinessCalendar calendar(long calendarId);
+
+    /**
+     * The desk's service hours: the calendar of the policy that a plain ticket of the desk gets (no type, priority
+     * or segment). Due times said to a requester are quoted in these hours.
+     */
+    default BusinessCalendar serviceHours(String desk) {
+        return calendar(targetsFor(new SlaSubject(desk, null, null, null)).calendarId());
+    }
 }

@@ -10,6 +10,11 @@ import java.util.Set;
 public enum TicketState {
     NEW, OPEN, PENDING_REQUESTER, PENDING_BACK_OFFICE, RESOLVED, CLOSED;
 
+    /** This state in the requester's words (the portal shows nothing finer). */
+    public RequesterStates forRequester() {
+        return RequesterStates.of(this);
+    }
+
     public Set<TicketState> next() {
         return switch (this) {
             case NEW -> EnumSet.of(OPEN, PENDING_REQUESTER, PENDING_BACK_OFFICE, RESOLVED);

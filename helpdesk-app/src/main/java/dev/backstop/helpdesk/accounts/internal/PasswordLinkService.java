@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.accounts.PasswordLinks;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.messaging.Delivery;
 import dev.backstop.helpdesk.messaging.OutboundMessages;
+import dev.backstop.helpdesk.shared.DeskTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -40,22 +39,23 @@ class PasswordLinkService implements PasswordLinks {
             "1234567890", "12345678910", "0123456789", "qwertyuiop", "1qaz2wsx3edc", "abcdefghij", "woaini1314",
             "aaaaaaaaaa", "backstop123", "iloveyou12");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final OutboundMessages messages;
     private final Clock clock;
+    private final DeskTime deskTime;
     private final String publicUrl;
     private final Duration validFor;
 
-    PasswordLinkService(JdbcTemplate jdbc, PasswordEncoder encoder, OutboundMessages messages, Clock clock,
+    PasswordLinkService(JdbcTemplate jdbc, PasswordEncoder encoder, OutboundMessages messages, Clock clock, DeskTime deskTime,
             @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl,
             @Value("${backstop.accounts.password-link-valid-for:72h}") Duration validFor) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.messages = messages;
         this.clock = clock;
+        this.deskTime = deskTime;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.validFor = validFor;
     }
@@ -161,12 +161,12 @@ class PasswordLinkService implements PasswordLinks {
         return "设置您的 Backstop 密码 / Set your Backstop password";
     }
 
-    private static String text(String name, String link, Instant expires) {
-        String until = WHEN.format(expires);
+    private String text(String name, String link, Instant expires) {
+        String until = deskTime.minute(expires) + " " + deskTime.zone().getId();
         return """
                 %s，您好：
 
-                管理员为您的 Backstop 服务台账号创建了设置密码的链接。请在 %s（北京时间）前打开以下链接设置密码，链接只能使用一次：
+                管理员为您的 Backstop 服务台账号创建了设置密码的链接。请在 %s 前打开以下链接设置密码，链接只能使用一次：
                 %s
 
                 如果您没有申请，请忽略本邮件。
@@ -174,7 +174,7 @@ class PasswordLinkService implements PasswordLinks {
                 Hello %s,
 
                 An administrator created a link for you to set the password of your Backstop service desk account. Open it
-                before %s (Beijing time) to choose your password; the link works once:
+                before %s to choose your password; the link works once:
                 %s
 
                 If you did not expect this, ignore this e-mail.

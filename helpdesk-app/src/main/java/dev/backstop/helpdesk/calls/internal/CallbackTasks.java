@@ -8,6 +8,7 @@ import dev.backstop.helpdesk.distributors.Distributor;
 import dev.backstop.helpdesk.distributors.DistributorDirectory;
 import dev.backstop.helpdesk.hr.HrCallers;
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.shared.PhoneNumbers;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.Channel;
@@ -24,7 +25,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -36,22 +36,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CallbackTasks implements MissedCalls {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
     private final DistributorDirectory distributors;
     private final HrCallers hrCallers;
     private final Clock clock;
+    private final DeskTime deskTime;
 
     CallbackTasks(JdbcTemplate jdbc, TicketManagement tickets, DistributorDirectory distributors, HrCallers hrCallers,
-            Clock clock) {
+            Clock clock, DeskTime deskTime) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.distributors = distributors;
         this.hrCallers = hrCallers;
         this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     @Override
@@ -81,9 +82,11 @@ class CallbackTasks implements MissedCalls {
         }
         Optional<Distributor> account = call.desk() == Desk.CHANNEL ? distributorOf(digits) : Optional.empty();
         Optional<HrCallers.Caller> staff = call.desk() == Desk.HR ? hrCallers.byPhone(digits) : Optional.empty();
-        String line = describe(call, kind, at);
+        String line = describe(call, kind, TIME.format(deskTime.at(at)));
+        // the PBX's call id is for the staff (an internal note): the caller reads the task in the portal
+        String pbx = "PBX call " + callId;
         TicketDetails ticket = openTaskOf(digits, call.desk(), by)
-                .map(open -> tickets.note(open.id(), line, null, by))
+                .map(open -> tickets.note(open.id(), line + "。" + pbx, null, by))
                 .orElse(null);
         boolean created = ticket == null;
         if (created) {
@@ -101,6 +104,7 @@ class CallbackTasks implements MissedCalls {
                     account.map(Distributor::id).orElse(null), staff.map(HrCallers.Caller::employeeId).orElse(null), subject,
                     line, BusinessRefs.none(),
                     Set.of(kind == ReportedCall.Kind.ABANDONED ? "未接来电" : "请求回电"), false, null, null, call.skill()), by);
+            ticket = tickets.note(ticket.id(), pbx, null, by);
         }
         jdbc.update("""
                 insert into missed_calls (call_id, kind, desk, caller, caller_digits, called_at, waited_seconds, ticket_id,
@@ -131,12 +135,11 @@ class CallbackTasks implements MissedCalls {
         return distributor.contacts().stream().filter(c -> digits.equals(PhoneNumbers.digits(c.phone()))).findFirst();
     }
 
-    private static String describe(ReportedCall call, ReportedCall.Kind kind, Instant at) {
+    private static String describe(ReportedCall call, ReportedCall.Kind kind, String at) {
         String waited = call.waitedSeconds() == null ? "" : "，排队 %d 秒 / waited %d s".formatted(call.waitedSeconds(),
                 call.waitedSeconds());
         return (kind == ReportedCall.Kind.ABANDONED ? "未接来电 / Missed call" : "请求回电 / Callback requested")
-                + "：" + call.caller().strip() + "，" + TIME.format(at) + "（北京时间 / Beijing time）" + waited
-                + "。PBX call " + call.callId().strip();
+                + "：" + call.caller().strip() + "，" + at + waited;
     }
 
     private static CallbackTask task(TicketDetails ticket, boolean created) {

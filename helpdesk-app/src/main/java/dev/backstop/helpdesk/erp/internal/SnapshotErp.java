@@ -6,13 +6,12 @@ import dev.backstop.helpdesk.erp.ErpAccount.Invoice;
 import dev.backstop.helpdesk.erp.ErpAccount.Order;
 import dev.backstop.helpdesk.erp.ErpAccount.OrderLine;
 import dev.backstop.helpdesk.erp.ErpAccount.Payment;
+import dev.backstop.helpdesk.shared.DeskTime;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +30,18 @@ class SnapshotErp implements ErpSystem {
     static final int ORDER_LIMIT = 50;
     static final int INVOICE_LIMIT = 50;
     static final int PAYMENT_LIMIT = 20;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final DeskTime deskTime;
 
-    SnapshotErp(JdbcTemplate jdbc, Clock clock) {
+    SnapshotErp(JdbcTemplate jdbc, DeskTime deskTime) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     @Override
     public ErpAccount account(String distributorCode) {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = deskTime.today();
         Date recent = Date.valueOf(today.minusDays(RECENT_DAYS));
         List<Map.Entry<Long, BigDecimal>> found = jdbc.query("select id, credit_limit from distributors where code = ?",
                 (rs, i) -> Map.entry(rs.getLong(1), Optional.ofNullable(rs.getBigDecimal(2)).orElse(BigDecimal.valueOf(-1))),

@@ -11,11 +11,10 @@ import dev.backstop.helpdesk.knowledge.KnowledgeFigures;
 import dev.backstop.helpdesk.knowledge.KnowledgeSearch;
 import dev.backstop.helpdesk.knowledge.SearchPage;
 import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -35,23 +34,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class KnowledgePages {
 
     static final int PAGE_SIZE = 10;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final KnowledgeArticles articles;
     private final KnowledgeSearch search;
     private final ExpertEscalations escalations;
-    private final Clock clock;
+    private final DeskTime deskTime;
     private final TicketManagement tickets;
     private final KnowledgeFigures figures;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, ExpertEscalations escalations, Clock clock,
+    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, ExpertEscalations escalations, DeskTime deskTime,
             TicketManagement tickets, KnowledgeFigures figures) {
         this.figures = figures;
         this.tickets = tickets;
         this.articles = articles;
         this.search = search;
         this.escalations = escalations;
-        this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     @GetMapping({"/workspace/kb", "/portal/kb"})
@@ -94,7 +92,7 @@ class KnowledgePages {
         model.addAttribute("q", q);
         model.addAttribute("similar", article.state() == ArticleState.PUBLISHED ? search.similarTo(user, id, 5) : List.of());
         model.addAttribute("editor", articles.mayEdit(user));
-        model.addAttribute("reviewDue", article.reviewDue(LocalDate.now(clock.withZone(ZONE))));
+        model.addAttribute("reviewDue", article.reviewDue(deskTime.today()));
         return "knowledge/article";
     }
 

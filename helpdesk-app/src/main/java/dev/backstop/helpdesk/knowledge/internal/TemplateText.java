@@ -3,9 +3,11 @@ package dev.backstop.helpdesk.knowledge.internal;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.knowledge.TemplateKind;
 import dev.backstop.helpdesk.knowledge.TemplateRefused;
+import dev.backstop.helpdesk.shared.DeskTime;
+import dev.backstop.helpdesk.sla.SlaPolicies;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.TicketDetails;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +37,16 @@ class TemplateText {
     /** Stands in for a variable while Markdown is rendered; private-use characters that Markdown leaves alone. */
     private static final Pattern SLOT = Pattern.compile("\uE000(\\w+)\uE001");
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
+    private final SlaPolicies policies;
+    private final DeskTime deskTime;
 
-    TemplateText(MessageSource messages) {
+    TemplateText(MessageSource messages, SlaPolicies policies, DeskTime deskTime) {
         this.messages = messages;
+        this.policies = policies;
+        this.deskTime = deskTime;
     }
 
     /** Refuses (400) a body naming an unknown variable or with braces that do not make a variable. */
@@ -77,11 +82,16 @@ class TemplateText {
         put(values, "shipmentNo", refs.shipmentNo());
         put(values, "invoiceNo", refs.invoiceNo());
         put(values, "employeeNo", refs.employeeNo());
-        put(values, "due", ticket.sla() == null || ticket.sla().resolutionDue() == null ? null
-                : DUE.format(ticket.sla().resolutionDue().atZone(ZONE)));
+        put(values, "due", ticket.sla() == null || ticket.sla().resolutionDue() == null ? null : promise(ticket));
         put(values, "agent", agent.displayName());
         put(values, "desk", messages.getMessage("tickets.desk." + ticket.desk(), null, ticket.desk().name(), locale));
         return values;
+    }
+
+    /** The resolution due time as said to the requester: in the desk's time zone and its service hours. */
+    private String promise(TicketDetails ticket) {
+        Instant due = policies.serviceHours(ticket.desk().name()).atOrNextOpening(ticket.sla().resolutionDue());
+        return DUE.format(deskTime.at(due));
     }
 
     private static void put(Map<String, String> values, String name, String value) {

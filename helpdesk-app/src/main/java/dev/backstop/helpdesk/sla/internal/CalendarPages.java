@@ -1,10 +1,9 @@
 package dev.backstop.helpdesk.sla.internal;
 
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.sla.BusinessCalendar.DayKind;
 import dev.backstop.helpdesk.sla.CalendarRefused;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -24,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CalendarPages {
 
     private final CalendarAdmin admin;
-    private final Clock clock;
+    private final DeskTime deskTime;
 
-    CalendarPages(CalendarAdmin admin, Clock clock) {
+    CalendarPages(CalendarAdmin admin, DeskTime deskTime) {
         this.admin = admin;
-        this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     @GetMapping("/admin/calendars")
@@ -36,7 +35,7 @@ class CalendarPages {
         List<CalendarAdmin.CalendarRow> calendars = admin.calendars();
         CalendarAdmin.CalendarRow shown = calendars.stream().filter(c -> c.code().equals(code)).findFirst()
                 .orElseGet(() -> calendars.stream().filter(c -> !c.alwaysOpen()).findFirst().orElse(calendars.getFirst()));
-        int shownYear = year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        int shownYear = year != null ? year : deskTime.today().getYear();
         model.addAttribute("calendars", calendars);
         model.addAttribute("calendar", shown);
         model.addAttribute("year", shownYear);

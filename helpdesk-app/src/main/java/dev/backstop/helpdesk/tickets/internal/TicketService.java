@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.tickets.internal;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentContent;
@@ -32,7 +33,6 @@ import java.util.Set;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -46,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class TicketService implements TicketManagement {
 
-    static final ZoneId DESK_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Tickets tickets;
     private final Attachments attachments;
@@ -56,11 +55,12 @@ class TicketService implements TicketManagement {
     private final TicketViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DeskTime deskTime;
     private final SlaClock sla;
     private final DistributorTickets ofDistributor;
 
     TicketService(Tickets tickets, Attachments attachments, AttachmentStore store, TicketKeys keys, Names names,
-            TicketViews views, ApplicationEventPublisher events, Clock clock, SlaClock sla,
+            TicketViews views, ApplicationEventPublisher events, Clock clock, DeskTime deskTime, SlaClock sla,
             DistributorTickets ofDistributor) {
         this.sla = sla;
         this.ofDistributor = ofDistributor;
@@ -72,6 +72,7 @@ class TicketService implements TicketManagement {
         this.views = views;
         this.events = events;
         this.clock = clock;
+        this.deskTime = deskTime;
     }
 
     @Override
@@ -80,7 +81,7 @@ class TicketService implements TicketManagement {
             throw new TicketOperationNotAllowed("open." + command.desk());
         }
         Instant now = clock.instant();
-        String key = keys.next(command.desk(), now.atZone(DESK_ZONE).getYear());
+        String key = keys.next(command.desk(), deskTime.at(now).getYear());
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         TicketEntity ticket = new TicketEntity(key, command.desk(), command.type(), command.channel(), priority, now);
         ticket.subject = command.subject().strip();
@@ -154,7 +155,7 @@ class TicketService implements TicketManagement {
         var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by, clock.instant()));
         var page = tickets.findAll(spec, PageRequest.of(filter.page(), filter.size(),
                 Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
-        return views.summaries(page);
+        return views.summaries(page, by);
     }
 
     /** Plain SQL (the channel desk's view asks for two of these on every call): no transaction, no entities. */

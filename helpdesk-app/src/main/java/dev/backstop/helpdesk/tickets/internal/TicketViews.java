@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
+import dev.backstop.helpdesk.tickets.RequesterStates;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
@@ -42,7 +43,7 @@ class TicketViews {
         Set<Long> portalAuthors = names.portalUsers(t.articles.stream()
                 .filter(a -> a.kind == ArticleKind.PUBLIC_REPLY || a.kind == ArticleKind.CREATED)
                 .map(a -> a.authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        var timeline = t.articles.stream().filter(a -> showInternal || !a.internal)
+        var timeline = t.articles.stream().filter(a -> showInternal || shownToRequester(a))
                 .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
                         a.fromDesk, a.toDesk, a.satisfaction,
                         a.authorName, showInternal ? a.authorId : null, fromRequester(t, a, portalAuthors), a.createdAt))
@@ -55,12 +56,31 @@ class TicketViews {
                 t.distributorId, t.employeeId, t.subject, t.description,
                 new BusinessRefs(t.orderNo, t.shipmentNo, t.invoiceNo, t.employeeNo),
                 showInternal ? t.assigneeId : null, names.user(t.assigneeId).orElse(null),
-                t.departmentId, names.department(t.departmentId).orElse(null), new TreeSet<>(t.tags), t.confidential,
-                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, t.segment, sla.view(t, clock.instant()),
-                t.backOfficeDue == null && t.callbackDue == null && t.satisfaction == null ? null
+                showInternal ? t.departmentId : null, showInternal ? names.department(t.departmentId).orElse(null) : null,
+                showInternal ? new TreeSet<>(t.tags) : new TreeSet<>(), t.confidential,
+                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, showInternal ? t.segment : null,
+                showInternal ? sla.view(t, clock.instant()) : null,
+                !showInternal || t.backOfficeDue == null && t.callbackDue == null && t.satisfaction == null ? null
                         : new ComplaintLoop(t.backOfficeDue, t.backOfficeAnsweredAt, t.callbackDue, t.callbackDoneAt, t.satisfaction),
                 timeline,
                 files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
+    }
+
+    /**
+     * What a requester reads of the timeline: what they and the desk said to each other and the moves they notice
+     * (in progress → waiting for you → resolved), never internal notes, assignments, transfers between desks or
+     * departments, back-office answers or SLA escalations.
+     */
+    private static boolean shownToRequester(ArticleEntity a) {
+        if (a.internal) {
+            return false;
+        }
+        return switch (a.kind) {
+            case CREATED, PUBLIC_REPLY, CALLBACK, SURVEY_ANSWER -> true;
+            case STATE_CHANGE -> a.fromState == null || a.toState == null
+                    || RequesterStates.of(a.fromState) != RequesterStates.of(a.toState);
+            default -> false;
+        };
     }
 
     /** The rep who asked (an expert-desk ticket) or a portal user wrote it, not the staff working the ticket. */
@@ -73,6 +93,15 @@ class TicketViews {
     }
 
     Page<TicketSummary> summaries(Page<TicketEntity> page) {
+        return summaries(page, true);
+    }
+
+    /** A requester's list carries no priority-driving internals: no segment, no SLA status or due time. */
+    Page<TicketSummary> summaries(Page<TicketEntity> page, CurrentUser viewer) {
+        return summaries(page, TicketScope.isStaff(viewer));
+    }
+
+    private Page<TicketSummary> summaries(Page<TicketEntity> page, boolean staff) {
         Set<Long> assignees = new HashSet<>();
         page.forEach(t -> {
             if (t.assigneeId != null) {
@@ -82,8 +111,8 @@ class TicketViews {
         Map<Long, String> assigneeNames = names.users(assignees);
         Instant now = clock.instant();
         return page.map(t -> new TicketSummary(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state, t.subject,
-                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt, t.segment,
-                SlaClock.status(t, now), SlaClock.activeDue(t)));
+                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt,
+                staff ? t.segment : null, staff ? SlaClock.status(t, now) : null, staff ? SlaClock.activeDue(t) : null));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {
