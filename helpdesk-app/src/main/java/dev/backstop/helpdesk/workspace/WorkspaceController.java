@@ -235,7 +235,11 @@ class WorkspaceController {
     @PostMapping("/tickets/{id}/reply")
     String reply(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
             RedirectAttributes flash) {
-        return act(id, flash, () -> tickets.reply(id, body, version, user));
+        String page = act(id, flash, () -> tickets.reply(id, body, version, user));
+        if (flash.getFlashAttributes().containsKey("errorKey")) {
+            flash.addFlashAttribute("replyText", body);   // a refused reply stays in the box to be corrected
+        }
+        return page;
     }
 
     @PostMapping("/tickets/{id}/note")

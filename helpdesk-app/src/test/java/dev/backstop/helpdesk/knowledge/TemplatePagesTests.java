@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,52 @@ class TemplatePagesTests {
 
         String hr = page("payroll", "/workspace/tickets/" + ticket("十月工资条加班费疑问"), "zh-CN");
         assertThat(hr).contains("工资条疑问", "员工工资条疑问来电").doesNotContain("经销商投诉来电");
+    }
+
+    private static String between(String html, String from, String to) {
+        int start = html.indexOf(from);
+        return html.substring(start, html.indexOf(to, start));
+    }
+
+    @Test
+    void aTicketGetsTheScriptsOfItsTypeAndTheBestFittingRepliesFirst() throws Exception {
+        // a family member's hardship call: the hardship script, never the payslip script
+        String hardship = page("hr", "/workspace/tickets/" + ticket("家中老人住院，申请困难帮扶"), "zh-CN");
+        String scripts = between(hardship, "id=\"call-scripts\"", "class=\"actions\"");
+        assertThat(scripts).contains("员工家属困难求助来电", "<details id=\"call-script-" + template("员工家属困难求助来电") + "\" open=\"open\">")
+                .doesNotContain("员工工资条疑问来电", "Employee payslip question call");
+        String hrReplies = between(hardship, "id=\"reply-template\"", "</select>");
+        assertThat(hrReplies.indexOf("困难帮扶受理")).as("the reply made for hardship first").isLessThan(hrReplies.indexOf("工资条疑问"));
+
+        // an order-status question: the order-status reply first (not "payment not received"), the order-status script
+        String order = page("agent", "/workspace/tickets/" + ticket("订单 SO-2026-10086 什么时候发货？"), "zh-CN");
+        String replies = between(order, "id=\"reply-template\"", "</select>");
+        assertThat(replies.indexOf("订单状态查询")).isLessThan(replies.indexOf("回款未到账"));
+        assertThat(between(order, "id=\"call-scripts\"", "class=\"actions\""))
+                .contains("订单状态查询来电", "SO-2026-10086").doesNotContain("经销商投诉来电");
+    }
+
+    @Test
+    void aReplyThatStillHoldsATemplatesGapIsRefusedAndStaysInTheBox() throws Exception {
+        long order = ticket("订单 SO-2026-10086 什么时候发货？");
+        long version = jdbc.queryForObject("select version from tickets where id = ?", Long.class, order);
+        int articles = jdbc.queryForObject("select count(*) from ticket_articles where ticket_id = ?", Integer.class, order);
+        String body = "您好，您的订单目前状态为【请填写：已拣货 / 已发货 / 运输中】，请留意短信。";
+
+        mvc.perform(post("/workspace/tickets/" + order + "/reply").with(httpBasic("agent", "demo")).with(csrf())
+                        .param("body", body).param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("errorKey", "tickets.error.unfilledMarker"))
+                .andExpect(flash().attribute("errorArgs", new Object[] {"【请填写：已拣货 / 已发货 / 运输中】"}))
+                .andExpect(flash().attribute("replyText", body));
+
+        String problem = mvc.perform(post("/api/v1/tickets/" + order + "/replies").with(httpBasic("agent", "demo"))
+                        .header("Accept-Language", "en").contentType("application/json")
+                        .content("{\"body\":\"Dear customer, your order is [missing: shipment no.] on its way.\"}"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(problem).contains("[missing: shipment no.]").doesNotContain("{0}");
+        assertThat(jdbc.queryForObject("select count(*) from ticket_articles where ticket_id = ?", Integer.class, order))
+                .as("nothing was sent").isEqualTo(articles);
     }
 
     @Test

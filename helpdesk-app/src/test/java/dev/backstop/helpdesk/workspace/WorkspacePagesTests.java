@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +70,45 @@ class WorkspacePagesTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Any SLA state")));
         mvc.perform(get("/workspace/tickets/new").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("订单与发货")));
+    }
+
+    @Test
+    void aRequesterReadsTheirTicketInTheirOwnWordsWithNothingInternal() throws Exception {
+        long order = jdbc.queryForObject("select id from tickets where subject = ?", Long.class, "订单 SO-2026-10086 什么时候发货？");
+        long version = jdbc.queryForObject("select version from tickets where id = ?", Long.class, order);
+        mvc.perform(post("/workspace/tickets/" + order + "/note").with(httpBasic("agent", "demo")).with(csrf())
+                .param("body", "内部备注：客户脾气急，PBX call 7f3a-99").param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/workspace/tickets/" + order).with(httpBasic("agent", "demo")))
+                .andReturn().getResponse().getContentAsString()).as("the staff see it").contains("客户脾气急");
+
+        String page = mvc.perform(get("/portal/tickets/" + order).with(httpBasic("distributor", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("处理中", "订单已在杭州仓拣货")
+                .doesNotContain("客户脾气急", "PBX", "id=\"sla", "解决截止", "订单查询", "state-OPEN");
+        String list = mvc.perform(get("/portal/tickets").with(httpBasic("distributor", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("portal-ticket-table", "处理中").doesNotContain("sla-", ">SLA<");
+        String account = mvc.perform(get("/portal/account").with(httpBasic("distributor", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(account).contains("distributor-view").doesNotContain("快照", "data-origin", "ERP");
+
+        String json = mvc.perform(get("/api/v1/tickets/" + order).with(httpBasic("distributor", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"sla\":null", "\"tags\":[]", "\"segment\":null").doesNotContain("客户脾气急", "INTERNAL_NOTE");
+    }
+
+    @Test
+    void timesShowInTheDesksTimeZoneAlsoOnKnowledgePages() throws Exception {
+        var article = jdbc.queryForMap("select id, updated_at from kb_articles where state = 'PUBLISHED' order by id fetch first 1 rows only");
+        java.time.Instant updated = jdbc.queryForObject("select updated_at from kb_articles where id = ?",
+                java.time.OffsetDateTime.class, article.get("id")).toInstant();
+        String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(updated.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(updated.atZone(java.time.ZoneOffset.UTC));
+        String page = mvc.perform(get("/workspace/kb/articles/" + article.get("id")).with(httpBasic("editor", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(shown).doesNotContain(utc);
     }
 
     @Test

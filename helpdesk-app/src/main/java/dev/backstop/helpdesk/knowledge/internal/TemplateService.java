@@ -185,14 +185,26 @@ class TemplateService implements ReplyTemplates {
         TicketDetails ticket = tickets.get(ticketId, reader);
         String preferred = language == null ? "zh" : language;
         Comparator<ReplyTemplate> languageFirst = Comparator.comparing(t -> !t.language().equals(preferred));
+        Comparator<ReplyTemplate> bestFirst = Comparator.<ReplyTemplate>comparingInt(t -> fit(t, ticket.type()))
+                .thenComparing(languageFirst).thenComparing(ReplyTemplate::name);
         List<ReplyTemplate> replies = list(new TemplateFilter(TemplateKind.REPLY, ticket.desk(), null, TemplateState.ACTIVE),
-                reader).stream().sorted(languageFirst.thenComparing(ReplyTemplate::name)).toList();
+                reader).stream().sorted(bestFirst).toList();
+        // a script is what the agent says on this call: only the type's own scripts and the desk's general ones
         List<RenderedTemplate> scripts = list(new TemplateFilter(TemplateKind.SCRIPT, ticket.desk(), null,
                 TemplateState.ACTIVE), reader).stream()
-                .sorted(Comparator.<ReplyTemplate, Boolean>comparing(t -> t.callType() != ticket.type())
-                        .thenComparing(languageFirst).thenComparing(ReplyTemplate::name))
+                .filter(script -> fit(script, ticket.type()) < OTHER_TYPE)
+                .sorted(bestFirst)
                 .map(script -> render(script, ticket, reader)).toList();
         return new ComposerAids(replies, scripts);
+    }
+
+    private static final int SAME_TYPE = 0;
+    private static final int ANY_TYPE = 1;
+    private static final int OTHER_TYPE = 2;
+
+    /** How well a template fits a ticket's type: made for it, made for any type of the desk, or for another type. */
+    private static int fit(ReplyTemplate template, TicketType type) {
+        return template.callType() == null ? ANY_TYPE : template.callType() == type ? SAME_TYPE : OTHER_TYPE;
     }
 
     private RenderedTemplate render(ReplyTemplate template, TicketDetails ticket, CurrentUser reader) {

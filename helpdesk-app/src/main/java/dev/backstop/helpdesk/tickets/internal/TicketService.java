@@ -173,6 +173,7 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketDetails reply(long ticketId, String body, Long expectedVersion, CurrentUser by) {
+        UnfilledMarkers.refuse(body);
         return change(ticketId, expectedVersion, by, false, (ticket, now) -> {
             ticket.append(ArticleKind.PUBLIC_REPLY, false, body, author(by), now);
             if (by.isPortalOnly()) {

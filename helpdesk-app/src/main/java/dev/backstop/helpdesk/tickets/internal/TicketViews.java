@@ -7,7 +7,6 @@ import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
-import dev.backstop.helpdesk.tickets.RequesterStates;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
@@ -67,18 +66,16 @@ class TicketViews {
     }
 
     /**
-     * What a requester reads of the timeline: what they and the desk said to each other and the moves they notice
-     * (in progress → waiting for you → resolved), never internal notes, assignments, transfers between desks or
-     * departments, back-office answers or SLA escalations.
+     * What a requester reads of the timeline: what they and the desk said to each other (and their own survey
+     * answer), never internal notes, calls, state changes, assignments, transfers between desks or departments,
+     * back-office answers or SLA escalations — also where one of these was not stored as internal.
      */
     private static boolean shownToRequester(ArticleEntity a) {
         if (a.internal) {
             return false;
         }
         return switch (a.kind) {
-            case CREATED, PUBLIC_REPLY, CALLBACK, SURVEY_ANSWER -> true;
-            case STATE_CHANGE -> a.fromState == null || a.toState == null
-                    || RequesterStates.of(a.fromState) != RequesterStates.of(a.toState);
+            case CREATED, PUBLIC_REPLY, SURVEY_ANSWER -> true;
             default -> false;
         };
     }
