@@ -1,7 +1,9 @@
 package dev.backstop.helpdesk.workspace;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.shared.BackstopException;
+import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import dev.backstop.helpdesk.tickets.TicketNotFound;
 import java.io.IOException;
@@ -35,5 +37,15 @@ public final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The desk a user works by default. Channel and HR agents may open expert-desk tickets too (to escalate), but
+     * their own desk comes first; the expert desk is the default only for experts and the front line.
+     */
+    public static Desk ownDesk(TicketManagement tickets, CurrentUser user) {
+        var desks = tickets.desksToOpen(user);
+        return desks.stream().filter(d -> d != Desk.EXPERT || user.hasAny(Role.EXPERT, Role.FRONTLINE)).findFirst()
+                .orElse(desks.stream().findFirst().orElse(null));
     }
 }

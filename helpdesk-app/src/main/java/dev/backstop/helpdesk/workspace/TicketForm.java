@@ -45,17 +45,60 @@ public class TicketForm {
     @Size(max = 300)
     private String tags;
     private boolean confidential;
+    /** The caller picked in the look-up (or matched by number); null: an unknown caller. */
+    private RequesterKind requesterKind;
+    private Long requesterRef;
+    @Size(max = 200)
+    private String requesterEmail;
+    private Long distributorId;
+    private Long employeeId;
+    @Size(max = 300)
+    private String callerLabel;
     @Size(max = 32)
     private String skill;
 
     public OpenTicket toCommand() {
         Set<String> tagSet = tags == null ? Set.of() : Arrays.stream(tags.split("[,，\\s]+")).map(String::strip)
                 .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-        Requester requester = requesterName == null && requesterPhone == null ? null
+        Requester requester = isLinked()
+                ? new Requester(requesterKind, requesterRef, requesterName, requesterPhone, requesterEmail)
+                : requesterName == null && requesterPhone == null ? null
                 : new Requester(RequesterKind.UNKNOWN_CALLER, null, requesterName, requesterPhone, null);
-        return new OpenTicket(desk, type, channel, priority, requester, null, null, subject, description,
+        return new OpenTicket(desk, type, channel, priority, requester, isLinked() ? distributorId : null,
+                isLinked() ? employeeId : null, subject, description,
                 new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo), tagSet, confidential, null, null, skill);
     }
+
+    /** Makes this caller the requester, with their account or employee (segment, SLA and queue score follow). */
+    void link(CallerLookup.Caller caller) {
+        requesterKind = caller.kind();
+        requesterRef = caller.ref();
+        requesterName = caller.name();
+        if (caller.phone() != null && !caller.phone().isBlank()) {
+            requesterPhone = caller.phone();
+        }
+        requesterEmail = caller.email();
+        distributorId = caller.distributorId();
+        employeeId = caller.employeeId();
+        callerLabel = caller.account();
+    }
+
+    public boolean isLinked() {
+        return requesterKind != null && requesterKind != RequesterKind.UNKNOWN_CALLER && requesterRef != null;
+    }
+
+    public RequesterKind getRequesterKind() { return requesterKind; }
+    public void setRequesterKind(RequesterKind requesterKind) { this.requesterKind = requesterKind; }
+    public Long getRequesterRef() { return requesterRef; }
+    public void setRequesterRef(Long requesterRef) { this.requesterRef = requesterRef; }
+    public String getRequesterEmail() { return requesterEmail; }
+    public void setRequesterEmail(String requesterEmail) { this.requesterEmail = requesterEmail; }
+    public Long getDistributorId() { return distributorId; }
+    public void setDistributorId(Long distributorId) { this.distributorId = distributorId; }
+    public Long getEmployeeId() { return employeeId; }
+    public void setEmployeeId(Long employeeId) { this.employeeId = employeeId; }
+    public String getCallerLabel() { return callerLabel; }
+    public void setCallerLabel(String callerLabel) { this.callerLabel = callerLabel; }
 
     public String getSkill() { return skill; }
     public void setSkill(String skill) { this.skill = skill; }

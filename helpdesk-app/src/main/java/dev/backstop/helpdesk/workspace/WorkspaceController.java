@@ -117,7 +117,7 @@ class WorkspaceController {
 
     @GetMapping("/queue")
     String queue(@RequestParam(required = false) Desk desk, CurrentUser user, Model model) {
-        Desk own = ownDesk(user);
+        Desk own = Pages.ownDesk(tickets, user);
         Desk shown = desk != null ? desk : own != null ? own : Desk.CHANNEL;
         model.addAttribute("desk", shown);
         model.addAttribute("desks", Desk.values());
@@ -140,53 +140,6 @@ class WorkspaceController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("slaFilters", List.of(SlaStatus.AT_RISK, SlaStatus.BREACHED));
         return htmx != null ? "workspace/tickets :: table" : "workspace/tickets";
-    }
-
-    @GetMapping("/tickets/new")
-    String newTicket(@RequestParam(required = false) Desk desk, @RequestParam(required = false) String subject,
-            CurrentUser user, Model model) {
-        TicketForm form = new TicketForm();
-        // "ask an expert" from a search that found nothing arrives with the desk and the question
-        form.setDesk(desk != null && tickets.desksToOpen(user).contains(desk) ? desk : ownDesk(user));
-        if (subject != null && !subject.isBlank()) {
-            form.setSubject(subject.length() > 300 ? subject.substring(0, 300) : subject);
-        }
-        return form(form, user, model);
-    }
-
-    @PostMapping("/tickets/new")
-    String create(@Valid @ModelAttribute("form") TicketForm form, BindingResult errors, CurrentUser user, Model model) {
-        if (errors.hasErrors()) {
-            return form(form, user, model);
-        }
-        try {
-            TicketDetails created = tickets.open(form.toCommand(), user);
-            return "redirect:/workspace/tickets/" + created.id();
-        } catch (BackstopException e) {
-            model.addAttribute("errorKey", e.code());
-            model.addAttribute("errorArgs", e.arguments());
-            return form(form, user, model);
-        }
-    }
-
-    /**
-     * The desk a user works by default. Channel and HR agents may open expert-desk tickets too (to escalate), but
-     * their own desk comes first; the expert desk is the default only for experts and the front line.
-     */
-    private Desk ownDesk(CurrentUser user) {
-        var desks = tickets.desksToOpen(user);
-        return desks.stream().filter(d -> d != Desk.EXPERT || user.hasAny(Role.EXPERT, Role.FRONTLINE)).findFirst()
-                .orElse(desks.stream().findFirst().orElse(null));
-    }
-
-    private String form(TicketForm form, CurrentUser user, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("desks", tickets.desksToOpen(user));
-        model.addAttribute("queues", routing.queues().stream().filter(q -> q.skill() != null).toList());
-        model.addAttribute("types", TicketType.values());
-        model.addAttribute("channels", Channel.values());
-        model.addAttribute("priorities", Priority.values());
-        return "workspace/new";
     }
 
     /** The ticket page; {@code template} (the composer's form without JavaScript) starts the reply with that template. */

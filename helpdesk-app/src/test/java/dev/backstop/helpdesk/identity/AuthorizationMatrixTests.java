@@ -84,6 +84,8 @@ class AuthorizationMatrixTests {
                 "/workspace/tickets/{id}/attachments/{attachmentId}", "/workspace/tickets/{id}/events")) {
             rule("GET " + path, STAFF);
         }
+        // the caller look-up on the new-ticket form: who opens tickets for callers at the channel or HR desk
+        rule("GET /workspace/callers", EnumSet.of(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
         for (String action : List.of("new", "{id}/reply", "{id}/note", "{id}/call", "{id}/assign", "{id}/transfer",
                 "{id}/state", "{id}/attachments", "{id}/callback")) {

@@ -112,6 +112,69 @@ class WorkspacePagesTests {
     }
 
     @Test
+    void aPhoneTicketForAVipCallersNumberIsTheirsWithTheVipSegmentAndItsSla() throws Exception {
+        var vip = jdbc.queryForMap("""
+                select c.id, c.name, c.phone, d.id as distributor_id, d.code from distributor_contacts c
+                  join distributors d on d.id = c.distributor_id
+                 where d.tier = 'VIP' and c.phone is not null order by d.code, c.id fetch first 1 rows only""");
+        String digits = dev.backstop.helpdesk.shared.PhoneNumbers.digits((String) vip.get("phone"));
+        String spoken = "+86 " + digits.substring(0, 3) + " " + digits.substring(3, 7) + "-" + digits.substring(7);
+
+        String found = mvc.perform(get("/workspace/callers").param("desk", "CHANNEL").param("q", spoken)
+                        .with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains((String) vip.get("name"), (String) vip.get("code"), "贵宾", "经销商联系人");
+        assertThat(mvc.perform(get("/workspace/callers").param("desk", "CHANNEL").param("q", spoken).with(httpBasic("hr", "demo")))
+                .andReturn().getResponse().getContentAsString()).as("HR staff do not search distributors")
+                .doesNotContain((String) vip.get("name"));
+        mvc.perform(get("/workspace/callers").param("desk", "CHANNEL").param("q", spoken).with(httpBasic("expert", "demo")))
+                .andExpect(status().isForbidden());
+
+        // the agent only typed the number: the one contact with it becomes the requester, with the account
+        mvc.perform(post("/workspace/tickets/new").with(httpBasic("agent", "demo")).with(csrf())
+                        .param("desk", "CHANNEL").param("type", "INQUIRY").param("channel", "PHONE").param("priority", "NORMAL")
+                        .param("requesterPhone", spoken).param("subject", "VIP 来电查询订单 zzcaller"))
+                .andExpect(status().is3xxRedirection());
+        var ticket = jdbc.queryForMap("""
+                select t.requester_kind, t.requester_ref, t.distributor_id, t.segment, p.name as policy from tickets t
+                  join sla_policies p on p.id = t.sla_policy_id where t.subject = 'VIP 来电查询订单 zzcaller'""");
+        assertThat(ticket.get("requester_kind")).isEqualTo("DISTRIBUTOR_CONTACT");
+        assertThat(((Number) ticket.get("requester_ref")).longValue()).isEqualTo(((Number) vip.get("id")).longValue());
+        assertThat(((Number) ticket.get("distributor_id")).longValue()).isEqualTo(((Number) vip.get("distributor_id")).longValue());
+        assertThat(ticket.get("segment")).isEqualTo("VIP");
+        assertThat(ticket.get("policy")).isEqualTo("VIP 与重点经销商");
+
+        // from the distributor view: "new ticket for this caller" arrives linked to the primary contact
+        String form = mvc.perform(get("/workspace/tickets/new").param("desk", "CHANNEL").param("caller", (String) vip.get("code"))
+                        .with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("来电人：", (String) vip.get("code"), "name=\"distributorId\" value=\"" + vip.get("distributor_id") + "\"");
+    }
+
+    @Test
+    void theHrDeskLooksUpEmployeesByNumberAndFamilyMembersByPhone() throws Exception {
+        var family = jdbc.queryForMap("""
+                select f.id, f.name, f.phone, f.employee_id, e.employee_no, e.name as employee from family_members f
+                  join employees e on e.id = f.employee_id where f.phone is not null order by f.id fetch first 1 rows only""");
+        String found = mvc.perform(get("/workspace/callers").param("desk", "HR").param("q", (String) family.get("employee_no"))
+                        .with(httpBasic("hr", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains((String) family.get("employee"), (String) family.get("name"), "员工家属");
+        assertThat(mvc.perform(get("/workspace/callers").param("desk", "HR").param("q", (String) family.get("employee_no"))
+                .with(httpBasic("agent", "demo"))).andReturn().getResponse().getContentAsString())
+                .as("channel agents do not search employees").doesNotContain((String) family.get("employee"));
+
+        mvc.perform(post("/workspace/tickets/new").with(httpBasic("hr", "demo")).with(csrf())
+                        .param("desk", "HR").param("type", "HARDSHIP").param("channel", "PHONE").param("priority", "NORMAL")
+                        .param("requesterPhone", (String) family.get("phone")).param("subject", "家属来电求助 zzfamily"))
+                .andExpect(status().is3xxRedirection());
+        var ticket = jdbc.queryForMap("select requester_kind, requester_ref, employee_id from tickets where subject = '家属来电求助 zzfamily'");
+        assertThat(ticket.get("requester_kind")).isEqualTo("FAMILY_MEMBER");
+        assertThat(((Number) ticket.get("requester_ref")).longValue()).isEqualTo(((Number) family.get("id")).longValue());
+        assertThat(((Number) ticket.get("employee_id")).longValue()).isEqualTo(((Number) family.get("employee_id")).longValue());
+    }
+
+    @Test
     void notificationsPageRendersForAnyone() throws Exception {
         mvc.perform(get("/notifications").with(httpBasic("family", "demo")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("暂无通知")));

@@ -54,6 +54,9 @@ class SecurityConfiguration {
     /** Create, send and follow outreach campaigns. */
     static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
     /** The phone system (PBX / CTI) reporting missed calls: an integration user's API token. */
+    /** Who opens tickets for callers at the channel or HR desk (the look-up searches only the desks they may open at). */
+    static final String[] CALLER_LOOKUP = names(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
+            Role.ADMIN);
     static final String[] TELEPHONY = names(Role.ADMIN, Role.SUPERVISOR);
 
     @Bean
@@ -140,6 +143,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/notifications").authenticated()
                         .requestMatchers(POST, "/notifications/read").authenticated()
                         .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/workspace/callers").hasAnyRole(CALLER_LOOKUP)
                         .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
                         .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
                         .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)

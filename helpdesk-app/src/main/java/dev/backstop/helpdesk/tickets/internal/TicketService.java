@@ -15,6 +15,7 @@ import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketChanged;
+import dev.backstop.helpdesk.tickets.TicketAnsweredByBackOffice;
 import dev.backstop.helpdesk.tickets.TicketChangedConcurrently;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
@@ -262,8 +263,13 @@ class TicketService implements TicketManagement {
         if (body == null || body.isBlank()) {
             throw new InvalidTicketInput("tickets.error.emptyAnswer");
         }
-        return change(ticketId, expectedVersion, by, true,
-                (ticket, now) -> ticket.answerFromBackOffice(body.strip(), sla.callbackDue(now), author(by), now));
+        return change(ticketId, expectedVersion, by, true, (ticket, now) -> {
+            Long forwardedBy = ticket.articles.stream().filter(a -> a.kind == ArticleKind.TRANSFER && a.authorId != null)
+                    .reduce((first, second) -> second).map(a -> a.authorId).orElse(null);
+            ticket.answerFromBackOffice(body.strip(), sla.callbackDue(now), author(by), now);
+            events.publishEvent(new TicketAnsweredByBackOffice(ticket.id, ticket.key, ticket.desk, ticket.assigneeId,
+                    forwardedBy));
+        });
     }
 
     @Override
