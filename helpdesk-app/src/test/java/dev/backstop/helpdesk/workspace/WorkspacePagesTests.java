@@ -175,6 +175,27 @@ class WorkspacePagesTests {
     }
 
     @Test
+    void aTicketBackFromTheBackOfficeWithNobodyOnItIsShownToTheSupervisorsAndTheAgentWhoForwardedIt() throws Exception {
+        String created = mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).contentType("application/json")
+                        .content("{\"desk\":\"CHANNEL\",\"type\":\"COMPLAINT\",\"channel\":\"PHONE\",\"subject\":\"到货破损 zzreturn\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        long logistics = jdbc.queryForObject("select department_id from app_users where username = 'backoffice'", Long.class);
+        mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo")).contentType("application/json")
+                .content("{\"departmentId\":" + logistics + ",\"reason\":\"请核实签收记录\"}")).andExpect(status().isOk());
+        jdbc.update("update tickets set assignee_id = null where id = ?", id);   // nobody took it in the meantime
+        mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer").with(httpBasic("backoffice", "demo"))
+                .contentType("application/json").content("{\"body\":\"签收记录显示少 12 箱，已安排补发\"}")).andExpect(status().isOk());
+
+        var told = jdbc.queryForList("""
+                select u.username from notifications n join app_users u on u.id = n.user_id
+                 where n.ticket_id = ? and n.message_key = 'tickets.notification.answeredUnassigned'""", String.class, id);
+        assertThat(told).contains("supervisor", "agent").doesNotContain("backoffice", "hr");
+        mvc.perform(get("/notifications").with(httpBasic("supervisor", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("已由后台部门答复，但尚无处理人")));
+    }
+
+    @Test
     void notificationsPageRendersForAnyone() throws Exception {
         mvc.perform(get("/notifications").with(httpBasic("family", "demo")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("暂无通知")));
