@@ -25,13 +25,14 @@ public record TicketSla(
         return firstRespondedAt != null && firstRespondedAt.isAfter(firstResponseDue);
     }
 
-    /** "3 h 20 min" style text of {@link #businessTimeLeft}, without sign. */
-    public String leftText() {
-        if (businessTimeLeft == null) {
-            return "";
-        }
-        long minutes = Math.abs(businessTimeLeft.toMinutes());
-        return minutes >= 60 ? "%d h %02d min".formatted(minutes / 60, minutes % 60) : minutes + " min";
+    /** Whole hours of business time left (or overdue); with {@link #leftMinutes()} for "3 小时 59 分". */
+    public long leftHours() {
+        return businessTimeLeft == null ? 0 : Math.abs(businessTimeLeft.toMinutes()) / 60;
+    }
+
+    /** The minutes beyond {@link #leftHours()}. */
+    public long leftMinutes() {
+        return businessTimeLeft == null ? 0 : Math.abs(businessTimeLeft.toMinutes()) % 60;
     }
 
     public boolean overdue() {
