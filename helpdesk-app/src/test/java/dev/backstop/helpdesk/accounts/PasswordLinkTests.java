@@ -7,7 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -138,5 +140,33 @@ class PasswordLinkTests {
         assertThat(List.of(jdbc.queryForObject("select count(*) from password_links l join app_users u on u.id = l.user_id "
                 + "where u.username = 'zhaoliu' and l.used_at is null and l.expires_at > current_timestamp", Long.class)))
                 .containsExactly(1L);
+    }
+
+    @Test
+    void anAdminSetsAnAgentsCapacityAndSkillsOnThePageAndThroughTheApi() throws Exception {
+        String refused = mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN")
+                        .contentType("application/json").content("{\"capacity\":3,\"skills\":[\"PRODUCT\",\"FORKLIFT\"]}"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("没有技能队列“FORKLIFT”", "PRODUCT").doesNotContain("{0}");
+        mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).contentType("application/json")
+                .content("{\"capacity\":0,\"skills\":[]}")).andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/admin/agents/distributor").with(httpBasic("admin", "demo")).contentType("application/json")
+                .content("{\"capacity\":3,\"skills\":[]}")).andExpect(status().isNotFound());
+
+        mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).contentType("application/json")
+                        .content("{\"capacity\":3,\"skills\":[\"product\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.capacity").value(3)).andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
+        // the agent's own profile (what routing reads) has it
+        mvc.perform(get("/api/v1/me/agent-profile").with(httpBasic("expert", "demo")))
+                .andExpect(jsonPath("$.capacity").value(3)).andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
+
+        mvc.perform(post("/admin/agents/hr").with(httpBasic("admin", "demo")).with(csrf())
+                        .param("capacity", "7").param("skills", "PAYROLL"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "workspace.saved"));
+        String page = mvc.perform(get("/admin/agents").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"agent-hr\"", "人事专员", "薪酬个税", "value=\"7\"")
+                .doesNotContain("id=\"agent-distributor\"", ">HR_AGENT<");
+        mvc.perform(get("/admin/agents").with(httpBasic("supervisor", "demo"))).andExpect(status().isForbidden());
     }
 }

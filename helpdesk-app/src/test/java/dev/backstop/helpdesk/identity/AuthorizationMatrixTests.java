@@ -84,6 +84,10 @@ class AuthorizationMatrixTests {
                 "/workspace/tickets/{id}/attachments/{attachmentId}", "/workspace/tickets/{id}/events")) {
             rule("GET " + path, STAFF);
         }
+        rule("GET /admin/agents", ADMIN);
+        rule("POST /admin/agents/{username}", ADMIN);
+        rule("GET /api/v1/admin/agents", ADMIN);
+        rule("PUT /api/v1/admin/agents/{username}", ADMIN);
         // the caller look-up on the new-ticket form: who opens tickets for callers at the channel or HR desk
         rule("GET /workspace/callers", EnumSet.of(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
