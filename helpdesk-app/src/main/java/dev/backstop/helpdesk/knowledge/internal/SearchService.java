@@ -153,7 +153,7 @@ class SearchService implements KnowledgeSearch {
     }
 
     private static List<SearchPage.Hit> hits(List<SearchResult.Hit> hits) {
-        return hits.stream().map(h -> new SearchPage.Hit(Long.parseLong(h.id()), h.title(), h.snippet(), h.score())).toList();
+        return hits.stream().map(h -> new SearchPage.Hit(Long.parseLong(h.id()), h.title(), Snippets.withoutMarkdown(h.snippet()), h.score())).toList();
     }
 
     static String normalize(String text) {

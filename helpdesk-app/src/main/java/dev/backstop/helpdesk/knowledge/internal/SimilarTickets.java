@@ -89,7 +89,7 @@ class SimilarTickets implements AutoCloseable {
             String[] idAndKey = hit.id().split("/", 2);
             long id = Long.parseLong(idAndKey[0]);
             if (id != excludeTicketId && similar.size() < limit) {
-                similar.add(new SimilarTicket(id, idAndKey[1], hit.title(), hit.snippet(), hit.score()));
+                similar.add(new SimilarTicket(id, idAndKey[1], hit.title(), Snippets.withoutMarkdown(hit.snippet()), hit.score()));
             }
         }
         return similar;
