@@ -55,7 +55,7 @@ class DemoChannel {
                         WAREHOUSES[w], PRODUCTS[p][0], PRODUCTS[p][1], onHand, Math.min(onHand, (p * 13) % 60));
             }
         }
-        payment("PAY-DEMO-UNAPPLIED", distributors.get("D0001"), null, today.minusDays(2), new BigDecimal("8800.00"), "BANK");
+        payment("PAY-DEMO-UNAPPLIED", distributors.get("D0001"), null, today.minusDays(2), new BigDecimal("8800.00"), "TRANSFER");
     }
 
     private void order(String code, long distributor, int n, LocalDate date, Random random, boolean shortShipped) {
@@ -104,7 +104,7 @@ class DemoChannel {
                     Date.valueOf(shipped), Date.valueOf(due), total,
                     total.multiply(new BigDecimal("0.13")).setScale(2, RoundingMode.HALF_UP), paid ? "PAID" : "OPEN");
             if (paid) {
-                payment("PAY-%d-%06d".formatted(due.getYear(), n), distributor, invoiceNo, due.minusDays(3), total, "BANK");
+                payment("PAY-%d-%06d".formatted(due.getYear(), n), distributor, invoiceNo, due.minusDays(3), total, "TRANSFER");
             }
         }
     }

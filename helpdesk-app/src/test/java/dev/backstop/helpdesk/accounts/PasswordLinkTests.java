@@ -168,5 +168,16 @@ class PasswordLinkTests {
         assertThat(page).contains("id=\"agent-hr\"", "人事专员", "薪酬个税", "value=\"7\"")
                 .doesNotContain("id=\"agent-distributor\"", ">HR_AGENT<");
         mvc.perform(get("/admin/agents").with(httpBasic("supervisor", "demo"))).andExpect(status().isForbidden());
+
+        // the SLA policies page: criteria in words, each policy's targets editable
+        String policies = mvc.perform(get("/admin/sla-policies").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(policies).contains("VIP 经销商投诉", "<span>渠道服务台</span>", "<span>投诉</span>", "任意类型", "name=\"resolutionMinutes\"", "停用")
+                .doesNotContain("CHANNEL / COMPLAINT");
+        long hrDesk = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+        mvc.perform(post("/admin/sla-policies/" + hrDesk).with(httpBasic("admin", "demo")).with(csrf())
+                        .param("name", "HR 服务台").param("calendar", "OFFICE").param("firstResponseMinutes", "480")
+                        .param("resolutionMinutes", "60").param("atRiskPercent", "80"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorKey", "sla.policy.error.firstAfterResolution"));
     }
 }

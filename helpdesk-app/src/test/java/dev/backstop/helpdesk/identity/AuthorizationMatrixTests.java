@@ -125,6 +125,9 @@ class AuthorizationMatrixTests {
         rule("DELETE /api/v1/admin/calendars/{code}/days/{date}", ADMIN);
         rule("PUT /api/v1/admin/calendars/{code}/hours", ADMIN);
         rule("GET /api/v1/admin/sla-policies", ADMIN);
+        rule("PUT /api/v1/admin/sla-policies/{id}", ADMIN);
+        rule("GET /admin/sla-policies", ADMIN);
+        rule("POST /admin/sla-policies/{id}", ADMIN);
         rule("PUT /api/v1/me/presence", STAFF);
         rule("GET /api/v1/me/agent-profile", STAFF);
         rule("POST /api/v1/routing/next", AGENTS);

@@ -126,6 +126,59 @@ class SlaClockTests {
         }
 
         @Test
+        void aDueTimeSaidToTheRequesterFallsInTheDesksServiceHours() throws Exception {
+            clock.set(at("2026-11-28T19:30"));   // Saturday evening; a VIP complaint counts 24×7 (8 h) internally
+            long id = open("agent", """
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"VIP 投诉：承诺时间","distributorId":%d}"""
+                    .formatted(distributor("VIP")));
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-11-28T19:30")));   // Sunday 03:30
+            long script = jdbc.queryForObject("select id from kb_templates where name = '经销商投诉来电'", Long.class);
+            String said = JsonPath.read(mvc.perform(get("/api/v1/kb/templates/" + script + "/render?ticket=" + id)
+                    .with(httpBasic("agent", "demo"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.text");
+            // the channel desk opens again on Monday 08:30: that is the promise, not "03:30 on Sunday"
+            assertThat(said).contains("在 2026-11-30 08:30 前给您回电").doesNotContain("2026-11-29 03:30");
+        }
+
+        @Test
+        void anAdminChangesAPolicysTargetsAndOnlyNewTicketsCountWithThem() throws Exception {
+            long policy = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+            long catchAll = jdbc.queryForObject("select id from sla_policies where desk is null and active = true", Long.class);
+            clock.set(at("2026-11-30T10:00"));   // Monday
+            long before = open("hr", """
+                    {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"调整前的 HR 工单"}""");
+            String dueBefore = JsonPath.read(mvc.perform(get("/api/v1/tickets/" + before).with(httpBasic("hr", "demo")))
+                    .andReturn().getResponse().getContentAsString(), "$.sla.firstResponseDue");
+
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":600,\"resolutionMinutes\":60}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("首次响应（600 分钟）不能晚于解决时限（60 分钟）")));
+            mvc.perform(put("/api/v1/admin/sla-policies/" + catchAll).with(httpBasic("admin", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"active\":false}")).andExpect(status().isBadRequest());
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("supervisor", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":60}")).andExpect(status().isForbidden());
+
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":60,\"resolutionMinutes\":240}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.firstResponseMinutes").value(60))
+                    .andExpect(jsonPath("$.active").value(true));
+            long after = open("hr", """
+                    {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"调整后的 HR 工单"}""");
+            mvc.perform(get("/api/v1/tickets/" + after).with(httpBasic("hr", "demo")))
+                    .andExpect(jsonPath("$.sla.policyName").value("HR 服务台"))
+                    .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-11-30T03:00")));   // 11:00
+            mvc.perform(get("/api/v1/tickets/" + before).with(httpBasic("hr", "demo")))
+                    .andExpect(jsonPath("$.sla.firstResponseDue").value(dueBefore));
+
+            long current = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+            mvc.perform(put("/api/v1/admin/sla-policies/" + current).with(httpBasic("admin", "demo"))   // back to the seed
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":480,\"resolutionMinutes\":2400}"))
+                    .andExpect(status().isOk());
+        }
+
+        @Test
         void theClockStopsWhileTheTicketWaitsOnTheRequesterAndResumesWithWhatWasLeft() throws Exception {
             clock.set(at("2026-11-30T10:00"));   // Monday
             long id = open("agent", """
