@@ -17,7 +17,16 @@ public abstract class BackstopException extends RuntimeException {
         super(code + " " + List.of(arguments));
         this.status = status;
         this.code = code;
-        this.arguments = List.of(arguments);
+        this.arguments = java.util.Arrays.stream(arguments).map(BackstopException::plain).toList();
+    }
+
+    /**
+     * Whole numbers are ids, keys and counts here: shown as written ("工单 99999"), never as MessageFormat's grouped
+     * number ("99,999"), which reads as another id and cannot be pasted back into a search.
+     */
+    private static Object plain(Object argument) {
+        return argument instanceof Long || argument instanceof Integer || argument instanceof Short
+                ? String.valueOf(argument) : argument;
     }
 
     /** HTTP status: 400, 404, 409, 413, 415 ... */

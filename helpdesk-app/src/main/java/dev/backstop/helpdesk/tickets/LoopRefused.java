@@ -16,11 +16,11 @@ public class LoopRefused extends BackstopException {
         return new LoopRefused("tickets.error.callbackFirst", key);
     }
 
-    public static LoopRefused notWithBackOffice(String key) {
-        return new LoopRefused("tickets.error.notWithBackOffice", key);
+    public static LoopRefused departmentFirst(String key) {
+        return new LoopRefused("tickets.error.departmentFirst", key);
     }
 
-    public static LoopRefused badSatisfaction(int value) {
-        return new LoopRefused("tickets.error.satisfaction", value);
+    public static LoopRefused notWithBackOffice(String key) {
+        return new LoopRefused("tickets.error.notWithBackOffice", key);
     }
 }

@@ -23,8 +23,14 @@ public record TicketFilter(
         int page,
         int size) {
 
+    /** The last page anyone pages to (25 a page: 250,000 tickets); beyond it a 400, not an overflowing offset. */
+    public static final int MAX_PAGE = 10_000;
+
     public TicketFilter {
         page = Math.max(page, 0);
+        if (page > MAX_PAGE) {
+            throw new InvalidTicketInput("tickets.error.page", page, MAX_PAGE);
+        }
         size = size <= 0 ? 25 : Math.min(size, 200);
     }
 

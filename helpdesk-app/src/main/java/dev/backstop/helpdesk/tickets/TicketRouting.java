@@ -22,6 +22,9 @@ public interface TicketRouting {
      */
     Optional<Long> push(long ticketId);
 
+    /** Whether the viewer may watch the desk's queue (its page and its live stream): supervisors, admins, its agents. */
+    boolean maySeeQueue(Desk desk, CurrentUser viewer);
+
     /** Switches push assignment on or off for a queue (admin). */
     QueueInfo setPush(String queueCode, boolean push, CurrentUser by);
 

@@ -62,14 +62,85 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[] {summary}, request, fields);
     }
 
+    /**
+     * A body that is not JSON, or a value of the wrong kind, in the caller's words: the field and what it takes, or where
+     * the JSON breaks — never the parser's text (class names such as {@code TicketApi$NewTicket}, {@code java.lang.Long}).
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        String cause = e.getMostSpecificCause().getMessage();
-        String hint = cause == null ? "" : cause.lines().findFirst().orElse("");
-        if (hint.length() > 300) {
-            hint = hint.substring(0, 300);
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof tools.jackson.core.JacksonException)) {
+            cause = cause.getCause();
         }
-        return problem(HttpStatus.BAD_REQUEST, "error.unreadable", new Object[] {hint}, request, null);
+        if (cause instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+            String field = path(bad.getPath());
+            Map<String, String> fields = new LinkedHashMap<>();
+            Locale locale = RequestLocales.of(request);
+            Class<?> target = bad instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+            String code;
+            Object[] args;
+            if (target != null && target.isEnum()) {
+                code = "error.badFieldChoice";
+                args = new Object[] {field, java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .reduce((a, b) -> a + ", " + b).orElse("")};
+            } else {
+                code = "error.badField";
+                args = new Object[] {field, messages.getMessage("error.kind." + kind(target), null, "", locale)};
+            }
+            fields.put(field, messages.getMessage(code, args, code, locale));
+            return problem(HttpStatus.BAD_REQUEST, code, args, request, fields);
+        }
+        if (cause instanceof tools.jackson.core.JacksonException broken && broken.getLocation() != null
+                && broken.getLocation().getLineNr() > 0) {
+            return problem(HttpStatus.BAD_REQUEST, "error.badJson", new Object[] {String.valueOf(broken.getLocation().getLineNr()),
+                    String.valueOf(broken.getLocation().getColumnNr())}, request, null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "error.noBody", new Object[0], request, null);
+    }
+
+    private static String path(java.util.List<tools.jackson.core.JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What a field takes, as a message suffix: number, true/false, date, text, list or object. */
+    private static String kind(Class<?> target) {
+        if (target == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class || target == double.class) {
+            return "number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "boolean";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "date";
+        }
+        if (target == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "list";
+        }
+        return "object";
+    }
+
+    /** A unique key taken (409) or a reference to something that does not exist, a NUL byte … (400): never a 500. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("{} {} refused by the database: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        if (e instanceof org.springframework.dao.DuplicateKeyException) {
+            return problem(HttpStatus.CONFLICT, "error.duplicate", new Object[0], request, null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "error.integrity", new Object[0], request, null);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
@@ -115,6 +186,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        // Spring's own 4xx (a missing header, a body that cannot be produced …) keep their status, with our message
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(status, status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest", new Object[0],
+                    request, null);
+        }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0], request, null);
     }

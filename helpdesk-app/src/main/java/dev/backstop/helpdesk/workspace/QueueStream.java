@@ -33,13 +33,19 @@ class QueueStream {
         }
     }
 
-    SseEmitter subscribe(Desk desk) {
+    /** Emitters that are sent the ticket key; the others get a nudge without it. */
+    private final Set<SseEmitter> seeKeys = ConcurrentHashMap.newKeySet();
+
+    SseEmitter subscribe(Desk desk, boolean withKeys) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        if (withKeys) {
+            seeKeys.add(emitter);
+        }
         Set<SseEmitter> set = streams.get(desk);
         set.add(emitter);
-        emitter.onCompletion(() -> set.remove(emitter));
-        emitter.onTimeout(() -> set.remove(emitter));
-        emitter.onError(e -> set.remove(emitter));
+        emitter.onCompletion(() -> forget(set, emitter));
+        emitter.onTimeout(() -> forget(set, emitter));
+        emitter.onError(e -> forget(set, emitter));
         send(emitter, set, "hello");
         return emitter;
     }
@@ -54,6 +60,11 @@ class QueueStream {
         AfterCommit.run(() -> publish(changed.desk(), changed.key()));
     }
 
+    private void forget(Set<SseEmitter> set, SseEmitter emitter) {
+        set.remove(emitter);
+        seeKeys.remove(emitter);
+    }
+
     boolean anyListener() {
         return streams.values().stream().anyMatch(set -> !set.isEmpty());
     }
@@ -63,6 +74,7 @@ class QueueStream {
         streams.values().forEach(set -> {
             set.forEach(SseEmitter::complete);
             set.clear();
+            seeKeys.clear();
         });
     }
 
@@ -73,15 +85,16 @@ class QueueStream {
     void publish(Desk desk, String key) {
         Set<SseEmitter> set = streams.get(desk);
         for (SseEmitter emitter : set) {
-            send(emitter, set, key);
+            send(emitter, set, seeKeys.contains(emitter) ? key : "changed");
         }
     }
 
-    private static void send(SseEmitter emitter, Set<SseEmitter> set, String data) {
+    private void send(SseEmitter emitter, Set<SseEmitter> set, String data) {
         try {
             emitter.send(SseEmitter.event().name("queue").data(data));
         } catch (IOException | IllegalStateException gone) {
             set.remove(emitter);
+            seeKeys.remove(emitter);
         }
     }
 }

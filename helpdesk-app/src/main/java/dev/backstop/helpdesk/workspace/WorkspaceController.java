@@ -111,8 +111,14 @@ class WorkspaceController {
 
     @GetMapping(path = "/queue/events", produces = "text/event-stream")
     @ResponseBody
-    SseEmitter queueEvents(@RequestParam Desk desk) {
-        return queueStream.subscribe(desk);
+    SseEmitter queueEvents(@RequestParam Desk desk, CurrentUser user) {
+        // the same rule as the queue itself: a channel agent hears nothing of the HR queue
+        if (!routing.maySeeQueue(desk, user)) {
+            throw new dev.backstop.helpdesk.tickets.TicketOperationNotAllowed("queue." + desk);
+        }
+        // ticket keys only to those who may see every ticket of the queue, confidential ones included; the page needs
+        // no key, only the nudge to reload the rows its user may see
+        return queueStream.subscribe(desk, user.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
     }
 
     @GetMapping("/queue")

@@ -286,6 +286,29 @@ class AuthorizationMatrixTests {
         assertThat(endpoints).hasSizeGreaterThan(30);
     }
 
+    /** A desk's queue and its live stream (which carries ticket keys) only for that desk's agents, supervisors, admins. */
+    static final Map<String, Set<Role>> QUEUE_WATCHERS = Map.of(
+            "CHANNEL", EnumSet.of(Role.CHANNEL_AGENT, Role.SUPERVISOR, Role.ADMIN),
+            "EXPERT", EnumSet.of(Role.EXPERT, Role.SUPERVISOR, Role.ADMIN),
+            "HR", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
+
+    @Test
+    void aQueueAndItsLiveStreamAreRefusedToWhoeverMayNotSeeThatQueue() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (var desk : QUEUE_WATCHERS.entrySet()) {
+            for (String path : List.of("/workspace/queue?desk=" + desk.getKey(), "/workspace/queue/events?desk=" + desk.getKey())) {
+                for (Role role : Role.values()) {
+                    int status = call(HttpMethod.GET, path, USERS.get(role));
+                    boolean allowed = desk.getValue().contains(role);
+                    if (allowed != (status == 200)) {
+                        problems.add(role + " got " + status + " on " + path);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private int call(HttpMethod method, String path, String username) throws Exception {
         var request = MockMvcRequestBuilders.request(method, path).with(csrf());
         if (username != null) {

@@ -106,10 +106,12 @@ class SurveyTests {
         openAndResolve("""
                 {"desk":"CHANNEL","type":"SERVICE_REQUEST","channel":"PHONE","subject":"改送货地址",
                  "requester":{"kind":"UNKNOWN_CALLER","name":"李女士","phone":"13900139000"}}""");
-        gateway.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
-                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13900139000")))
-                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
-                        "https://desk.example.cn/survey/"))));
+        // sent after the commit, off the request's thread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                gateway.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
+                        .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13900139000")))
+                        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                "https://desk.example.cn/survey/")))));
 
         String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets").with(httpBasic("agent", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("""

@@ -167,7 +167,8 @@ class TicketApiTests {
                     .andExpect(jsonPath("$.fields.subject").value("不能为空"));
             mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).header("Accept-Language", "en")
                             .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"NOPE\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\",\"subject\":\"x\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.unreadable"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.badFieldChoice"))
+                    .andExpect(jsonPath("$.fields.desk").value("The field \"desk\" takes one of: CHANNEL, EXPERT, HR."))
                     .andExpect(jsonPath("$.trace").doesNotExist());
         }
 

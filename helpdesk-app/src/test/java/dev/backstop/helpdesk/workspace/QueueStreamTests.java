@@ -89,12 +89,31 @@ class QueueStreamTests {
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
-    /** Opens the stream as the supervisor and queues the data of every {@code queue} event it receives. */
+    @Test
+    void anHrAgentsStreamIsNudgedButNeverCarriesTheKeyOfAConfidentialTicket() throws Exception {
+        BlockingQueue<String> hr = listen("HR", "hr");
+        assertThat(hr.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                .header("Authorization", basic("payroll")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"工资保密","confidential":true}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = com.jayway.jsonpath.JsonPath.read(created.body(), "$.key");
+        assertThat(hr.poll(10, TimeUnit.SECONDS)).as("the page is told to reload").isEqualTo("changed");
+        assertThat(next(hr, key)).as("an HR agent may not see confidential tickets, nor learn their keys").isNull();
+    }
+
     private BlockingQueue<String> listen(String desk) throws Exception {
+        return listen(desk, "supervisor");
+    }
+
+    /** Opens the stream as this user and queues the data of every {@code queue} event it receives. */
+    private BlockingQueue<String> listen(String desk, String user) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/workspace/queue/events?desk=" + desk))
-                .header("Authorization", basic("supervisor")).header("Accept", "text/event-stream").build(),
+                .header("Authorization", basic(user)).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> {

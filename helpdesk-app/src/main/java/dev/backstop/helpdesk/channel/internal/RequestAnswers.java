@@ -16,15 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * The answer flows back to the distributor: after a change of a ticket raised from the distributor view commits, each
  * new public reply by the desk (not by the distributor) is e-mailed to the ticket's requester, in Chinese and English,
  * with the link to the ticket in the portal. The guarded update of {@code notified_entry} makes each reply go out once,
- * however many nodes hear the change; the portal shows the same reply anyway.
+ * however many nodes hear the change; the portal shows the same reply anyway. Runs asynchronously in a transaction of
+ * its own (never on the request's thread, which still holds its connection); a failure leaves the event publication
+ * incomplete and {@code ListenerRetries} runs it again.
  */
 @Component
 class RequestAnswers {
@@ -45,14 +45,9 @@ class RequestAnswers {
         this.publicUrl = publicUrl;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     void on(TicketChanged changed) {
-        try {
-            send(changed.id());
-        } catch (RuntimeException e) {
-            log.error("could not e-mail the answer on ticket {} to the distributor", changed.key(), e);
-        }
+        send(changed.id());
     }
 
     void send(long ticketId) {

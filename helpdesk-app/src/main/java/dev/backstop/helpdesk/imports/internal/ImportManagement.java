@@ -65,7 +65,10 @@ public class ImportManagement {
         }
         Path stored = settings.uploadDir().resolve(UUID.randomUUID() + ".csv");
         Checksums.Copied copied = Checksums.copy(content, stored);
-        String cleanName = Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        // the last segment of the client's name, without control characters (a NUL byte made Path.of throw: a 500)
+        String cleanName = fileName.replace('\\', '/');
+        cleanName = cleanName.substring(cleanName.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();
+        cleanName = cleanName.isEmpty() ? "upload.csv" : cleanName.length() > 200 ? cleanName.substring(cleanName.length() - 200) : cleanName;
         long id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
                 : ImportJob.Mode.APPLY, policy, cleanName, stored.toString(), copied.sha256(), copied.size(), null, user.id(),
                 user.username()));

@@ -12,26 +12,21 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Notices the expert's answer: after a change of an escalated ticket commits, the first public reply by someone other
- * than the rep who asked is the answer. It is recorded once ({@code answered_at}, {@code answered_by}; the update is
- * guarded, so concurrent nodes record it once) and the rep gets a notification in the bell. Runs before the live
- * ticket streams (order), so the reloaded page already shows the escalation as answered.
+ * Notices the expert's answer: when a change of an escalated ticket is about to commit, the first public reply by
+ * someone other than the rep who asked is the answer. It is recorded once ({@code answered_at}, {@code answered_by};
+ * the update is guarded, so concurrent nodes record it once) and the rep gets a notification in the bell — in the
+ * transaction of the reply, on its one connection, so the answer is never lost and a reloaded page already shows the
+ * escalation as answered (an after-commit listener in a transaction of its own needed a second connection).
  */
 @Component
 class EscalationAnswers {
 
-    private static final Logger log = LoggerFactory.getLogger(EscalationAnswers.class);
     /** Reads the ticket's timeline on the module's behalf; admins see every ticket. */
     private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Set.of(Role.ADMIN), null, null, null, null);
 
@@ -45,16 +40,9 @@ class EscalationAnswers {
         this.notifications = notifications;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(TicketChanged changed) {
-        try {
-            record(changed.id());
-        } catch (RuntimeException e) {
-            // the reply itself is committed; the next change of the ticket tries again
-            log.error("could not record the expert's answer on ticket {}", changed.key(), e);
-        }
+        record(changed.id());
     }
 
     void record(long ticketId) {

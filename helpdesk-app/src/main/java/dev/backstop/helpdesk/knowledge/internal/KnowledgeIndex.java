@@ -13,13 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.backstop.helpdesk.shared.AfterCommit;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps this node's Lucene index in step with {@code kb_articles} (ADR 0009). Every change to an article takes the
@@ -80,15 +79,27 @@ class KnowledgeIndex {
         }
     }
 
-    /** A save on this node is searchable as soon as it has committed, without waiting for the next poll. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onChange(ArticleChanged change) throws InterruptedException {
-        if (ready && lock.tryLock(500, TimeUnit.MILLISECONDS)) {
-            try {
-                sync(false);
-            } finally {
-                lock.unlock();
+    /**
+     * A save on this node is searchable as soon as it has committed, without waiting for the next poll. A hint
+     * ({@link AfterCommit}), not a {@code @TransactionalEventListener}: the event publication registry would mark it
+     * completed in a transaction of its own while the request still holds its connection.
+     */
+    @EventListener
+    void onChange(ArticleChanged change) {
+        AfterCommit.run(this::syncNow);
+    }
+
+    private void syncNow() {
+        try {
+            if (ready && lock.tryLock(500, TimeUnit.MILLISECONDS)) {
+                try {
+                    sync(false);
+                } finally {
+                    lock.unlock();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import dev.backstop.helpdesk.shared.AfterCommit;
 
 /**
  * Sends the queued messages of campaigns being sent, in batches, in the background: right after a campaign's send
@@ -64,15 +65,16 @@ class OutreachSender {
         }
     }
 
-    @TransactionalEventListener
+    /** A hint after commit (the scheduled pass is the safety net): no event publication row, no second connection. */
+    @EventListener
     public void on(SendRequested requested) {
-        Thread.ofVirtual().name("outreach-send-" + requested.campaignId()).start(() -> {
+        AfterCommit.run(() -> Thread.ofVirtual().name("outreach-send-" + requested.campaignId()).start(() -> {
             try {
                 pass();
             } catch (RuntimeException e) {
                 log.error("Outreach: sending campaign {} failed; the scheduled pass retries", requested.campaignId(), e);
             }
-        });
+        }));
     }
 
     /** Handles every queued recipient of the campaigns being sent; returns how many this call handled. */

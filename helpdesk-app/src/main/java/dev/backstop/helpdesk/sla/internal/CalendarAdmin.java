@@ -76,9 +76,14 @@ class CalendarAdmin {
         policies.invalidate();
     }
 
+    static final int MAX_HOURS_ROWS = 28;
+
     @Transactional
     List<HoursRow> setHours(String code, List<HoursRow> hours) {
         long id = id(code);
+        if (hours.size() > MAX_HOURS_ROWS) {   // a client-grown list: at most a few spans a day
+            throw new CalendarRefused(400, "sla.error.tooManyHours", hours.size(), MAX_HOURS_ROWS);
+        }
         for (HoursRow row : hours) {
             if (row.dayOfWeek() == null || row.opens() == null || row.closes() == null
                     || !row.closes().equals(LocalTime.MIDNIGHT) && !row.closes().isAfter(row.opens())) {

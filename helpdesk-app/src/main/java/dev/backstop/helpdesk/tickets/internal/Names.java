@@ -79,6 +79,10 @@ class Names {
         return jdbc.queryForList("select tier from distributors where id = ?", String.class, distributorId).stream().findFirst();
     }
 
+    boolean employeeExists(long employeeId) {
+        return !jdbc.queryForList("select id from employees where id = ?", Long.class, employeeId).isEmpty();
+    }
+
     Optional<String> department(Long id) {
         return id == null ? Optional.empty() : one("select name from departments where id = ?", id);
     }

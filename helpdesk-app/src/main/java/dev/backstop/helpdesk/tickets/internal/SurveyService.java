@@ -23,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 @Service
 class SurveyService implements TicketSurveys {
@@ -49,9 +48,12 @@ class SurveyService implements TicketSurveys {
         this.validFor = validFor;
     }
 
-    /** After a ticket is resolved (and committed): one survey per ticket, by e-mail if there is an address, else SMS. */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * After a ticket is resolved (and committed): one survey per ticket, by e-mail if there is an address, else SMS.
+     * Asynchronously in a transaction of its own (the request's thread still holds its connection); a failure leaves
+     * the event publication incomplete for {@code ListenerRetries}.
+     */
+    @ApplicationModuleListener
     public void on(TicketStateChanged changed) {
         if (changed.to() != TicketState.RESOLVED) {
             return;

@@ -172,6 +172,10 @@ class TicketEntity {
         if (!state.canMoveTo(target)) {
             throw new IllegalTicketTransition(key, state, target);
         }
+        if (target == TicketState.PENDING_BACK_OFFICE && departmentId == null) {
+            // no back office would ever see it: the way there is a transfer to a department
+            throw LoopRefused.departmentFirst(key);
+        }
         if (type == TicketType.COMPLAINT && (target == TicketState.RESOLVED || target == TicketState.CLOSED)
                 && (satisfaction == null || satisfaction < SATISFIED)) {
             throw LoopRefused.callbackFirst(key);

@@ -37,7 +37,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -212,7 +211,7 @@ class TicketRouter implements TicketRouting {
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public Optional<Long> push(long ticketId) {
         List<Long> locked = jdbc.queryForList("""
                 select t.id from tickets t where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN')
@@ -284,9 +283,14 @@ class TicketRouter implements TicketRouting {
     }
 
     @Override
+    public boolean maySeeQueue(Desk desk, CurrentUser viewer) {
+        return viewer.hasAny(Role.SUPERVISOR, Role.ADMIN) || desksServed(viewer).contains(desk);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit) {
-        if (!viewer.hasAny(Role.SUPERVISOR, Role.ADMIN) && !desksServed(viewer).contains(desk)) {
+        if (!maySeeQueue(desk, viewer)) {
             throw new TicketOperationNotAllowed("queue." + desk);
         }
         Instant now = clock.instant();

@@ -91,7 +91,7 @@ class TicketService implements TicketManagement {
         ticket.shipmentNo = blankToNull(command.refs().shipmentNo());
         ticket.invoiceNo = blankToNull(command.refs().invoiceNo());
         ticket.employeeNo = blankToNull(command.refs().employeeNo());
-        ticket.tags.addAll(command.tags());
+        ticket.tags.addAll(tags(command.tags()));
         ticket.confidential = command.confidential();
         ticket.skill = command.skill();
         ticket.createdBy = by.id();
@@ -128,6 +128,13 @@ class TicketService implements TicketManagement {
                 ticket.employeeId = by.employeeId();
             }
         } else {
+            // an unknown id is the caller's mistake (400 naming the field), not a foreign-key violation (500)
+            if (command.distributorId() != null && names.distributorTier(command.distributorId()).isEmpty()) {
+                throw new InvalidTicketInput("tickets.error.unknownDistributor", command.distributorId());
+            }
+            if (command.employeeId() != null && !names.employeeExists(command.employeeId())) {
+                throw new InvalidTicketInput("tickets.error.unknownEmployee", command.employeeId());
+            }
             ticket.distributorId = command.distributorId();
             ticket.employeeId = command.employeeId();
             if (requester == null || requester.kind() == null) {
@@ -143,6 +150,27 @@ class TicketService implements TicketManagement {
         ticket.requesterName = blankToNull(requester.name());
         ticket.requesterPhone = blankToNull(requester.phone());
         ticket.requesterEmail = blankToNull(requester.email());
+    }
+
+    /** At most {@value #MAX_TAGS} tags of at most {@value #MAX_TAG_LENGTH} characters (the column's width), blank ones dropped. */
+    static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 64;
+
+    private static java.util.Set<String> tags(java.util.Set<String> given) {
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        for (String tag : given) {
+            if (tag != null && !tag.isBlank()) {
+                String clean = tag.strip();
+                if (clean.length() > MAX_TAG_LENGTH) {
+                    throw new InvalidTicketInput("tickets.error.tagTooLong", MAX_TAG_LENGTH);
+                }
+                tags.add(clean);
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidTicketInput("tickets.error.tooManyTags", tags.size(), MAX_TAGS);
+        }
+        return tags;
     }
 
     @Override
@@ -276,7 +304,7 @@ class TicketService implements TicketManagement {
     public TicketDetails recordCallback(long ticketId, String outcome, int satisfaction, Long expectedVersion,
             CurrentUser by) {
         if (satisfaction < 1 || satisfaction > 5) {
-            throw LoopRefused.badSatisfaction(satisfaction);
+            throw new InvalidTicketInput("tickets.error.satisfaction", satisfaction);
         }
         return change(ticketId, expectedVersion, by, true, (ticket, now) -> {
             ticket.recordCallback(blankToNull(outcome), satisfaction, author(by), now);

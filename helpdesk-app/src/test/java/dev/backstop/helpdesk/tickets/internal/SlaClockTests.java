@@ -250,7 +250,7 @@ class SlaClockTests {
                     .andExpect(jsonPath("$.timeline[?(@.kind == 'CALLBACK')].satisfaction").value(Matchers.contains(2, 4)));
             mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
                             .contentType(MediaType.APPLICATION_JSON).content("{\"satisfaction\":9}"))
-                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.satisfaction"));
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("tickets.error.satisfaction"));
         }
 
         @Test
