@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public class UploadRetention {
 
     @Scheduled(initialDelayString = "${backstop.imports.retention-initial-delay:2m}",
             fixedDelayString = "${backstop.imports.retention-interval:1h}")
-    @SchedulerLock(name = "import-upload-retention", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "import-upload-retention", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
         try {
             int removed = removeExpired();
