@@ -1,30 +1,22 @@
 package dev.backstop.helpdesk.web;
 
 import dev.backstop.helpdesk.shared.DatabaseUnavailable;
-import dev.backstop.helpdesk.shared.RequestLocales;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * While the database cannot be reached, every request that needs it answers at once (within the pool's
@@ -39,19 +31,23 @@ class DatabaseOutageResponses {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageResponses.class);
 
-    private final MessageSource messages;
-    private final ObjectMapper json;
-    private final LocaleResolver locales;
+    private final ErrorAnswers answers;
 
-    DatabaseOutageResponses(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
-        this.messages = messages;
-        this.json = json;
-        this.locales = locales;
+    DatabaseOutageResponses(ErrorAnswers answers) {
+        this.answers = answers;
     }
 
     @Bean
     HandlerExceptionResolver databaseOutageResolver() {
         return new Resolver();
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotentRequests> idempotentRequests(IdempotencyKeys keys, PlatformTransactionManager transactions) {
+        FilterRegistrationBean<IdempotentRequests> registration = new FilterRegistrationBean<>(
+                new IdempotentRequests(keys, transactions, answers));
+        registration.setOrder(0);   // inside Spring Security (-100): the caller is known
+        return registration;
     }
 
     @Bean
@@ -98,32 +94,7 @@ class DatabaseOutageResponses {
 
     void write(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
         log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(), rootCause(failure));
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        Locale locale = api ? RequestLocales.of(request) : locales.resolveLocale(request);
-        String detail = messages.getMessage("error.databaseUnavailable", null, locale);
-        String title = messages.getMessage("error.title.503", null, locale);
-        response.resetBuffer();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (api) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-            problem.setTitle(title);
-            problem.setProperty("code", "error.databaseUnavailable");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
-        } else {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            String back = messages.getMessage("workspace.error.back", null, locale);
-            response.getWriter().write("""
-                    <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><meta http-equiv="refresh" content="%s">
-                    <title>%s</title><link rel="stylesheet" href="%s/css/backstop.css"></head>
-                    <body><main id="error-page" data-status="503"><h1 id="error-title">%s</h1><p id="error-detail">%s</p>
-                    <p><a href="%s/">%s</a></p></main></body></html>""".formatted(locale.toLanguageTag(), RETRY_AFTER_SECONDS,
-                    HtmlUtils.htmlEscape(title), request.getContextPath(), HtmlUtils.htmlEscape(title),
-                    HtmlUtils.htmlEscape(detail), request.getContextPath(), HtmlUtils.htmlEscape(back)));
-        }
-        response.flushBuffer();
+        answers.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), "error.databaseUnavailable", RETRY_AFTER_SECONDS);
     }
 
     private static String rootCause(Throwable failure) {
