@@ -167,6 +167,52 @@ class SeveralNodesTests {
         }
     }
 
+    @Test
+    void aFileLargerThanTheHeapGoesIntoTheSharedStoreAndBackOutToAWorkerWithoutSittingInMemory() throws Exception {
+        Node node = start("node-small-heap", "-Xmx256m", "--backstop.imports.max-file-size=400MB",
+                "--spring.servlet.multipart.max-file-size=400MB", "--spring.servlet.multipart.max-request-size=401MB");
+        Path big = work.resolve("big-orders.csv");
+        byte[] row = "SO-999999,D0001,2026-11-01,已确认,1,SKU-1,产品1,10,1.50,15.00\n".getBytes(StandardCharsets.UTF_8);
+        long size;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big), 1 << 20)) {
+            out.write("订单号,经销商编码,下单日期,订单状态,行号,物料编码,物料名称,数量,单价,金额\n".getBytes(StandardCharsets.UTF_8));
+            for (long written = 0; written < 300L * 1024 * 1024; written += row.length) {
+                out.write(row);
+            }
+        }
+        size = Files.size(big);
+        awaitHealthy(node);
+
+        String boundary = "----backstop" + System.nanoTime();
+        long started = System.nanoTime();
+        HttpResponse<String> upload = http.send(request(node, "/api/v1/imports/orders?dryRun=true", "admin")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                + " filename=\"big-orders.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                        HttpRequest.BodyPublishers.ofFile(big),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long uploadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        long job = ((Number) JsonPath.read(upload.body(), "$.id")).longValue();
+        String reference = db.queryForObject("select stored_path from import_jobs where id = ?", String.class, job);
+        assertThat(db.queryForObject("select size_bytes from blobs where id = ?", Long.class, reference.substring(5)))
+                .isEqualTo(size);
+
+        // the worker streams it back out of the database into its own file to read it
+        Path cached = node.dataDir().resolve("import-uploads/cache").resolve(reference.substring(5) + ".csv");
+        started = System.nanoTime();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.exists(cached) && Files.size(cached) == size);
+        long fetchMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(node.process().isAlive()).isTrue();
+        assertThat(Files.readString(node.dataDir().resolve("node.log"))).doesNotContain("OutOfMemoryError");
+        System.out.printf("%d MB through a 256 MB heap: upload into the database %d ms, back out to the worker's file %d ms%n",
+                size >> 20, uploadMillis, fetchMillis);
+        Files.delete(big);
+    }
+
     Node start(String name, String... extra) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve(name));
         int port = freePort();
@@ -182,6 +228,10 @@ class SeveralNodesTests {
                 "--backstop.imports.lease=2s", "--backstop.imports.poll-interval=200ms", "--backstop.imports.poll-initial-delay=0s",
                 "--backstop.sla.escalation.interval=5s", "--backstop.sla.escalation.initial-delay=2s"));
         for (String setting : extra) {
+            if (setting.startsWith("-Xmx")) {
+                command.set(1, setting);
+                continue;
+            }
             String key = setting.substring(0, setting.indexOf('=') + 1);
             command.removeIf(argument -> argument.startsWith(key));
             command.add(setting);
