@@ -131,6 +131,11 @@ class ImportApiTests {
         @Autowired
         dev.backstop.helpdesk.imports.internal.UploadRetention retention;
 
+        boolean storedFileExists(String reference) {
+            return jdbc.queryForObject("select count(*) from blobs where id = ?", Integer.class,
+                    reference.substring("blob:".length())) > 0;
+        }
+
         @Test
         void uploadedFilesGoAfterTheRetentionPeriodWhileTheAuditRecordStays() throws Exception {
             String csv = "经销商编码,经销商名称,区域编码\nDR-1,保留期测试商贸,EAST\n";
@@ -138,18 +143,17 @@ class ImportApiTests {
             long recent = upload("admin", "distributors", csv.replace("DR-1", "DR-2"), StandardCharsets.UTF_8, "?dryRun=true");
             finished("admin", old, "zh-CN");
             finished("admin", recent, "zh-CN");
-            java.nio.file.Path oldFile = java.nio.file.Path.of(jdbc.queryForObject(
-                    "select stored_path from import_jobs where id = ?", String.class, old));
-            java.nio.file.Path recentFile = java.nio.file.Path.of(jdbc.queryForObject(
-                    "select stored_path from import_jobs where id = ?", String.class, recent));
-            assertThat(oldFile).exists();
+            String oldFile = jdbc.queryForObject("select stored_path from import_jobs where id = ?", String.class, old);
+            String recentFile = jdbc.queryForObject("select stored_path from import_jobs where id = ?", String.class, recent);
+            assertThat(oldFile).as("in the store every node reads").startsWith("blob:");
+            assertThat(storedFileExists(oldFile)).isTrue();
             // 40 days pass for the first upload only
             jdbc.update("update import_jobs set finished_at = ? where id = ?",
                     java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(40))), old);
 
             assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
-            assertThat(oldFile).doesNotExist();
-            assertThat(recentFile).as("a file inside the retention period stays").exists();
+            assertThat(storedFileExists(oldFile)).isFalse();
+            assertThat(storedFileExists(recentFile)).as("a file inside the retention period stays").isTrue();
             String audit = job("admin", old, "zh-CN");
             assertThat((String) JsonPath.read(audit, "$.sha256")).hasSize(64);
             assertThat(counts(audit)).isEqualTo(counts(1, 0, 0, 0));

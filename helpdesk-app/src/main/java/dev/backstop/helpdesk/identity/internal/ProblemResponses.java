@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.identity.internal;
 
+import dev.backstop.helpdesk.shared.DatabaseUnavailable;
 import dev.backstop.helpdesk.shared.RequestLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -32,6 +34,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (DatabaseUnavailable.isCauseOf(failure)) {
+            throw failure;   // not the caller's credentials: the web layer's outage filter answers 503
+        }
         String code = failure instanceof LockedException ? "identity.login.locked" : "identity.api.unauthenticated";
         response.setHeader("WWW-Authenticate", "Basic realm=\"Backstop\", charset=\"UTF-8\"");
         write(request, response, HttpStatus.UNAUTHORIZED, code);
@@ -41,6 +46,26 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "identity.api.forbidden");
+    }
+
+    /** A page-chain entry point that lets a database outage through to the web layer's 503 instead of asking to sign in. */
+    static AuthenticationEntryPoint outageAware(AuthenticationEntryPoint delegate) {
+        return (request, response, failure) -> {
+            if (DatabaseUnavailable.isCauseOf(failure)) {
+                throw failure;
+            }
+            delegate.commence(request, response, failure);
+        };
+    }
+
+    /** A form-login failure handler that lets a database outage through instead of saying the password was wrong. */
+    static AuthenticationFailureHandler outageAware(AuthenticationFailureHandler delegate) {
+        return (request, response, failure) -> {
+            if (DatabaseUnavailable.isCauseOf(failure)) {
+                throw failure;
+            }
+            delegate.onAuthenticationFailure(request, response, failure);
+        };
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)

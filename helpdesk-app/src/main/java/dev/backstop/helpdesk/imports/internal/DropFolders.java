@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.imports.internal;
 
 import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.shared.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,22 +20,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drop folders, the way nightly exports arrive: {@code <dropDir>/<source>/<kind>[_anything].csv}. A file that
- * has not changed for the settle time is moved (atomically, so one node wins) to {@code processing/} and queued
- * as an apply job of that source (its saved profile applies); when the job ends the file moves to {@code done/}
- * or {@code failed/}. A file whose name matches no kind goes straight to {@code failed/}.
+ * has not changed for the settle time is moved (atomically, so one node wins) to {@code processing/}, copied into the
+ * shared store (so any node's worker can run the job) and queued as an apply job of that source (its saved profile
+ * applies); in {@code processing/} it is named {@code job-<id>-…}. When the job ends — on whichever node — the node
+ * that holds the folder moves the file to {@code done/} or {@code failed/} (at once if it ran the job, else at its next
+ * scan). A file whose name matches no kind goes straight to {@code failed/}. The folder is read by every node that
+ * has it: one node's local folder, or a shared mount on several.
  */
 @Component
 class DropFolders {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolders.class);
     static final List<String> RESERVED = List.of("processing", "done", "failed");
+    static final String JOB_PREFIX = "job-";
 
     private final ImportSettings settings;
     private final ImportTargets targets;
     private final ImportJobs jobs;
     private final Clock clock;
+    private final UploadedFiles files;
 
-    DropFolders(ImportSettings settings, ImportTargets targets, ImportJobs jobs, Clock clock) {
+    DropFolders(ImportSettings settings, ImportTargets targets, ImportJobs jobs, Clock clock, UploadedFiles files) {
+        this.files = files;
         this.settings = settings;
         this.targets = targets;
         this.jobs = jobs;
@@ -61,6 +68,7 @@ class DropFolders {
         if (!ImportProfiles.SOURCE.matcher(source).matches()) {
             return;
         }
+        settle(folder);
         Instant settled = clock.instant().minus(settings.settleTime());
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
@@ -87,15 +95,63 @@ class DropFolders {
         } catch (IOException lostRace) {
             return;   // another node took it
         }
-        long size = Files.size(processing);
+        UploadedFiles.Stored stored = files.store(processing);
         long id = jobs.create(new ImportJobs.NewJob(target.get().kind(), source, ImportJob.Mode.APPLY,
-                ImportJob.Policy.SKIP_BAD_ROWS, name, processing.toString(), Checksums.sha256(processing), size, null, null,
+                ImportJob.Policy.SKIP_BAD_ROWS, name, stored.reference(), stored.sha256(), stored.size(), null, null,
                 "drop:" + source));
+        move(processing, processing.getParent(), JOB_PREFIX + id + "-" + stamped);
         log.info("Drop folder {}: {} queued as import job {} ({})", source, name, id, target.get().kind());
+    }
+
+    /** Moves the files of this folder's jobs that ended (on any node) to done/ or failed/. */
+    private void settle(Path folder) throws IOException {
+        Path processing = folder.resolve("processing");
+        if (!Files.isDirectory(processing)) {
+            return;
+        }
+        try (Stream<Path> held = Files.list(processing)) {
+            for (Path file : held.toList()) {
+                jobOf(file).flatMap(jobs::find).filter(job -> job.state().isFinal()).ifPresent(job -> moveToOutcome(file, job));
+            }
+        }
+    }
+
+    private static Optional<Long> jobOf(Path file) {
+        String name = file.getFileName().toString();
+        int dash = name.indexOf('-', JOB_PREFIX.length());
+        if (!name.startsWith(JOB_PREFIX) || dash < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(name.substring(JOB_PREFIX.length(), dash)));
+        } catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private void moveToOutcome(Path file, ImportJob job) {
+        try {
+            move(file, file.getParent().getParent().resolve(job.state() == ImportJob.State.DONE ? "done" : "failed"),
+                    file.getFileName().toString().substring(JOB_PREFIX.length() + String.valueOf(job.id()).length() + 1));
+        } catch (IOException ex) {
+            log.warn("Drop folder: could not move {} after job {}: {}", file, job.id(), ex.toString());
+        }
     }
 
     /** Moves a dropped file to done/ or failed/ when its job ends; uploads are left alone. */
     void finished(ImportJob job) {
+        if (BlobStore.isReference(job.storedPath())) {
+            Path root = settings.dropDir();
+            if (job.requestedName() != null && job.requestedName().startsWith("drop:") && root != null) {
+                Path processing = root.resolve(job.source() == null ? "" : job.source()).resolve("processing");
+                try (Stream<Path> held = Files.isDirectory(processing) ? Files.list(processing) : Stream.empty()) {
+                    held.filter(f -> jobOf(f).filter(id -> id == job.id()).isPresent()).forEach(f -> moveToOutcome(f, job));
+                } catch (IOException ex) {
+                    log.warn("Drop folder: could not look into {}: {}", processing, ex.toString());
+                }
+            }
+            return;
+        }
         Path file = Path.of(job.storedPath());
         Path root = settings.dropDir();
         if (root == null || !file.startsWith(root.toAbsolutePath().normalize()) && !file.startsWith(root)

@@ -9,13 +9,11 @@ import dev.backstop.imports.HeaderMapping;
 import dev.backstop.imports.SafeCsvWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -34,9 +32,11 @@ public class ImportManagement {
     private final ImportWorker worker;
     private final ImportRunner runner;
     private final MessageSource messages;
+    private final UploadedFiles files;
 
     ImportManagement(ImportTargets targets, ImportJobs jobs, ImportSettings settings, ImportWorker worker, ImportRunner runner,
-            MessageSource messages) {
+            MessageSource messages, UploadedFiles files) {
+        this.files = files;
         this.targets = targets;
         this.jobs = jobs;
         this.settings = settings;
@@ -63,15 +63,24 @@ public class ImportManagement {
         if (declaredSize > settings.maxFileSize().toBytes()) {
             throw ImportRefused.tooLarge(settings.maxFileSize().toBytes());
         }
-        Path stored = settings.uploadDir().resolve(UUID.randomUUID() + ".csv");
-        Checksums.Copied copied = Checksums.copy(content, stored);
+        UploadedFiles.Stored copied = files.store(content);
         // the last segment of the client's name, without control characters (a NUL byte made Path.of throw: a 500)
         String cleanName = fileName.replace('\\', '/');
         cleanName = cleanName.substring(cleanName.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();
         cleanName = cleanName.isEmpty() ? "upload.csv" : cleanName.length() > 200 ? cleanName.substring(cleanName.length() - 200) : cleanName;
-        long id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
-                : ImportJob.Mode.APPLY, policy, cleanName, stored.toString(), copied.sha256(), copied.size(), null, user.id(),
-                user.username()));
+        long id;
+        try {
+            id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
+                    : ImportJob.Mode.APPLY, policy, cleanName, copied.reference(), copied.sha256(), copied.size(), null,
+                    user.id(), user.username()));
+        } catch (RuntimeException ex) {
+            try {
+                files.remove(copied.reference());
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // an unreferenced file; the job was not created, which is what the caller hears about
+            }
+            throw ex;
+        }
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -82,7 +91,7 @@ public class ImportManagement {
         if (!dryRun.isDryRun() || dryRun.state() != ImportJob.State.DONE) {
             throw ImportRefused.notAFinishedDryRun(dryRunId);
         }
-        if (!Files.exists(Path.of(dryRun.storedPath()))) {
+        if (!files.exists(dryRun.storedPath())) {
             throw ImportRefused.fileRemoved(dryRunId);
         }
         long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
@@ -119,10 +128,10 @@ public class ImportManagement {
         ImportTarget target = targets.get(job.kind());
         List<Field> fields = target.schema().fields();
         List<String> names = fields.stream().map(Field::name).toList();
-        Path file = Path.of(job.storedPath());
-        if (!Files.exists(file)) {
+        if (!files.exists(job.storedPath())) {
             return new Preview(names, List.of());
         }
+        Path file = files.local(job.storedPath());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         List<PreviewRow> rows = new ArrayList<>();
         try (CsvFile csv = CsvFile.open(file, runner.mapping(target, job.source()), runner.options())) {
@@ -181,8 +190,8 @@ public class ImportManagement {
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         List<String> headers = List.of();
         boolean[] sensitiveColumn = new boolean[0];
-        Path file = Path.of(job.storedPath());
-        if (Files.exists(file)) {
+        if (files.exists(job.storedPath())) {
+            Path file = files.local(job.storedPath());
             HeaderMapping mapping = runner.mapping(target, job.source());
             try (CsvFile csv = CsvFile.open(file, mapping, runner.options())) {
                 headers = csv.headers();

@@ -10,7 +10,6 @@ import dev.backstop.imports.HeaderMapping;
 import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RowError;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +41,11 @@ class ImportRunner {
     private final TransactionTemplate inOwnTransaction;
     private final DropFolders dropFolders;
     private final ImportHistory history;
+    private final UploadedFiles files;
 
     ImportRunner(ImportJobs jobs, ImportTargets targets, ImportProfiles profiles, ImportSettings settings,
-            PlatformTransactionManager transactions, DropFolders dropFolders, ImportHistory history) {
+            PlatformTransactionManager transactions, DropFolders dropFolders, ImportHistory history, UploadedFiles files) {
+        this.files = files;
         this.jobs = jobs;
         this.targets = targets;
         this.profiles = profiles;
@@ -73,7 +74,7 @@ class ImportRunner {
         ImportTarget target = targets.get(job.kind());
         ImportJob.State end;
         String errorCode = null;
-        try (CsvFile csv = CsvFile.open(Path.of(job.storedPath()), mapping(target, job.source()), options())) {
+        try (CsvFile csv = CsvFile.open(files.local(job.storedPath()), mapping(target, job.source()), options())) {
             boolean single = job.isDryRun() || job.policy() == ImportJob.Policy.ALL_OR_NOTHING;
             long skip = single ? 0 : job.recordsDone();
             String charset = csv.charset().map(java.nio.charset.Charset::name).orElse(null);

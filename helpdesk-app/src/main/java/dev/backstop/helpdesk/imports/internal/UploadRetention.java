@@ -1,7 +1,8 @@
 package dev.backstop.helpdesk.imports.internal;
 
+import dev.backstop.helpdesk.shared.BlobStore;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,8 +29,10 @@ public class UploadRetention {
     private final JdbcTemplate jdbc;
     private final ImportSettings settings;
     private final Clock clock;
+    private final UploadedFiles files;
 
-    UploadRetention(JdbcTemplate jdbc, ImportSettings settings, Clock clock) {
+    UploadRetention(JdbcTemplate jdbc, ImportSettings settings, Clock clock, UploadedFiles files) {
+        this.files = files;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -37,7 +40,7 @@ public class UploadRetention {
 
     @Scheduled(initialDelayString = "${backstop.imports.retention-initial-delay:2m}",
             fixedDelayString = "${backstop.imports.retention-interval:1h}")
-    @SchedulerLock(name = "import-upload-retention", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "import-upload-retention", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
         try {
             int removed = removeExpired();
@@ -52,26 +55,25 @@ public class UploadRetention {
     /** Removes the expired files; returns how many files went. */
     public int removeExpired() {
         Instant before = clock.instant().minus(settings.uploadRetention());
-        Path root = settings.uploadDir().toAbsolutePath().normalize();
-        // every path whose jobs have all finished before the cut-off (none queued or running, none finished later)
-        List<String> paths = jdbc.queryForList("""
+        // every file whose jobs have all finished before the cut-off (none queued or running, none finished later)
+        List<String> stored = jdbc.queryForList("""
                 select stored_path from import_jobs where file_removed_at is null
                  group by stored_path
                 having min(case when state in ('DONE', 'FAILED', 'REJECTED') and finished_at is not null then 1 else 0 end) = 1
                    and max(finished_at) < ?""", String.class, Timestamp.from(before));
         int removed = 0;
-        for (String stored : paths) {
-            Path file = Path.of(stored).toAbsolutePath().normalize();
-            if (!file.startsWith(root)) {
+        for (String file : stored) {
+            if (!BlobStore.isReference(file) && !Path.of(file).toAbsolutePath().normalize()
+                    .startsWith(settings.uploadDir().toAbsolutePath().normalize())) {
                 continue; // a drop-folder file lives in the source's done/ or failed/ folder: not ours to remove
             }
             try {
-                if (Files.deleteIfExists(file)) {
+                if (files.remove(file)) {
                     removed++;
                 }
                 jdbc.update("update import_jobs set file_removed_at = ? where stored_path = ? and file_removed_at is null",
-                        Timestamp.from(clock.instant()), stored);
-            } catch (IOException ex) {
+                        Timestamp.from(clock.instant()), file);
+            } catch (IOException | RuntimeException ex) {
                 log.warn("Could not remove the uploaded file {}: {}", file, ex.getMessage());
             }
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class OutreachSender {
 
     @Scheduled(fixedDelayString = "${backstop.outreach.send-interval:15s}",
             initialDelayString = "${backstop.outreach.initial-delay:15s}")
-    @SchedulerLock(name = "outreach-sender", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "outreach-sender", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
         int sent = pass();
         if (sent > 0) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ class SlaEscalations {
 
     @Scheduled(fixedDelayString = "${backstop.sla.escalation.interval:30s}",
             initialDelayString = "${backstop.sla.escalation.initial-delay:30s}")
-    @SchedulerLock(name = "sla-escalations", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "sla-escalations", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
         if (settings.enabled()) {
             int done = pass();

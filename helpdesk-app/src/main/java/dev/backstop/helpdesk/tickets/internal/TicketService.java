@@ -31,7 +31,6 @@ import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
@@ -330,12 +329,12 @@ class TicketService implements TicketManagement {
         try {
             Instant now = clock.instant();
             AttachmentEntity entity = new AttachmentEntity(ticket.id, safeName,
-                    AttachmentSettings.normalise(contentType), stored.size(), stored.relativePath(), stored.sha256(), by.id(), now);
+                    AttachmentSettings.normalise(contentType), stored.size(), stored.reference(), stored.sha256(), by.id(), now);
             ticket.updatedAt = now;
             attachments.saveAndFlush(entity);
             return views.attachment(entity, by.displayName());
         } catch (RuntimeException e) {
-            store.delete(stored.relativePath());
+            store.delete(stored.reference());
             throw e;
         }
     }
@@ -346,9 +345,9 @@ class TicketService implements TicketManagement {
         TicketEntity ticket = load(ticketId, by);
         AttachmentEntity entity = attachments.findByIdAndTicketId(attachmentId, ticket.id)
                 .orElseThrow(() -> new TicketNotFound(ticketId + "/" + attachmentId));
-        var path = store.resolve(entity.storagePath);
+        String reference = entity.storagePath;
         return new AttachmentContent(views.attachment(entity, names.user(entity.uploadedBy).orElse(null)),
-                () -> Files.newInputStream(path));
+                () -> store.open(reference));
     }
 
     private TicketDetails change(long ticketId, Long expectedVersion, CurrentUser by, boolean staffOnly, Change change) {
