@@ -57,6 +57,7 @@ public final class CsvFile implements AutoCloseable {
     private boolean finished;
     private boolean streamed;
     private long dataLines;
+    private long records;
 
     private CsvFile(CsvOptions options) {
         this.options = options;
@@ -98,7 +99,7 @@ public final class CsvFile implements AutoCloseable {
         try {
             headers = List.of(readNext());
         } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
-            problems.add(RowError.of(1, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, reader.getLinesRead()));
+            problems.add(RowError.of(1, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, 1, dataLines));
             finished = true;
             return;
         }
@@ -131,7 +132,7 @@ public final class CsvFile implements AutoCloseable {
             }
         }
         mapping.requiredFields().stream().filter(field -> !seen.contains(field)).sorted()
-                .forEach(field -> problems.add(RowError.of(1, field, null, ImportCodes.COLUMN_MISSING)));
+                .forEach(field -> problems.add(RowError.of(1, field, null, ImportCodes.COLUMN_MISSING, field)));
     }
 
     /** Problems with the file or its header; empty when every column is known and present. */
@@ -208,8 +209,8 @@ public final class CsvFile implements AutoCloseable {
                 cells = readNext();
             } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
                 finished = true;
-                long scanned = reader.getLinesRead() - line + 1;
-                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, scanned),
+                long notRead = Math.max(1, dataLines - records);
+                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, line, notRead),
                         new String[0]);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -217,6 +218,7 @@ public final class CsvFile implements AutoCloseable {
             if (cells == null) {
                 finished = true;
             } else if (cells.length != 1 || !cells[0].isBlank()) {
+                records++;
                 return toRow(line, cells);
             }
         }

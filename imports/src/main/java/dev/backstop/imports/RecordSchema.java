@@ -132,6 +132,10 @@ public final class RecordSchema {
             return this;
         }
 
+        /**
+         * The natural key. Its first field must be required; a later one may be optional when a record without it is
+         * one of its own (an order header without a line no.).
+         */
         public Builder key(String... names) {
             key = List.of(names);
             return this;
@@ -140,8 +144,8 @@ public final class RecordSchema {
         public RecordSchema build() {
             for (String name : key) {
                 Field field = fields.get(name);
-                if (field == null || !field.isRequired()) {
-                    throw new IllegalArgumentException("A key field must be a required field: " + name);
+                if (field == null || name.equals(key.getFirst()) && !field.isRequired()) {
+                    throw new IllegalArgumentException("A key's first field must be a required field: " + name);
                 }
             }
             return new RecordSchema(fields, key);

@@ -89,7 +89,7 @@ class CsvFileTests {
         try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
             assertThat(csv.problems()).containsExactly(
                     RowError.of(1, "备注", null, ImportCodes.COLUMN_UNKNOWN),
-                    RowError.of(1, "customer", null, ImportCodes.COLUMN_MISSING));
+                    RowError.of(1, "customer", null, ImportCodes.COLUMN_MISSING, "customer"));
             assertThat(csv.isReadable()).isFalse();
             assertThatIllegalStateException().isThrownBy(csv::rows);
         }
@@ -168,6 +168,8 @@ class CsvFileTests {
             assertThat(rows).hasSize(2);
             assertThat(codes(rows.get(1).errors())).containsExactly(ImportCodes.ROW_UNCLOSED_QUOTE);
             assertThat(rows.get(1).line()).isEqualTo(3);
+            assertThat(rows.get(1).errors().getFirst().arguments()).as("the line it opened on, the rows not read")
+                    .containsExactly("3", String.valueOf(csv.estimatedRows() - 1));
         }
     }
 

@@ -8,17 +8,18 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
         long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
         Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
-        int attempts, Instant fileRemovedAt) {
+        int attempts, Instant fileRemovedAt, boolean emptyClears) {
 
     public enum Mode { DRY_RUN, APPLY }
 
     public enum Policy { SKIP_BAD_ROWS, ALL_OR_NOTHING }
 
     public enum State {
-        QUEUED, RUNNING, DONE, FAILED, REJECTED;
+        /** PARTIAL: the file broke off (an unclosed quote); what was read before was applied, the rest was not read. */
+        QUEUED, RUNNING, DONE, PARTIAL, FAILED, REJECTED;
 
         public boolean isFinal() {
-            return this == DONE || this == FAILED || this == REJECTED;
+            return this == DONE || this == PARTIAL || this == FAILED || this == REJECTED;
         }
     }
 
@@ -26,9 +27,9 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         return mode == Mode.DRY_RUN;
     }
 
-    /** Percent of the estimated rows done, 0..100. */
+    /** Percent of the estimated rows done, 0..100: full only when the job read the whole file. */
     public int percent() {
-        if (state.isFinal()) {
+        if (state == State.DONE || state == State.REJECTED) {
             return 100;
         }
         return totalRows == 0 ? 0 : (int) Math.min(100, recordsDone * 100 / totalRows);

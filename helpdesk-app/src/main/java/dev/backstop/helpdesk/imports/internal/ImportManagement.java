@@ -6,6 +6,7 @@ import dev.backstop.imports.CsvFile;
 import dev.backstop.imports.CsvRow;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.HeaderMapping;
+import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.SafeCsvWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,6 +56,15 @@ public class ImportManagement {
 
     public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
             ImportJob.Policy policy, String source, CurrentUser user) {
+        return submit(kind, fileName, declaredSize, content, dryRun, policy, source, false, user);
+    }
+
+    /**
+     * Queues a job for an uploaded file. {@code emptyClears}: an empty cell clears the stored value (otherwise it keeps
+     * it, like a column the file does not have).
+     */
+    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
+            ImportJob.Policy policy, String source, boolean emptyClears, CurrentUser user) {
         ImportTarget target = targets.forImport(kind, user);
         ImportProfiles.checkSource(source == null || source.isBlank() ? null : source.strip());
         if (content == null || fileName == null || fileName.isBlank() && declaredSize == 0) {
@@ -68,7 +78,7 @@ public class ImportManagement {
         String cleanName = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         long id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
                 : ImportJob.Mode.APPLY, policy, cleanName, stored.toString(), copied.sha256(), copied.size(), null, user.id(),
-                user.username()));
+                user.username(), emptyClears));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -76,7 +86,7 @@ public class ImportManagement {
     /** Applies the file a finished dry run read, with the given policy. */
     public ImportJob apply(long dryRunId, ImportJob.Policy policy, CurrentUser user) {
         ImportJob dryRun = job(dryRunId, user);
-        if (!dryRun.isDryRun() || dryRun.state() != ImportJob.State.DONE) {
+        if (!dryRun.isDryRun() || !(dryRun.state() == ImportJob.State.DONE || dryRun.state() == ImportJob.State.PARTIAL)) {
             throw ImportRefused.notAFinishedDryRun(dryRunId);
         }
         if (!Files.exists(Path.of(dryRun.storedPath()))) {
@@ -84,7 +94,7 @@ public class ImportManagement {
         }
         long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
                 dryRun.fileName(), dryRun.storedPath(), dryRun.sha256(), dryRun.sizeBytes(), dryRun.id(), user.id(),
-                user.username()));
+                user.username(), dryRun.emptyClears()));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -140,15 +150,68 @@ public class ImportManagement {
     public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message) {
     }
 
+    /** Problems with the column as the admin knows it: a field by its label in the page's language, else the header. */
     public List<ProblemView> problems(ImportJob job, CurrentUser user, Locale locale, int limit) {
         ImportTarget target = targets.get(job.kind());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         return jobs.problems(job.id(), limit).stream().map(p -> {
             boolean hide = mask && p.column() != null && target.sensitiveFields().contains(p.column());
-            List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : p.arguments();
-            return new ProblemView(p.line(), p.column(), hide && p.value() != null ? MASK : p.value(), p.code(), arguments,
-                    message(p.code(), arguments, locale));
+            List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale);
+            return new ProblemView(p.line(), label(target, p.column(), locale), hide && p.value() != null ? MASK : p.value(),
+                    p.code(), arguments, message(p.code(), arguments, locale));
         }).toList();
+    }
+
+    /** A field's label in this language (its first alias is Chinese, its second English); anything else as it is. */
+    public static String label(ImportTarget target, String column, Locale locale) {
+        if (column == null) {
+            return null;
+        }
+        int alias = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? 0 : 1;
+        return target.schema().field(column).map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
+                .orElse(column);
+    }
+
+    /** Arguments that name a field (a missing or doubly fed column) name it by its label. */
+    private static List<String> labelled(ImportTarget target, ImportJobs.StoredProblem p, Locale locale) {
+        if (ImportCodes.COLUMN_MISSING.equals(p.code()) || ImportCodes.COLUMN_DUPLICATE.equals(p.code())) {
+            return p.arguments().stream().map(a -> label(target, a, locale)).toList();
+        }
+        return p.arguments();
+    }
+
+    public record ChangeView(long line, String field, String before, String after) {
+    }
+
+    /** What the job changed (a dry run: would change) in the rows it updated, field by field; sensitive values masked. */
+    public List<ChangeView> changes(ImportJob job, CurrentUser user, Locale locale, int limit) {
+        ImportTarget target = targets.get(job.kind());
+        boolean mask = !ImportTargets.maySeeSensitive(target, user);
+        return jobs.changes(job.id(), limit).stream().map(c -> changeView(target, mask, c, locale)).toList();
+    }
+
+    public long changeCount(ImportJob job) {
+        return jobs.changeCount(job.id());
+    }
+
+    private static ChangeView changeView(ImportTarget target, boolean mask, ImportJobs.StoredChange c, Locale locale) {
+        boolean hide = mask && target.sensitiveFields().contains(c.field());
+        return new ChangeView(c.line(), label(target, c.field(), locale), hide ? MASK : c.before(), hide ? MASK : c.after());
+    }
+
+    /** Every change of the job as CSV: line, field, from, to (for a dry run: what the apply would change). */
+    public void writeChangeReport(ImportJob job, CurrentUser user, Locale locale, OutputStream out) {
+        ImportTarget target = targets.get(job.kind());
+        boolean mask = !ImportTargets.maySeeSensitive(target, user);
+        try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
+            writer.writeRow(List.of(message("imports.report.line", List.of(), locale), message("imports.col.field", List.of(), locale),
+                    message("imports.col.before", List.of(), locale), message("imports.col.after", List.of(), locale)));
+            jobs.eachChange(job.id(), c -> {
+                ChangeView view = changeView(target, mask, c, locale);
+                writer.writeRow(java.util.Arrays.asList(String.valueOf(view.line()), view.field(),
+                        view.before() == null ? "" : view.before(), view.after() == null ? "" : view.after()));
+            });
+        }
     }
 
     /** Why a job failed, with the arguments of its file problem ("larger than 100 MB"); null when it did not. */
@@ -156,8 +219,9 @@ public class ImportManagement {
         if (job.errorCode() == null) {
             return null;
         }
-        List<String> arguments = jobs.problems(job.id(), 20).stream().filter(p -> p.code().equals(job.errorCode()))
-                .findFirst().map(ImportJobs.StoredProblem::arguments).orElse(List.of());
+        ImportTarget target = targets.get(job.kind());
+        List<String> arguments = jobs.problems(job.id(), 100).stream().filter(p -> p.code().equals(job.errorCode()))
+                .findFirst().map(p -> labelled(target, p, locale)).orElse(List.of());
         return message(job.errorCode(), arguments, locale);
     }
 
@@ -165,8 +229,24 @@ public class ImportManagement {
         return jobs.problemCount(job.id());
     }
 
+    /**
+     * A problem's message in this language with its arguments filled. A message with placeholders is always formatted
+     * (Spring leaves a pattern as it is when it gets no arguments: a literal {@code {0}}); a missing argument is shown
+     * as empty, never as its placeholder.
+     */
     public String message(String code, List<String> arguments, Locale locale) {
-        return messages.getMessage(code, arguments.toArray(), code, locale);
+        String pattern = messages.getMessage(code, null, null, locale);
+        if (pattern == null) {
+            return messages.getMessage(code, arguments.toArray(), code, locale);
+        }
+        if (!pattern.contains("{")) {
+            return pattern;
+        }
+        Object[] filled = java.util.Arrays.copyOf(arguments.toArray(), Math.max(arguments.size(), 10));
+        for (int i = arguments.size(); i < filled.length; i++) {
+            filled[i] = "";
+        }
+        return new java.text.MessageFormat(pattern, locale).format(filled);
     }
 
     /**
@@ -217,9 +297,9 @@ public class ImportManagement {
                     }
                 }
                 boolean hidden = mask && p.column() != null && target.sensitiveFields().contains(p.column());
-                String where = p.column() == null ? "" : "[" + p.column() + "] ";
-                pending.add(where + message(p.code(), hidden ? p.arguments().stream().map(a -> MASK).toList() : p.arguments(),
-                        locale));
+                String where = p.column() == null ? "" : "[" + label(target, p.column(), locale) + "] ";
+                pending.add(where + message(p.code(), hidden ? p.arguments().stream().map(a -> MASK).toList()
+                        : labelled(target, p, locale), locale));
             });
             flush.run();
         }
