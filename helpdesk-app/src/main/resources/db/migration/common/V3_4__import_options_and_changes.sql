@@ -1,6 +1,8 @@
 -- Issue 14: an import updates only the columns a file has. empty_clears is the job's explicit choice that an empty
 -- cell clears the stored value (off by default: an empty cell keeps it, like a missing column).
 alter table import_jobs add column empty_clears boolean not null default false;
+-- The encoding the uploader stated (null: detected, UTF-8 or GB18030).
+alter table import_jobs add column stated_charset varchar(32);
 
 -- What an import changed (or a dry run would change) in rows it updated: per line and field, from what to what.
 create table import_changes (

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,12 +105,27 @@ public final class CsvFile implements AutoCloseable {
             return;
         }
         mapColumns(mapping);
+        if (StandardCharsets.UTF_8.equals(charset)) {
+            String header = String.join(",", headers);
+            Mojibake.repaired(header).ifPresent(text -> problems.add(RowError.of(1, null, null, ImportCodes.FILE_MOJIBAKE,
+                    clip(header), clip(text))));
+        }
         if (isReadable()) {
             next = readRow();
+            if (next != null && StandardCharsets.UTF_8.equals(charset)
+                    && problems.stream().noneMatch(p -> p.code().equals(ImportCodes.FILE_MOJIBAKE))) {
+                String row = String.join(",", next.cells());
+                Mojibake.repaired(row).ifPresent(text -> problems.add(RowError.of(next.line(), null, null,
+                        ImportCodes.FILE_MOJIBAKE, clip(row), clip(text))));
+            }
             if (next == null) {
                 problems.add(RowError.of(1, null, null, ImportCodes.FILE_HEADER_ONLY));
             }
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private void stop(RowError problem) {
@@ -123,6 +139,9 @@ public final class CsvFile implements AutoCloseable {
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
             Optional<String> field = mapping.fieldFor(header);
+            if (field.isEmpty() && mapping.isIgnored(header)) {
+                continue;
+            }
             if (field.isEmpty()) {
                 problems.add(RowError.of(1, header, null, ImportCodes.COLUMN_UNKNOWN));
             } else if (!seen.add(field.get())) {

@@ -8,6 +8,11 @@ public final class ImportCodes {
 
     /** The file holds no text at all (or only a byte-order mark / white space). */
     public static final String FILE_EMPTY = "imports.file.empty";
+    /**
+     * A warning, the file is still read: it decodes as UTF-8 but reads like garbled Chinese (GBK read as Latin-1, or
+     * UTF-8 read as GBK, and saved again); arguments: the garbled text, what it most likely said.
+     */
+    public static final String FILE_MOJIBAKE = "imports.file.mojibake";
     /** A header line and no data rows. */
     public static final String FILE_HEADER_ONLY = "imports.file.headerOnly";
     /** NUL or other control bytes: a spreadsheet, image or archive, not CSV text. */

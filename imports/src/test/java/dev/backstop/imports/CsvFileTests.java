@@ -226,4 +226,24 @@ class CsvFileTests {
     static List<String> codes(List<RowError> errors) {
         return errors.stream().map(RowError::code).toList();
     }
+
+    @Test
+    void aUtf8FileThatReadsLikeGarbledChineseIsWarnedAboutButStillRead() {
+        String chinese = "订单号,客户\nSO-1,上海恒通\n";
+        String latinMojibake = new String(chinese.getBytes(java.nio.charset.Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
+        String gbkMojibake = new String(chinese.getBytes(StandardCharsets.UTF_8), java.nio.charset.Charset.forName("GBK"));
+        for (String garbled : List.of(latinMojibake, gbkMojibake)) {
+            Path file = CsvFixtures.write(dir, garbled, StandardCharsets.UTF_8);
+            try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
+                assertThat(csv.charset()).contains(StandardCharsets.UTF_8);
+                assertThat(codes(csv.problems())).as(garbled).contains(ImportCodes.FILE_MOJIBAKE);
+                assertThat(csv.problems().stream().filter(p -> p.code().equals(ImportCodes.FILE_MOJIBAKE)).findFirst()
+                        .orElseThrow().arguments().get(1)).startsWith("订单").endsWith(",客户");
+            }
+        }
+        Path clean = CsvFixtures.write(dir, "订单号,客户\nSO-1,上海恒通 Café Müller\n", StandardCharsets.UTF_8);
+        try (CsvFile csv = CsvFile.open(clean, ORDERS, CsvOptions.detect())) {
+            assertThat(codes(csv.problems())).doesNotContain(ImportCodes.FILE_MOJIBAKE);
+        }
+    }
 }

@@ -211,6 +211,79 @@ class ImportKeepsDataTests {
             assertThat(JsonPath.<List<String>>read(job, "$.problems[*].column")).containsExactly("SKU");
         }
 
+        @Test
+        void foreignAndFormattedPhonesAreStoredNormalisedAndFoundByTheCallersNumberAndAWrongOneIsARowProblem() throws Exception {
+            String csv = """
+                    经销商编码,联系人,电话
+                    D0001,Maria Anders,030-0074321
+                    D0001,Ana Trujillo,(5) 555-4729
+                    D0001,Hanna Moos,+49 30 1234567
+                    D0001,Li Lei,+86 138 0013 9001
+                    D0001,Nobody,Belgium
+                    """;
+            String job = finished(upload("distributor-contacts", csv, ""), "en");
+            assertThat(counts(job)).isEqualTo(counts(4, 0, 0, 1));
+            assertThat(jdbc.queryForList("select phone from distributor_contacts where name in ('Maria Anders', 'Ana Trujillo',"
+                    + " 'Hanna Moos', 'Li Lei') order by name", String.class))
+                    .containsExactly("55554729", "+49301234567", "13800139001", "0300074321");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].message")).containsExactly("\"Belgium\" is not a phone number.");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].column")).containsExactly("Phone");
+            assertThat(jdbc.queryForObject("select phone_digits from distributor_contacts where name = 'Hanna Moos'", String.class))
+                    .isEqualTo(dev.backstop.helpdesk.shared.PhoneNumbers.digits("0049 30 1234567"));
+        }
+
+        @Test
+        void anUploadMayStateItsEncodingAndAnUnknownOneIsRefusedWithAMessage() throws Exception {
+            byte[] gbk = "经销商编码,经销商名称\nDE-1,编码测试商贸\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+            var file = new MockMultipartFile("file", "gbk.csv", "text/csv", gbk);
+            String body = mvc.perform(multipart("/api/v1/imports/distributors?dryRun=true&encoding=GB18030").file(file)
+                    .with(httpBasic("admin", "demo"))).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String job = finished(((Number) JsonPath.read(body, "$.id")).longValue(), "en");
+            assertThat((String) JsonPath.read(job, "$.charset")).isEqualTo("GB18030");
+            assertThat(JsonPath.<List<String>>read(job, "$.preview.rows[0].cells")).startsWith("DE-1", "编码测试商贸");
+            String refused = mvc.perform(multipart("/api/v1/imports/distributors?encoding=klingon").file(file)
+                    .with(httpBasic("admin", "demo")).header("Accept-Language", "en")).andExpect(status().isBadRequest())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat((String) JsonPath.read(refused, "$.detail")).startsWith("\"klingon\" is not an encoding this server knows");
+            String page = mvc.perform(get("/workspace/imports?lang=zh-CN").with(httpBasic("admin", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("id=\"encoding\"").contains("id=\"empty-clears\"").contains("空单元格清除已存的值");
+        }
+
+        @Test
+        void aUtf8FileThatReadsLikeGbkMojibakeIsWarnedAboutInTheDryRun() throws Exception {
+            String row = "DM-1,上海恒通商贸有限公司";
+            String garbled = new String(row.getBytes(java.nio.charset.Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
+            String job = finished(upload("distributors", "Distributor Code,Distributor Name\n" + garbled + "\n", "?dryRun=true"), "en");
+            assertThat((String) JsonPath.read(job, "$.charset")).isEqualTo("UTF-8");
+            assertThat((String) JsonPath.read(job, "$.state")).isEqualTo("DONE");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].code")).contains("imports.file.mojibake");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].message"))
+                    .anyMatch(m -> m.contains("looks garbled") && m.contains("上海恒通商贸有限公司"));
+        }
+
+        @Test
+        void aProfileForAChineseSourceIsSavedAndANullOrUnknownFieldIsA400WithAMessage() throws Exception {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .put("/api/v1/imports/profiles/{kind}/{source}", "distributors", "北方ERP").with(httpBasic("admin", "demo"))
+                    .contentType("application/json").content("{\"编号\": \"code\", \"公司名称\": \"name\", \"传真\": \"-\"}"))
+                    .andExpect(status().isOk());
+            String csv = "编号,公司名称,传真\nDP-1,北方测试商贸有限公司,010-12345678\n";
+            String job = finished(upload("distributors", csv, "?dryRun=true&source=北方ERP"), "en");
+            assertThat(counts(job)).isEqualTo(counts(1, 0, 0, 0));
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].code")).as("an ignored column is no problem").isEmpty();
+            assertThat(JsonPath.<List<String>>read(job, "$.preview.columns")).startsWith("编号", "公司名称");
+
+            for (String body : List.of("{\"编号\": null}", "{\"编号\": \"\"}", "{\"编号\": \"nope\"}")) {
+                String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/imports/profiles/{kind}/{source}", "distributors", "北方ERP").with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "en").contentType("application/json").content(body))
+                        .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat((String) JsonPath.read(refused, "$.detail")).as(body)
+                        .isIn("The column \"编号\" is mapped to no field: choose a field or \"ignore\".", "There is no field \"nope\" in this import.");
+            }
+        }
+
         Map<String, Object> distributor(String code) {
             return jdbc.queryForMap("select * from distributors where code = ?", code);
         }

@@ -8,7 +8,7 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
         long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
         Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
-        int attempts, Instant fileRemovedAt, boolean emptyClears) {
+        int attempts, Instant fileRemovedAt, boolean emptyClears, String statedCharset) {
 
     public enum Mode { DRY_RUN, APPLY }
 
@@ -45,12 +45,17 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         return recordsDone * 1000 / millis;
     }
 
-    /** Estimated seconds left at the current rate; null when unknown. */
+    /**
+     * Estimated seconds left at the rate so far, rounded up; null when there is nothing honest to say: before two
+     * seconds and one row, once the job ended (a failed job has no time left, it stopped), or when the estimated row
+     * count is already passed (multi-line records).
+     */
     public Long secondsLeft(Instant now) {
-        long rate = rowsPerSecond(now);
-        if (state.isFinal()) {
-            return 0L;
+        if (state.isFinal() || startedAt == null || recordsDone == 0 || recordsDone >= totalRows
+                || Duration.between(startedAt, now).toMillis() < 2000) {
+            return null;
         }
-        return rate == 0 ? null : Math.max(0, totalRows - recordsDone) / rate;
+        double perSecond = recordsDone * 1000.0 / Math.max(1, Duration.between(startedAt, now).toMillis());
+        return (long) Math.ceil((totalRows - recordsDone) / perSecond);
     }
 }

@@ -20,7 +20,7 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, source, mode, policy, state, file_name, stored_path, sha256, size_bytes, charset, total_rows,
             records_done, inserted, updated, unchanged, rejected, error_code, dry_run_of, requested_by, requested_name,
-            created_at, started_at, finished_at, attempts, file_removed_at, empty_clears""";
+            created_at, started_at, finished_at, attempts, file_removed_at, empty_clears, stated_charset""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -32,12 +32,12 @@ public class ImportJobs {
 
     record NewJob(String kind, String source, ImportJob.Mode mode, ImportJob.Policy policy, String fileName,
             String storedPath, String sha256, long sizeBytes, Long dryRunOf, Long requestedBy, String requestedName,
-            boolean emptyClears) {
+            boolean emptyClears, String statedCharset) {
 
         NewJob(String kind, String source, ImportJob.Mode mode, ImportJob.Policy policy, String fileName, String storedPath,
                 String sha256, long sizeBytes, Long dryRunOf, Long requestedBy, String requestedName) {
             this(kind, source, mode, policy, fileName, storedPath, sha256, sizeBytes, dryRunOf, requestedBy, requestedName,
-                    false);
+                    false, null);
         }
     }
 
@@ -46,8 +46,8 @@ public class ImportJobs {
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
                     insert into import_jobs (kind, source, mode, policy, state, file_name, stored_path, sha256, size_bytes,
-                        dry_run_of, requested_by, requested_name, created_at, empty_clears)
-                    values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        dry_run_of, requested_by, requested_name, created_at, empty_clears, stated_charset)
+                    values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     new String[] {"id"});
             ps.setString(1, job.kind());
             ps.setString(2, job.source());
@@ -62,6 +62,7 @@ public class ImportJobs {
             ps.setString(11, job.requestedName());
             ps.setTimestamp(12, Timestamp.from(clock.instant()));
             ps.setBoolean(13, job.emptyClears());
+            ps.setString(14, job.statedCharset());
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -217,7 +218,7 @@ public class ImportJobs {
                 rs.getLong("rejected"), rs.getString("error_code"), (Long) rs.getObject("dry_run_of", Long.class),
                 (Long) rs.getObject("requested_by", Long.class), rs.getString("requested_name"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempts"), instant(rs, "file_removed_at"),
-                rs.getBoolean("empty_clears"));
+                rs.getBoolean("empty_clears"), rs.getString("stated_charset"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

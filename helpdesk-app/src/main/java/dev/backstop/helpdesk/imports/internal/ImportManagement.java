@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -35,9 +36,11 @@ public class ImportManagement {
     private final ImportWorker worker;
     private final ImportRunner runner;
     private final MessageSource messages;
+    private final ImportProfiles profiles;
 
     ImportManagement(ImportTargets targets, ImportJobs jobs, ImportSettings settings, ImportWorker worker, ImportRunner runner,
-            MessageSource messages) {
+            MessageSource messages, ImportProfiles profiles) {
+        this.profiles = profiles;
         this.targets = targets;
         this.jobs = jobs;
         this.settings = settings;
@@ -56,15 +59,23 @@ public class ImportManagement {
 
     public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
             ImportJob.Policy policy, String source, CurrentUser user) {
-        return submit(kind, fileName, declaredSize, content, dryRun, policy, source, false, user);
+        return submit(kind, fileName, declaredSize, content, new Options(dryRun, policy, source, false, null), user);
     }
 
     /**
-     * Queues a job for an uploaded file. {@code emptyClears}: an empty cell clears the stored value (otherwise it keeps
-     * it, like a column the file does not have).
+     * How to run an upload. {@code emptyClears}: an empty cell clears the stored value (otherwise it keeps it, like a
+     * column the file does not have); {@code encoding}: the file's charset as the uploader states it (blank: detected).
      */
-    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
-            ImportJob.Policy policy, String source, boolean emptyClears, CurrentUser user) {
+    public record Options(boolean dryRun, ImportJob.Policy policy, String source, boolean emptyClears, String encoding) {
+    }
+
+    /** Queues a job for an uploaded file. */
+    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, Options options,
+            CurrentUser user) {
+        boolean dryRun = options.dryRun();
+        ImportJob.Policy policy = options.policy();
+        String source = options.source();
+        String charset = charset(options.encoding());
         ImportTarget target = targets.forImport(kind, user);
         ImportProfiles.checkSource(source == null || source.isBlank() ? null : source.strip());
         if (content == null || fileName == null || fileName.isBlank() && declaredSize == 0) {
@@ -78,7 +89,7 @@ public class ImportManagement {
         String cleanName = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         long id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
                 : ImportJob.Mode.APPLY, policy, cleanName, stored.toString(), copied.sha256(), copied.size(), null, user.id(),
-                user.username(), emptyClears));
+                user.username(), options.emptyClears(), charset));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -94,7 +105,7 @@ public class ImportManagement {
         }
         long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
                 dryRun.fileName(), dryRun.storedPath(), dryRun.sha256(), dryRun.sizeBytes(), dryRun.id(), user.id(),
-                user.username(), dryRun.emptyClears()));
+                user.username(), dryRun.emptyClears(), dryRun.statedCharset()));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -118,28 +129,71 @@ public class ImportManagement {
     public record PreviewRow(long line, List<String> cells, boolean valid) {
     }
 
-    public record Preview(List<String> fields, List<PreviewRow> rows) {
+    /** {@code fields}: the field names; {@code columns}: how the admin knows them (the file's header, else the label). */
+    public record Preview(List<String> fields, List<String> columns, List<PreviewRow> rows) {
     }
 
     /** The first rows of the job's file as they will be read: one cell per field, sensitive ones masked. */
-    public Preview preview(ImportJob job, CurrentUser user) {
+    /** The first rows of the job's file as they will be read, under the file's headers (else the fields' labels). */
+    public Preview preview(ImportJob job, CurrentUser user, Locale locale) {
         ImportTarget target = targets.get(job.kind());
         List<Field> fields = target.schema().fields();
         List<String> names = fields.stream().map(Field::name).toList();
         Path file = Path.of(job.storedPath());
+        List<String> columns = new ArrayList<>(fields.stream().map(f -> label(target, f.name(), locale)).toList());
         if (!Files.exists(file)) {
-            return new Preview(names, List.of());
+            return new Preview(names, columns, List.of());
         }
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         List<PreviewRow> rows = new ArrayList<>();
-        try (CsvFile csv = CsvFile.open(file, runner.mapping(target, job.source()), runner.options())) {
+        HeaderMapping mapping = runner.mapping(target, job.source());
+        try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
+            for (String header : csv.headers()) {
+                mapping.fieldFor(header).ifPresent(field -> columns.set(names.indexOf(field), header));
+            }
             if (csv.isReadable()) {
                 csv.rows().limit(settings.previewRows()).forEach(row -> rows.add(new PreviewRow(row.line(),
                         names.stream().map(name -> cell(row, name, mask && target.sensitiveFields().contains(name))).toList(),
                         target.schema().validate(row).isValid())));
             }
         }
-        return new Preview(names, rows);
+        return new Preview(names, columns, rows);
+    }
+
+    /** One column of the file: its header and the field it feeds ({@code null}: none, {@code -}: ignored on purpose). */
+    public record MappedColumn(String header, String field) {
+    }
+
+    /** The file's columns beside the fields they feed under the job's source profile; empty when the file is gone. */
+    public List<MappedColumn> columns(ImportJob job) {
+        ImportTarget target = targets.get(job.kind());
+        Path file = Path.of(job.storedPath());
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        HeaderMapping mapping = runner.mapping(target, job.source());
+        try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
+            return csv.headers().stream().map(header -> new MappedColumn(header, mapping.fieldFor(header)
+                    .orElse(mapping.isIgnored(header) ? dev.backstop.imports.RecordSchema.IGNORE : null))).toList();
+        }
+    }
+
+    /**
+     * Saves the admin's mapping of the job's file as the profile of {@code source} and reads the same file again as a
+     * dry run under it (a new job: the one shown keeps its record).
+     */
+    public ImportJob remap(long jobId, String source, Map<String, String> headerToField, CurrentUser user) {
+        ImportJob job = job(jobId, user);
+        if (!Files.exists(Path.of(job.storedPath()))) {
+            throw ImportRefused.fileRemoved(jobId);
+        }
+        String cleanSource = blankToNull(source);
+        profiles.save(job.kind(), cleanSource, headerToField, user.username());
+        long id = jobs.create(new ImportJobs.NewJob(job.kind(), cleanSource, ImportJob.Mode.DRY_RUN, job.policy(),
+                job.fileName(), job.storedPath(), job.sha256(), job.sizeBytes(), null, user.id(), user.username(),
+                job.emptyClears(), job.statedCharset()));
+        worker.wakeUp();
+        return jobs.find(id).orElseThrow();
     }
 
     private static String cell(CsvRow row, String field, boolean masked) {
@@ -147,7 +201,9 @@ public class ImportManagement {
         return value.isEmpty() ? "" : masked ? MASK : value.get();
     }
 
-    public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message) {
+    /** {@code column}: as the admin knows it (the field's label, or the header as written); {@code field}: as stored. */
+    public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message,
+            String field) {
     }
 
     /** Problems with the column as the admin knows it: a field by its label in the page's language, else the header. */
@@ -158,7 +214,7 @@ public class ImportManagement {
             boolean hide = mask && p.column() != null && target.sensitiveFields().contains(p.column());
             List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale);
             return new ProblemView(p.line(), label(target, p.column(), locale), hide && p.value() != null ? MASK : p.value(),
-                    p.code(), arguments, message(p.code(), arguments, locale));
+                    p.code(), arguments, message(p.code(), arguments, locale), p.column());
         }).toList();
     }
 
@@ -261,7 +317,7 @@ public class ImportManagement {
         Path file = Path.of(job.storedPath());
         if (Files.exists(file)) {
             HeaderMapping mapping = runner.mapping(target, job.source());
-            try (CsvFile csv = CsvFile.open(file, mapping, runner.options())) {
+            try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
                 headers = csv.headers();
                 sensitiveColumn = new boolean[headers.size()];
                 for (int i = 0; i < headers.size(); i++) {
@@ -312,6 +368,18 @@ public class ImportManagement {
             writer.writeRow(target.schema().fields().stream()
                     .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name()).toList());
             target.sampleRows().forEach(writer::writeRow);
+        }
+    }
+
+    /** A stated encoding's canonical name ({@code gbk} → {@code GBK}); null when blank or {@code auto}. */
+    private static String charset(String encoding) {
+        if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(encoding.strip()).name();
+        } catch (IllegalArgumentException unknown) {
+            throw ImportRefused.unknownEncoding(encoding.strip().length() > 40 ? encoding.strip().substring(0, 40) : encoding.strip());
         }
     }
 

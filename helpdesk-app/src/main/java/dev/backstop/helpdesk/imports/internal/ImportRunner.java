@@ -61,9 +61,11 @@ class ImportRunner {
         this.history = history;
     }
 
-    CsvOptions options() {
-        return CsvOptions.detect().withNullMarkers(settings.nullMarkers().toArray(String[]::new))
+    /** How to read a job's file: the encoding its uploader stated, else detected. */
+    CsvOptions options(ImportJob job) {
+        CsvOptions options = CsvOptions.detect().withNullMarkers(settings.nullMarkers().toArray(String[]::new))
                 .withMaxBytes(settings.maxFileSize().toBytes()).withMaxLines(settings.maxRows());
+        return job.statedCharset() == null ? options : options.withCharset(java.nio.charset.Charset.forName(job.statedCharset()));
     }
 
     HeaderMapping mapping(ImportTarget target, String source) {
@@ -79,7 +81,7 @@ class ImportRunner {
         ImportTarget target = targets.get(job.kind());
         Ended ended;
         HeaderMapping mapping = mapping(target, job.source());
-        try (CsvFile csv = CsvFile.open(Path.of(job.storedPath()), mapping, options())) {
+        try (CsvFile csv = CsvFile.open(Path.of(job.storedPath()), mapping, options(job))) {
             boolean allOrNothing = !job.isDryRun() && job.policy() == ImportJob.Policy.ALL_OR_NOTHING;
             long skip = job.isDryRun() || allOrNothing ? 0 : job.recordsDone();
             String charset = csv.charset().map(java.nio.charset.Charset::name).orElse(null);

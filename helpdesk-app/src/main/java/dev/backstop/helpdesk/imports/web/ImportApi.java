@@ -30,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Imports for machines: {@code POST /api/v1/imports/{kind}} with a multipart {@code file} queues a job (a dry run
- * with {@code dryRun=true}) and answers 202 with the job; its status, preview, problems and error report follow.
+ * with {@code dryRun=true}; {@code emptyClears=true}: empty cells clear stored values; {@code encoding=GB18030}: the
+ * file's charset, else detected) and answers 202 with the job; its status, preview, changes, problems and reports follow.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -75,9 +76,9 @@ class ImportApi {
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
             @RequestParam(required = false) String source, @RequestParam(defaultValue = "false") boolean emptyClears,
-            CurrentUser user, HttpServletRequest request) throws IOException {
+            @RequestParam(required = false) String encoding, CurrentUser user, HttpServletRequest request) throws IOException {
         ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.isEmpty() && file.getOriginalFilename() == null
-                ? null : file.getInputStream(), dryRun, policy, source, emptyClears, user);
+                ? null : file.getInputStream(), new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding), user);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/jobs/" + job.id()))
                 .body(view(job, request));
     }
@@ -92,7 +93,7 @@ class ImportApi {
             @RequestParam(defaultValue = "100") int changes, CurrentUser user, HttpServletRequest request) {
         ImportJob job = imports.job(id, user);
         Locale locale = locale(request);
-        return view(job, request).withDetails(imports.problemCount(job), imports.preview(job, user),
+        return view(job, request).withDetails(imports.problemCount(job), imports.preview(job, user, locale),
                 imports.problems(job, user, locale, Math.clamp(problems, 0, 10_000)), imports.changeCount(job),
                 imports.changes(job, user, locale, Math.clamp(changes, 0, 10_000)));
     }

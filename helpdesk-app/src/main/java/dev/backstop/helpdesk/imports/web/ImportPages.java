@@ -27,6 +27,8 @@ class ImportPages {
 
     /** The changes the job page lists; the change report has them all. */
     static final int CHANGES_SHOWN = 100;
+    /** The encodings the upload page offers besides detection (the API takes any charset name). */
+    static final java.util.List<String> ENCODINGS = java.util.List.of("UTF-8", "GB18030", "Big5", "windows-1252");
 
     private final ImportManagement imports;
     private final Clock clock;
@@ -41,6 +43,7 @@ class ImportPages {
         model.addAttribute("kinds", imports.kinds(user));
         model.addAttribute("jobs", imports.recent(user));
         model.addAttribute("policies", ImportJob.Policy.values());
+        model.addAttribute("encodings", ENCODINGS);
         return "imports/home";
     }
 
@@ -49,13 +52,13 @@ class ImportPages {
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
             @RequestParam(required = false) String source, @RequestParam(defaultValue = "false") boolean emptyClears,
-            CurrentUser user, Model model) throws IOException {
+            @RequestParam(required = false) String encoding, CurrentUser user, Model model) throws IOException {
         try {
             if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
                 return failed(user, model, "imports.error.noFile", new Object[0]);
             }
-            ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.getInputStream(), dryRun, policy,
-                    source, emptyClears, user);
+            ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.getInputStream(),
+                    new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding), user);
             return "redirect:/workspace/imports/jobs/" + job.id();
         } catch (BackstopException e) {
             return failed(user, model, e.code(), e.arguments());
@@ -73,7 +76,10 @@ class ImportPages {
         ImportJob job = imports.job(id, user);
         progress(job, model, locale);
         model.addAttribute("titleKey", imports.targetOf(job).titleKey());
-        model.addAttribute("preview", imports.preview(job, user));
+        model.addAttribute("preview", imports.preview(job, user, locale));
+        model.addAttribute("columns", imports.columns(job));
+        model.addAttribute("fieldLabels", imports.targetOf(job).schema().fields().stream()
+                .map(f -> java.util.Map.entry(f.name(), ImportManagement.label(imports.targetOf(job), f.name(), locale))).toList());
         model.addAttribute("problems", imports.problems(job, user, locale, 500));
         model.addAttribute("problemCount", imports.problemCount(job));
         model.addAttribute("changes", imports.changes(job, user, locale, CHANGES_SHOWN));
@@ -97,6 +103,28 @@ class ImportPages {
         model.addAttribute("rate", job.rowsPerSecond(clock.instant()));
         model.addAttribute("secondsLeft", job.secondsLeft(clock.instant()));
         model.addAttribute("jobError", imports.errorMessage(job, locale));
+    }
+
+    /** Saves the mapping chosen beside the file's columns as a source's profile and dry-runs the file again with it. */
+    @PostMapping("/jobs/{id}/mapping")
+    String remap(@PathVariable long id, @RequestParam(required = false) String source,
+            @RequestParam(name = "header", required = false) java.util.List<String> headers,
+            @RequestParam(name = "field", required = false) java.util.List<String> fields, CurrentUser user, Model model,
+            Locale locale) {
+        java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        for (int i = 0; headers != null && i < headers.size(); i++) {
+            String field = fields != null && i < fields.size() ? fields.get(i) : null;
+            if (field != null && !field.isBlank()) {
+                mapping.put(headers.get(i), field);
+            }
+        }
+        try {
+            return "redirect:/workspace/imports/jobs/" + imports.remap(id, source, mapping, user).id();
+        } catch (BackstopException e) {
+            model.addAttribute("mappingError", imports.message(e.code(), java.util.Arrays.stream(e.arguments())
+                    .map(String::valueOf).toList(), locale));
+            return job(id, user, model, locale);
+        }
     }
 
     @PostMapping("/jobs/{id}/apply")
