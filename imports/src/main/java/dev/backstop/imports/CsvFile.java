@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,7 @@ public final class CsvFile implements AutoCloseable {
     private boolean finished;
     private boolean streamed;
     private long dataLines;
+    private long records;
 
     private CsvFile(CsvOptions options) {
         this.options = options;
@@ -98,17 +100,32 @@ public final class CsvFile implements AutoCloseable {
         try {
             headers = List.of(readNext());
         } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
-            problems.add(RowError.of(1, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, reader.getLinesRead()));
+            problems.add(RowError.of(1, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, 1, dataLines));
             finished = true;
             return;
         }
         mapColumns(mapping);
+        if (StandardCharsets.UTF_8.equals(charset)) {
+            String header = String.join(",", headers);
+            Mojibake.repaired(header).ifPresent(text -> problems.add(RowError.of(1, null, null, ImportCodes.FILE_MOJIBAKE,
+                    clip(header), clip(text))));
+        }
         if (isReadable()) {
             next = readRow();
+            if (next != null && StandardCharsets.UTF_8.equals(charset)
+                    && problems.stream().noneMatch(p -> p.code().equals(ImportCodes.FILE_MOJIBAKE))) {
+                String row = String.join(",", next.cells());
+                Mojibake.repaired(row).ifPresent(text -> problems.add(RowError.of(next.line(), null, null,
+                        ImportCodes.FILE_MOJIBAKE, clip(row), clip(text))));
+            }
             if (next == null) {
                 problems.add(RowError.of(1, null, null, ImportCodes.FILE_HEADER_ONLY));
             }
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private void stop(RowError problem) {
@@ -122,6 +139,9 @@ public final class CsvFile implements AutoCloseable {
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
             Optional<String> field = mapping.fieldFor(header);
+            if (field.isEmpty() && mapping.isIgnored(header)) {
+                continue;
+            }
             if (field.isEmpty()) {
                 problems.add(RowError.of(1, header, null, ImportCodes.COLUMN_UNKNOWN));
             } else if (!seen.add(field.get())) {
@@ -131,7 +151,7 @@ public final class CsvFile implements AutoCloseable {
             }
         }
         mapping.requiredFields().stream().filter(field -> !seen.contains(field)).sorted()
-                .forEach(field -> problems.add(RowError.of(1, field, null, ImportCodes.COLUMN_MISSING)));
+                .forEach(field -> problems.add(RowError.of(1, field, null, ImportCodes.COLUMN_MISSING, field)));
     }
 
     /** Problems with the file or its header; empty when every column is known and present. */
@@ -208,8 +228,8 @@ public final class CsvFile implements AutoCloseable {
                 cells = readNext();
             } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
                 finished = true;
-                long scanned = reader.getLinesRead() - line + 1;
-                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, scanned),
+                long notRead = Math.max(1, dataLines - records);
+                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, line, notRead),
                         new String[0]);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -217,6 +237,7 @@ public final class CsvFile implements AutoCloseable {
             if (cells == null) {
                 finished = true;
             } else if (cells.length != 1 || !cells[0].isBlank()) {
+                records++;
                 return toRow(line, cells);
             }
         }

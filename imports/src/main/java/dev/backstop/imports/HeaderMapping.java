@@ -28,11 +28,18 @@ public final class HeaderMapping {
     private final Map<String, String> fieldByHeader;
     private final Set<String> fields;
     private final Set<String> required;
+    private final Set<String> ignored;
 
-    private HeaderMapping(Map<String, String> fieldByHeader, Set<String> fields, Set<String> required) {
+    private HeaderMapping(Map<String, String> fieldByHeader, Set<String> fields, Set<String> required, Set<String> ignored) {
         this.fieldByHeader = Map.copyOf(fieldByHeader);
         this.fields = Set.copyOf(fields);
         this.required = Set.copyOf(required);
+        this.ignored = Set.copyOf(ignored);
+    }
+
+    /** Whether this header was chosen to be ignored: its column feeds no field and is not reported as unknown. */
+    public boolean isIgnored(String header) {
+        return ignored.contains(normalize(header));
     }
 
     public static Builder builder() {
@@ -62,8 +69,15 @@ public final class HeaderMapping {
         private final Map<String, String> fieldByHeader = new LinkedHashMap<>();
         private final List<String> fields = new ArrayList<>();
         private final List<String> required = new ArrayList<>();
+        private final java.util.Set<String> ignored = new java.util.HashSet<>();
 
         private Builder() {
+        }
+
+        /** A header whose column is read by no field, on purpose. */
+        public Builder ignore(String header) {
+            ignored.add(normalize(header));
+            return this;
         }
 
         public Builder required(String field, String... aliases) {
@@ -92,7 +106,8 @@ public final class HeaderMapping {
         }
 
         public HeaderMapping build() {
-            return new HeaderMapping(fieldByHeader, Set.copyOf(fields), Set.copyOf(required));
+            ignored.forEach(fieldByHeader::remove);
+            return new HeaderMapping(fieldByHeader, Set.copyOf(fields), Set.copyOf(required), ignored);
         }
     }
 }

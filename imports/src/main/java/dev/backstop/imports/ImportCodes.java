@@ -8,6 +8,11 @@ public final class ImportCodes {
 
     /** The file holds no text at all (or only a byte-order mark / white space). */
     public static final String FILE_EMPTY = "imports.file.empty";
+    /**
+     * A warning, the file is still read: it decodes as UTF-8 but reads like garbled Chinese (GBK read as Latin-1, or
+     * UTF-8 read as GBK, and saved again); arguments: the garbled text, what it most likely said.
+     */
+    public static final String FILE_MOJIBAKE = "imports.file.mojibake";
     /** A header line and no data rows. */
     public static final String FILE_HEADER_ONLY = "imports.file.headerOnly";
     /** NUL or other control bytes: a spreadsheet, image or archive, not CSV text. */
@@ -16,9 +21,12 @@ public final class ImportCodes {
     public static final String FILE_ENCODING = "imports.file.encoding";
     /** A row has a different number of fields than the header; arguments: expected, actual. */
     public static final String ROW_FIELD_COUNT = "imports.row.fieldCount";
-    /** A quoted field is never closed; reading stops there; argument: lines scanned. */
+    /**
+     * A quoted field is never closed; reading stops there. Arguments: the line where the quote opened, the number of
+     * rows not read (estimated from the non-blank lines after it, the row itself included).
+     */
     public static final String ROW_UNCLOSED_QUOTE = "imports.row.unclosedQuote";
-    /** A required field has no column in the header; column = the field name. */
+    /** A required field has no column in the header; column = the field name; argument: the field name. */
     public static final String COLUMN_MISSING = "imports.column.missing";
     /** A header matches no field; its column is ignored; column = the header as written. */
     public static final String COLUMN_UNKNOWN = "imports.column.unknown";

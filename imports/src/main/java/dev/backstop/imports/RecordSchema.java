@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class RecordSchema {
 
+    /** In a profile, the "field" of a header whose column is ignored on purpose. */
+    public static final String IGNORE = "-";
+
     private final Map<String, Field> fields;
     private final List<String> key;
     private final HeaderMapping mapping;
@@ -56,22 +59,29 @@ public final class RecordSchema {
     }
 
     /**
-     * The headers of this kind plus a per-source profile (header as the source writes it → field). A
-     * profile header wins over a built-in alias; a profile naming an unknown field is refused.
+     * The headers of this kind plus a per-source profile (header as the source writes it → field, or
+     * {@link #IGNORE}: the column is read by no field). A profile header wins over a built-in alias; a profile
+     * naming an unknown field is refused.
      *
      * @throws IllegalArgumentException with the unknown field's name
      */
     public HeaderMapping mapping(Map<String, String> profile) {
         Map<String, List<String>> extra = new HashMap<>();
         Map<String, String> profileByNormalized = new HashMap<>();
+        List<String> ignoredHeaders = new ArrayList<>();
         profile.forEach((header, field) -> {
-            if (!fields.containsKey(field)) {
+            if (IGNORE.equals(field)) {
+                ignoredHeaders.add(header);
+                return;
+            }
+            if (field == null || !fields.containsKey(field)) {
                 throw new IllegalArgumentException(field);
             }
             extra.computeIfAbsent(field, f -> new ArrayList<>()).add(header);
             profileByNormalized.put(HeaderMapping.normalize(header), field);
         });
         HeaderMapping.Builder builder = HeaderMapping.builder();
+        ignoredHeaders.forEach(builder::ignore);
         for (Field field : fields.values()) {
             List<String> aliases = new ArrayList<>(field.aliases().stream()
                     .filter(alias -> !profileByNormalized.containsKey(HeaderMapping.normalize(alias))).toList());
@@ -132,6 +142,10 @@ public final class RecordSchema {
             return this;
         }
 
+        /**
+         * The natural key. Its first field must be required; a later one may be optional when a record without it is
+         * one of its own (an order header without a line no.).
+         */
         public Builder key(String... names) {
             key = List.of(names);
             return this;
@@ -140,8 +154,8 @@ public final class RecordSchema {
         public RecordSchema build() {
             for (String name : key) {
                 Field field = fields.get(name);
-                if (field == null || !field.isRequired()) {
-                    throw new IllegalArgumentException("A key field must be a required field: " + name);
+                if (field == null || name.equals(key.getFirst()) && !field.isRequired()) {
+                    throw new IllegalArgumentException("A key's first field must be a required field: " + name);
                 }
             }
             return new RecordSchema(fields, key);

@@ -43,6 +43,13 @@ public final class Values {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SERVICE = Pattern.compile("([48]00)(\\d{7})");
     private static final Pattern INTERNATIONAL = Pattern.compile("(?:\\+|00)([1-9]\\d{7,14})");
+    private static final com.google.i18n.phonenumbers.PhoneNumberUtil PHONES =
+            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    /** Mobiles, Beijing / 02x landlines and service numbers: if such a number is not valid, it is a typo, not foreign. */
+    private static final Pattern CHINESE_SHAPED = Pattern.compile(
+            "1[\\s\\d\\-]*|(?:010|02\\d)(?:[\\s\\-][\\s\\d\\-]*|\\d*)|\\(0(?:10|2\\d)\\)[\\s\\d\\-]*|[48]00[\\s\\d\\-]*");
+    /** A local number of some other country: 7 to 15 digits, grouped by spaces, hyphens, dots or an area in brackets. */
+    private static final Pattern FOREIGN_LOCAL = Pattern.compile("(?=(?:\\D*\\d){7,15}\\D*$)\\(?\\d+\\)?(?:[ .\\-]?\\(?\\d+\\)?)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
             Map.entry("y", true), Map.entry("n", false), Map.entry("yes", true), Map.entry("no", false),
@@ -219,8 +226,11 @@ public final class Values {
     /**
      * A Chinese mobile ({@code 138 1234 5678}, {@code +86-13812345678} → {@code 13812345678}), landline with
      * area code ({@code (021) 6123-4567} → {@code 021-61234567}, extension kept as {@code 转123}), service
-     * number ({@code 400-123-4567} → {@code 4001234567}) or international number ({@code +49 30 1234567} →
-     * {@code +49301234567}).
+     * number ({@code 400-123-4567} → {@code 4001234567}); an international number in E.164 as libphonenumber
+     * reads it ({@code +49 30 1234567}, {@code 0049 30 1234567} → {@code +49301234567}); a foreign number written
+     * without its country code ({@code 030-0074321}, {@code (5) 555-4729}: its country cannot be known) as its
+     * dialable digits ({@code 0300074321}, {@code 55554729}). A number shaped like a Chinese one that is not valid
+     * (too short or too long a mobile, an 02x / 010 area code with the wrong number of digits) is refused.
      */
     public static Parsed<String> phone(String text) {
         String value = fold(text);
@@ -241,13 +251,40 @@ public final class Values {
             String digits = matcher.group(1);
             int area = digits.startsWith("10") || digits.startsWith("2") ? 2 : 3;
             int local = digits.length() - area;
-            if (local == 8 || local == 7 && area == 3) {
+            boolean trunkWritten = compact.startsWith("0") || compact.startsWith("+86") || compact.startsWith("86");
+            if ((local == 8 || local == 7 && area == 3) && (trunkWritten || validInChina("0" + digits))) {
                 String extension = matcher.group(2) == null ? "" : "转" + matcher.group(2).replaceAll("\\D", "");
                 return Parsed.ok("0" + digits.substring(0, area) + "-" + digits.substring(area) + extension);
             }
         }
         if (!chinese && (matcher = INTERNATIONAL.matcher(compact)).matches()) {
-            return Parsed.ok("+" + matcher.group(1));
+            return international("+" + matcher.group(1), value);
+        }
+        if (chinese && !compact.startsWith("+") && !compact.startsWith("00") && !CHINESE_SHAPED.matcher(value).matches()
+                && FOREIGN_LOCAL.matcher(value).matches()) {
+            return Parsed.ok(compact.replaceAll("\\D", ""));
+        }
+        return Parsed.failed(ImportCodes.VALUE_PHONE, value);
+    }
+
+    /** Whether libphonenumber knows this as a Chinese number (an area code written without its 0 must be a real one). */
+    private static boolean validInChina(String number) {
+        try {
+            return PHONES.isValidNumberForRegion(PHONES.parse(number, "CN"), "CN");
+        } catch (com.google.i18n.phonenumbers.NumberParseException notANumber) {
+            return false;
+        }
+    }
+
+    /** An international number libphonenumber can read as possible for its country, in E.164. */
+    private static Parsed<String> international(String number, String value) {
+        try {
+            var parsed = PHONES.parse(number, "ZZ");
+            if (PHONES.isPossibleNumber(parsed)) {
+                return Parsed.ok(PHONES.format(parsed, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164));
+            }
+        } catch (com.google.i18n.phonenumbers.NumberParseException notANumber) {
+            // refused below
         }
         return Parsed.failed(ImportCodes.VALUE_PHONE, value);
     }

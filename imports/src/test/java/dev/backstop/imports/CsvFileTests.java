@@ -89,7 +89,7 @@ class CsvFileTests {
         try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
             assertThat(csv.problems()).containsExactly(
                     RowError.of(1, "备注", null, ImportCodes.COLUMN_UNKNOWN),
-                    RowError.of(1, "customer", null, ImportCodes.COLUMN_MISSING));
+                    RowError.of(1, "customer", null, ImportCodes.COLUMN_MISSING, "customer"));
             assertThat(csv.isReadable()).isFalse();
             assertThatIllegalStateException().isThrownBy(csv::rows);
         }
@@ -168,6 +168,8 @@ class CsvFileTests {
             assertThat(rows).hasSize(2);
             assertThat(codes(rows.get(1).errors())).containsExactly(ImportCodes.ROW_UNCLOSED_QUOTE);
             assertThat(rows.get(1).line()).isEqualTo(3);
+            assertThat(rows.get(1).errors().getFirst().arguments()).as("the line it opened on, the rows not read")
+                    .containsExactly("3", String.valueOf(csv.estimatedRows() - 1));
         }
     }
 
@@ -223,5 +225,25 @@ class CsvFileTests {
 
     static List<String> codes(List<RowError> errors) {
         return errors.stream().map(RowError::code).toList();
+    }
+
+    @Test
+    void aUtf8FileThatReadsLikeGarbledChineseIsWarnedAboutButStillRead() {
+        String chinese = "订单号,客户\nSO-1,上海恒通\n";
+        String latinMojibake = new String(chinese.getBytes(java.nio.charset.Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
+        String gbkMojibake = new String(chinese.getBytes(StandardCharsets.UTF_8), java.nio.charset.Charset.forName("GBK"));
+        for (String garbled : List.of(latinMojibake, gbkMojibake)) {
+            Path file = CsvFixtures.write(dir, garbled, StandardCharsets.UTF_8);
+            try (CsvFile csv = CsvFile.open(file, ORDERS, CsvOptions.detect())) {
+                assertThat(csv.charset()).contains(StandardCharsets.UTF_8);
+                assertThat(codes(csv.problems())).as(garbled).contains(ImportCodes.FILE_MOJIBAKE);
+                assertThat(csv.problems().stream().filter(p -> p.code().equals(ImportCodes.FILE_MOJIBAKE)).findFirst()
+                        .orElseThrow().arguments().get(1)).startsWith("订单").endsWith(",客户");
+            }
+        }
+        Path clean = CsvFixtures.write(dir, "订单号,客户\nSO-1,上海恒通 Café Müller\n", StandardCharsets.UTF_8);
+        try (CsvFile csv = CsvFile.open(clean, ORDERS, CsvOptions.detect())) {
+            assertThat(codes(csv.problems())).doesNotContain(ImportCodes.FILE_MOJIBAKE);
+        }
     }
 }

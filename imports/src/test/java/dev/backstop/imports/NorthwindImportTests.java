@@ -87,6 +87,19 @@ class NorthwindImportTests {
         }
     }
 
+    @Test
+    void everyNorthwindCustomerPhoneIsANumberExceptTheCountriesAShiftedRowPutsThere() {
+        try (CsvFile csv = CsvFile.open(resource("customers.csv"), PHONES, CsvOptions.detect().withNullMarkers("NULL"))) {
+            Map<Boolean, List<String>> byParsed = csv.rows().filter(CsvRow::isValid).map(row -> row.get("phone").orElseThrow())
+                    .collect(Collectors.partitioningBy(phone -> Values.phone(phone).isOk()));
+            assertThat(byParsed.get(true)).hasSizeGreaterThan(60).contains("030-0074321", "(5) 555-4729", "(171) 555-0297");
+            assertThat(byParsed.get(false)).allMatch(phone -> phone.chars().noneMatch(Character::isDigit));
+        }
+    }
+
+    private static final HeaderMapping PHONES = HeaderMapping.builder()
+            .required("account", "customerID").required("phone", "phone").build();
+
     private static Path resource(String name) {
         try {
             return Path.of(NorthwindImportTests.class.getResource("/northwind/" + name).toURI());

@@ -116,4 +116,25 @@ class RecordSchemaTests {
         assertThatIllegalArgumentException().isThrownBy(() -> RecordSchema.builder()
                 .field(Field.text("order_no")).key("order_no").build());
     }
+
+    @Test
+    void aProfileMayIgnoreAColumnWhichIsThenNeitherReadNorReportedAsUnknown() {
+        Path file = CsvFixtures.write(dir, "订单号,下单日期,金额,传真\nSO-1,2026-11-22,10,010-1\n", StandardCharsets.UTF_8);
+        HeaderMapping mapping = ORDERS.mapping(Map.of("传真", RecordSchema.IGNORE, "金额", RecordSchema.IGNORE));
+
+        try (CsvFile csv = CsvFile.open(file, mapping, CsvOptions.detect())) {
+            assertThat(codes(csv.problems())).doesNotContain(ImportCodes.COLUMN_UNKNOWN);
+            assertThat(mapping.isIgnored("传真")).isTrue();
+            assertThat(ORDERS.validate(csv.rows().findFirst().orElseThrow()).values()).doesNotContainKey("amount");
+        }
+    }
+
+    @Test
+    void aKeyMayEndInAnOptionalFieldButMustStartWithARequiredOne() {
+        RecordSchema headersOrLines = RecordSchema.builder().field(Field.text("order_no").required())
+                .field(Field.of("line_no", FieldType.INTEGER)).key("order_no", "line_no").build();
+        assertThat(headersOrLines.key()).containsExactly("order_no", "line_no");
+        assertThatIllegalArgumentException().isThrownBy(() -> RecordSchema.builder().field(Field.text("order_no"))
+                .key("order_no").build());
+    }
 }

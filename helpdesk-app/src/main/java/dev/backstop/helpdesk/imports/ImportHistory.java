@@ -61,7 +61,7 @@ public class ImportHistory {
     private Instant read(List<String> kinds) {
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         Timestamp last = jdbc.queryForObject("select max(finished_at) from import_jobs where mode = 'APPLY'"
-                + " and state = 'DONE' and kind in (" + marks + ")", Timestamp.class, kinds.toArray());
+                + " and state in ('DONE', 'PARTIAL') and kind in (" + marks + ")", Timestamp.class, kinds.toArray());
         return last == null ? null : last.toInstant();
     }
 }

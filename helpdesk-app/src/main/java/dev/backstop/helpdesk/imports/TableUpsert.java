@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.imports;
 
+import dev.backstop.imports.ParsedRow;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -39,26 +40,42 @@ public final class TableUpsert {
     private final List<String> keys;
     private final List<String> columns;
     private final Map<String, java.util.function.Supplier<Object>> insertOnly;
+    private final Map<String, List<String>> fieldsOf;
     private volatile CopyUpsert copy;
     private volatile boolean checked;
 
     private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns,
-            Map<String, java.util.function.Supplier<Object>> insertOnly) {
+            Map<String, java.util.function.Supplier<Object>> insertOnly, Map<String, List<String>> fieldsOf) {
         this.jdbc = jdbc;
         this.table = table;
         this.keys = List.copyOf(keys);
         this.columns = List.copyOf(columns);
         this.insertOnly = new LinkedHashMap<>(insertOnly);
+        this.fieldsOf = Map.copyOf(fieldsOf);
     }
 
     /** Columns set only when a row is inserted (a creation time, a placeholder password), never compared or updated. */
     public TableUpsert withInsertOnly(Map<String, java.util.function.Supplier<Object>> values) {
-        return new TableUpsert(jdbc, table, keys, columns, values);
+        return new TableUpsert(jdbc, table, keys, columns, values, fieldsOf);
+    }
+
+    /**
+     * The import fields a column is set from, when they are not the column's own name ({@code region_id} from
+     * {@code region}). In an {@link ImportScope}, an updated row keeps a column's stored value when it gives none of
+     * its fields; a column whose fields are not all fields of the import is always written.
+     */
+    public TableUpsert fedBy(String column, String... fields) {
+        if (!columns.contains(column)) {
+            throw new IllegalArgumentException("Not a column of " + table + ": " + column);
+        }
+        Map<String, List<String>> more = new HashMap<>(fieldsOf);
+        more.put(column, List.of(fields));
+        return new TableUpsert(jdbc, table, keys, columns, insertOnly, more);
     }
 
     /** {@code keys}: the natural key columns; {@code columns}: the columns an import sets. */
     public static TableUpsert of(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns) {
-        return new TableUpsert(jdbc, table, keys, columns, Map.of());
+        return new TableUpsert(jdbc, table, keys, columns, Map.of(), Map.of());
     }
 
     /**
@@ -75,10 +92,26 @@ public final class TableUpsert {
         }
     }
 
-    /** Each row: the key values, then the column values, in declaration order. One outcome per row. */
-    public List<RowOutcome.Kind> apply(List<Object[]> rows) {
+    /**
+     * Each row: the key values, then the column values, in declaration order; {@code sources}: the file row each
+     * comes from (same order), so that in an {@link ImportScope} an update writes only the columns the row gives and
+     * its changes are recorded. One outcome per row.
+     */
+    public List<RowOutcome.Kind> apply(List<Object[]> rows, List<ParsedRow> sources) {
+        ImportScope scope = ImportScope.current();
+        if (scope != null) {
+            if (sources == null || sources.size() != rows.size()) {
+                throw new IllegalArgumentException("In an import every row needs its source row: " + table);
+            }
+            return applyPortably(rows, sources, scope);
+        }
         CopyUpsert fast = PORTABLE_ONLY.get() ? null : copyPath();
-        return fast != null && CopyUpsert.encodable(rows) ? applyByCopy(fast, rows) : applyPortably(rows);
+        return fast != null && CopyUpsert.encodable(rows) ? applyByCopy(fast, rows) : applyPortably(rows, null, null);
+    }
+
+    /** Writes every column of every row (outside an import job: tests, code that owns all the values). */
+    public List<RowOutcome.Kind> apply(List<Object[]> rows) {
+        return apply(rows, null);
     }
 
     /** The fast path when the database is PostgreSQL, the key has a unique index and no column is insert-only. */
@@ -155,7 +188,7 @@ public final class TableUpsert {
         return Arrays.asList(outcomes);
     }
 
-    private List<RowOutcome.Kind> applyPortably(List<Object[]> rows) {
+    private List<RowOutcome.Kind> applyPortably(List<Object[]> rows, List<ParsedRow> sources, ImportScope scope) {
         List<List<Object>> rowKeys = rows.stream().map(this::keyOf).toList();
         Map<List<Object>, Object[]> existing = existing(new LinkedHashSet<>(rowKeys));
         Map<List<Object>, Object[]> inserts = new LinkedHashMap<>();
@@ -169,15 +202,42 @@ public final class TableUpsert {
             if (current == null) {
                 inserts.put(key, values);
                 outcomes.add(RowOutcome.Kind.INSERTED);
-            } else if (same(current, values)) {
+                continue;
+            }
+            if (scope != null) {
+                keepWhatTheRowDoesNotGive(values, current, sources.get(i), scope);
+            }
+            if (same(current, values)) {
                 outcomes.add(RowOutcome.Kind.UNCHANGED);
             } else {
+                if (scope != null) {
+                    recordChanges(current, values, sources.get(i).line(), scope);
+                }
                 (inserts.containsKey(key) ? inserts : updates).put(key, values);
                 outcomes.add(RowOutcome.Kind.UPDATED);
             }
         }
         write(inserts, updates);
         return outcomes;
+    }
+
+    /** Puts the stored value into each column the row gives none of the fields of (a missing column, an empty cell). */
+    private void keepWhatTheRowDoesNotGive(Object[] values, Object[] current, ParsedRow source, ImportScope scope) {
+        for (int c = 0; c < columns.size(); c++) {
+            List<String> fields = fieldsOf.getOrDefault(columns.get(c), List.of(columns.get(c)));
+            if (scope.isImportField(fields) && fields.stream().noneMatch(field -> scope.provides(source, field))) {
+                values[c] = current[c];
+            }
+        }
+    }
+
+    private void recordChanges(Object[] current, Object[] values, long line, ImportScope scope) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (!Objects.equals(normalize(current[c]), normalize(values[c]))) {
+                scope.changed(line, fieldsOf.getOrDefault(columns.get(c), List.of(columns.get(c))).getFirst(),
+                        normalize(current[c]), normalize(values[c]));
+            }
+        }
     }
 
     /** The ids of existing rows by key (single-column key values or lists for composite keys). */

@@ -217,8 +217,8 @@ class ImportApiTests {
             assertThat(report[0]).isEqualTo((byte) 0xEF);
             assertThat(text.split("\r\n")).containsExactly(
                     "行号,问题,经销商编码,联系人,电话",
-                    "2,[phone] “12345”不是电话号码。,D0001,\"'=HYPERLINK(\"\"x\"\")\",12345",
-                    "3,[distributor_code] 没有编码为“D9999”的经销商。,D0001".replace("D0001", "D9999") + ",王五,13812345678");
+                    "2,[电话] “12345”不是电话号码。,D0001,\"'=HYPERLINK(\"\"x\"\")\",12345",
+                    "3,[经销商编码] 没有编码为“D9999”的经销商。,D0001".replace("D0001", "D9999") + ",王五,13812345678");
         }
 
         @Test

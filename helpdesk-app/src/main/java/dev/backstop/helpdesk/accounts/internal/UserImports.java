@@ -57,6 +57,8 @@ class UserImports implements ImportTarget {
         this.jdbc = jdbc;
         this.users = TableUpsert.of(jdbc, "app_users", List.of("username"),
                 List.of("display_name", "email", "enabled", "distributor_id", "employee_id", "department_id"))
+                .fedBy("distributor_id", "distributor_code").fedBy("employee_id", "employee_no")
+                .fedBy("department_id", "department_code")
                 .withInsertOnly(Map.<String, Supplier<Object>>of("password_hash", () -> NO_PASSWORD,
                         "created_at", () -> Timestamp.from(clock.instant())));
     }
@@ -136,7 +138,7 @@ class UserImports implements ImportTarget {
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
-        List<RowOutcome.Kind> userOutcomes = users.apply(userRows);
+        List<RowOutcome.Kind> userOutcomes = users.apply(userRows, accepted.stream().map(rows::get).toList());
         Map<List<Object>, Long> ids = users.ids(userRows.stream().map(r -> List.<Object>of(r[0])).toList());
         Map<Long, Set<Role>> current = currentRoles(ids.values());
         for (int a = 0; a < accepted.size(); a++) {

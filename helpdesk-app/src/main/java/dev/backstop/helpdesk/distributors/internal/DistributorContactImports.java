@@ -37,7 +37,7 @@ class DistributorContactImports implements ImportTarget {
     DistributorContactImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "distributor_contacts", List.of("distributor_id", "name"),
-                List.of("title", "phone", "phone_digits", "email", "primary_contact"));
+                List.of("title", "phone", "phone_digits", "email", "primary_contact")).fedBy("phone_digits", "phone");
     }
 
     @Override
@@ -69,7 +69,7 @@ class DistributorContactImports implements ImportTarget {
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long distributor = distributors.get(row.text("distributor_code"));

@@ -45,7 +45,8 @@ class DistributorImports implements ImportTarget {
     DistributorImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "distributors", List.of("code"),
-                List.of("name", "region_id", "tier", "account_manager_id", "credit_limit", "status", "phone", "address"));
+                List.of("name", "region_id", "tier", "account_manager_id", "credit_limit", "status", "phone", "address"))
+                .fedBy("region_id", "region").fedBy("account_manager_id", "account_manager");
     }
 
     @Override
@@ -79,7 +80,7 @@ class DistributorImports implements ImportTarget {
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> regions = References.ids(jdbc, "regions", "code", References.column(rows, "region"));
         Map<String, Long> managers = References.ids(jdbc, "employees", "employee_no", References.column(rows, "account_manager"));
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             String region = row.text("region");

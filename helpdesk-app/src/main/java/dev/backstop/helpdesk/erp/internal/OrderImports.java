@@ -7,8 +7,10 @@ import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
+import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
+import dev.backstop.imports.RowError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Orders with lines, one row per order line with the order's columns repeated (the way ERPs export them).
- * The order is upserted by order no., the line by (order, line no.).
+ * Orders with lines, one row per order line with the order's columns repeated (the way ERPs export them), or
+ * order headers only (a file without line columns). The order is upserted by order no., the line by (order, line no.).
  */
 @Component
 class OrderImports implements ImportTarget {
@@ -35,15 +37,19 @@ class OrderImports implements ImportTarget {
             .field(Field.choice("status", STATUSES, "订单状态", "Status", "状态"))
             .field(Field.text("currency", "币种", "Currency").maxLength(3))
             .field(Field.text("remark", "备注", "Remark").maxLength(500))
-            .field(Field.of("line_no", FieldType.INTEGER, "行号", "Line No").required())
-            .field(Field.text("sku", "物料编码", "SKU", "产品编码").required().maxLength(64))
+            .field(Field.of("line_no", FieldType.INTEGER, "行号", "Line No"))
+            .field(Field.text("sku", "物料编码", "SKU", "产品编码").maxLength(64))
             .field(Field.text("product_name", "物料名称", "Product Name", "产品名称").maxLength(200))
-            .field(Field.of("quantity", FieldType.QUANTITY, "数量", "Quantity").required())
+            .field(Field.of("quantity", FieldType.QUANTITY, "数量", "Quantity"))
             .field(Field.of("unit_price", FieldType.AMOUNT, "单价", "Unit Price"))
             .field(Field.of("amount", FieldType.AMOUNT, "金额", "Amount"))
             .field(Field.text("category", "产品类别", "Category", "品类").maxLength(64))
             .key("order_no", "line_no")
             .build();
+
+    /** The fields an order line needs; a file without line columns imports order headers only. */
+    private static final List<String> LINE_REQUIRED = List.of("line_no", "sku", "quantity");
+    private static final List<String> LINE_OPTIONAL = List.of("product_name", "unit_price", "amount", "category");
 
     private final JdbcTemplate jdbc;
     private final TableUpsert orders;
@@ -52,7 +58,7 @@ class OrderImports implements ImportTarget {
     OrderImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.orders = TableUpsert.of(jdbc, "erp_orders", List.of("order_no"),
-                List.of("distributor_id", "order_date", "status", "currency", "remark"));
+                List.of("distributor_id", "order_date", "status", "currency", "remark")).fedBy("distributor_id", "distributor_code");
         this.lines = TableUpsert.of(jdbc, "erp_order_lines", List.of("order_id", "line_no"),
                 List.of("sku", "product_name", "quantity", "unit_price", "amount", "category"));
     }
@@ -97,8 +103,13 @@ class OrderImports implements ImportTarget {
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long distributor = distributors.get(row.text("distributor_code"));
+            RowError incompleteLine = incompleteLine(row);
             if (distributor == null) {
                 outcomes[i] = RowOutcome.rejected(ErpRows.unknownDistributor(row));
+                continue;
+            }
+            if (incompleteLine != null) {
+                outcomes[i] = RowOutcome.rejected(incompleteLine);
                 continue;
             }
             accepted.add(i);
@@ -109,19 +120,42 @@ class OrderImports implements ImportTarget {
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
-        List<RowOutcome.Kind> orderOutcomes = orders.apply(orderRows);
+        List<ParsedRow> sources = accepted.stream().map(rows::get).toList();
+        List<RowOutcome.Kind> orderOutcomes = orders.apply(orderRows, sources);
         Map<List<Object>, Long> ids = orders.ids(orderRows.stream().map(r -> List.<Object>of(r[0])).toList());
         List<Object[]> lineRows = new ArrayList<>(accepted.size());
-        for (int i : accepted) {
-            ParsedRow row = rows.get(i);
+        List<ParsedRow> lineSources = new ArrayList<>(accepted.size());
+        List<Integer> withLine = new ArrayList<>(accepted.size());
+        for (int a = 0; a < accepted.size(); a++) {
+            ParsedRow row = sources.get(a);
+            if (row.get("line_no") == null) {
+                outcomes[accepted.get(a)] = RowOutcome.of(orderOutcomes.get(a));   // an order header without lines
+                continue;
+            }
+            withLine.add(a);
+            lineSources.add(row);
             lineRows.add(new Object[] {ids.get(List.of(row.text("order_no"))), row.integer("line_no"), row.text("sku"),
                     row.text("product_name"), row.decimal("quantity"), row.decimal("unit_price"), row.decimal("amount"),
                     row.text("category")});
         }
-        List<RowOutcome.Kind> lineOutcomes = lines.apply(lineRows);
-        for (int a = 0; a < accepted.size(); a++) {
-            outcomes[accepted.get(a)] = RowOutcome.combine(orderOutcomes.get(a), lineOutcomes.get(a));
+        List<RowOutcome.Kind> lineOutcomes = lineRows.isEmpty() ? List.of() : lines.apply(lineRows, lineSources);
+        for (int l = 0; l < withLine.size(); l++) {
+            int a = withLine.get(l);
+            outcomes[accepted.get(a)] = RowOutcome.combine(orderOutcomes.get(a), lineOutcomes.get(l));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * A row is an order header (no line fields at all: files with orders only) or an order line with line no., SKU
+     * and quantity; a line missing one of them is a row problem naming it.
+     */
+    private static RowError incompleteLine(ParsedRow row) {
+        if (LINE_REQUIRED.stream().allMatch(field -> row.get(field) == null)
+                && LINE_OPTIONAL.stream().allMatch(field -> row.get(field) == null)) {
+            return null;
+        }
+        return LINE_REQUIRED.stream().filter(field -> row.get(field) == null).findFirst()
+                .map(field -> new RowError(row.line(), field, null, ImportCodes.VALUE_EMPTY, List.of())).orElse(null);
     }
 }

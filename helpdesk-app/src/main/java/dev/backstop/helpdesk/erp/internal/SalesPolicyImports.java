@@ -92,11 +92,21 @@ class SalesPolicyImports extends SimpleErpImport {
         Map<List<Object>, Object[]> before = table().current(rows.stream().map(row -> List.<Object>of(row.text("policy_code")))
                 .toList());
         List<RowOutcome> outcomes = super.upsert(rows);
-        List<Object[]> written = new ArrayList<>(rows.size());
+        List<List<Object>> applied = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes.get(i).kind() != RowOutcome.Kind.REJECTED) {
-                written.add(values(rows.get(i), null));
+                applied.add(List.of(rows.get(i).text("policy_code")));
             }
+        }
+        // what is stored now: a file without some columns kept their stored values, and the version records those
+        Map<List<Object>, Object[]> after = table().current(applied);
+        List<Object[]> written = new ArrayList<>(applied.size());
+        for (List<Object> key : applied) {
+            Object[] stored = after.get(key);
+            Object[] row = new Object[stored.length + 1];
+            row[0] = key.getFirst();
+            System.arraycopy(stored, 0, row, 1, stored.length);
+            written.add(row);
         }
         versions.record(before, written);
         return outcomes;

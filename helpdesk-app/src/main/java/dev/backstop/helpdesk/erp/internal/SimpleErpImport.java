@@ -43,7 +43,7 @@ abstract class SimpleErpImport implements ImportTarget {
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> distributors = needsDistributor
                 ? References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code")) : Map.of();
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long distributor = needsDistributor ? distributors.get(row.text("distributor_code")) : null;

@@ -98,7 +98,7 @@ class BenefitEnrolmentImports implements ImportTarget {
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> employees = HrRows.employees(jdbc, rows);
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long employee = employees.get(row.text("employee_no"));

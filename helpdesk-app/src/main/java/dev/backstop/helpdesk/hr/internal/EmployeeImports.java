@@ -42,7 +42,8 @@ class EmployeeImports implements ImportTarget {
     EmployeeImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "employees", List.of("employee_no"), List.of("name", "branch_id", "department_id",
-                "title", "phone", "email", "hire_date", "posted_away", "home_city", "work_city"));
+                "title", "phone", "email", "hire_date", "posted_away", "home_city", "work_city"))
+                .fedBy("branch_id", "branch_code").fedBy("department_id", "department_code");
     }
 
     @Override
@@ -76,7 +77,7 @@ class EmployeeImports implements ImportTarget {
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> branches = References.ids(jdbc, "branches", "code", References.column(rows, "branch_code"));
         Map<String, Long> departments = References.ids(jdbc, "departments", "code", References.column(rows, "department_code"));
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             String branch = row.text("branch_code");

@@ -49,7 +49,8 @@ class PayslipImports implements ImportTarget {
         this.jdbc = jdbc;
         this.payslips = TableUpsert.of(jdbc, "hr_payslips", List.of("employee_id", "period"),
                 List.of("gross_pay", "deductions", "net_pay", "paid_on"));
-        this.items = TableUpsert.of(jdbc, "hr_payslip_items", List.of("payslip_id", "item_code"), List.of("item_name", "amount"));
+        this.items = TableUpsert.of(jdbc, "hr_payslip_items", List.of("payslip_id", "item_code"), List.of("item_name", "amount"))
+                .fedBy("amount", "item_amount");
     }
 
     @Override
@@ -116,7 +117,8 @@ class PayslipImports implements ImportTarget {
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
-        List<RowOutcome.Kind> slipOutcomes = payslips.apply(slipRows);
+        List<ParsedRow> sources = accepted.stream().map(rows::get).toList();
+        List<RowOutcome.Kind> slipOutcomes = payslips.apply(slipRows, sources);
         Map<List<Object>, Long> ids = payslips.ids(slipRows.stream().map(r -> List.<Object>of(r[0], r[1])).toList());
         List<Object[]> itemRows = new ArrayList<>();
         for (int a = 0; a < accepted.size(); a++) {
@@ -125,7 +127,7 @@ class PayslipImports implements ImportTarget {
             itemRows.add(new Object[] {ids.get(List.of(((Number) slip[0]).longValue(), slip[1])), row.text("item_code"),
                     row.text("item_name"), row.decimal("item_amount")});
         }
-        List<RowOutcome.Kind> itemOutcomes = items.apply(itemRows);
+        List<RowOutcome.Kind> itemOutcomes = items.apply(itemRows, sources);
         for (int a = 0; a < accepted.size(); a++) {
             outcomes[accepted.get(a)] = RowOutcome.combine(slipOutcomes.get(a), itemOutcomes.get(a));
         }

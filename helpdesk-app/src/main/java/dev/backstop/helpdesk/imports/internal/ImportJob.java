@@ -8,17 +8,18 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
         long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
         Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
-        int attempts, Instant fileRemovedAt) {
+        int attempts, Instant fileRemovedAt, boolean emptyClears, String statedCharset) {
 
     public enum Mode { DRY_RUN, APPLY }
 
     public enum Policy { SKIP_BAD_ROWS, ALL_OR_NOTHING }
 
     public enum State {
-        QUEUED, RUNNING, DONE, FAILED, REJECTED;
+        /** PARTIAL: the file broke off (an unclosed quote); what was read before was applied, the rest was not read. */
+        QUEUED, RUNNING, DONE, PARTIAL, FAILED, REJECTED;
 
         public boolean isFinal() {
-            return this == DONE || this == FAILED || this == REJECTED;
+            return this == DONE || this == PARTIAL || this == FAILED || this == REJECTED;
         }
     }
 
@@ -26,9 +27,9 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         return mode == Mode.DRY_RUN;
     }
 
-    /** Percent of the estimated rows done, 0..100. */
+    /** Percent of the estimated rows done, 0..100: full only when the job read the whole file. */
     public int percent() {
-        if (state.isFinal()) {
+        if (state == State.DONE || state == State.REJECTED) {
             return 100;
         }
         return totalRows == 0 ? 0 : (int) Math.min(100, recordsDone * 100 / totalRows);
@@ -44,12 +45,17 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
         return recordsDone * 1000 / millis;
     }
 
-    /** Estimated seconds left at the current rate; null when unknown. */
+    /**
+     * Estimated seconds left at the rate so far, rounded up; null when there is nothing honest to say: before two
+     * seconds and one row, once the job ended (a failed job has no time left, it stopped), or when the estimated row
+     * count is already passed (multi-line records).
+     */
     public Long secondsLeft(Instant now) {
-        long rate = rowsPerSecond(now);
-        if (state.isFinal()) {
-            return 0L;
+        if (state.isFinal() || startedAt == null || recordsDone == 0 || recordsDone >= totalRows
+                || Duration.between(startedAt, now).toMillis() < 2000) {
+            return null;
         }
-        return rate == 0 ? null : Math.max(0, totalRows - recordsDone) / rate;
+        double perSecond = recordsDone * 1000.0 / Math.max(1, Duration.between(startedAt, now).toMillis());
+        return (long) Math.ceil((totalRows - recordsDone) / perSecond);
     }
 }

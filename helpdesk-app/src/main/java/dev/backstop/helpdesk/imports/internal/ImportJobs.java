@@ -20,7 +20,7 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, source, mode, policy, state, file_name, stored_path, sha256, size_bytes, charset, total_rows,
             records_done, inserted, updated, unchanged, rejected, error_code, dry_run_of, requested_by, requested_name,
-            created_at, started_at, finished_at, attempts, file_removed_at""";
+            created_at, started_at, finished_at, attempts, file_removed_at, empty_clears, stated_charset""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -31,7 +31,14 @@ public class ImportJobs {
     }
 
     record NewJob(String kind, String source, ImportJob.Mode mode, ImportJob.Policy policy, String fileName,
-            String storedPath, String sha256, long sizeBytes, Long dryRunOf, Long requestedBy, String requestedName) {
+            String storedPath, String sha256, long sizeBytes, Long dryRunOf, Long requestedBy, String requestedName,
+            boolean emptyClears, String statedCharset) {
+
+        NewJob(String kind, String source, ImportJob.Mode mode, ImportJob.Policy policy, String fileName, String storedPath,
+                String sha256, long sizeBytes, Long dryRunOf, Long requestedBy, String requestedName) {
+            this(kind, source, mode, policy, fileName, storedPath, sha256, sizeBytes, dryRunOf, requestedBy, requestedName,
+                    false, null);
+        }
     }
 
     long create(NewJob job) {
@@ -39,7 +46,8 @@ public class ImportJobs {
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
                     insert into import_jobs (kind, source, mode, policy, state, file_name, stored_path, sha256, size_bytes,
-                        dry_run_of, requested_by, requested_name, created_at) values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        dry_run_of, requested_by, requested_name, created_at, empty_clears, stated_charset)
+                    values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     new String[] {"id"});
             ps.setString(1, job.kind());
             ps.setString(2, job.source());
@@ -53,6 +61,8 @@ public class ImportJobs {
             ps.setObject(10, job.requestedBy());
             ps.setString(11, job.requestedName());
             ps.setTimestamp(12, Timestamp.from(clock.instant()));
+            ps.setBoolean(13, job.emptyClears());
+            ps.setString(14, job.statedCharset());
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -87,6 +97,7 @@ public class ImportJobs {
     /** Starts (or restarts) counting from record 0: for a fresh job, a dry run or an all-or-nothing run. */
     void restart(long id, String charset, long totalRows, List<RowError> fileProblems) {
         jdbc.update("delete from import_problems where job_id = ?", id);
+        jdbc.update("delete from import_changes where job_id = ?", id);
         jdbc.update("""
                 update import_jobs set records_done = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0,
                     charset = ?, total_rows = ? where id = ?""", charset, totalRows, id);
@@ -129,6 +140,44 @@ public class ImportJobs {
         }).toList());
     }
 
+    /** The changes of a batch's updated rows (values as text, clipped like problems). */
+    void addChanges(long id, List<dev.backstop.helpdesk.imports.ImportScope.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into import_changes (job_id, line, field, old_value, new_value) values (?, ?, ?, ?, ?)",
+                changes.stream().map(c -> new Object[] {id, c.line(), clip(c.field(), 64), clip(text(c.before()), 1000),
+                        clip(text(c.after()), 1000)}).toList());
+    }
+
+    record StoredChange(long line, String field, String before, String after) {
+    }
+
+    List<StoredChange> changes(long id, int limit) {
+        return jdbc.query("""
+                select line, field, old_value, new_value from import_changes where job_id = ? order by line, id
+                fetch first %d rows only""".formatted(limit), (rs, n) -> new StoredChange(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), id);
+    }
+
+    long changeCount(long id) {
+        return jdbc.queryForObject("select count(*) from import_changes where job_id = ?", Long.class, id);
+    }
+
+    void eachChange(long id, java.util.function.Consumer<StoredChange> consumer) {
+        jdbc.query("select line, field, old_value, new_value from import_changes where job_id = ? order by line, id", rs -> {
+            consumer.accept(new StoredChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        }, id);
+    }
+
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> null;
+            case java.math.BigDecimal d -> d.toPlainString();
+            default -> value.toString();
+        };
+    }
+
     record StoredProblem(long line, String column, String value, String code, List<String> arguments, String rawRow) {
     }
 
@@ -168,7 +217,8 @@ public class ImportJobs {
                 rs.getLong("records_done"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"),
                 rs.getLong("rejected"), rs.getString("error_code"), (Long) rs.getObject("dry_run_of", Long.class),
                 (Long) rs.getObject("requested_by", Long.class), rs.getString("requested_name"), instant(rs, "created_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempts"), instant(rs, "file_removed_at"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("attempts"), instant(rs, "file_removed_at"),
+                rs.getBoolean("empty_clears"), rs.getString("stated_charset"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

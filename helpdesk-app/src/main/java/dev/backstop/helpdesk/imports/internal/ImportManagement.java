@@ -6,6 +6,7 @@ import dev.backstop.imports.CsvFile;
 import dev.backstop.imports.CsvRow;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.HeaderMapping;
+import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.SafeCsvWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -33,10 +35,12 @@ public class ImportManagement {
     private final ImportRunner runner;
     private final MessageSource messages;
     private final UploadedFiles files;
+    private final ImportProfiles profiles;
 
     ImportManagement(ImportTargets targets, ImportJobs jobs, ImportSettings settings, ImportWorker worker, ImportRunner runner,
-            MessageSource messages, UploadedFiles files) {
+            MessageSource messages, UploadedFiles files, ImportProfiles profiles) {
         this.files = files;
+        this.profiles = profiles;
         this.targets = targets;
         this.jobs = jobs;
         this.settings = settings;
@@ -55,6 +59,23 @@ public class ImportManagement {
 
     public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
             ImportJob.Policy policy, String source, CurrentUser user) {
+        return submit(kind, fileName, declaredSize, content, new Options(dryRun, policy, source, false, null), user);
+    }
+
+    /**
+     * How to run an upload. {@code emptyClears}: an empty cell clears the stored value (otherwise it keeps it, like a
+     * column the file does not have); {@code encoding}: the file's charset as the uploader states it (blank: detected).
+     */
+    public record Options(boolean dryRun, ImportJob.Policy policy, String source, boolean emptyClears, String encoding) {
+    }
+
+    /** Queues a job for an uploaded file. */
+    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, Options options,
+            CurrentUser user) {
+        boolean dryRun = options.dryRun();
+        ImportJob.Policy policy = options.policy();
+        String source = options.source();
+        String charset = charset(options.encoding());
         ImportTarget target = targets.forImport(kind, user);
         ImportProfiles.checkSource(source == null || source.isBlank() ? null : source.strip());
         if (content == null || fileName == null || fileName.isBlank() && declaredSize == 0) {
@@ -72,7 +93,7 @@ public class ImportManagement {
         try {
             id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
                     : ImportJob.Mode.APPLY, policy, cleanName, copied.reference(), copied.sha256(), copied.size(), null,
-                    user.id(), user.username()));
+                    user.id(), user.username(), options.emptyClears(), charset));
         } catch (RuntimeException ex) {
             try {
                 files.remove(copied.reference());
@@ -88,7 +109,7 @@ public class ImportManagement {
     /** Applies the file a finished dry run read, with the given policy. */
     public ImportJob apply(long dryRunId, ImportJob.Policy policy, CurrentUser user) {
         ImportJob dryRun = job(dryRunId, user);
-        if (!dryRun.isDryRun() || dryRun.state() != ImportJob.State.DONE) {
+        if (!dryRun.isDryRun() || !(dryRun.state() == ImportJob.State.DONE || dryRun.state() == ImportJob.State.PARTIAL)) {
             throw ImportRefused.notAFinishedDryRun(dryRunId);
         }
         if (!files.exists(dryRun.storedPath())) {
@@ -96,7 +117,7 @@ public class ImportManagement {
         }
         long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
                 dryRun.fileName(), dryRun.storedPath(), dryRun.sha256(), dryRun.sizeBytes(), dryRun.id(), user.id(),
-                user.username()));
+                user.username(), dryRun.emptyClears(), dryRun.statedCharset()));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -120,28 +141,71 @@ public class ImportManagement {
     public record PreviewRow(long line, List<String> cells, boolean valid) {
     }
 
-    public record Preview(List<String> fields, List<PreviewRow> rows) {
+    /** {@code fields}: the field names; {@code columns}: how the admin knows them (the file's header, else the label). */
+    public record Preview(List<String> fields, List<String> columns, List<PreviewRow> rows) {
     }
 
     /** The first rows of the job's file as they will be read: one cell per field, sensitive ones masked. */
-    public Preview preview(ImportJob job, CurrentUser user) {
+    /** The first rows of the job's file as they will be read, under the file's headers (else the fields' labels). */
+    public Preview preview(ImportJob job, CurrentUser user, Locale locale) {
         ImportTarget target = targets.get(job.kind());
         List<Field> fields = target.schema().fields();
         List<String> names = fields.stream().map(Field::name).toList();
+        List<String> columns = new ArrayList<>(fields.stream().map(f -> label(target, f.name(), locale)).toList());
         if (!files.exists(job.storedPath())) {
-            return new Preview(names, List.of());
+            return new Preview(names, columns, List.of());
         }
         Path file = files.local(job.storedPath());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         List<PreviewRow> rows = new ArrayList<>();
-        try (CsvFile csv = CsvFile.open(file, runner.mapping(target, job.source()), runner.options())) {
+        HeaderMapping mapping = runner.mapping(target, job.source());
+        try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
+            for (String header : csv.headers()) {
+                mapping.fieldFor(header).ifPresent(field -> columns.set(names.indexOf(field), header));
+            }
             if (csv.isReadable()) {
                 csv.rows().limit(settings.previewRows()).forEach(row -> rows.add(new PreviewRow(row.line(),
                         names.stream().map(name -> cell(row, name, mask && target.sensitiveFields().contains(name))).toList(),
                         target.schema().validate(row).isValid())));
             }
         }
-        return new Preview(names, rows);
+        return new Preview(names, columns, rows);
+    }
+
+    /** One column of the file: its header and the field it feeds ({@code null}: none, {@code -}: ignored on purpose). */
+    public record MappedColumn(String header, String field) {
+    }
+
+    /** The file's columns beside the fields they feed under the job's source profile; empty when the file is gone. */
+    public List<MappedColumn> columns(ImportJob job) {
+        ImportTarget target = targets.get(job.kind());
+        if (!files.exists(job.storedPath())) {
+            return List.of();
+        }
+        Path file = files.local(job.storedPath());
+        HeaderMapping mapping = runner.mapping(target, job.source());
+        try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
+            return csv.headers().stream().map(header -> new MappedColumn(header, mapping.fieldFor(header)
+                    .orElse(mapping.isIgnored(header) ? dev.backstop.imports.RecordSchema.IGNORE : null))).toList();
+        }
+    }
+
+    /**
+     * Saves the admin's mapping of the job's file as the profile of {@code source} and reads the same file again as a
+     * dry run under it (a new job: the one shown keeps its record).
+     */
+    public ImportJob remap(long jobId, String source, Map<String, String> headerToField, CurrentUser user) {
+        ImportJob job = job(jobId, user);
+        if (!files.exists(job.storedPath())) {
+            throw ImportRefused.fileRemoved(jobId);
+        }
+        String cleanSource = blankToNull(source);
+        profiles.save(job.kind(), cleanSource, headerToField, user.username());
+        long id = jobs.create(new ImportJobs.NewJob(job.kind(), cleanSource, ImportJob.Mode.DRY_RUN, job.policy(),
+                job.fileName(), job.storedPath(), job.sha256(), job.sizeBytes(), null, user.id(), user.username(),
+                job.emptyClears(), job.statedCharset()));
+        worker.wakeUp();
+        return jobs.find(id).orElseThrow();
     }
 
     private static String cell(CsvRow row, String field, boolean masked) {
@@ -149,18 +213,73 @@ public class ImportManagement {
         return value.isEmpty() ? "" : masked ? MASK : value.get();
     }
 
-    public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message) {
+    /** {@code column}: as the admin knows it (the field's label, or the header as written); {@code field}: as stored. */
+    public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message,
+            String field) {
     }
 
+    /** Problems with the column as the admin knows it: a field by its label in the page's language, else the header. */
     public List<ProblemView> problems(ImportJob job, CurrentUser user, Locale locale, int limit) {
         ImportTarget target = targets.get(job.kind());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         return jobs.problems(job.id(), limit).stream().map(p -> {
             boolean hide = mask && p.column() != null && target.sensitiveFields().contains(p.column());
-            List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : p.arguments();
-            return new ProblemView(p.line(), p.column(), hide && p.value() != null ? MASK : p.value(), p.code(), arguments,
-                    message(p.code(), arguments, locale));
+            List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale);
+            return new ProblemView(p.line(), label(target, p.column(), locale), hide && p.value() != null ? MASK : p.value(),
+                    p.code(), arguments, message(p.code(), arguments, locale), p.column());
         }).toList();
+    }
+
+    /** A field's label in this language (its first alias is Chinese, its second English); anything else as it is. */
+    public static String label(ImportTarget target, String column, Locale locale) {
+        if (column == null) {
+            return null;
+        }
+        int alias = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? 0 : 1;
+        return target.schema().field(column).map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
+                .orElse(column);
+    }
+
+    /** Arguments that name a field (a missing or doubly fed column) name it by its label. */
+    private static List<String> labelled(ImportTarget target, ImportJobs.StoredProblem p, Locale locale) {
+        if (ImportCodes.COLUMN_MISSING.equals(p.code()) || ImportCodes.COLUMN_DUPLICATE.equals(p.code())) {
+            return p.arguments().stream().map(a -> label(target, a, locale)).toList();
+        }
+        return p.arguments();
+    }
+
+    public record ChangeView(long line, String field, String before, String after) {
+    }
+
+    /** What the job changed (a dry run: would change) in the rows it updated, field by field; sensitive values masked. */
+    public List<ChangeView> changes(ImportJob job, CurrentUser user, Locale locale, int limit) {
+        ImportTarget target = targets.get(job.kind());
+        boolean mask = !ImportTargets.maySeeSensitive(target, user);
+        return jobs.changes(job.id(), limit).stream().map(c -> changeView(target, mask, c, locale)).toList();
+    }
+
+    public long changeCount(ImportJob job) {
+        return jobs.changeCount(job.id());
+    }
+
+    private static ChangeView changeView(ImportTarget target, boolean mask, ImportJobs.StoredChange c, Locale locale) {
+        boolean hide = mask && target.sensitiveFields().contains(c.field());
+        return new ChangeView(c.line(), label(target, c.field(), locale), hide ? MASK : c.before(), hide ? MASK : c.after());
+    }
+
+    /** Every change of the job as CSV: line, field, from, to (for a dry run: what the apply would change). */
+    public void writeChangeReport(ImportJob job, CurrentUser user, Locale locale, OutputStream out) {
+        ImportTarget target = targets.get(job.kind());
+        boolean mask = !ImportTargets.maySeeSensitive(target, user);
+        try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
+            writer.writeRow(List.of(message("imports.report.line", List.of(), locale), message("imports.col.field", List.of(), locale),
+                    message("imports.col.before", List.of(), locale), message("imports.col.after", List.of(), locale)));
+            jobs.eachChange(job.id(), c -> {
+                ChangeView view = changeView(target, mask, c, locale);
+                writer.writeRow(java.util.Arrays.asList(String.valueOf(view.line()), view.field(),
+                        view.before() == null ? "" : view.before(), view.after() == null ? "" : view.after()));
+            });
+        }
     }
 
     /** Why a job failed, with the arguments of its file problem ("larger than 100 MB"); null when it did not. */
@@ -168,8 +287,9 @@ public class ImportManagement {
         if (job.errorCode() == null) {
             return null;
         }
-        List<String> arguments = jobs.problems(job.id(), 20).stream().filter(p -> p.code().equals(job.errorCode()))
-                .findFirst().map(ImportJobs.StoredProblem::arguments).orElse(List.of());
+        ImportTarget target = targets.get(job.kind());
+        List<String> arguments = jobs.problems(job.id(), 100).stream().filter(p -> p.code().equals(job.errorCode()))
+                .findFirst().map(p -> labelled(target, p, locale)).orElse(List.of());
         return message(job.errorCode(), arguments, locale);
     }
 
@@ -177,8 +297,24 @@ public class ImportManagement {
         return jobs.problemCount(job.id());
     }
 
+    /**
+     * A problem's message in this language with its arguments filled. A message with placeholders is always formatted
+     * (Spring leaves a pattern as it is when it gets no arguments: a literal {@code {0}}); a missing argument is shown
+     * as empty, never as its placeholder.
+     */
     public String message(String code, List<String> arguments, Locale locale) {
-        return messages.getMessage(code, arguments.toArray(), code, locale);
+        String pattern = messages.getMessage(code, null, null, locale);
+        if (pattern == null) {
+            return messages.getMessage(code, arguments.toArray(), code, locale);
+        }
+        if (!pattern.contains("{")) {
+            return pattern;
+        }
+        Object[] filled = java.util.Arrays.copyOf(arguments.toArray(), Math.max(arguments.size(), 10));
+        for (int i = arguments.size(); i < filled.length; i++) {
+            filled[i] = "";
+        }
+        return new java.text.MessageFormat(pattern, locale).format(filled);
     }
 
     /**
@@ -193,7 +329,7 @@ public class ImportManagement {
         if (files.exists(job.storedPath())) {
             Path file = files.local(job.storedPath());
             HeaderMapping mapping = runner.mapping(target, job.source());
-            try (CsvFile csv = CsvFile.open(file, mapping, runner.options())) {
+            try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
                 headers = csv.headers();
                 sensitiveColumn = new boolean[headers.size()];
                 for (int i = 0; i < headers.size(); i++) {
@@ -229,9 +365,9 @@ public class ImportManagement {
                     }
                 }
                 boolean hidden = mask && p.column() != null && target.sensitiveFields().contains(p.column());
-                String where = p.column() == null ? "" : "[" + p.column() + "] ";
-                pending.add(where + message(p.code(), hidden ? p.arguments().stream().map(a -> MASK).toList() : p.arguments(),
-                        locale));
+                String where = p.column() == null ? "" : "[" + label(target, p.column(), locale) + "] ";
+                pending.add(where + message(p.code(), hidden ? p.arguments().stream().map(a -> MASK).toList()
+                        : labelled(target, p, locale), locale));
             });
             flush.run();
         }
@@ -244,6 +380,18 @@ public class ImportManagement {
             writer.writeRow(target.schema().fields().stream()
                     .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name()).toList());
             target.sampleRows().forEach(writer::writeRow);
+        }
+    }
+
+    /** A stated encoding's canonical name ({@code gbk} → {@code GBK}); null when blank or {@code auto}. */
+    private static String charset(String encoding) {
+        if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(encoding.strip()).name();
+        } catch (IllegalArgumentException unknown) {
+            throw ImportRefused.unknownEncoding(encoding.strip().length() > 40 ? encoding.strip().substring(0, 40) : encoding.strip());
         }
     }
 

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ImportProfiles {
 
-    static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A source's name: letters of any script (北方ERP), digits, and . _ - after the first. */
+    static final Pattern SOURCE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,63}");
 
     private final JdbcTemplate jdbc;
     private final ImportTargets targets;
@@ -42,13 +43,26 @@ public class ImportProfiles {
         return jdbc.queryForList("select distinct source from import_profiles where kind = ? order by source", String.class, kind);
     }
 
-    /** Replaces the profile of one source for one kind. */
+    /**
+     * Replaces the profile of one source for one kind: each header → a field of the kind, or
+     * {@link dev.backstop.imports.RecordSchema#IGNORE} for a column to ignore. A blank header, a header without a field
+     * or an unknown field is refused (400) before anything is saved.
+     */
     @Transactional
     public void save(String kind, String source, Map<String, String> headerToField, String by) {
         checkSource(source);
+        if (source == null || source.isBlank()) {
+            throw ImportRefused.badSource(String.valueOf(source));
+        }
         var target = targets.get(kind);
         headerToField.forEach((header, field) -> {
-            if (target.schema().field(field).isEmpty()) {
+            if (header == null || header.isBlank() || header.strip().length() > 200) {
+                throw ImportRefused.badHeader(header == null ? "" : header);
+            }
+            if (field == null || field.isBlank()) {
+                throw ImportRefused.fieldMissing(header);
+            }
+            if (!dev.backstop.imports.RecordSchema.IGNORE.equals(field) && target.schema().field(field).isEmpty()) {
                 throw ImportRefused.unknownField(field);
             }
         });

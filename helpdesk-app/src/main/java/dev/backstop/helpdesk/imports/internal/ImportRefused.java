@@ -41,6 +41,18 @@ public final class ImportRefused extends BackstopException {
         return new ImportRefused(400, "imports.error.unknownField", field);
     }
 
+    static ImportRefused fieldMissing(String header) {
+        return new ImportRefused(400, "imports.error.fieldMissing", header);
+    }
+
+    static ImportRefused badHeader(String header) {
+        return new ImportRefused(400, "imports.error.badHeader", header.length() > 60 ? header.substring(0, 60) : header);
+    }
+
+    static ImportRefused unknownEncoding(String encoding) {
+        return new ImportRefused(400, "imports.error.unknownEncoding", encoding);
+    }
+
     static ImportRefused badSource(String source) {
         return new ImportRefused(400, "imports.error.badSource", source);
     }

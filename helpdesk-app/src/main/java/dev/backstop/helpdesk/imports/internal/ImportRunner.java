@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.imports.internal;
 
 import dev.backstop.helpdesk.imports.ImportHistory;
+import dev.backstop.helpdesk.imports.ImportScope;
 import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
@@ -11,6 +12,7 @@ import dev.backstop.imports.ImportCodes;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RowError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -22,9 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one claimed job to its end. Skip-bad-rows apply: one transaction per batch that writes the rows, their
- * problems and the advanced checkpoint together, so a killed process leaves whole batches and a rerun skips
- * exactly the committed records. Dry run and all-or-nothing: all rows in one transaction (rolled back for a dry
- * run, or when any row is bad), progress and problems committed beside it; a rerun starts from the top.
+ * problems, their changes and the advanced checkpoint together, so a killed process leaves whole batches and a rerun
+ * skips exactly the committed records. Dry run: the same batches, each rolled back at once (memory and undo stay those
+ * of one batch; {@link DryRunMemory} counts a record a rolled-back batch wrote as the apply would), a rerun starts from
+ * the top. All-or-nothing apply: all rows in one transaction, rolled back when any row is bad.
+ * <p>
+ * A file that breaks off (a quote never closed) never ends DONE: PARTIAL when what was read before is applied (skip bad
+ * rows), FAILED when nothing is (all or nothing); its problem names the line and how many rows were not read.
  */
 @Component
 class ImportRunner {
@@ -56,9 +62,11 @@ class ImportRunner {
         this.history = history;
     }
 
-    CsvOptions options() {
-        return CsvOptions.detect().withNullMarkers(settings.nullMarkers().toArray(String[]::new))
+    /** How to read a job's file: the encoding its uploader stated, else detected. */
+    CsvOptions options(ImportJob job) {
+        CsvOptions options = CsvOptions.detect().withNullMarkers(settings.nullMarkers().toArray(String[]::new))
                 .withMaxBytes(settings.maxFileSize().toBytes()).withMaxLines(settings.maxRows());
+        return job.statedCharset() == null ? options : options.withCharset(java.nio.charset.Charset.forName(job.statedCharset()));
     }
 
     HeaderMapping mapping(ImportTarget target, String source) {
@@ -72,11 +80,11 @@ class ImportRunner {
     void run(long jobId) {
         ImportJob job = jobs.find(jobId).orElseThrow();
         ImportTarget target = targets.get(job.kind());
-        ImportJob.State end;
-        String errorCode = null;
-        try (CsvFile csv = CsvFile.open(files.local(job.storedPath()), mapping(target, job.source()), options())) {
-            boolean single = job.isDryRun() || job.policy() == ImportJob.Policy.ALL_OR_NOTHING;
-            long skip = single ? 0 : job.recordsDone();
+        Ended ended;
+        HeaderMapping mapping = mapping(target, job.source());
+        try (CsvFile csv = CsvFile.open(files.local(job.storedPath()), mapping, options(job))) {
+            boolean allOrNothing = !job.isDryRun() && job.policy() == ImportJob.Policy.ALL_OR_NOTHING;
+            long skip = job.isDryRun() || allOrNothing ? 0 : job.recordsDone();
             String charset = csv.charset().map(java.nio.charset.Charset::name).orElse(null);
             inOwnTransaction.executeWithoutResult(tx -> {
                 if (skip == 0) {
@@ -85,74 +93,140 @@ class ImportRunner {
                     jobs.resume(jobId, skip, csv.problems());
                 }
             });
+            Batches batches = new Batches(job, target, fieldsIn(csv, mapping));
             if (!csv.isReadable()) {
-                end = ImportJob.State.FAILED;
-                errorCode = csv.problems().stream().map(RowError::code).filter(FATAL_FIRST::contains).findFirst()
-                        .orElse(ImportCodes.FILE_EMPTY);
-            } else if (single) {
-                end = runInOneTransaction(job, target, csv);
+                ended = new Ended(ImportJob.State.FAILED, csv.problems().stream().map(RowError::code)
+                        .filter(FATAL_FIRST::contains).findFirst().orElse(ImportCodes.FILE_EMPTY));
+            } else if (allOrNothing) {
+                ended = runInOneTransaction(batches, csv);
             } else {
-                runInBatches(job, target, csv, skip);
-                end = ImportJob.State.DONE;
+                ended = runInBatches(batches, csv, skip);
             }
         } catch (RuntimeException ex) {
             log.error("Import job {} ({}) failed", jobId, job.kind(), ex);
-            end = ImportJob.State.FAILED;
-            errorCode = "imports.error.internal";
+            ended = new Ended(ImportJob.State.FAILED, "imports.error.internal");
         }
-        ImportJob.State state = end;
-        String code = errorCode;
-        inOwnTransaction.executeWithoutResult(tx -> jobs.finish(jobId, state, code));
+        Ended end = ended;
+        inOwnTransaction.executeWithoutResult(tx -> jobs.finish(jobId, end.state(), end.errorCode()));
         history.importFinished();   // committed: a snapshot's age is read again
         ImportJob finished = jobs.find(jobId).orElseThrow();
         log.info("Import job {} {} {} by {}: {} ({} inserted, {} updated, {} unchanged, {} rejected, sha256 {})", jobId,
-                finished.mode(), finished.kind(), finished.requestedName(), state, finished.inserted(), finished.updated(),
-                finished.unchanged(), finished.rejected(), finished.sha256());
+                finished.mode(), finished.kind(), finished.requestedName(), end.state(), finished.inserted(),
+                finished.updated(), finished.unchanged(), finished.rejected(), finished.sha256());
         dropFolders.finished(finished);
     }
 
-    private void runInBatches(ImportJob job, ImportTarget target, CsvFile csv, long skip) {
-        try (ReadAhead batches = new ReadAhead(csv.rows().skip(skip).iterator(), target.schema(), settings.batchSize())) {
-            for (List<ParsedRow> batch = batches.next(); batch != null; batch = batches.next()) {
-                List<ParsedRow> rows = batch;
-                inOwnTransaction.executeWithoutResult(tx -> {
-                    Applied applied = apply(target, rows);
-                    jobs.addProblems(job.id(), applied.problems, applied.rawRows);
-                    jobs.advance(job.id(), rows.size(), applied.counts, settings.lease());
-                });
-            }
+    /** How a job ended: its state and, unless DONE, the code of the problem that ended it. */
+    private record Ended(ImportJob.State state, String errorCode) {
+    }
+
+    /** The fields the file has a column for (a column a profile or alias maps to a field). */
+    private static Set<String> fieldsIn(CsvFile csv, HeaderMapping mapping) {
+        Set<String> fields = new HashSet<>();
+        csv.headers().forEach(header -> mapping.fieldFor(header).ifPresent(fields::add));
+        return fields;
+    }
+
+    /** What every batch of one job shares: the job, its target, its scope's fields and a dry run's memory. */
+    private final class Batches {
+
+        final ImportJob job;
+        final ImportTarget target;
+        final Set<String> importFields;
+        final Set<String> fieldsInFile;
+        final DryRunMemory memory;
+
+        Batches(ImportJob job, ImportTarget target, Set<String> fieldsInFile) {
+            this.job = job;
+            this.target = target;
+            this.importFields = target.schema().fields().stream().map(dev.backstop.imports.Field::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            this.fieldsInFile = fieldsInFile;
+            this.memory = job.isDryRun() ? new DryRunMemory(target.schema().key()) : null;
+        }
+
+        ReadAhead read(java.util.Iterator<dev.backstop.imports.CsvRow> rows) {
+            return new ReadAhead(rows, target.schema(), settings.batchSize());
+        }
+
+        Applied apply(List<ParsedRow> rows) {
+            return ImportRunner.this.apply(this, rows);
+        }
+
+        void record(List<ParsedRow> rows, Applied applied) {
+            jobs.addProblems(job.id(), applied.problems, applied.rawRows);
+            jobs.addChanges(job.id(), applied.changes);
+            jobs.advance(job.id(), rows.size(), applied.counts, settings.lease());
         }
     }
 
-    private ImportJob.State runInOneTransaction(ImportJob job, ImportTarget target, CsvFile csv) {
+    private Ended runInBatches(Batches job, CsvFile csv, long skip) {
+        TransactionTemplate rolledBack = new TransactionTemplate(inOwnTransaction.getTransactionManager());
+        boolean brokeOff = false;
+        try (ReadAhead batches = job.read(csv.rows().skip(skip).iterator())) {
+            for (List<ParsedRow> batch = batches.next(); batch != null; batch = batches.next()) {
+                List<ParsedRow> rows = batch;
+                Applied applied;
+                if (job.job.isDryRun()) {
+                    applied = rolledBack.execute(tx -> {
+                        tx.setRollbackOnly();
+                        return job.apply(rows);
+                    });
+                    inOwnTransaction.executeWithoutResult(progress -> job.record(rows, applied));
+                } else {
+                    applied = inOwnTransaction.execute(tx -> {
+                        Applied written = job.apply(rows);
+                        job.record(rows, written);
+                        return written;
+                    });
+                }
+                brokeOff |= applied.brokeOff();
+            }
+        }
+        if (!brokeOff) {
+            return new Ended(ImportJob.State.DONE, null);
+        }
+        return job.job.policy() == ImportJob.Policy.ALL_OR_NOTHING
+                ? new Ended(ImportJob.State.FAILED, ImportCodes.ROW_UNCLOSED_QUOTE)
+                : new Ended(ImportJob.State.PARTIAL, ImportCodes.ROW_UNCLOSED_QUOTE);
+    }
+
+    private Ended runInOneTransaction(Batches job, CsvFile csv) {
         TransactionTemplate data = new TransactionTemplate(inOwnTransaction.getTransactionManager());
         return data.execute(tx -> {
             long rejected = 0;
-            try (ReadAhead batches = new ReadAhead(csv.rows().iterator(), target.schema(), settings.batchSize())) {
+            boolean brokeOff = false;
+            try (ReadAhead batches = job.read(csv.rows().iterator())) {
                 for (List<ParsedRow> batch = batches.next(); batch != null; batch = batches.next()) {
                     List<ParsedRow> rows = batch;
-                    Applied applied = apply(target, rows);
+                    Applied applied = job.apply(rows);
                     rejected += applied.counts[3];
-                    inOwnTransaction.executeWithoutResult(progress -> {
-                        jobs.addProblems(job.id(), applied.problems, applied.rawRows);
-                        jobs.advance(job.id(), rows.size(), applied.counts, settings.lease());
-                    });
+                    brokeOff |= applied.brokeOff();
+                    inOwnTransaction.executeWithoutResult(progress -> job.record(rows, applied));
                 }
             }
-            if (job.isDryRun() || rejected > 0) {
+            if (brokeOff || rejected > 0) {
                 tx.setRollbackOnly();
-            } else {
-                jobs.finish(job.id(), ImportJob.State.DONE, null);   // with the data, so a crash cannot rerun it
+                ImportJob.State state = brokeOff ? ImportJob.State.FAILED : ImportJob.State.REJECTED;
+                String code = brokeOff ? ImportCodes.ROW_UNCLOSED_QUOTE : null;
+                inOwnTransaction.executeWithoutResult(end -> jobs.finish(job.job.id(), state, code));
+                return new Ended(state, code);
             }
-            return !job.isDryRun() && rejected > 0 ? ImportJob.State.REJECTED : ImportJob.State.DONE;
+            jobs.finish(job.job.id(), ImportJob.State.DONE, null);   // with the data, so a crash cannot rerun it
+            return new Ended(ImportJob.State.DONE, null);
         });
     }
 
     /** counts: inserted, updated, unchanged, rejected. */
-    private record Applied(long[] counts, List<RowError> problems, List<String> rawRows) {
+    private record Applied(long[] counts, List<RowError> problems, List<String> rawRows, List<ImportScope.Change> changes) {
+
+        /** Whether the file broke off in this batch: a quote never closed, nothing after it was read. */
+        boolean brokeOff() {
+            return problems.stream().anyMatch(problem -> ImportCodes.ROW_UNCLOSED_QUOTE.equals(problem.code()));
+        }
     }
 
-    private Applied apply(ImportTarget target, List<ParsedRow> batch) {
+    private Applied apply(Batches job, List<ParsedRow> batch) {
         long[] counts = new long[4];
         List<RowError> problems = new ArrayList<>();
         List<String> rawRows = new ArrayList<>();
@@ -168,16 +242,19 @@ class ImportRunner {
                 }
             }
         }
+        ImportScope scope = new ImportScope(job.importFields, job.fieldsInFile, job.job.emptyClears());
+        ImportTarget target = job.target;
         List<RowOutcome> outcomes = valid.isEmpty() ? List.of()
-                : settings.postgresCopy() ? target.upsert(valid) : TableUpsert.portable(() -> target.upsert(valid));
+                : scope.run(() -> settings.postgresCopy() ? target.upsert(valid) : TableUpsert.portable(() -> target.upsert(valid)));
         for (int i = 0; i < outcomes.size(); i++) {
             RowOutcome outcome = outcomes.get(i);
-            counts[outcome.kind().ordinal()]++;
+            RowOutcome.Kind kind = job.memory == null ? outcome.kind() : job.memory.outcome(valid.get(i), outcome.kind());
+            counts[kind.ordinal()]++;
             if (outcome.problem() != null) {
                 problems.add(outcome.problem());
                 rawRows.add(RawRows.encode(valid.get(i).cells()));
             }
         }
-        return new Applied(counts, problems, rawRows);
+        return new Applied(counts, problems, rawRows, scope.takeChanges());
     }
 }

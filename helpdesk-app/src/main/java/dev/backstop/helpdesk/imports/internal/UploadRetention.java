@@ -59,7 +59,7 @@ public class UploadRetention {
         List<String> stored = jdbc.queryForList("""
                 select stored_path from import_jobs where file_removed_at is null
                  group by stored_path
-                having min(case when state in ('DONE', 'FAILED', 'REJECTED') and finished_at is not null then 1 else 0 end) = 1
+                having min(case when state in ('DONE', 'PARTIAL', 'FAILED', 'REJECTED') and finished_at is not null then 1 else 0 end) = 1
                    and max(finished_at) < ?""", String.class, Timestamp.from(before));
         int removed = 0;
         for (String file : stored) {

@@ -5,7 +5,6 @@ import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.internal.ImportJob;
 import dev.backstop.helpdesk.imports.internal.ImportManagement;
 import dev.backstop.helpdesk.imports.internal.ImportProfiles;
-import dev.backstop.helpdesk.shared.RequestLocales;
 import dev.backstop.imports.Field;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Imports for machines: {@code POST /api/v1/imports/{kind}} with a multipart {@code file} queues a job (a dry run
- * with {@code dryRun=true}) and answers 202 with the job; its status, preview, problems and error report follow.
+ * with {@code dryRun=true}; {@code emptyClears=true}: empty cells clear stored values; {@code encoding=GB18030}: the
+ * file's charset, else detected) and answers 202 with the job; its status, preview, changes, problems and reports follow.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -68,16 +68,17 @@ class ImportApi {
     void template(@PathVariable String kind, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ImportTarget target = imports.kind(kind, user);
-        imports.writeTemplate(target, RequestLocales.of(request), csv(response, kind + "-template.csv"));
+        imports.writeTemplate(target, locale(request), csv(response, kind + "-template.csv"));
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<JobView> submit(@PathVariable String kind, @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
-            @RequestParam(required = false) String source, CurrentUser user, HttpServletRequest request) throws IOException {
+            @RequestParam(required = false) String source, @RequestParam(defaultValue = "false") boolean emptyClears,
+            @RequestParam(required = false) String encoding, CurrentUser user, HttpServletRequest request) throws IOException {
         ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.isEmpty() && file.getOriginalFilename() == null
-                ? null : file.getInputStream(), dryRun, policy, source, user);
+                ? null : file.getInputStream(), new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding), user);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/jobs/" + job.id()))
                 .body(view(job, request));
     }
@@ -88,12 +89,26 @@ class ImportApi {
     }
 
     @GetMapping("/jobs/{id}")
-    JobView job(@PathVariable long id, @RequestParam(defaultValue = "200") int problems, CurrentUser user,
-            HttpServletRequest request) {
+    JobView job(@PathVariable long id, @RequestParam(defaultValue = "200") int problems,
+            @RequestParam(defaultValue = "100") int changes, CurrentUser user, HttpServletRequest request) {
         ImportJob job = imports.job(id, user);
-        Locale locale = RequestLocales.of(request);
-        return view(job, request).withDetails(imports.problemCount(job), imports.preview(job, user),
-                imports.problems(job, user, locale, Math.clamp(problems, 0, 10_000)));
+        Locale locale = locale(request);
+        return view(job, request).withDetails(imports.problemCount(job), imports.preview(job, user, locale),
+                imports.problems(job, user, locale, Math.clamp(problems, 0, 10_000)), imports.changeCount(job),
+                imports.changes(job, user, locale, Math.clamp(changes, 0, 10_000)));
+    }
+
+    /** Every change the job made (a dry run: would make) as CSV: line, field, from, to. */
+    @GetMapping("/jobs/{id}/changes")
+    void changes(@PathVariable long id, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ImportJob job = imports.job(id, user);
+        imports.writeChangeReport(job, user, locale(request), csv(response, "import-" + id + "-changes.csv"));
+    }
+
+    /** The language to answer in: {@code ?lang=} or the locale cookie of the pages, else Accept-Language, else Chinese. */
+    private static Locale locale(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
     }
 
     @PostMapping("/jobs/{id}/apply")
@@ -107,7 +122,7 @@ class ImportApi {
     void errors(@PathVariable long id, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ImportJob job = imports.job(id, user);
-        imports.writeErrorReport(job, user, RequestLocales.of(request), csv(response, "import-" + id + "-errors.csv"));
+        imports.writeErrorReport(job, user, locale(request), csv(response, "import-" + id + "-errors.csv"));
     }
 
     @GetMapping("/profiles/{kind}/{source}")
@@ -125,7 +140,7 @@ class ImportApi {
     }
 
     private JobView view(ImportJob job, HttpServletRequest request) {
-        return JobView.of(job, clock.instant(), imports.errorMessage(job, RequestLocales.of(request)));
+        return JobView.of(job, clock.instant(), imports.errorMessage(job, locale(request)));
     }
 
     static OutputStream csv(HttpServletResponse response, String fileName) throws IOException {

@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.knowledge.internal;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.imports.ImportScope;
 import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.knowledge.ArticleInput;
@@ -99,7 +100,8 @@ class ArticleImports implements ImportTarget {
                     row.text("state") == null ? ArticleState.PUBLISHED : ArticleState.valueOf(row.text("state")),
                     row.date("review_by"));
             try {
-                outcomes.add(RowOutcome.of(articles.upsertImported(row.text("article_key"), input, importer)));
+                outcomes.add(RowOutcome.of(articles.upsertImported(row.text("article_key"), input, importer,
+                        field -> ImportScope.gives(row, field))));
             } catch (BackstopException refused) {
                 outcomes.add(RowOutcome.rejected(new RowError(row.line(), null, null, refused.code(),
                         Arrays.stream(refused.arguments()).map(String::valueOf).toList())));

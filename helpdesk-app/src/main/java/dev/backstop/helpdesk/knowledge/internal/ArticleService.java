@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -262,7 +263,8 @@ class ArticleService implements KnowledgeArticles {
      * An article from a bulk import, keyed by the source's article key: inserted, updated as a new version when
      * anything differs, or left alone. Imports are authoritative, so any state may follow any other.
      */
-    RowOutcome.Kind upsertImported(String key, ArticleInput input, CurrentUser importer) {
+    /** {@code gives}: whether the file gives an optional field (desk, tags, state, review_by); if not, an update keeps it. */
+    RowOutcome.Kind upsertImported(String key, ArticleInput input, CurrentUser importer, Predicate<String> gives) {
         Valid valid = validate(input, importer);
         ArticleState state = input.state() == null ? ArticleState.PUBLISHED : input.state();
         List<Long> existing = jdbc.queryForList("select id from kb_articles where external_key = ?", Long.class, key);
@@ -279,6 +281,11 @@ class ArticleService implements KnowledgeArticles {
                        a.created_at, a.updated_at, a.published_at
                   from kb_articles a join app_users u on u.id = a.owner_id where a.id = ?""", ArticleService::mapRow, id)
                 .getFirst();
+        valid = gives.test("desk") ? valid : valid.withDesk(row.desk());
+        valid = gives.test("tags") ? valid : valid.withTags(String.join(",", row.tags()));
+        state = gives.test("state") ? state : row.state();
+        input = gives.test("review_by") ? input : new ArticleInput(input.title(), input.body(), input.language(),
+                input.audience(), input.category(), input.desk(), input.tags(), input.state(), row.reviewBy());
         boolean same = valid.title().equals(row.title()) && valid.body().equals(row.body())
                 && valid.language().equals(row.language()) && input.audience() == row.audience()
                 && valid.category().equals(row.category()) && java.util.Objects.equals(valid.desk(), row.desk())
@@ -392,6 +399,14 @@ class ArticleService implements KnowledgeArticles {
     }
 
     private record Valid(String title, String body, String language, String category, String desk, String tags) {
+
+        Valid withDesk(String stored) {
+            return new Valid(title, body, language, category, stored, tags);
+        }
+
+        Valid withTags(String stored) {
+            return new Valid(title, body, language, category, desk, stored);
+        }
     }
 
     record Row(long id, String title, String body, String language, Audience audience, String category, String desk,

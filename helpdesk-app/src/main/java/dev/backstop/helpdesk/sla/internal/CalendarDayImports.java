@@ -80,7 +80,7 @@ class CalendarDayImports implements ImportTarget {
         jdbc.query("select code, id from business_calendars", rs -> {
             calendars.put(rs.getString(1).toUpperCase(java.util.Locale.ROOT), rs.getLong(2));
         });
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             String code = row.text("calendar");

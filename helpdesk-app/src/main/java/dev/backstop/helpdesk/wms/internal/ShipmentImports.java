@@ -46,7 +46,8 @@ class ShipmentImports implements ImportTarget {
     ShipmentImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "wms_shipments", List.of("shipment_no"), List.of("order_no", "distributor_id",
-                "warehouse", "carrier", "tracking_no", "status", "shipped_at", "eta", "delivered_at"));
+                "warehouse", "carrier", "tracking_no", "status", "shipped_at", "eta", "delivered_at"))
+                .fedBy("distributor_id", "distributor_code");
     }
 
     @Override
@@ -78,7 +79,7 @@ class ShipmentImports implements ImportTarget {
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long distributor = distributors.get(row.text("distributor_code"));

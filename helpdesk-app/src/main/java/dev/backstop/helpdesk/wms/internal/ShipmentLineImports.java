@@ -68,7 +68,7 @@ class ShipmentLineImports implements ImportTarget {
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> shipments = References.ids(jdbc, "wms_shipments", "shipment_no", References.column(rows, "shipment_no"));
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             Long shipment = shipments.get(row.text("shipment_no"));

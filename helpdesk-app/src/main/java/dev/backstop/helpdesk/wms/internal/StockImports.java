@@ -61,7 +61,7 @@ class StockImports implements ImportTarget {
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        UpsertBatch batch = new UpsertBatch(rows.size());
+        UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             BigDecimal reserved = row.decimal("reserved");
