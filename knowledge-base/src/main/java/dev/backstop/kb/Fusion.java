@@ -25,7 +25,7 @@ record Fusion(Mode mode, float denseWeight) {
         BEST_AND_COSINE
     }
 
-    static final Fusion DEFAULT = new Fusion(Mode.MIN_MAX, 0.7f);
+    static final Fusion DEFAULT = new Fusion(Mode.MIN_MAX, 0.8f);
 
     Fusion {
         if (denseWeight < 0 || denseWeight > 1) {

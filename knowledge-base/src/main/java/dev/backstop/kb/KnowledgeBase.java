@@ -84,6 +84,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private volatile Fusion fusion = Fusion.DEFAULT;
     private volatile String source;
     private volatile Synonyms synonyms = Synonyms.none();
+    private volatile Lexicon lexicon = Lexicon.none();
     private volatile FacetState facetState;
 
     private KnowledgeBase(Directory directory, Analysis analysis, Embedder embedder, boolean recovered,
@@ -191,6 +192,40 @@ public final class KnowledgeBase implements AutoCloseable {
 
     public Synonyms synonyms() {
         return synonyms;
+    }
+
+    /** Replaces the English → Chinese lexicon used from the next search on (see {@link Lexicon}). */
+    public void useLexicon(Lexicon lexicon) {
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    }
+
+    /** How many translations of one English phrase are searched: those the most articles contain. */
+    static final int TRANSLATIONS_PER_PHRASE = 3;
+
+    /**
+     * The Chinese words for the English phrases of the question that this index contains, the commonest first (a
+     * dictionary offers 工资, 俸给 and 口实 for salary; the articles use 工资): a word's document frequency is taken as that
+     * of its rarest character bigram in the bodies.
+     */
+    private List<String> translated(IndexSearcher searcher, Lexicon words, String asked) throws IOException {
+        List<String> chosen = new ArrayList<>();
+        IndexReader reader = searcher.getIndexReader();
+        for (List<String> candidates : words.lookup(asked)) {
+            List<Map.Entry<String, Integer>> present = new ArrayList<>();
+            for (String candidate : candidates) {
+                int frequency = Integer.MAX_VALUE;
+                for (String bigram : Analysis.terms(analysis.bigrams(), Fields.BODY + Analysis.BIGRAM_SUFFIX, candidate)) {
+                    frequency = Math.min(frequency, reader.docFreq(new Term(Fields.BODY + Analysis.BIGRAM_SUFFIX, bigram)));
+                }
+                if (frequency > 0 && frequency != Integer.MAX_VALUE) {
+                    present.add(Map.entry(candidate, frequency));
+                }
+            }
+            present.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            present.stream().limit(TRANSLATIONS_PER_PHRASE).map(Map.Entry::getKey)
+                    .filter(word -> !chosen.contains(word)).forEach(chosen::add);
+        }
+        return chosen;
     }
 
     /** Adds the document, or replaces the one with the same id; visible to the next search. */
@@ -351,11 +386,16 @@ public final class KnowledgeBase implements AutoCloseable {
 
     public SearchResult search(KbQuery query) {
         Synonyms current = synonyms;
-        Optional<Query> within = queries.withinAudiences(query, current);
-        if (within.isEmpty()) {
-            return SearchResult.empty();
-        }
-        return withSearcher(searcher -> search(searcher, within.get(), query, current));
+        Lexicon words = lexicon;
+        return withSearcher(searcher -> {
+            List<String> translated = words == Lexicon.none() ? List.of()
+                    : translated(searcher, words, Queries.asked(query.text()));
+            Optional<Query> within = queries.withinAudiences(query, current, translated);
+            if (within.isEmpty()) {
+                return SearchResult.empty();
+            }
+            return search(searcher, within.get(), query, current, translated);
+        });
     }
 
     /**
@@ -377,8 +417,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private static final java.util.concurrent.ExecutorService SEARCH_POOL = java.util.concurrent.Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
-    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current)
-            throws IOException {
+    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current,
+            List<String> translated) throws IOException {
         int wanted = request.offset() + request.limit();
         TopDocs best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, FACET_SAMPLE), COUNT_LIMIT));
         if (best.totalHits.relation() == TotalHits.Relation.EQUAL_TO && best.totalHits.value() > best.scoreDocs.length
@@ -394,7 +434,8 @@ public final class KnowledgeBase implements AutoCloseable {
         ScoreDoc[] ranked = top.scoreDocs;
         ScoreDoc[] counted = best.scoreDocs;
         if (embedder != null) {
-            ScoreDoc[] nearest = searcher.search(dense(request, current), Math.max(wanted, DENSE_CANDIDATES)).scoreDocs;
+            ScoreDoc[] nearest = searcher.search(dense(request, current, translated), Math.max(wanted, DENSE_CANDIDATES))
+                    .scoreDocs;
             ranked = fusion.combine(top.scoreDocs, nearest);
             counted = union(best.scoreDocs, nearest);
             // every lexical match is among the candidates when they were counted exactly; else a lower bound
@@ -407,7 +448,8 @@ public final class KnowledgeBase implements AutoCloseable {
             return new SearchResult(total, List.of(), facets, exact);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String highlightText = String.join(" ", current.variants(Queries.asked(request.text())));
+        String highlightText = String.join(" ", current.variants(Queries.asked(request.text()))) + " "
+                + String.join(" ", translated);
         String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
         return new SearchResult(total, hits(searcher, page, highlighted), facets, exact);
     }
@@ -420,10 +462,11 @@ public final class KnowledgeBase implements AutoCloseable {
      * filter is inside the kNN search (it only visits allowed articles), so no vector match can leak an article the
      * reader may not see. Only vectors of the current model are compared.
      */
-    private Query dense(KbQuery request, Synonyms current) {
+    private Query dense(KbQuery request, Synonyms current, List<String> translated) {
         String asked = Queries.asked(request.text());
         StringBuilder text = new StringBuilder(asked);
         current.alternatives(asked).forEach(alternative -> text.append(' ').append(alternative));
+        translated.forEach(word -> text.append(' ').append(word));
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.model())), Occur.FILTER);
         Queries.audienceFilter(request.audiences()).ifPresent(audiences -> filter.add(audiences, Occur.FILTER));

