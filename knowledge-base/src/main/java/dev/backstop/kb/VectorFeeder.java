@@ -81,8 +81,16 @@ final class VectorFeeder implements AutoCloseable {
                 if (!awaitWork()) {
                     return;
                 }
-                while (!closed && feedOneBatch() > 0) {
-                    // until nothing lacks a vector
+                long start = System.nanoTime();
+                int embedded = 0;
+                for (int batch; !closed && (batch = feedOneBatch()) > 0;) {
+                    embedded += batch; // until nothing lacks a vector
+                }
+                if (embedded > 0) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                            "Embedded %d articles with %s in %.1f s (%.1f articles/s)", embedded, embedder.model(),
+                            seconds, embedded / seconds));
                 }
             } catch (RuntimeException | IOException ex) {
                 if (closed) {
