@@ -27,6 +27,14 @@ record Fusion(Mode mode, float denseWeight) {
 
     static final Fusion DEFAULT = new Fusion(Mode.MIN_MAX, 0.8f);
 
+    /**
+     * An article found only by its vector counts when its cosine to the question is at least this. The kNN search
+     * always returns its k nearest, however far; without a floor no question would ever find nothing, and the editors'
+     * knowledge gaps (searches with no hit) would vanish. bge-small-zh-v1.5 gives unrelated questions 0.31–0.42 against
+     * the law articles (打印机卡纸 0.42, VPN 连不上 0.39) and related ones 0.50–0.70 (礼拜六礼拜天要歇 → 每周至少休息一日 0.50).
+     */
+    static final float DENSE_ONLY_FLOOR = 0.45f;
+
     Fusion {
         if (denseWeight < 0 || denseWeight > 1) {
             throw new IllegalArgumentException("denseWeight must be between 0 and 1: " + denseWeight);
@@ -44,8 +52,15 @@ record Fusion(Mode mode, float denseWeight) {
         for (int i = 0; i < dense.length; i++) {
             byDoc.computeIfAbsent(dense[i].doc, d -> new float[] {Float.NaN, Float.NaN})[1] = (float) den[i];
         }
+        Map<Integer, Float> cosine = new HashMap<>();
+        for (ScoreDoc doc : dense) {
+            cosine.put(doc.doc, 2 * doc.score - 1);
+        }
         List<ScoreDoc> mixed = new ArrayList<>(byDoc.size());
         byDoc.forEach((doc, scores) -> {
+            if (Float.isNaN(scores[0]) && cosine.get(doc) < DENSE_ONLY_FLOOR) {
+                return; // only its vector matched, and not closely
+            }
             float l = Float.isNaN(scores[0]) ? 0 : scores[0];
             float d = Float.isNaN(scores[1]) ? 0 : scores[1];
             float score = mode == Mode.RECIPROCAL_RANK ? l + d : (1 - denseWeight) * l + denseWeight * d;
