@@ -92,6 +92,10 @@ class RequestAnswers {
                         See it and reply in the distributor portal: %s
                         """.formatted(ticket.requester().name(), ticket.subject(), answer, link, ticket.requester().name(),
                         ticket.subject(), answer, link));
+        if (delivery.status() == Delivery.Status.FAILED) {
+            // rolls the claim of notified_entry back; the publication stays incomplete and ListenerRetries sends it later
+            throw new IllegalStateException("answer on " + ticket.key() + " not e-mailed: " + delivery.detail());
+        }
         log.info("answer on {} e-mailed to the distributor: {}", ticket.key(), delivery);
     }
 }

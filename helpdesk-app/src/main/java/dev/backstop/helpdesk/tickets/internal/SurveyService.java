@@ -100,6 +100,10 @@ class SurveyService implements TicketSurveys {
             to = phone;
             delivery = messages.sms(phone, "【后盾服务台】您的工单 %s 已办结，请为服务评分 Please rate us: %s".formatted(key, link));
         }
+        if (delivery.status() == Delivery.Status.FAILED) {
+            // the mail server or SMS gateway is down: the publication stays incomplete and ListenerRetries sends it later
+            throw new IllegalStateException("survey for " + key + " not delivered: " + delivery.detail());
+        }
         if (delivery.status() == Delivery.Status.SENT) {
             Instant now = clock.instant();
             jdbc.update("""
