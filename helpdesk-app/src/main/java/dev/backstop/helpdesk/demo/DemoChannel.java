@@ -56,15 +56,24 @@ class DemoChannel {
             }
         }
         payment("PAY-DEMO-UNAPPLIED", distributors.get("D0001"), null, today.minusDays(2), new BigDecimal("8800.00"), "TRANSFER");
+        // the orders the demo tickets are about, so that following a ticket's reference finds the order
+        order("D0001", distributors.get("D0001"), 10086, today.minusDays(6), random, false, "SO-2026-10086", null);
+        order("D0001", distributors.get("D0001"), 9977, today.minusDays(15), random, true, "SO-2026-09977", "SH-2026-55821");
+        order("D0002", distributors.get("D0002"), 10120, today.minusDays(2), random, false, "SO-2026-10120", null);
     }
 
     private void order(String code, long distributor, int n, LocalDate date, Random random, boolean shortShipped) {
+        order(code, distributor, n, date, random, shortShipped, "SO-%d-%06d".formatted(date.getYear(), n),
+                "SH-%d-%06d".formatted(date.plusDays(2).getYear(), n));
+    }
+
+    private void order(String code, long distributor, int n, LocalDate date, Random random, boolean shortShipped,
+            String orderNo, String shipmentNo) {
         long age = today.toEpochDay() - date.toEpochDay();
         String status = age > 40 ? "DELIVERED" : age > 12 ? "SHIPPED" : age > 4 ? "CONFIRMED" : "OPEN";
         if (n % 17 == 0) {
             status = "CANCELLED";
         }
-        String orderNo = "SO-%d-%06d".formatted(date.getYear(), n);
         long orderId = insertId("insert into erp_orders (order_no, distributor_id, order_date, status, currency, remark)"
                 + " values (?, ?, ?, ?, 'CNY', null)", orderNo, distributor, Date.valueOf(date), status);
         int lineCount = 1 + random.nextInt(4);
@@ -84,7 +93,6 @@ class DemoChannel {
         if (status.equals("SHIPPED") || status.equals("DELIVERED") || shortShipped) {
             LocalDate shipped = date.plusDays(2);
             String shipmentStatus = status.equals("DELIVERED") ? "DELIVERED" : age > 20 ? "IN_TRANSIT" : "SHIPPED";
-            String shipmentNo = "SH-%d-%06d".formatted(shipped.getYear(), n);
             long shipmentId = insertId("insert into wms_shipments (shipment_no, order_no, distributor_id, warehouse, carrier,"
                     + " tracking_no, status, shipped_at, eta, delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", shipmentNo,
                     orderNo, distributor, WAREHOUSES[n % WAREHOUSES.length], CARRIERS[n % CARRIERS.length],

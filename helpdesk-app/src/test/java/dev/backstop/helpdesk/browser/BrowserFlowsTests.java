@@ -170,6 +170,11 @@ class BrowserFlowsTests {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/workspace/tickets/" + id);   // no page load
         browser.screenshot("agent-reply-template-zh");
 
+        // the template's own gap is still in it: sending is refused, naming it, and the text stays in the box
+        browser.click("#reply");
+        browser.waitForText("#error", "【请填写：已拣货 / 已发货 / 运输中】");
+        assertThat(browser.find("#reply-body").getDomProperty("value")).contains("王经理，抱歉让您久等了。");
+        browser.type("#reply-body", reply.replace("【请填写：已拣货 / 已发货 / 运输中】", "运输中"));
         browser.click("#reply");
         browser.waitForText("#timeline", "发货单号为 SH-2026-55821");
     }
