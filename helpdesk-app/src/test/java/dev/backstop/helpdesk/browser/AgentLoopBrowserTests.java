@@ -8,57 +8,14 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An agent's loop, joined up, in real Chromium: the caller is known when the ticket is opened, the script fits the
  * case, a reply with a template's gap is refused, the requester sees nothing internal; and the pages people work
  * in all day have no critical accessibility violation (axe-core). Same context as {@link BrowserFlowsTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser",
-        "backstop.security.login.delay-per-failure=0ms",
-        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
-class AgentLoopBrowserTests {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Browser browser;
-    String testName;
-
-    @RegisterExtension
-    AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("FAILED-" + testName);
-        }
-    };
-
-    @BeforeEach
-    void startBrowser(TestInfo test) throws Exception {
-        Browser.assumeInstalled();
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.start("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AgentLoopBrowserTests extends BrowserTest {
 
     private long ticket(String subject) {
         return jdbc.queryForObject("select id from tickets where subject = ?", Long.class, subject);

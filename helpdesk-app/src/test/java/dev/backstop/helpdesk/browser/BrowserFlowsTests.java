@@ -5,61 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The flows an agent and a distributor live in, in real headless Chromium against the whole application with
  * its demo data (real security, real tickets, real pages, real htmx).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser",
-        "backstop.security.login.delay-per-failure=0ms",
-        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
-class BrowserFlowsTests {
+class BrowserFlowsTests extends BrowserTest {
 
     private static final Pattern TICKET_URL = Pattern.compile(".*/(workspace|portal)/tickets/(\\d+)$");
-
-    @LocalServerPort
-    int port;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    Browser browser;
-    String testName;
-
-    /** Runs before @AfterEach closes the browser, so a failing test leaves a picture of the page it failed on. */
-    @RegisterExtension
-    AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("FAILED-" + testName);
-        }
-    };
-
-    @BeforeEach
-    void startBrowser(TestInfo test) throws Exception {
-        Browser.assumeInstalled();
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.start("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void agentCreatesATicketFindsItInTheListAndSwitchesLanguage() {

@@ -1,0 +1,53 @@
+package dev.backstop.helpdesk.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application with its demo data on a random port, and a fresh headless Chromium per test; a failing test
+ * leaves a picture of the page it failed on. Every browser test class shares this one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser",
+        "backstop.security.login.delay-per-failure=0ms",
+        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+abstract class BrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Browser browser;
+    String testName;
+
+    /** Runs before @AfterEach closes the browser, so a failing test leaves a picture of the page it failed on. */
+    @RegisterExtension
+    AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshot("FAILED-" + testName);
+        }
+    };
+
+    @BeforeEach
+    void startBrowser(TestInfo test) throws Exception {
+        Browser.assumeInstalled();
+        testName = test.getTestMethod().orElseThrow().getName();
+        browser = Browser.start("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+}
