@@ -1,12 +1,16 @@
 package dev.backstop.helpdesk.shared;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,16 +29,36 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableSchedulerLock(defaultLockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
 class SchedulingConfiguration {
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService lockRenewals() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("shedlock-renewal").daemon().factory());
-    }
-
+    /**
+     * The renewals run on a thread of their own, never on the scheduler's: a long pass must not starve its own lease.
+     * (Not a bean: a {@code ScheduledExecutorService} bean would become the scheduler of every {@code @Scheduled}.)
+     */
     @Bean
-    LockProvider lockProvider(DataSource dataSource, ScheduledExecutorService lockRenewals) {
-        return new KeepAliveLockProvider(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+    RenewedLocks lockProvider(DataSource dataSource) {
+        return new RenewedLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
-                .build()), lockRenewals);
+                .build()));
+    }
+
+    static final class RenewedLocks implements LockProvider, DisposableBean {
+
+        private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("shedlock-renewal").daemon().factory());
+        private final KeepAliveLockProvider locks;
+
+        RenewedLocks(JdbcTemplateLockProvider provider) {
+            this.locks = new KeepAliveLockProvider(provider, renewals);
+        }
+
+        @Override
+        public Optional<SimpleLock> lock(LockConfiguration configuration) {
+            return locks.lock(configuration);
+        }
+
+        @Override
+        public void destroy() {
+            renewals.shutdownNow();
+        }
     }
 }

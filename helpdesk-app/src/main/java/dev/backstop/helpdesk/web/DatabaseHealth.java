@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("dbHealthIndicator")
 class DatabaseHealth implements HealthIndicator {
 
-    static final Duration BUDGET = Duration.ofMillis(1500);
+    static final Duration BUDGET = Duration.ofMillis(1000);
 
     private final DataSource dataSource;
 

@@ -66,6 +66,24 @@ class IdempotentCreationTests {
         }
 
         @Test
+        void aChannelRequestRetriedWithItsKeyRaisesOneRequest() throws Exception {
+            String order = jdbc.queryForObject("""
+                    select min(o.order_no) from erp_orders o join distributors d on d.id = o.distributor_id
+                     where d.code = 'D0001' and o.status <> 'CANCELLED'""", String.class);
+            String key = UUID.randomUUID().toString();
+            String body = "{\"kind\":\"EXPEDITE\",\"orderNo\":\"" + order + "\",\"description\":\"" + key + "\"}";
+            long before = jdbc.queryForObject("select count(*) from channel_requests", Long.class);
+
+            HttpResponse<String> first = post("/api/v1/distributors/D0001/requests", "agent", key, body, "en");
+            HttpResponse<String> retry = post("/api/v1/distributors/D0001/requests", "agent", key, body, "en");
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(retry.statusCode()).isEqualTo(201);
+            assertThat((Integer) JsonPath.read(retry.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
+            assertThat(jdbc.queryForObject("select count(*) from channel_requests", Long.class)).isEqualTo(before + 1);
+        }
+
+        @Test
         void manyCopiesOfOneCreationAtOnceMakeOneTicket() throws Exception {
             String key = UUID.randomUUID().toString();
             String subject = "并发重试 " + key;

@@ -153,6 +153,12 @@ class SeveralNodesTests {
                             select application_name from pg_stat_activity
                              where wait_event_type = 'Lock' and query ilike 'insert into ticket_escalations%'""", String.class)
                             .stream().findFirst().orElse(null), name -> name != null);
+            // its lease (30 s) is renewed while the pass runs: 40 s later the other node still has not started one
+            Thread.sleep(40_000);
+            assertThat(db.queryForList("""
+                    select application_name from pg_stat_activity
+                     where wait_event_type = 'Lock' and query ilike 'insert into ticket_escalations%'""", String.class))
+                    .as("the lease is renewed while the pass runs").containsExactly(holder);
             Node running = holder.equals(a.name()) ? a : c;
             running.process().destroyForcibly().waitFor();
             long killedAt = System.nanoTime();
