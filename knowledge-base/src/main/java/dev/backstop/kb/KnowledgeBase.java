@@ -322,6 +322,13 @@ public final class KnowledgeBase implements AutoCloseable {
         return true;
     }
 
+    /** For the scale benchmark, whose embedder copies vectors instantly: more articles per round of the feeder. */
+    void embedBatchSize(int articles) {
+        if (feeder != null) {
+            feeder.batchSize(articles);
+        }
+    }
+
     /** For the quality benchmark: another way to combine the two rankings. */
     void useFusion(Fusion fusion) {
         this.fusion = Objects.requireNonNull(fusion, "fusion");

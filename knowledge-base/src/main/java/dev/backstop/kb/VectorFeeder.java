@@ -31,6 +31,8 @@ final class VectorFeeder implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VectorFeeder.class.getName());
     static final int BATCH = 32;
+    /** Articles per round; each round ends with one refresh of the searchers. */
+    private volatile int batchSize = BATCH;
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -61,6 +63,11 @@ final class VectorFeeder implements AutoCloseable {
                 written.add(id);
             }
         }
+    }
+
+    /** For benchmarks whose embedder is instant: more articles per refresh. */
+    void batchSize(int articles) {
+        this.batchSize = articles;
     }
 
     /** There may be new articles without a vector. */
@@ -115,7 +122,7 @@ final class VectorFeeder implements AutoCloseable {
         return !closed;
     }
 
-    /** Embeds up to {@link #BATCH} articles that lack a vector; how many it found. */
+    /** Embeds up to a batch ({@link #BATCH} unless changed) of articles that lack a vector; how many it found. */
     int feedOneBatch() throws IOException {
         synchronized (writes) {
             inFlight = true;
@@ -137,7 +144,7 @@ final class VectorFeeder implements AutoCloseable {
         IndexSearcher searcher = searchers.acquire();
         try {
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(lacking(), BATCH).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(lacking(), batchSize).scoreDocs) {
                 Document document = stored.document(hit.doc);
                 batch.add(KbDocuments.fromStored(document));
             }
