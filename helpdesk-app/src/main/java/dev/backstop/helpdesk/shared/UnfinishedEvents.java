@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Hands unfinished event publications to their listeners again: a node killed between a commit and its after-commit
  * listeners (push assignment, survey, answer e-mail …) leaves the publication in Spring Modulith's registry. Shortly
  * after start-up and then every {@code backstop.events.resubmit-interval}, one node (ShedLock) resubmits every
- * publication older than {@code backstop.events.resubmit-after} — old enough that no live node is still working on it.
+ * publication older than {@code backstop.events.resubmit-after} (2 min) — old enough that no live node is still working
+ * on it. This is also how a listener that failed (a mail server down: the send throws) is tried again.
  * The listeners are safe to run again (push assignment only takes an unassigned ticket, a survey is sent once per
  * ticket). Not {@code republish-outstanding-events-on-restart}: on several nodes a restarting node would re-run the
  * publications the others are processing at that moment.
@@ -26,7 +27,7 @@ public class UnfinishedEvents {
     private final IncompleteEventPublications incomplete;
     private final Duration after;
 
-    UnfinishedEvents(IncompleteEventPublications incomplete, @Value("${backstop.events.resubmit-after:1m}") Duration after) {
+    UnfinishedEvents(IncompleteEventPublications incomplete, @Value("${backstop.events.resubmit-after:2m}") Duration after) {
         this.incomplete = incomplete;
         this.after = after;
     }

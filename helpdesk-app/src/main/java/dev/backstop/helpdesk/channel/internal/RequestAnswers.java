@@ -24,7 +24,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * with the link to the ticket in the portal. The guarded update of {@code notified_entry} makes each reply go out once,
  * however many nodes hear the change; the portal shows the same reply anyway. Runs asynchronously in a transaction of
  * its own (never on the request's thread, which still holds its connection); a failure leaves the event publication
- * incomplete and {@code ListenerRetries} runs it again.
+ * incomplete and {@code shared.UnfinishedEvents} runs it again.
  */
 @Component
 class RequestAnswers {
@@ -93,7 +93,7 @@ class RequestAnswers {
                         """.formatted(ticket.requester().name(), ticket.subject(), answer, link, ticket.requester().name(),
                         ticket.subject(), answer, link));
         if (delivery.status() == Delivery.Status.FAILED) {
-            // rolls the claim of notified_entry back; the publication stays incomplete and ListenerRetries sends it later
+            // rolls the claim of notified_entry back; the publication stays incomplete and UnfinishedEvents sends it later
             throw new IllegalStateException("answer on " + ticket.key() + " not e-mailed: " + delivery.detail());
         }
         log.info("answer on {} e-mailed to the distributor: {}", ticket.key(), delivery);

@@ -51,7 +51,7 @@ class SurveyService implements TicketSurveys {
     /**
      * After a ticket is resolved (and committed): one survey per ticket, by e-mail if there is an address, else SMS.
      * Asynchronously in a transaction of its own (the request's thread still holds its connection); a failure leaves
-     * the event publication incomplete for {@code ListenerRetries}.
+     * the event publication incomplete for {@code shared.UnfinishedEvents}.
      */
     @ApplicationModuleListener
     public void on(TicketStateChanged changed) {
@@ -101,7 +101,7 @@ class SurveyService implements TicketSurveys {
             delivery = messages.sms(phone, "【后盾服务台】您的工单 %s 已办结，请为服务评分 Please rate us: %s".formatted(key, link));
         }
         if (delivery.status() == Delivery.Status.FAILED) {
-            // the mail server or SMS gateway is down: the publication stays incomplete and ListenerRetries sends it later
+            // the mail server or SMS gateway is down: the publication stays incomplete and UnfinishedEvents sends it later
             throw new IllegalStateException("survey for " + key + " not delivered: " + delivery.detail());
         }
         if (delivery.status() == Delivery.Status.SENT) {

@@ -21,25 +21,25 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Work after the commit is not lost when the mail server is down: the survey of a resolved ticket fails, its event
- * publication stays incomplete, and the retry pass sends it once the server is back.
+ * publication stays incomplete, and the resubmission pass sends it once the server is back.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/listener-retries", "backstop.sla.escalation.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:listenerretries;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+@TestPropertySource(properties = {"backstop.data-dir=target/test-data/unfinished-events-mail", "backstop.sla.escalation.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:unfinishedmail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "backstop.security.login.delay-per-failure=0ms", "spring.mail.host=localhost", "spring.mail.port=3127",
-        "backstop.events.retry-after=0s", "backstop.events.retry-interval=1h"})
-class ListenerRetriesTests {
+        "backstop.events.resubmit-after=0s", "backstop.events.resubmit-initial-delay=1h"})
+class UnfinishedEventsMailTests {
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    ListenerRetries retries;
+    UnfinishedEvents unfinished;
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void aSurveyThatCouldNotBeSentIsSentByTheRetryPassOnceTheMailServerIsBack() throws Exception {
+    void aSurveyThatCouldNotBeSentIsSentByTheResubmissionPassOnceTheMailServerIsBack() throws Exception {
         String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets").with(httpBasic("agent", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"desk":"CHANNEL","type":"INQUIRY","channel":"EMAIL","subject":"发票重开",
@@ -58,7 +58,7 @@ class ListenerRetriesTests {
         GreenMail smtp = new GreenMail(new ServerSetup(3127, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            retries.retry();
+            unfinished.resubmit();
             assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
             assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("zhao@example.com");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
