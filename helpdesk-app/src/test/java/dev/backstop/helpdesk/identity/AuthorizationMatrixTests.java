@@ -162,7 +162,9 @@ class AuthorizationMatrixTests {
                 "GET /api/v1/imports/profiles/{kind}/{source}", "PUT /api/v1/imports/profiles/{kind}/{source}",
                 "GET /workspace/imports", "POST /workspace/imports", "GET /workspace/imports/jobs/{id}",
                 "GET /workspace/imports/jobs/{id}/progress", "POST /workspace/imports/jobs/{id}/apply",
-                "GET /workspace/imports/jobs/{id}/errors", "GET /workspace/imports/templates/{kind}")) {
+                "GET /workspace/imports/jobs/{id}/errors", "GET /workspace/imports/templates/{kind}",
+                "GET /api/v1/imports/jobs/{id}/changes", "GET /workspace/imports/jobs/{id}/changes",
+                "POST /workspace/imports/jobs/{id}/mapping")) {
             rule(endpoint, IMPORTERS);
         }
         for (String endpoint : List.of("POST /api/v1/kb/articles", "POST /api/v1/kb/articles/{id}/state",

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A dry run rolls every batch back, so a later batch no longer sees what an earlier one wrote. To count like the apply
  * would, it remembers the records it inserted or changed: a 64-bit hash of the natural key and a hash of the row's values
- * (12 bytes a record, in open-addressed arrays; about 12 MB for a million new records). A record seen again counts
- * unchanged when its values are the same as last time, else updated.
+ * (12 bytes a slot in open-addressed arrays at most half full: 24 to 48 bytes a record, about 50 MB for a million new
+ * records at worst). A record seen again counts unchanged when its values are the same as last time, else updated.
  */
 final class DryRunMemory {
 
