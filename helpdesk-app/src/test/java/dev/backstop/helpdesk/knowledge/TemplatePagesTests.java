@@ -90,6 +90,12 @@ class TemplatePagesTests {
     }
 
     @Test
+    void theTicketPageSuggestsArticlesForTheTicketBesideSimilarTickets() throws Exception {
+        String panel = page("payroll", "/workspace/kb/similar-tickets?ticket=" + ticket("十月工资条加班费疑问"), "zh-CN");
+        assertThat(panel).contains("与本工单相关的知识", "id=\"ticket-article-", "id=\"similar-tickets\"");
+    }
+
+    @Test
     void aReplyThatStillHoldsATemplatesGapIsRefusedAndStaysInTheBox() throws Exception {
         long order = ticket("订单 SO-2026-10086 什么时候发货？");
         long version = jdbc.queryForObject("select version from tickets where id = ?", Long.class, order);

@@ -124,13 +124,14 @@ class KnowledgePages {
         return "knowledge/answers :: answers";
     }
 
-    /** On a ticket's page: resolved tickets like it (404 when the reader may not see the ticket). */
+    /** On a ticket's page: the articles that answer it and resolved tickets like it (404 when the reader may not see it). */
     @GetMapping("/workspace/kb/similar-tickets")
     String similarTickets(@RequestParam long ticket, CurrentUser user, Model model) {
         TicketDetails shown = tickets.get(ticket, user);
         String text = shown.subject() + "\n" + (shown.description() == null ? "" : shown.description());
+        model.addAttribute("ticketArticles", search.answersFor(user, text, 5));
         model.addAttribute("similarTickets", search.similarResolvedTickets(user, text, ticket, 5));
-        return "knowledge/answers :: similarTickets";
+        return "knowledge/answers :: ticketSuggestions";
     }
 
     @PostMapping("/workspace/kb/answers/{id}/answered")
