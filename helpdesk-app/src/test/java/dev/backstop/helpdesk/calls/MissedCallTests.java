@@ -106,8 +106,14 @@ class MissedCallTests {
                     {"callId":"pbx-again-%s","kind":"CALLBACK_REQUESTED","caller":"+86 %s","desk":"CHANNEL","at":"%s"}"""
                     .formatted(unique(), number.substring(1), now()))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.ticketId").value(ticket));
+            // two notes for the staff: the PBX's call id of the first call, and the repeated call; the requester's
+            // description carries neither
             assertThat(jdbc.queryForObject("select count(*) from ticket_articles where ticket_id = ? and kind = 'INTERNAL_NOTE'",
-                    Integer.class, ticket)).isEqualTo(1);
+                    Integer.class, ticket)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select description from tickets where id = ?", String.class, ticket))
+                    .doesNotContain("PBX", first);
+            assertThat(jdbc.queryForList("select body from ticket_articles where ticket_id = ? and kind = 'INTERNAL_NOTE'",
+                    String.class, ticket)).anyMatch(body -> body.contains("PBX call " + first));
 
             // an agent calls back: the task has its first response; the next missed call is a new task
             mvc.perform(post("/api/v1/tickets/" + ticket + "/calls").with(httpBasic("agent", "demo"))
