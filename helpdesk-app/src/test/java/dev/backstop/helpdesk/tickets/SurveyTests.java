@@ -84,6 +84,9 @@ class SurveyTests {
         Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));
         assertThat(link.find()).isTrue();
         String token = link.group(1);
+        // the survey's own transaction commits right after the mail went out (it is sent after the ticket's commit)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                mvc.perform(get("/survey/" + token)).andReturn().getResponse().getStatus() == 200);
 
         mvc.perform(get("/survey/" + token).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("发票寄送地址")));
