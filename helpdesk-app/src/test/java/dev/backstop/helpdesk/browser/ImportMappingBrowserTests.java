@@ -6,56 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Issue 14: an admin maps a foreign file's columns on the job page, in real Chromium, and saves it as a source's profile. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser-imports",
-        "backstop.security.login.delay-per-failure=0ms", "backstop.imports.poll-interval=200ms",
+@TestPropertySource(properties = {"backstop.data-dir=target/test-data/browser-imports", "backstop.imports.poll-interval=200ms",
         "spring.datasource.url=jdbc:h2:mem:browser-imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
-class ImportMappingBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Browser browser;
-    String testName;
-
-    @RegisterExtension
-    AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("FAILED-" + testName);
-        }
-    };
-
-    @BeforeEach
-    void startBrowser(TestInfo test) throws Exception {
-        Browser.assumeInstalled();
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.start("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ImportMappingBrowserTests extends BrowserTest {
 
     @Test
     void anAdminMapsTheColumnsOfANorthernErpFileIgnoresTheFaxAndSavesItAsTheSourcesProfile() throws Exception {
