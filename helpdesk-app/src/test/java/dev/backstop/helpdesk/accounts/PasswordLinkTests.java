@@ -173,7 +173,7 @@ class PasswordLinkTests {
         String policies = mvc.perform(get("/admin/sla-policies").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(policies).contains("VIP 经销商投诉", "<span>渠道服务台</span>", "<span>投诉</span>", "任意类型", "name=\"resolutionMinutes\"", "停用")
-                .doesNotContain("CHANNEL / COMPLAINT");
+                .doesNotContain("CHANNEL / COMPLAINT", ">OFFICE<", ">24X7<");
         long hrDesk = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
         mvc.perform(post("/admin/sla-policies/" + hrDesk).with(httpBasic("admin", "demo")).with(csrf())
                         .param("name", "HR 服务台").param("calendar", "OFFICE").param("firstResponseMinutes", "480")

@@ -76,8 +76,8 @@ class PolicyAdmin {
                 && p.name().equals(name)).reduce((a, b) -> b).orElseThrow();
     }
 
-    List<String> calendarCodes() {
-        return calendars.calendars().stream().map(CalendarAdmin.CalendarRow::code).toList();
+    List<CalendarAdmin.CalendarRow> calendars() {
+        return calendars.calendars();
     }
 
     private CalendarAdmin.PolicyRow row(long id) {

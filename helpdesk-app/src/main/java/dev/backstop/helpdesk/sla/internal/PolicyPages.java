@@ -24,7 +24,7 @@ class PolicyPages {
     @GetMapping("/admin/sla-policies")
     String policies(Model model) {
         model.addAttribute("policies", calendars.policies().stream().filter(CalendarAdmin.PolicyRow::active).toList());
-        model.addAttribute("calendarCodes", admin.calendarCodes());
+        model.addAttribute("calendars", admin.calendars());
         return "sla/policies";
     }
 
