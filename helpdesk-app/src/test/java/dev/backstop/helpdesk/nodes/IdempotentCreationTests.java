@@ -169,6 +169,22 @@ class IdempotentCreationTests {
             assertThat(get(URI.create(first.headers().firstValue("Location").orElseThrow()).getPath()).statusCode()).isEqualTo(200);
         }
 
+        @Test
+        void theApiDescriptionOffersTheKeyOnEveryGuardedCreationAndOnNothingElse() throws Exception {
+            String docs = get("/v3/api-docs").body();
+            List<String> ticketHeader = JsonPath.read(docs,
+                    "$.paths['/api/v1/tickets'].post.parameters[?(@.name == 'Idempotency-Key')].in");
+            List<String> requestHeader = JsonPath.read(docs,
+                    "$.paths['/api/v1/distributors/{code}/requests'].post.parameters[?(@.name == 'Idempotency-Key')].in");
+            List<Object> replayed = JsonPath.read(docs,
+                    "$.paths['/api/v1/tickets'].post.responses.*.headers['Idempotent-Replayed']");
+            List<Object> notACreation = JsonPath.read(docs, "$.paths['/api/v1/tickets/{id}/state'].*.parameters[?(@.name == 'Idempotency-Key')]");
+            assertThat(ticketHeader).containsExactly("header");
+            assertThat(requestHeader).containsExactly("header");
+            assertThat(replayed).isNotEmpty();
+            assertThat(notACreation).isEmpty();
+        }
+
         static String ticket(String subject) {
             return """
                     {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"%s","description":"客户来电"}""".formatted(subject);
