@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller's, if it has one: an attachment and its row commit together); reading fetches one chunk per query, so a
  * download holds one chunk in memory and no connection between chunks.
  */
-@Component
 class DatabaseBlobStore implements BlobStore {
 
     static final int CHUNK = 512 * 1024;
