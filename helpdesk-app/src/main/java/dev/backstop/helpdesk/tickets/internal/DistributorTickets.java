@@ -56,7 +56,7 @@ class DistributorTickets {
     }
 
     private static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
-        TicketEntity sla = new TicketEntity();   // not managed: only what SlaClock reads for the list's SLA column
+        TicketEntity sla = new TicketEntity();   // not managed: only what TicketClock reads for the list's SLA column
         sla.state = TicketState.valueOf(rs.getString(7));
         sla.slaPolicyId = rs.getObject(15, Long.class);
         sla.resolvedAt = instant(rs.getTimestamp(16));
@@ -71,7 +71,7 @@ class DistributorTickets {
                 TicketType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)),
                 sla.state, rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
                 instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), segment == null ? null : Segment.valueOf(segment),
-                SlaClock.status(sla, now), SlaClock.activeDue(sla));
+                TicketClock.status(sla, now), TicketClock.activeDue(sla));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -56,11 +56,11 @@ class TicketService implements TicketManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DeskTime deskTime;
-    private final SlaClock sla;
+    private final TicketClock sla;
     private final DistributorTickets ofDistributor;
 
     TicketService(Tickets tickets, Attachments attachments, AttachmentStore store, TicketKeys keys, Names names,
-            TicketViews views, ApplicationEventPublisher events, Clock clock, DeskTime deskTime, SlaClock sla,
+            TicketViews views, ApplicationEventPublisher events, Clock clock, DeskTime deskTime, TicketClock sla,
             DistributorTickets ofDistributor) {
         this.sla = sla;
         this.ofDistributor = ofDistributor;
@@ -275,8 +275,8 @@ class TicketService implements TicketManagement {
             if (transfer.toDesk() != null) {
                 ticket.transferToDesk(transfer.toDesk(), blankToNull(transfer.reason()), author(by), now);
             } else {
-                int hours = transfer.deadlineHours() == null ? 48 : transfer.deadlineHours();
-                if (hours < 1 || hours > 24 * 30) {
+                Integer hours = transfer.deadlineHours();   // null: the sla module's back-office target
+                if (hours != null && (hours < 1 || hours > 24 * 30)) {
                     throw new InvalidTicketInput("tickets.error.deadlineHours", hours);
                 }
                 ticket.transferToDepartment(transfer.toDepartmentId(), department, blankToNull(transfer.reason()),

@@ -27,10 +27,10 @@ class TicketViews {
 
     private final Names names;
     private final Attachments attachments;
-    private final SlaClock sla;
+    private final TicketClock sla;
     private final Clock clock;
 
-    TicketViews(Names names, Attachments attachments, SlaClock sla, Clock clock) {
+    TicketViews(Names names, Attachments attachments, TicketClock sla, Clock clock) {
         this.names = names;
         this.attachments = attachments;
         this.sla = sla;
@@ -109,7 +109,7 @@ class TicketViews {
         Instant now = clock.instant();
         return page.map(t -> new TicketSummary(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state, t.subject,
                 t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt,
-                staff ? t.segment : null, staff ? SlaClock.status(t, now) : null, staff ? SlaClock.activeDue(t) : null));
+                staff ? t.segment : null, staff ? TicketClock.status(t, now) : null, staff ? TicketClock.activeDue(t) : null));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {

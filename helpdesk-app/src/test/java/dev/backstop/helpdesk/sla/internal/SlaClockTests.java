@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.sla.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

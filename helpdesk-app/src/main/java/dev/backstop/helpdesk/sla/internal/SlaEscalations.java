@@ -1,9 +1,11 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.sla.internal;
 
 import dev.backstop.helpdesk.notifications.Notifications;
 import dev.backstop.helpdesk.sla.BusinessCalendar;
 import dev.backstop.helpdesk.sla.SlaPolicies;
 import dev.backstop.helpdesk.tickets.ArticleKind;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,18 +50,16 @@ class SlaEscalations {
     private final TransactionTemplate transaction;
     private final SlaPolicies policies;
     private final Notifications notifications;
-    private final Names names;
     private final Clock clock;
     private final SlaSettings settings;
 
     SlaEscalations(JdbcTemplate jdbc, PlatformTransactionManager transactions, SlaPolicies policies,
-            Notifications notifications, Names names, Clock clock, SlaSettings settings) {
+            Notifications notifications, Clock clock, SlaSettings settings) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.policies = policies;
         this.notifications = notifications;
-        this.names = names;
         this.clock = clock;
         this.settings = settings;
     }
@@ -112,9 +112,9 @@ class SlaEscalations {
         for (var row : jdbc.queryForList("""
                 select id, ticket_key, assignee_id, department_id, back_office_due from tickets
                  where state = 'PENDING_BACK_OFFICE' and back_office_due <= ? order by id""", at)) {
-            List<Long> to = new ArrayList<>(names.usersWithRoles(Set.of("SUPERVISOR")));
+            List<Long> to = new ArrayList<>(usersWithRoles(Set.of("SUPERVISOR")));
             if (row.get("department_id") != null) {
-                to.addAll(names.backOfficeOf(((Number) row.get("department_id")).longValue()));
+                to.addAll(backOfficeOf(((Number) row.get("department_id")).longValue()));
             }
             done += escalateOnce(((Number) row.get("id")).longValue(), (String) row.get("ticket_key"), Target.BACK_OFFICE, 2,
                     instant(row.get("back_office_due")), now, to) ? 1 : 0;
@@ -122,7 +122,7 @@ class SlaEscalations {
         for (var row : jdbc.queryForList("""
                 select id, ticket_key, assignee_id, callback_due from tickets
                  where callback_due <= ? and callback_done_at is null and state not in ('RESOLVED', 'CLOSED') order by id""", at)) {
-            List<Long> to = new ArrayList<>(names.usersWithRoles(Set.of("SUPERVISOR")));
+            List<Long> to = new ArrayList<>(usersWithRoles(Set.of("SUPERVISOR")));
             if (row.get("assignee_id") != null) {
                 to.add(((Number) row.get("assignee_id")).longValue());
             }
@@ -189,11 +189,26 @@ class SlaEscalations {
             to.add(ticket.assigneeId());
         }
         if (level >= 3) {
-            to.addAll(names.usersWithRoles(Set.of(settings.furtherNotifyRole())));
+            to.addAll(usersWithRoles(Set.of(settings.furtherNotifyRole())));
         } else if (level == 2 || ticket.assigneeId() == null) {
-            to.addAll(names.usersWithRoles(Set.of("SUPERVISOR")));
+            to.addAll(usersWithRoles(Set.of("SUPERVISOR")));
         }
         return to;
+    }
+
+    /** Ids of the enabled back-office users of a department. */
+    private List<Long> backOfficeOf(long departmentId) {
+        return jdbc.queryForList("""
+                select u.id from app_users u join user_roles r on r.user_id = u.id
+                 where u.enabled = true and r.role = 'BACK_OFFICE' and u.department_id = ? order by u.id""",
+                Long.class, departmentId);
+    }
+
+    /** Ids of the enabled users holding any of the roles. */
+    private List<Long> usersWithRoles(Set<String> roles) {
+        return new NamedParameterJdbcTemplate(jdbc).queryForList("""
+                select distinct u.id from app_users u join user_roles r on r.user_id = u.id
+                 where u.enabled = true and r.role in (:roles) order by u.id""", Map.of("roles", roles), Long.class);
     }
 
     private static Instant instant(Timestamp timestamp) {

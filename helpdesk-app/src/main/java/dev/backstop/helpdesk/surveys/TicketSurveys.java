@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets;
+package dev.backstop.helpdesk.surveys;
 
 import java.util.Optional;
 

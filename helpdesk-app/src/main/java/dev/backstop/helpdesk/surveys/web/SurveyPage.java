@@ -1,7 +1,7 @@
-package dev.backstop.helpdesk.tickets.web;
+package dev.backstop.helpdesk.surveys.web;
 
-import dev.backstop.helpdesk.tickets.SurveyRefused;
-import dev.backstop.helpdesk.tickets.TicketSurveys;
+import dev.backstop.helpdesk.surveys.SurveyRefused;
+import dev.backstop.helpdesk.surveys.TicketSurveys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

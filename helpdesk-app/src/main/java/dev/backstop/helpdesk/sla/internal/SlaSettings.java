@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.sla.internal;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,12 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.surveys.internal;
 
 import dev.backstop.helpdesk.messaging.Delivery;
 import dev.backstop.helpdesk.messaging.OutboundMessages;
 import dev.backstop.helpdesk.tickets.ArticleKind;
-import dev.backstop.helpdesk.tickets.SurveyRefused;
+import dev.backstop.helpdesk.surveys.SurveyRefused;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketStateChanged;
-import dev.backstop.helpdesk.tickets.TicketSurveys;
+import dev.backstop.helpdesk.surveys.TicketSurveys;
 import dev.backstop.helpdesk.tickets.TicketType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,10 +1,12 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.notifications.internal;
 
 import dev.backstop.helpdesk.notifications.Notifications;
 import dev.backstop.helpdesk.tickets.TicketAnsweredByBackOffice;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BackOfficeReturns {
 
-    private final Names names;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Notifications notifications;
 
-    BackOfficeReturns(Names names, Notifications notifications) {
-        this.names = names;
+    BackOfficeReturns(NamedParameterJdbcTemplate jdbc, Notifications notifications) {
+        this.jdbc = jdbc;
         this.notifications = notifications;
     }
 
@@ -30,7 +32,10 @@ class BackOfficeReturns {
         if (answered.assigneeId() != null) {
             to.add(answered.assigneeId());
         } else {
-            to.addAll(names.usersWithRoles(Set.of("SUPERVISOR")));
+            to.addAll(jdbc.queryForList("""
+                    select distinct u.id from app_users u join user_roles r on r.user_id = u.id
+                     where u.enabled = true and r.role in (:roles) order by u.id""", Map.of("roles", Set.of("SUPERVISOR")),
+                    Long.class));
             if (answered.forwardedById() != null) {
                 to.add(answered.forwardedById());
             }
