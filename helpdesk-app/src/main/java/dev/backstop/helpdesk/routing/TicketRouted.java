@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets;
+package dev.backstop.helpdesk.routing;
 
 /**
  * "Next" handed a ticket to an agent.

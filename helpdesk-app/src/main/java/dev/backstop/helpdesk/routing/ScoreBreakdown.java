@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets;
+package dev.backstop.helpdesk.routing;
 
 /**
  * Why a waiting ticket is where it is in the queue: the points from the requester's segment, the ticket type

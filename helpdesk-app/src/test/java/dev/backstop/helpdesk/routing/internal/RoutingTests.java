@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,7 +15,7 @@ import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
 import dev.backstop.helpdesk.tickets.TicketDetails;
-import dev.backstop.helpdesk.tickets.TicketRouting;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

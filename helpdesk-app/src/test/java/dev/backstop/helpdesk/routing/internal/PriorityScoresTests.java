@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,7 @@
-package dev.backstop.helpdesk.tickets;
+package dev.backstop.helpdesk.routing;
+
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketDetails;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import java.util.List;

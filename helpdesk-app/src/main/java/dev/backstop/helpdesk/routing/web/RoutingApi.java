@@ -1,11 +1,11 @@
-package dev.backstop.helpdesk.tickets.web;
+package dev.backstop.helpdesk.routing.web;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
-import dev.backstop.helpdesk.tickets.QueueEntry;
-import dev.backstop.helpdesk.tickets.QueueInfo;
+import dev.backstop.helpdesk.routing.QueueEntry;
+import dev.backstop.helpdesk.routing.QueueInfo;
 import dev.backstop.helpdesk.tickets.TicketDetails;
-import dev.backstop.helpdesk.tickets.TicketRouting;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets.internal;
+package dev.backstop.helpdesk.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class WaitingTicketsRankingTests {
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final List<String> SKILLS = List.of("ORDERS", "FINANCE", "POLICY");
 
-    record Case(WaitingTickets.Index index, List<WaitingTickets.Entry> all) {
+    record Case(WaitingIndex index, List<WaitingTickets.Entry> all) {
     }
 
     @Test
@@ -41,7 +41,7 @@ class WaitingTicketsRankingTests {
                     ? waiting.all().stream().limit(30).map(WaitingTickets.Entry::id).collect(Collectors.toSet()) : Set.of();
             int limit = 1 + random.nextInt(25);
 
-            List<Long> best = WaitingTickets.best(waiting.index(), asker, NOW, cutoff,
+            List<Long> best = WaitingIndex.best(waiting.index(), asker, NOW, cutoff,
                     managers -> managers.stream().filter(available::contains).collect(Collectors.toSet()), skip, limit);
 
             assertThat(best).as("round %d", round)
@@ -55,7 +55,7 @@ class WaitingTicketsRankingTests {
     void aTicketRemovedOrChangedIsRankedByWhatItIsNow() {
         Case waiting = waiting(new Random(7), 500);
         WaitingTickets.Asker everyone = new WaitingTickets.Asker(Set.of(Desk.CHANNEL, Desk.HR), true, new HashSet<>(SKILLS), 99);
-        List<Long> before = WaitingTickets.best(waiting.index(), everyone, NOW, NOW, m -> Set.of(), Set.of(), 5);
+        List<Long> before = WaitingIndex.best(waiting.index(), everyone, NOW, NOW, m -> Set.of(), Set.of(), 5);
 
         waiting.index().remove(before.getFirst());
         WaitingTickets.Entry last = waiting.all().getLast();
@@ -63,13 +63,13 @@ class WaitingTicketsRankingTests {
                 NOW.toEpochMilli(), NOW.minus(Duration.ofHours(5)).toEpochMilli(), false);
         waiting.index().put(urgent);   // the same ticket, now the best of all
 
-        List<Long> after = WaitingTickets.best(waiting.index(), everyone, NOW, NOW, m -> Set.of(), Set.of(), 5);
+        List<Long> after = WaitingIndex.best(waiting.index(), everyone, NOW, NOW, m -> Set.of(), Set.of(), 5);
         assertThat(after.getFirst()).isEqualTo(last.id());
         assertThat(after).doesNotContain(before.getFirst()).contains(before.get(1));
     }
 
     private static Case waiting(Random random, int count) {
-        WaitingTickets.Index index = new WaitingTickets.Index();
+        WaitingIndex index = new WaitingIndex();
         List<WaitingTickets.Entry> all = new ArrayList<>();
         int[] bases = {-10, 0, 0, 0, 10, 15, 25, 30, 40, 55, 70, 95};
         for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package dev.backstop.helpdesk.tickets;
+package dev.backstop.helpdesk.routing;
 
 import dev.backstop.helpdesk.shared.BackstopException;
 
