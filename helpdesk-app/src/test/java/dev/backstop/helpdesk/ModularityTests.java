@@ -1,10 +1,12 @@
 package dev.backstop.helpdesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -28,6 +30,25 @@ class ModularityTests {
                         "dev.backstop.helpdesk.workspace..", "dev.backstop.helpdesk.portal..",
                         "dev.backstop.helpdesk.demo..", "dev.backstop.helpdesk.distributors..",
                         "dev.backstop.helpdesk.hr..", "dev.backstop.helpdesk.organization..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.backstop.helpdesk"));
+    }
+
+    /**
+     * The modules that react to tickets — the SLA clocks and escalations, routing, surveys, notifications and the
+     * messages they send — listen to its events or implement its ports; tickets never depends on them (ADR 0001).
+     */
+    @Test
+    void ticketsDependOnNoModuleThatReactsToThem() {
+        var dependencies = modules.getModuleByName("tickets").orElseThrow().getDirectDependencies(modules);
+        assertThat(dependencies.uniqueModules().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .doesNotContain("sla", "routing", "messaging", "notifications", "surveys", "calls", "mail", "audit",
+                        "knowledge", "channel", "outreach");
+        noClasses().that().resideInAPackage("dev.backstop.helpdesk.tickets..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.backstop.helpdesk.sla..", "dev.backstop.helpdesk.routing..",
+                        "dev.backstop.helpdesk.messaging..", "dev.backstop.helpdesk.notifications..",
+                        "dev.backstop.helpdesk.surveys..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.backstop.helpdesk"));
     }

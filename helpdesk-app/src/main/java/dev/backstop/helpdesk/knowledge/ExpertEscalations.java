@@ -1,7 +1,7 @@
 package dev.backstop.helpdesk.knowledge;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
-import dev.backstop.helpdesk.tickets.QueueInfo;
+import dev.backstop.helpdesk.routing.QueueInfo;
 import java.time.Instant;
 import java.util.List;
 

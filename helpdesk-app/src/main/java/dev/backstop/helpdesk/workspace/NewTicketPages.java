@@ -7,7 +7,7 @@ import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
-import dev.backstop.helpdesk.tickets.TicketRouting;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketType;
 import jakarta.validation.Valid;
 import java.util.List;

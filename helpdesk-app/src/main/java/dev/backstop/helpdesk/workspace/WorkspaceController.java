@@ -18,7 +18,7 @@ import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import dev.backstop.helpdesk.tickets.TicketNotFound;
-import dev.backstop.helpdesk.tickets.TicketRouting;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.Transfer;

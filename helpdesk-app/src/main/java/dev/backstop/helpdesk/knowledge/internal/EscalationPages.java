@@ -93,9 +93,9 @@ class EscalationPages {
     }
 
     /** The expert queues by skill code, to show a skill by its queue's name. */
-    static java.util.Map<String, dev.backstop.helpdesk.tickets.QueueInfo> skillsByCode(ExpertEscalations escalations) {
+    static java.util.Map<String, dev.backstop.helpdesk.routing.QueueInfo> skillsByCode(ExpertEscalations escalations) {
         return escalations.skills().stream().collect(java.util.stream.Collectors.toMap(
-                dev.backstop.helpdesk.tickets.QueueInfo::skill, q -> q, (a, b) -> a));
+                dev.backstop.helpdesk.routing.QueueInfo::skill, q -> q, (a, b) -> a));
     }
 
     private String form(Model model, ExpertEscalations.Draft draft, String skill, String priority,

@@ -56,22 +56,16 @@ class DistributorTickets {
     }
 
     private static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
-        TicketEntity sla = new TicketEntity();   // not managed: only what SlaClock reads for the list's SLA column
-        sla.state = TicketState.valueOf(rs.getString(7));
-        sla.slaPolicyId = rs.getObject(15, Long.class);
-        sla.resolvedAt = instant(rs.getTimestamp(16));
-        sla.slaPausedAt = instant(rs.getTimestamp(17));
-        sla.firstRespondedAt = instant(rs.getTimestamp(18));
-        sla.firstResponseDue = instant(rs.getTimestamp(19));
-        sla.firstResponseRiskAt = instant(rs.getTimestamp(20));
-        sla.resolutionDue = instant(rs.getTimestamp(21));
-        sla.resolutionRiskAt = instant(rs.getTimestamp(22));
+        SlaState sla = new SlaState(TicketState.valueOf(rs.getString(7)), rs.getObject(15, Long.class),
+                instant(rs.getTimestamp(16)), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
+                instant(rs.getTimestamp(19)), instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)),
+                instant(rs.getTimestamp(22)));
         String segment = rs.getString(14);
         return new TicketSummary(rs.getLong(1), rs.getString(2), Desk.valueOf(rs.getString(3)),
                 TicketType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)),
-                sla.state, rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
+                sla.state(), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
                 instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), segment == null ? null : Segment.valueOf(segment),
-                SlaClock.status(sla, now), SlaClock.activeDue(sla));
+                sla.status(now), sla.activeDue());
     }
 
     private static Instant instant(Timestamp timestamp) {

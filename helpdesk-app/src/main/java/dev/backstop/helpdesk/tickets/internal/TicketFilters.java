@@ -61,7 +61,7 @@ final class TicketFilters {
         };
     }
 
-    /** The same rule as {@link SlaClock#status}: a running clock past the due time it is measured against. */
+    /** The same rule as {@link SlaState#status}: a running clock past the due time it is measured against. */
     static Predicate breached(Root<TicketEntity> root, CriteriaBuilder cb, Instant now) {
         return cb.and(running(root, cb), cb.or(
                 cb.and(cb.isNull(root.get("firstRespondedAt")), cb.lessThanOrEqualTo(root.<Instant>get("firstResponseDue"), now)),
@@ -70,7 +70,7 @@ final class TicketFilters {
 
     private static Predicate running(Root<TicketEntity> root, CriteriaBuilder cb) {
         return cb.and(cb.isNotNull(root.get("slaPolicyId")), cb.isNull(root.get("slaPausedAt")),
-                root.get("state").in(SlaClock.DONE).not());
+                root.get("state").in(SlaState.DONE).not());
     }
 
     private static boolean hasText(String value) {

@@ -8,6 +8,7 @@ import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
 import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketClocks;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
 import java.time.Clock;
@@ -27,40 +28,40 @@ class TicketViews {
 
     private final Names names;
     private final Attachments attachments;
-    private final SlaClock sla;
+    private final TicketClocks clocks;
     private final Clock clock;
 
-    TicketViews(Names names, Attachments attachments, SlaClock sla, Clock clock) {
+    TicketViews(Names names, Attachments attachments, TicketClocks clocks, Clock clock) {
         this.names = names;
         this.attachments = attachments;
-        this.sla = sla;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
     TicketDetails details(TicketEntity t, CurrentUser viewer) {
         boolean showInternal = TicketScope.isStaff(viewer);
-        Set<Long> portalAuthors = names.portalUsers(t.articles.stream()
+        Set<Long> portalAuthors = names.portalUsers(t.articles().stream()
                 .filter(a -> a.kind == ArticleKind.PUBLIC_REPLY || a.kind == ArticleKind.CREATED)
                 .map(a -> a.authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        var timeline = t.articles.stream().filter(a -> showInternal || shownToRequester(a))
+        var timeline = t.articles().stream().filter(a -> showInternal || shownToRequester(a))
                 .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
                         a.fromDesk, a.toDesk, a.satisfaction,
                         a.authorName, showInternal ? a.authorId : null, fromRequester(t, a, portalAuthors), a.createdAt))
                 .toList();
-        var files = attachments.findByTicketIdOrderByIdAsc(t.id);
+        var files = attachments.findByTicketIdOrderByIdAsc(t.id());
         Map<Long, String> uploaders = names.users(files.stream().map(f -> f.uploadedBy).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        return new TicketDetails(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state,
-                new Requester(t.requesterKind, t.requesterRef, t.requesterName, t.requesterPhone, t.requesterEmail),
-                t.distributorId, t.employeeId, t.subject, t.description,
-                new BusinessRefs(t.orderNo, t.shipmentNo, t.invoiceNo, t.employeeNo),
-                showInternal ? t.assigneeId : null, names.user(t.assigneeId).orElse(null),
-                showInternal ? t.departmentId : null, showInternal ? names.department(t.departmentId).orElse(null) : null,
-                showInternal ? new TreeSet<>(t.tags) : new TreeSet<>(), t.confidential,
-                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, t.version, showInternal ? t.segment : null,
-                showInternal ? sla.view(t, clock.instant()) : null,
-                !showInternal || t.backOfficeDue == null && t.callbackDue == null && t.satisfaction == null ? null
-                        : new ComplaintLoop(t.backOfficeDue, t.backOfficeAnsweredAt, t.callbackDue, t.callbackDoneAt, t.satisfaction),
+        return new TicketDetails(t.id(), t.key(), t.desk(), t.type(), t.channel(), t.priority(), t.state(),
+                new Requester(t.requesterKind(), t.requesterRef(), t.requesterName(), t.requesterPhone(), t.requesterEmail()),
+                t.distributorId(), t.employeeId(), t.subject(), t.description(),
+                new BusinessRefs(t.orderNo(), t.shipmentNo(), t.invoiceNo(), t.employeeNo()),
+                showInternal ? t.assigneeId() : null, names.user(t.assigneeId()).orElse(null),
+                showInternal ? t.departmentId() : null, showInternal ? names.department(t.departmentId()).orElse(null) : null,
+                showInternal ? new TreeSet<>(t.tags()) : new TreeSet<>(), t.confidential(),
+                t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.version(), showInternal ? t.segment() : null,
+                showInternal ? t.slaView(clocks, clock.instant()) : null,
+                !showInternal || t.backOfficeDue() == null && t.callbackDue() == null && t.satisfaction() == null ? null
+                        : new ComplaintLoop(t.backOfficeDue(), t.backOfficeAnsweredAt(), t.callbackDue(), t.callbackDoneAt(), t.satisfaction()),
                 timeline,
                 files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
     }
@@ -86,7 +87,7 @@ class TicketViews {
             return false;
         }
         return portalAuthors.contains(a.authorId)
-                || (t.requesterKind == RequesterKind.FRONTLINE_REP && a.authorId.equals(t.requesterRef));
+                || (t.requesterKind() == RequesterKind.FRONTLINE_REP && a.authorId.equals(t.requesterRef()));
     }
 
     Page<TicketSummary> summaries(Page<TicketEntity> page) {
@@ -101,15 +102,15 @@ class TicketViews {
     private Page<TicketSummary> summaries(Page<TicketEntity> page, boolean staff) {
         Set<Long> assignees = new HashSet<>();
         page.forEach(t -> {
-            if (t.assigneeId != null) {
-                assignees.add(t.assigneeId);
+            if (t.assigneeId() != null) {
+                assignees.add(t.assigneeId());
             }
         });
         Map<Long, String> assigneeNames = names.users(assignees);
         Instant now = clock.instant();
-        return page.map(t -> new TicketSummary(t.id, t.key, t.desk, t.type, t.channel, t.priority, t.state, t.subject,
-                t.requesterName, assigneeNames.get(t.assigneeId), t.confidential, t.createdAt, t.updatedAt,
-                staff ? t.segment : null, staff ? SlaClock.status(t, now) : null, staff ? SlaClock.activeDue(t) : null));
+        return page.map(t -> new TicketSummary(t.id(), t.key(), t.desk(), t.type(), t.channel(), t.priority(), t.state(), t.subject(),
+                t.requesterName(), assigneeNames.get(t.assigneeId()), t.confidential(), t.createdAt(), t.updatedAt(),
+                staff ? t.segment() : null, staff ? t.sla().status(now) : null, staff ? t.sla().activeDue() : null));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {

@@ -44,7 +44,7 @@ class TicketScopeTests {
         List<CurrentUser> users = users();
         assertThat(users).hasSizeGreaterThan(Role.values().length);
         for (CurrentUser user : users) {
-            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user)).stream().map(t -> t.id).sorted().toList();
+            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user)).stream().map(TicketEntity::id).sorted().toList();
             TicketScope.SqlPredicate sql = TicketScope.sql(user, "t");
             List<Long> plain = jdbc.queryForList("select t.id from tickets t where " + sql.sql() + " order by t.id",
                     Long.class, sql.args().toArray());

@@ -1,0 +1,39 @@
+package dev.backstop.helpdesk.routing;
+
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketDetails;
+
+import dev.backstop.helpdesk.identity.CurrentUser;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queues and value-based routing. A waiting ticket (new or open, unassigned) is ranked by a priority score
+ * (segment, type, priority, time to SLA breach, waiting age; see {@link ScoreBreakdown}); "next" hands an
+ * available agent with spare capacity the best ticket of a desk they serve and a skill they have. Two agents
+ * asking at the same moment never get the same ticket (the row is claimed with {@code FOR UPDATE SKIP LOCKED}).
+ */
+public interface TicketRouting {
+
+    /** Assigns the best waiting ticket to the agent; empty when nothing waits that they may take. */
+    Optional<TicketDetails> next(CurrentUser agent);
+
+    /**
+     * Push assignment: when the ticket's queue has it switched on and the ticket still waits, assigns it to the
+     * available agent of the desk (with the skill) who has the fewest open tickets under their capacity, the longest
+     * available first. Returns the agent's id, or empty when the queue pulls or nobody can take it now.
+     */
+    Optional<Long> push(long ticketId);
+
+    /** Whether the viewer may watch the desk's queue (its page and its live stream): supervisors, admins, its agents. */
+    boolean maySeeQueue(Desk desk, CurrentUser viewer);
+
+    /** Switches push assignment on or off for a queue (admin). */
+    QueueInfo setPush(String queueCode, boolean push, CurrentUser by);
+
+    /** Every queue, by desk. */
+    List<QueueInfo> queues();
+
+    /** The waiting tickets of a desk in the order "next" would hand them out, with why (at most {@code limit}). */
+    List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit);
+}

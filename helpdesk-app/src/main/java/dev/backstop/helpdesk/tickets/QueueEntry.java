@@ -1,5 +1,0 @@
-package dev.backstop.helpdesk.tickets;
-
-/** One waiting ticket in a queue, with its rank (1 = next) and the parts of its priority score. */
-public record QueueEntry(int rank, TicketSummary ticket, String skill, ScoreBreakdown score) {
-}
