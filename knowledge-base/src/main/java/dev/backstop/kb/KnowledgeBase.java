@@ -1,13 +1,10 @@
 package dev.backstop.kb;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,30 +13,19 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -61,12 +47,16 @@ import org.apache.lucene.store.FSDirectory;
  * empty at revision 0, and {@link #recovered()} says so: the owner then feeds it everything again.
  *
  * <p>Thread-safe.
+ *
+ * <p>About 500 lines on purpose: it is the library's one entry point and owns Lucene's lifecycle (the writer, the
+ * near-real-time searchers, the vector feeder, the commit data), which must not leak into callers. The work of a
+ * search is in {@link Ranking} (lexical and dense ranking), {@link Facets} and {@link Similar}; the queries in
+ * {@code Queries}, the snippets in {@code Snippets}.
  */
 public final class KnowledgeBase implements AutoCloseable {
 
     static final String REVISION_KEY = "revision";
     static final String SOURCE_KEY = "source";
-    private static final int SIMILAR_MAX_QUERY_TERMS = 25;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -85,7 +75,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private volatile String source;
     private volatile Synonyms synonyms = Synonyms.none();
     private volatile Lexicon lexicon = Lexicon.none();
-    private volatile FacetState facetState;
+    private final Ranking ranking;
+    private final Similar similar;
 
     private KnowledgeBase(Directory directory, Analysis analysis, Embedder embedder, boolean recovered,
             Map<String, String> commitData) throws IOException {
@@ -104,10 +95,12 @@ public final class KnowledgeBase implements AutoCloseable {
         });
         this.queries = new Queries(analysis);
         this.snippets = new Snippets(analysis);
+        this.similar = new Similar(analysis, snippets);
         this.recovered = recovered;
         this.revision = new AtomicLong(Long.parseLong(commitData.getOrDefault(REVISION_KEY, "0")));
         this.source = commitData.getOrDefault(SOURCE_KEY, "");
         this.embedder = embedder;
+        this.ranking = new Ranking(snippets, embedder);
         this.feeder = embedder == null ? null : new VectorFeeder(writer, searchers, embedder, writes);
     }
 
@@ -401,7 +394,7 @@ public final class KnowledgeBase implements AutoCloseable {
             if (within.isEmpty()) {
                 return SearchResult.empty();
             }
-            return search(searcher, within.get(), query, current, translated);
+            return ranking.search(searcher, within.get(), query, current, translated, fusion);
         });
     }
 
@@ -424,77 +417,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private static final java.util.concurrent.ExecutorService SEARCH_POOL = java.util.concurrent.Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
-    private SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current,
-            List<String> translated) throws IOException {
-        int wanted = request.offset() + request.limit();
-        TopDocs best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, FACET_SAMPLE), COUNT_LIMIT));
-        if (best.totalHits.relation() == TotalHits.Relation.EQUAL_TO && best.totalHits.value() > best.scoreDocs.length
-                && best.totalHits.value() <= COUNT_LIMIT) {
-            // few enough to count exactly (at most COUNT_LIMIT): the facets count all of them
-            best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, COUNT_LIMIT), COUNT_LIMIT));
-        }
-        TopDocs top = request.narrowed()
-                ? searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, COUNT_LIMIT))
-                : best;
-        long total = top.totalHits.value();
-        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-        ScoreDoc[] ranked = top.scoreDocs;
-        ScoreDoc[] counted = best.scoreDocs;
-        if (embedder != null) {
-            ScoreDoc[] nearest = searcher.search(dense(request, current, translated), Math.max(wanted, DENSE_CANDIDATES))
-                    .scoreDocs;
-            ranked = fusion.combine(top.scoreDocs, nearest);
-            counted = union(best.scoreDocs, nearest);
-            // every lexical match is among the candidates when they were counted exactly; else a lower bound
-            exact = exact && total <= top.scoreDocs.length;
-            total = exact ? ranked.length : Math.max(total, ranked.length);
-        }
-        Map<String, Map<String, Long>> facets = facets(searcher, counted);
-        ScoreDoc[] all = ranked.length > wanted ? Arrays.copyOf(ranked, wanted) : ranked;
-        if (request.offset() >= all.length) {
-            return new SearchResult(total, List.of(), facets, exact);
-        }
-        ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String highlightText = String.join(" ", current.variants(Queries.asked(request.text()))) + " "
-                + String.join(" ", translated);
-        String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
-        return new SearchResult(total, hits(searcher, page, highlighted), facets, exact);
-    }
-
-    /** How many articles nearest in meaning a hybrid search considers (more when a page reaches further). */
-    static final int DENSE_CANDIDATES = 50;
-
-    /**
-     * The articles nearest in meaning to the question, within the same audiences and narrowing as the words: the
-     * filter is inside the kNN search (it only visits allowed articles), so no vector match can leak an article the
-     * reader may not see. Only vectors of the current model are compared.
-     */
-    private Query dense(KbQuery request, Synonyms current, List<String> translated) {
-        String asked = Queries.asked(request.text());
-        StringBuilder text = new StringBuilder(asked);
-        current.alternatives(asked).forEach(alternative -> text.append(' ').append(alternative));
-        translated.forEach(word -> text.append(' ').append(word));
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.model())), Occur.FILTER);
-        Queries.audienceFilter(request.audiences()).ifPresent(audiences -> filter.add(audiences, Occur.FILTER));
-        Query allowed = Queries.narrow(filter.build(), request);
-        float[] vector = KbDocuments.unit(embedder.embedQuery(text.toString()));
-        return new KnnFloatVectorQuery(Fields.vector(vector.length), vector,
-                Math.max(request.offset() + request.limit(), DENSE_CANDIDATES), allowed);
-    }
-
-    private static ScoreDoc[] union(ScoreDoc[] first, ScoreDoc[] second) {
-        Map<Integer, ScoreDoc> all = new LinkedHashMap<>();
-        for (ScoreDoc doc : first) {
-            all.putIfAbsent(doc.doc, doc);
-        }
-        for (ScoreDoc doc : second) {
-            all.putIfAbsent(doc.doc, doc);
-        }
-        return all.values().toArray(ScoreDoc[]::new);
-    }
-
-    private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
+    /** The hits of this page of documents, with their snippets in the same order. */
+    static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
             throws IOException {
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
@@ -504,73 +428,6 @@ public final class KnowledgeBase implements AutoCloseable {
                     page[i].score));
         }
         return hits;
-    }
-
-    /** Facet values of these documents (global ordinals of the facet doc values), most frequent first. */
-    private Map<String, Map<String, Long>> facets(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
-        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
-        if (state.isEmpty()) {
-            return result;
-        }
-        SortedSetDocValues values = state.get().getDocValues();
-        int[] ids = new int[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            ids[i] = docs[i].doc;
-        }
-        Arrays.sort(ids);
-        long[] counts = new long[Math.toIntExact(values.getValueCount())];
-        for (int doc : ids) {
-            if (values.advanceExact(doc)) {
-                for (int i = 0; i < values.docValueCount(); i++) {
-                    counts[Math.toIntExact(values.nextOrd())]++;
-                }
-            }
-        }
-        for (String dimension : Fields.FACETS) {
-            List<LabelAndValue> labels = new ArrayList<>();
-            SortedSetDocValuesReaderState.OrdRange range = hasDimension(state.get(), dimension)
-                    ? state.get().getOrdRange(dimension) : null;
-            if (range != null) {
-                for (int ord = range.start(); ord <= range.end(); ord++) {
-                    if (counts[ord] > 0) {
-                        String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
-                        labels.add(new LabelAndValue(path[path.length - 1], counts[ord]));
-                    }
-                }
-            }
-            labels.sort((a, b) -> a.value.longValue() != b.value.longValue()
-                    ? Long.compare(b.value.longValue(), a.value.longValue()) : a.label.compareTo(b.label));
-            Map<String, Long> top = new LinkedHashMap<>();
-            for (LabelAndValue label : labels.subList(0, Math.min(50, labels.size()))) {
-                top.put(label.label, label.value.longValue());
-            }
-            result.put(dimension, top);
-        }
-        return result;
-    }
-
-    private static boolean hasDimension(SortedSetDocValuesReaderState state, String dimension) {
-        return state.getOrdRange(dimension) != null;
-    }
-
-    /** The ordinal map for facets is built once per index view, not per search. */
-    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) throws IOException {
-        FacetState current = facetState;
-        if (current != null && current.reader == reader) {
-            return current.state;
-        }
-        Optional<SortedSetDocValuesReaderState> state;
-        try {
-            state = Optional.of(new DefaultSortedSetDocValuesReaderState(reader, KbDocuments.FACETS));
-        } catch (IllegalArgumentException noFacetsYet) {
-            state = Optional.empty(); // an empty index has no facet field
-        }
-        facetState = new FacetState(reader, state);
-        return state;
-    }
-
-    private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {
     }
 
     /**
@@ -602,7 +459,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 return List.of();
             }
             Document document = searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(Fields.TITLE, Fields.BODY));
-            return similar(searcher, document.get(Fields.TITLE) + "\n" + document.get(Fields.BODY), audiences, limit, id);
+            return similar.find(searcher, document.get(Fields.TITLE) + "\n" + document.get(Fields.BODY), audiences, limit,
+                    id);
         });
     }
 
@@ -611,30 +469,7 @@ public final class KnowledgeBase implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return withSearcher(searcher -> similar(searcher, text, audiences, limit, null));
-    }
-
-    private List<SearchResult.Hit> similar(IndexSearcher searcher, String text, Set<String> audiences, int limit,
-            String excludedId) throws IOException {
-        MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-        like.setAnalyzer(analysis.analyzer());
-        like.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
-        like.setMinTermFreq(1);
-        like.setMinDocFreq(1);
-        if (searcher.getIndexReader().numDocs() >= 1000) {
-            like.setMaxDocFreqPct(30); // words in a third of all articles say nothing about this one
-        }
-        like.setMinWordLen(1);
-        like.setMaxQueryTerms(SIMILAR_MAX_QUERY_TERMS);
-        Query terms = like.like(Fields.BODY, new StringReader(text));
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms, Occur.MUST);
-        Queries.audienceFilter(audiences).ifPresent(filter -> query.add(filter, Occur.FILTER));
-        if (excludedId != null) {
-            query.add(new TermQuery(new Term(Fields.ID, excludedId)), Occur.MUST_NOT);
-        }
-        TopDocs top = searcher.search(query.build(), limit);
-        String[] highlighted = snippets.highlight(searcher, text.length() > 200 ? text.substring(0, 200) : text, top);
-        return hits(searcher, top.scoreDocs, highlighted);
+        return withSearcher(searcher -> similar.find(searcher, text, audiences, limit, null));
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {

@@ -26,10 +26,7 @@ import dev.backstop.helpdesk.tickets.Transfer;
 import dev.backstop.helpdesk.wms.Shipment;
 import dev.backstop.helpdesk.wms.WmsLookups;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,16 +36,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The channel desk's API: find an account, see it on one screen, look at an order, check a sales policy, raise a
  * request to the back office. Staff of the channel desk, the back office, supervisors and admins see every account; a
- * distributor only its own — anything else is {@link ChannelNotFound} (404), exactly as if it did not exist.
+ * distributor only its own — anything else is {@link ChannelNotFound} (404), exactly as if it did not exist. What a
+ * raised request says and keeps is in {@link ChannelRequests}.
  */
 @Service
 public class ChannelDesk {
@@ -65,23 +60,18 @@ public class ChannelDesk {
     private final SalesPolicies policies;
     private final TicketManagement tickets;
     private final OrganizationDirectory organization;
-    private final MessageSource messages;
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final ChannelRequests requests;
     private final DeskTime deskTime;
 
     ChannelDesk(DistributorDirectory directory, ErpLookups erp, WmsLookups wms, SalesPolicies policies,
-            TicketManagement tickets, OrganizationDirectory organization, MessageSource messages, JdbcTemplate jdbc,
-            Clock clock, DeskTime deskTime) {
+            TicketManagement tickets, OrganizationDirectory organization, ChannelRequests requests, DeskTime deskTime) {
         this.directory = directory;
         this.erp = erp;
         this.wms = wms;
         this.policies = policies;
         this.tickets = tickets;
         this.organization = organization;
-        this.messages = messages;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.requests = requests;
         this.deskTime = deskTime;
     }
 
@@ -192,33 +182,34 @@ public class ChannelDesk {
         }
         RequestKind kind = request.kind();
         ErpAccount.Order order = null;
-        if (kind.needsOrder() || blank(request.orderNo()) != null) {
-            if (blank(request.orderNo()) == null) {
+        if (kind.needsOrder() || ChannelRequests.blank(request.orderNo()) != null) {
+            if (ChannelRequests.blank(request.orderNo()) == null) {
                 throw new ChannelRefused("channel.error.orderRequired");
             }
             order = erp.order(profile.code(), request.orderNo().strip()).value()
                     .orElseThrow(() -> new ChannelNotFound("order", request.orderNo()));
         }
-        if (kind == RequestKind.INVOICE_DISPUTE && blank(request.invoiceNo()) == null) {
+        if (kind == RequestKind.INVOICE_DISPUTE && ChannelRequests.blank(request.invoiceNo()) == null) {
             throw new ChannelRefused("channel.error.invoiceRequired");
         }
-        if (kind == RequestKind.POLICY_DISPUTE && (blank(request.policyCode()) == null
+        if (kind == RequestKind.POLICY_DISPUTE && (ChannelRequests.blank(request.policyCode()) == null
                 || policies.byCode(request.policyCode().strip()).isEmpty())) {
             throw new ChannelRefused("channel.error.policyRequired");
         }
-        if (kind == RequestKind.PAYMENT_NOT_APPLIED && blank(request.paymentNo()) == null && blank(request.description()) == null) {
+        if (kind == RequestKind.PAYMENT_NOT_APPLIED && ChannelRequests.blank(request.paymentNo()) == null && ChannelRequests.blank(request.description()) == null) {
             throw new ChannelRefused("channel.error.paymentRequired");
         }
         Integer hours = request.deadlineHours() == null ? kind.deadlineHours() : request.deadlineHours();
         if (hours < 1 || hours > 24 * 30) {
             throw new ChannelRefused("channel.error.deadlineHours", hours);
         }
-        List<ClaimLine> claim = kind == RequestKind.DELIVERY_DISCREPANCY ? claim(profile, order, request) : List.of();
+        List<ChannelRequests.ClaimLine> claim = kind == RequestKind.DELIVERY_DISCREPANCY
+                ? requests.claim(profile, order, request) : List.of();
 
-        String reference = first(request.orderNo(), request.invoiceNo(), request.paymentNo(), request.policyCode());
-        String subject = text(locale, "channel.request.subject." + kind.name(), reference == null ? "" : reference,
+        String reference = ChannelRequests.first(request.orderNo(), request.invoiceNo(), request.paymentNo(), request.policyCode());
+        String subject = requests.text(locale, "channel.request.subject." + kind.name(), reference == null ? "" : reference,
                 profile.name());
-        String description = describe(locale, kind, request, claim);
+        String description = requests.describe(locale, kind, request, claim);
         Distributor.Contact contact = profile.contacts().stream().filter(Distributor.Contact::primary).findFirst()
                 .orElse(profile.contacts().isEmpty() ? null : profile.contacts().getFirst());
         Requester requester = contact == null ? null : new Requester(RequesterKind.DISTRIBUTOR_CONTACT, contact.id(),
@@ -226,7 +217,7 @@ public class ChannelDesk {
         boolean staff = isStaff(by);
         TicketDetails ticket = tickets.open(new OpenTicket(Desk.CHANNEL, kind.ticketType(), staff ? Channel.PHONE : Channel.PORTAL,
                 Priority.NORMAL, requester, profile.id(), null, subject, description,
-                new BusinessRefs(blank(request.orderNo()), null, blank(request.invoiceNo()), null),
+                new BusinessRefs(ChannelRequests.blank(request.orderNo()), null, ChannelRequests.blank(request.invoiceNo()), null),
                 Set.of("channel-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')), false, null, null,
                 kind.departmentKind().equals("LOGISTICS") ? "ORDERS" : null), by);
         if (staff) {
@@ -234,120 +225,14 @@ public class ChannelDesk {
                     .map(OrganizationDirectory.DepartmentRef::id).findFirst().orElse(null);
             if (department != null) {
                 ticket = tickets.transfer(ticket.id(), new Transfer(null, department,
-                        text(locale, "channel.request.forwarded." + kind.name()), hours), null, by);
+                        requests.text(locale, "channel.request.forwarded." + kind.name()), hours), null, by);
             }
         }
-        record(ticket.id(), profile, request, claim, by);
+        requests.record(ticket.id(), profile, request, claim, by);
         return ticket;
-    }
-
-    /** Ordered vs shipped vs received per line; a received quantity beyond what was ordered, or negative, is refused. */
-    private List<ClaimLine> claim(Distributor profile, ErpAccount.Order order, ChannelRequest request) {
-        Map<Integer, BigDecimal> shipped = new HashMap<>();
-        boolean linesKnown = false;
-        for (Shipment s : wms.shipmentsOfOrder(profile.code(), order.orderNo()).value()) {
-            linesKnown |= !s.lines().isEmpty();
-            s.lines().forEach(l -> shipped.merge(l.lineNo(), l.quantity(), BigDecimal::add));
-        }
-        Map<Integer, BigDecimal> received = new HashMap<>();
-        for (ChannelRequest.Received r : request.received()) {
-            if (order.lines().stream().noneMatch(l -> l.lineNo() == r.lineNo())) {
-                throw new ChannelRefused("channel.error.unknownLine", r.lineNo(), order.orderNo());
-            }
-            if (r.quantity() == null || r.quantity().signum() < 0) {
-                throw new ChannelRefused("channel.error.badQuantity", r.lineNo());
-            }
-            received.put(r.lineNo(), r.quantity());
-        }
-        List<ClaimLine> lines = new ArrayList<>();
-        for (ErpAccount.OrderLine line : order.lines()) {
-            BigDecimal got = received.getOrDefault(line.lineNo(), line.quantity());
-            BigDecimal sent = linesKnown ? shipped.getOrDefault(line.lineNo(), BigDecimal.ZERO) : null;
-            lines.add(new ClaimLine(line.lineNo(), line.sku(), line.productName(), line.quantity(), sent, got));
-        }
-        if (lines.stream().noneMatch(ClaimLine::differs)) {
-            throw new ChannelRefused("channel.error.noDiscrepancy", order.orderNo());
-        }
-        return lines;
-    }
-
-    record ClaimLine(int lineNo, String sku, String productName, BigDecimal ordered, BigDecimal shipped, BigDecimal received) {
-
-        boolean differs() {
-            return received.compareTo(ordered) != 0 || (shipped != null && shipped.compareTo(ordered) != 0);
-        }
-    }
-
-    private String describe(Locale locale, RequestKind kind, ChannelRequest request, List<ClaimLine> claim) {
-        StringBuilder text = new StringBuilder();
-        text.append(text(locale, "channel.request.kind." + kind.name())).append('\n');
-        if (blank(request.orderNo()) != null) {
-            text.append(text(locale, "channel.field.orderNo")).append(": ").append(request.orderNo().strip()).append('\n');
-        }
-        if (blank(request.invoiceNo()) != null) {
-            text.append(text(locale, "channel.field.invoiceNo")).append(": ").append(request.invoiceNo().strip()).append('\n');
-        }
-        if (blank(request.paymentNo()) != null) {
-            text.append(text(locale, "channel.field.paymentNo")).append(": ").append(request.paymentNo().strip()).append('\n');
-        }
-        if (blank(request.policyCode()) != null) {
-            text.append(text(locale, "channel.field.policy")).append(": ").append(request.policyCode().strip()).append('\n');
-        }
-        for (ClaimLine line : claim) {
-            if (line.differs()) {
-                text.append(text(locale, "channel.request.claimLine", line.lineNo(), line.sku(),
-                        Objects.toString(line.productName(), ""), plain(line.ordered()),
-                        line.shipped() == null ? "?" : plain(line.shipped()), plain(line.received()))).append('\n');
-            }
-        }
-        if (blank(request.description()) != null) {
-            text.append('\n').append(request.description().strip());
-        }
-        return text.toString().strip();
-    }
-
-    private void record(long ticketId, Distributor profile, ChannelRequest request, List<ClaimLine> claim, CurrentUser by) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("ticket_id", ticketId);
-        row.put("kind", request.kind().name());
-        row.put("distributor_id", profile.id());
-        row.put("order_no", blank(request.orderNo()));
-        row.put("invoice_no", blank(request.invoiceNo()));
-        row.put("payment_no", blank(request.paymentNo()));
-        row.put("policy_code", blank(request.policyCode()));
-        row.put("created_by", by.id());
-        row.put("created_at", Timestamp.from(clock.instant()));
-        Number id = new SimpleJdbcInsert(jdbc).withTableName("channel_requests").usingGeneratedKeyColumns("id")
-                .usingColumns(row.keySet().toArray(String[]::new)).executeAndReturnKey(row);
-        for (ClaimLine line : claim) {
-            jdbc.update("insert into channel_request_lines (request_id, line_no, sku, ordered, shipped, received)"
-                    + " values (?, ?, ?, ?, ?, ?)", id.longValue(), line.lineNo(), line.sku(), line.ordered(), line.shipped(),
-                    line.received());
-        }
-    }
-
-    private String text(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
     }
 
     public static boolean isStaff(CurrentUser by) {
         return STAFF.stream().anyMatch(by::has);
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (blank(v) != null) {
-                return v.strip();
-            }
-        }
-        return null;
     }
 }

@@ -29,6 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code backstop.imports.postgres-copy=true}: the fast path measured no faster, so it is opt-in): reads the existing rows of a batch in one query, inserts
  * the new ones and updates only those whose values differ, in two JDBC batches.</li>
  * </ul>
+ * <p>
+ * Over 300 lines on purpose: the two paths must report the same outcome for every row (a key repeated in a batch,
+ * an update that writes only the columns a file gives), and they stay correct by sitting side by side over the same
+ * key, normalisation and comparison helpers; the COPY statements themselves are in {@link CopyUpsert}.
  */
 public final class TableUpsert {
 

@@ -1,7 +1,8 @@
 package dev.backstop.helpdesk.accounts.internal;
 
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.References;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * are bound to one family member and are not imported.
  */
 @Component
-class UserImports implements ImportTarget {
+class UserImports extends DeclaredImport {
 
     static final String NO_PASSWORD = "{bcrypt}imported-account-without-password";
     private static final Map<String, Role> ROLE_LABELS = Map.ofEntries(Map.entry("经销商", Role.DISTRIBUTOR),
@@ -50,10 +51,17 @@ class UserImports implements ImportTarget {
             .key("username")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("users", "accounts.import.users", SCHEMA)
+            .sample("lisi", "李四", "渠道坐席", "lisi@example.cn", "", "", "", "是")
+            .sample("d0001-buyer", "Wang Buyer", "DISTRIBUTOR", "buyer@example.cn", "D0001", "", "", "Y")
+            .sample("e0002", "王芳", "员工、一线服务代表", "", "", "E0002", "", "是")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert users;
 
     UserImports(JdbcTemplate jdbc, Clock clock) {
+        super(KIND);
         this.jdbc = jdbc;
         this.users = TableUpsert.of(jdbc, "app_users", List.of("username"),
                 List.of("display_name", "email", "enabled", "distributor_id", "employee_id", "department_id"))
@@ -61,33 +69,6 @@ class UserImports implements ImportTarget {
                 .fedBy("department_id", "department_code")
                 .withInsertOnly(Map.<String, Supplier<Object>>of("password_hash", () -> NO_PASSWORD,
                         "created_at", () -> Timestamp.from(clock.instant())));
-    }
-
-    @Override
-    public String kind() {
-        return "users";
-    }
-
-    @Override
-    public String titleKey() {
-        return "accounts.import.users";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("lisi", "李四", "渠道坐席", "lisi@example.cn", "", "", "", "是"),
-                List.of("d0001-buyer", "Wang Buyer", "DISTRIBUTOR", "buyer@example.cn", "D0001", "", "", "Y"),
-                List.of("e0002", "王芳", "员工、一线服务代表", "", "", "E0002", "", "是"));
     }
 
     /** Role codes or Chinese labels, separated by commas, semicolons, 、 or spaces; null when one is unknown. */

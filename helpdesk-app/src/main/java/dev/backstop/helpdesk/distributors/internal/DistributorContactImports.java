@@ -1,25 +1,22 @@
 package dev.backstop.helpdesk.distributors.internal;
 
-import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
-import dev.backstop.helpdesk.imports.References;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
+import dev.backstop.helpdesk.imports.Reference;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
-import dev.backstop.helpdesk.imports.UpsertBatch;
 import dev.backstop.helpdesk.shared.PhoneNumbers;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Contacts of distributor accounts, upserted by (distributor code, contact name). Their phones feed screen pop. */
 @Component
-class DistributorContactImports implements ImportTarget {
+class DistributorContactImports extends DeclaredImport {
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("distributor_code", "经销商编码", "Distributor Code", "客户编码").required().maxLength(32))
@@ -31,58 +28,31 @@ class DistributorContactImports implements ImportTarget {
             .key("distributor_code", "name")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("distributor-contacts", "distributors.import.contacts", SCHEMA)
+            .sample("D0101", "王晓明", "采购经理", "138 1234 5678", "wang.xm@example.cn", "是")
+            .sample("D0101", "Li Na", "Finance", "(0571) 8765-4321", "li.na@example.cn", "N")
+            .build();
+
+    private static final Reference DISTRIBUTOR = new Reference("distributors", "code", "distributor_code",
+            "distributors.import.unknownDistributor");
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     DistributorContactImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "distributor_contacts", List.of("distributor_id", "name"),
                 List.of("title", "phone", "phone_digits", "email", "primary_contact")).fedBy("phone_digits", "phone");
     }
 
     @Override
-    public String kind() {
-        return "distributor-contacts";
-    }
-
-    @Override
-    public String titleKey() {
-        return "distributors.import.contacts";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("D0101", "王晓明", "采购经理", "138 1234 5678", "wang.xm@example.cn", "是"),
-                List.of("D0101", "Li Na", "Finance", "(0571) 8765-4321", "li.na@example.cn", "N"));
-    }
-
-    @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
-        UpsertBatch batch = new UpsertBatch(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow row = rows.get(i);
-            Long distributor = distributors.get(row.text("distributor_code"));
-            if (distributor == null) {
-                batch.reject(i, DistributorImports.problem(row, "distributor_code", row.text("distributor_code"),
-                        "distributors.import.unknownDistributor"));
-            } else {
-                String phone = row.text("phone");
-                batch.add(i, distributor, row.text("name"), row.text("title"), phone,
-                        phone == null ? null : PhoneNumbers.digits(phone), row.text("email"),
-                        Boolean.TRUE.equals(row.bool("primary_contact")));
-            }
-        }
-        return batch.applyTo(table);
+        return DISTRIBUTOR.upsert(jdbc, rows, table, (row, distributor) -> {
+            String phone = row.text("phone");
+            return new Object[] {distributor, row.text("name"), row.text("title"), phone,
+                    phone == null ? null : PhoneNumbers.digits(phone), row.text("email"),
+                    Boolean.TRUE.equals(row.bool("primary_contact"))};
+        });
     }
 }

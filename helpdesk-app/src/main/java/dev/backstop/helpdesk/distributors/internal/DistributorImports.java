@@ -1,7 +1,7 @@
 package dev.backstop.helpdesk.distributors.internal;
 
-import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.References;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
@@ -13,13 +13,12 @@ import dev.backstop.imports.RecordSchema;
 import dev.backstop.imports.RowError;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Distributor accounts from the ERP's customer master, upserted by distributor code. */
 @Component
-class DistributorImports implements ImportTarget {
+class DistributorImports extends DeclaredImport {
 
     static final Map<String, List<String>> TIERS = Map.of("VIP", List.of("贵宾", "VIP"), "KEY", List.of("重点", "Key"),
             "SPECIAL", List.of("特殊", "Special"), "GENERAL", List.of("普通", "一般", "General"));
@@ -39,41 +38,21 @@ class DistributorImports implements ImportTarget {
             .key("code")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("distributors", "distributors.import.distributors", SCHEMA)
+            .sample("D0101", "杭州新锐商贸有限公司", "EAST", "重点", "E0001", "¥2,000,000.00", "正常", "0571-87654321",
+                    "杭州市西湖区文三路 100 号")
+            .sample("D0102", "Chengdu Fresh Trading Co.", "SOUTH", "General", "", "500000", "Active", "13812345678", "")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     DistributorImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "distributors", List.of("code"),
                 List.of("name", "region_id", "tier", "account_manager_id", "credit_limit", "status", "phone", "address"))
                 .fedBy("region_id", "region").fedBy("account_manager_id", "account_manager");
-    }
-
-    @Override
-    public String kind() {
-        return "distributors";
-    }
-
-    @Override
-    public String titleKey() {
-        return "distributors.import.distributors";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("D0101", "杭州新锐商贸有限公司", "EAST", "重点", "E0001", "¥2,000,000.00", "正常", "0571-87654321",
-                        "杭州市西湖区文三路 100 号"),
-                List.of("D0102", "Chengdu Fresh Trading Co.", "SOUTH", "General", "", "500000", "Active", "13812345678", ""));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.backstop.helpdesk.erp.internal;
 
+import dev.backstop.helpdesk.imports.Reference;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RowError;
-import java.util.List;
 
 /** Shared bits of the ERP import targets. */
 final class ErpRows {
@@ -10,9 +10,12 @@ final class ErpRows {
     private ErpRows() {
     }
 
+    /** The distributor a row of an ERP import belongs to, by its {@code distributor_code}. */
+    static final Reference DISTRIBUTOR = new Reference("distributors", "code", "distributor_code",
+            "erp.import.unknownDistributor");
+
     static RowError unknownDistributor(ParsedRow row) {
-        String code = row.text("distributor_code");
-        return new RowError(row.line(), "distributor_code", code, "erp.import.unknownDistributor", List.of(code));
+        return DISTRIBUTOR.unknown(row);
     }
 
     static String orDefault(String value, String fallback) {

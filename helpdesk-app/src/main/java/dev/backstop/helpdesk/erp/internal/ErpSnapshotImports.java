@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.erp.internal;
 
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
@@ -34,30 +35,14 @@ final class ErpSnapshotImports {
                 .key("invoice_no")
                 .build();
 
+        private static final ImportKind KIND = ImportKind.of("invoices", "erp.import.invoices", SCHEMA)
+                .sample("INV-2026-0001", "D0001", "SO-2026-000101", "2026-11-25", "2026-12-25", "¥12,475.00", "1,435.18",
+                        "未付款")
+                .build();
+
         Invoices(JdbcTemplate jdbc) {
-            super(jdbc, "erp_invoices", List.of("invoice_no"),
+            super(KIND, jdbc, "erp_invoices", List.of("invoice_no"),
                     List.of("distributor_id", "order_no", "issue_date", "due_date", "amount", "tax_amount", "status"), true);
-        }
-
-        @Override
-        public String kind() {
-            return "invoices";
-        }
-
-        @Override
-        public String titleKey() {
-            return "erp.import.invoices";
-        }
-
-        @Override
-        public RecordSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public List<List<String>> sampleRows() {
-            return List.of(List.of("INV-2026-0001", "D0001", "SO-2026-000101", "2026-11-25", "2026-12-25", "¥12,475.00",
-                    "1,435.18", "未付款"));
         }
 
         @Override
@@ -85,29 +70,13 @@ final class ErpSnapshotImports {
                 .key("payment_no")
                 .build();
 
+        private static final ImportKind KIND = ImportKind.of("payments", "erp.import.payments", SCHEMA)
+                .sample("PAY-2026-0001", "D0001", "INV-2026-0001", "2026年12月1日 10:30", "12,475.00元", "银行转账")
+                .build();
+
         Payments(JdbcTemplate jdbc) {
-            super(jdbc, "erp_payments", List.of("payment_no"),
+            super(KIND, jdbc, "erp_payments", List.of("payment_no"),
                     List.of("distributor_id", "invoice_no", "paid_at", "amount", "method"), true);
-        }
-
-        @Override
-        public String kind() {
-            return "payments";
-        }
-
-        @Override
-        public String titleKey() {
-            return "erp.import.payments";
-        }
-
-        @Override
-        public RecordSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public List<List<String>> sampleRows() {
-            return List.of(List.of("PAY-2026-0001", "D0001", "INV-2026-0001", "2026年12月1日 10:30", "12,475.00元", "银行转账"));
         }
 
         @Override

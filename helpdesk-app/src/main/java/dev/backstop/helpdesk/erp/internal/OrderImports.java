@@ -1,7 +1,7 @@
 package dev.backstop.helpdesk.erp.internal;
 
-import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.References;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
@@ -14,7 +14,6 @@ import dev.backstop.imports.RowError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * order headers only (a file without line columns). The order is upserted by order no., the line by (order, line no.).
  */
 @Component
-class OrderImports implements ImportTarget {
+class OrderImports extends DeclaredImport {
 
     static final Map<String, List<String>> STATUSES = Map.of(
             "OPEN", List.of("待处理", "未发货", "Open"), "CONFIRMED", List.of("已确认", "Confirmed"),
@@ -47,6 +46,15 @@ class OrderImports implements ImportTarget {
             .key("order_no", "line_no")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("orders", "erp.import.orders", SCHEMA)
+            .sample("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "1", "SKU-1001", "智能电饭煲 4L", "20",
+                    "¥299.00", "5,980.00", "厨房电器")
+            .sample("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "2", "SKU-2002", "空气净化器", "5件",
+                    "1,299.00", "6495元", "环境电器")
+            .sample("SO-2026-000102", "D0002", "2026/11/23", "Open", "", "", "1", "SKU-1001", "Rice cooker 4L", "100",
+                    "280", "28000", "Kitchen")
+            .build();
+
     /** The fields an order line needs; a file without line columns imports order headers only. */
     private static final List<String> LINE_REQUIRED = List.of("line_no", "sku", "quantity");
     private static final List<String> LINE_OPTIONAL = List.of("product_name", "unit_price", "amount", "category");
@@ -56,42 +64,12 @@ class OrderImports implements ImportTarget {
     private final TableUpsert lines;
 
     OrderImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.orders = TableUpsert.of(jdbc, "erp_orders", List.of("order_no"),
                 List.of("distributor_id", "order_date", "status", "currency", "remark")).fedBy("distributor_id", "distributor_code");
         this.lines = TableUpsert.of(jdbc, "erp_order_lines", List.of("order_id", "line_no"),
                 List.of("sku", "product_name", "quantity", "unit_price", "amount", "category"));
-    }
-
-    @Override
-    public String kind() {
-        return "orders";
-    }
-
-    @Override
-    public String titleKey() {
-        return "erp.import.orders";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(
-                List.of("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "1", "SKU-1001", "智能电饭煲 4L", "20",
-                        "¥299.00", "5,980.00", "厨房电器"),
-                List.of("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "2", "SKU-2002", "空气净化器", "5件",
-                        "1,299.00", "6495元", "环境电器"),
-                List.of("SO-2026-000102", "D0002", "2026/11/23", "Open", "", "", "1", "SKU-1001", "Rice cooker 4L", "100",
-                        "280", "28000", "Kitchen"));
     }
 
     @Override

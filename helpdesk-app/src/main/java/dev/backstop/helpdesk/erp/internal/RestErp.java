@@ -13,6 +13,7 @@ import static dev.backstop.helpdesk.shared.JsonFields.optionalText;
 import static dev.backstop.helpdesk.shared.JsonFields.text;
 
 import dev.backstop.helpdesk.erp.ErpAccount;
+import dev.backstop.helpdesk.shared.LiveSystemSettings;
 import dev.backstop.helpdesk.shared.LiveSystemUnavailable;
 import dev.backstop.helpdesk.shared.RestSystem;
 import dev.backstop.helpdesk.shared.Sourced;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,8 +38,8 @@ class RestErp implements ErpSystem {
 
     private final RestSystem rest;
 
-    RestErp(ErpSettings settings, ObjectMapper json) {
-        this.rest = new RestSystem("ERP", settings.rest(), json);
+    RestErp(Environment environment, ObjectMapper json) {
+        this.rest = new RestSystem("ERP", LiveSystemSettings.of(environment, ErpConnector.SETTINGS).rest(), json);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.erp.internal;
 
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
@@ -42,35 +43,18 @@ class SalesPolicyImports extends SimpleErpImport {
             .key("policy_code")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("sales-policies", "erp.import.salesPolicies", SCHEMA)
+            .sample("POL-2026-Q4-01", "四季度重点经销商返利", "返利", "重点", "", "", "2026-10-01", "2026-12-31", "0.05", "", "",
+                    "季度回款达标返利 5%")
+            .sample("POL-2026-Q4-02", "华东厨房电器满额折扣", "折扣", "", "EAST", "厨房电器", "2026-11-01", "2026-12-31", "0.08", "50",
+                    "¥10,000.00", "单笔订单满 50 件且满 1 万元享 8% 折扣")
+            .build();
+
     private final PolicyVersions versions;
 
     SalesPolicyImports(JdbcTemplate jdbc, Clock clock) {
-        super(jdbc, "erp_sales_policies", List.of("policy_code"), PolicyVersions.RULES, false);
+        super(KIND, jdbc, "erp_sales_policies", List.of("policy_code"), PolicyVersions.RULES, false);
         this.versions = new PolicyVersions(jdbc, clock);
-    }
-
-    @Override
-    public String kind() {
-        return "sales-policies";
-    }
-
-    @Override
-    public String titleKey() {
-        return "erp.import.salesPolicies";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(
-                List.of("POL-2026-Q4-01", "四季度重点经销商返利", "返利", "重点", "", "", "2026-10-01", "2026-12-31", "0.05", "", "",
-                        "季度回款达标返利 5%"),
-                List.of("POL-2026-Q4-02", "华东厨房电器满额折扣", "折扣", "", "EAST", "厨房电器", "2026-11-01", "2026-12-31", "0.08",
-                        "50", "¥10,000.00", "单笔订单满 50 件且满 1 万元享 8% 折扣"));
     }
 
     /** The policy code, then the values of {@link PolicyVersions#RULES}. */

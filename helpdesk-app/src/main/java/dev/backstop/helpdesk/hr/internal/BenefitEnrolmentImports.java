@@ -1,10 +1,10 @@
 package dev.backstop.helpdesk.hr.internal;
 
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
-import dev.backstop.helpdesk.imports.UpsertBatch;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
@@ -12,7 +12,6 @@ import dev.backstop.imports.RecordSchema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * HR agents import them too, but the contribution base is payroll data: only ADMIN and HR_PAYROLL see it.
  */
 @Component
-class BenefitEnrolmentImports implements ImportTarget {
+class BenefitEnrolmentImports extends DeclaredImport {
 
     static final Map<String, List<String>> BENEFITS = Map.of(
             "PENSION", List.of("养老保险", "Pension"), "MEDICAL", List.of("医疗保险", "Medical"),
@@ -41,44 +40,21 @@ class BenefitEnrolmentImports implements ImportTarget {
             .key("employee_no", "benefit", "start_date")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("benefit-enrolments", "hr.import.benefits", SCHEMA)
+            .importers(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL)
+            .sensitive("base_amount")
+            .sample("E0001", "养老保险", "2026-01-01", "", "￥8,500.00", "8%", "16%", "上海")
+            .sample("E0001", "Housing fund", "2026-01-01", "", "8500", "7%", "7%", "Shanghai")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     BenefitEnrolmentImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "hr_benefit_enrolments", List.of("employee_id", "benefit", "start_date"),
                 List.of("end_date", "base_amount", "employee_rate", "employer_rate", "city"));
-    }
-
-    @Override
-    public String kind() {
-        return "benefit-enrolments";
-    }
-
-    @Override
-    public String titleKey() {
-        return "hr.import.benefits";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
-    }
-
-    @Override
-    public Set<String> sensitiveFields() {
-        return Set.of("base_amount");
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("E0001", "养老保险", "2026-01-01", "", "￥8,500.00", "8%", "16%", "上海"),
-                List.of("E0001", "Housing fund", "2026-01-01", "", "8500", "7%", "7%", "Shanghai"));
     }
 
     /** {@code 8%} → 0.08, {@code 0.08} → 0.08; null when blank or unreadable (then stored as null). */
@@ -97,19 +73,8 @@ class BenefitEnrolmentImports implements ImportTarget {
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> employees = HrRows.employees(jdbc, rows);
-        UpsertBatch batch = new UpsertBatch(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow row = rows.get(i);
-            Long employee = employees.get(row.text("employee_no"));
-            if (employee == null) {
-                batch.reject(i, HrRows.unknownEmployee(row));
-            } else {
-                batch.add(i, employee, row.text("benefit"), row.date("start_date"), row.date("end_date"),
-                        row.decimal("base_amount"), rate(row.text("employee_rate")), rate(row.text("employer_rate")),
-                        row.text("city"));
-            }
-        }
-        return batch.applyTo(table);
+        return HrRows.perEmployee(jdbc, rows, table, (row, employee) -> new Object[] {employee, row.text("benefit"),
+                row.date("start_date"), row.date("end_date"), row.decimal("base_amount"), rate(row.text("employee_rate")),
+                rate(row.text("employer_rate")), row.text("city")});
     }
 }

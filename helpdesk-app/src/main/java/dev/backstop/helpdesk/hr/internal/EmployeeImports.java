@@ -1,7 +1,8 @@
 package dev.backstop.helpdesk.hr.internal;
 
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.References;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
@@ -13,13 +14,12 @@ import dev.backstop.imports.RecordSchema;
 import dev.backstop.imports.RowError;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Employees from the HR system, upserted by employee no. */
 @Component
-class EmployeeImports implements ImportTarget {
+class EmployeeImports extends DeclaredImport {
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("employee_no", "工号", "Employee No", "员工编号").required().maxLength(32))
@@ -36,41 +36,22 @@ class EmployeeImports implements ImportTarget {
             .key("employee_no")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("employees", "hr.import.employees", SCHEMA)
+            .importers(Role.ADMIN, Role.HR_AGENT)
+            .sample("E1001", "赵敏", "SH", "LOG", "物流专员", "139 1234 5678", "zhao.min@example.cn", "2021年3月1日", "是", "成都",
+                    "上海")
+            .sample("E1002", "Zhou Yang", "", "", "Sales", "", "", "2024-07-15", "N", "", "北京")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     EmployeeImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "employees", List.of("employee_no"), List.of("name", "branch_id", "department_id",
                 "title", "phone", "email", "hire_date", "posted_away", "home_city", "work_city"))
                 .fedBy("branch_id", "branch_code").fedBy("department_id", "department_code");
-    }
-
-    @Override
-    public String kind() {
-        return "employees";
-    }
-
-    @Override
-    public String titleKey() {
-        return "hr.import.employees";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN, Role.HR_AGENT);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("E1001", "赵敏", "SH", "LOG", "物流专员", "139 1234 5678", "zhao.min@example.cn", "2021年3月1日",
-                        "是", "成都", "上海"),
-                List.of("E1002", "Zhou Yang", "", "", "Sales", "", "", "2024-07-15", "N", "", "北京"));
     }
 
     @Override

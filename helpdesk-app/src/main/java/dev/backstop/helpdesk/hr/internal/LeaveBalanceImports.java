@@ -1,23 +1,22 @@
 package dev.backstop.helpdesk.hr.internal;
 
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
-import dev.backstop.helpdesk.imports.UpsertBatch;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Leave balances per employee, leave type and year, upserted by that triple. */
 @Component
-class LeaveBalanceImports implements ImportTarget {
+class LeaveBalanceImports extends DeclaredImport {
 
     static final Map<String, List<String>> TYPES = Map.of("ANNUAL", List.of("年休假", "年假", "Annual"),
             "SICK", List.of("病假", "Sick"), "MARRIAGE", List.of("婚假", "Marriage"), "MATERNITY", List.of("产假", "Maternity"),
@@ -33,54 +32,25 @@ class LeaveBalanceImports implements ImportTarget {
             .key("employee_no", "leave_type", "year")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("leave-balances", "hr.import.leaveBalances", SCHEMA)
+            .importers(Role.ADMIN, Role.HR_AGENT)
+            .sample("E0001", "年休假", "2026", "10", "3.5")
+            .sample("E0002", "Home visit", "2026", "20", "0")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     LeaveBalanceImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "hr_leave_balances", List.of("employee_id", "leave_type", "leave_year"),
                 List.of("entitled_days", "used_days"));
     }
 
     @Override
-    public String kind() {
-        return "leave-balances";
-    }
-
-    @Override
-    public String titleKey() {
-        return "hr.import.leaveBalances";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN, Role.HR_AGENT);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("E0001", "年休假", "2026", "10", "3.5"), List.of("E0002", "Home visit", "2026", "20", "0"));
-    }
-
-    @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> employees = HrRows.employees(jdbc, rows);
-        UpsertBatch batch = new UpsertBatch(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow row = rows.get(i);
-            Long employee = employees.get(row.text("employee_no"));
-            if (employee == null) {
-                batch.reject(i, HrRows.unknownEmployee(row));
-            } else {
-                batch.add(i, employee, row.text("leave_type"), row.integer("year"), row.decimal("entitled_days"),
-                        row.decimal("used_days"));
-            }
-        }
-        return batch.applyTo(table);
+        return HrRows.perEmployee(jdbc, rows, table, (row, employee) -> new Object[] {employee, row.text("leave_type"),
+                row.integer("year"), row.decimal("entitled_days"), row.decimal("used_days")});
     }
 }

@@ -1,7 +1,8 @@
 package dev.backstop.helpdesk.hr.internal;
 
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
 import dev.backstop.imports.Field;
@@ -12,7 +13,6 @@ import dev.backstop.imports.RowError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * amount is a sensitive field: no one else sees it in a preview or an error report.
  */
 @Component
-class PayslipImports implements ImportTarget {
+class PayslipImports extends DeclaredImport {
 
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*(?:-|/|年)?\\s*(\\d{1,2})\\s*月?");
 
@@ -41,47 +41,24 @@ class PayslipImports implements ImportTarget {
             .key("employee_no", "period", "item_code")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("payslips", "hr.import.payslips", SCHEMA)
+            .importers(Role.ADMIN, Role.HR_PAYROLL)
+            .sensitive("gross_pay", "deductions", "net_pay", "item_amount", "item_name", "item_code")
+            .sample("E0001", "2026年11月", "12,000.00", "2,350.00", "9,650.00", "2026-12-10", "BASE", "基本工资", "10000")
+            .sample("E0001", "2026-11", "12,000.00", "2,350.00", "9,650.00", "2026-12-10", "BONUS", "绩效奖金", "2000")
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TableUpsert payslips;
     private final TableUpsert items;
 
     PayslipImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.payslips = TableUpsert.of(jdbc, "hr_payslips", List.of("employee_id", "period"),
                 List.of("gross_pay", "deductions", "net_pay", "paid_on"));
         this.items = TableUpsert.of(jdbc, "hr_payslip_items", List.of("payslip_id", "item_code"), List.of("item_name", "amount"))
                 .fedBy("amount", "item_amount");
-    }
-
-    @Override
-    public String kind() {
-        return "payslips";
-    }
-
-    @Override
-    public String titleKey() {
-        return "hr.import.payslips";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN, Role.HR_PAYROLL);
-    }
-
-    @Override
-    public Set<String> sensitiveFields() {
-        return Set.of("gross_pay", "deductions", "net_pay", "item_amount", "item_name", "item_code");
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("E0001", "2026年11月", "12,000.00", "2,350.00", "9,650.00", "2026-12-10", "BASE", "基本工资", "10000"),
-                List.of("E0001", "2026-11", "12,000.00", "2,350.00", "9,650.00", "2026-12-10", "BONUS", "绩效奖金", "2000"));
     }
 
     /** {@code 2026-11}, {@code 2026/11}, {@code 202611}, {@code 2026年11月} → {@code 2026-11}; null when not a period. */

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Service;
 /**
  * What the pages and the API do with imports: submit a file, apply a dry run, see jobs (only of kinds the
  * caller may import; anything else is 404), preview, problems, error report, templates.
+ * <p>
+ * Around 400 lines on purpose: it is the module's one facade for the pages and the API, and every method applies the
+ * same two rules first (only kinds the caller may import, sensitive fields masked for those who may not see them);
+ * the work itself is in {@link ImportRunner}, {@link ImportJobs} and {@link ImportTargets}. The report and template
+ * writers could move to a class of their own if it grows.
  */
 @Service
 public class ImportManagement {

@@ -3,7 +3,8 @@ package dev.backstop.helpdesk.knowledge.internal;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.imports.ImportScope;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.knowledge.ArticleInput;
 import dev.backstop.helpdesk.knowledge.ArticleState;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * committed. New articles belong to the first administrator; editors take them over in the editor.
  */
 @Component
-class ArticleImports implements ImportTarget {
+class ArticleImports extends DeclaredImport {
 
     private static final Map<String, List<String>> AUDIENCES = Map.of(
             "DISTRIBUTORS", List.of("经销商"), "FRONTLINE", List.of("一线", "一线服务代表"), "EXPERTS", List.of("专家", "仅限专家"),
@@ -50,42 +51,23 @@ class ArticleImports implements ImportTarget {
             .key("article_key")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("kb-articles", "knowledge.import.articles", SCHEMA)
+            .importers(Role.ADMIN, Role.KB_EDITOR)
+            .sample("KB-HR-001", "年假怎么算", "- 工作满1年不满10年：**5天**\n- 满10年不满20年：**10天**\n- 满20年：**15天**", "zh", "员工及家属",
+                    "leave", "HR", "年假;年休假", "已发布", "2027-06-30")
+            .sample("KB-CH-001", "Quarterly rebate for key distributors",
+                    "Key distributors get 2% of the quarter's paid net sales, credited in the first month of the next "
+                            + "quarter.",
+                    "en", "DISTRIBUTORS", "rebate", "CHANNEL", "rebate", "PUBLISHED", "")
+            .build();
+
     private final ArticleService articles;
     private final JdbcTemplate jdbc;
 
     ArticleImports(ArticleService articles, JdbcTemplate jdbc) {
+        super(KIND);
         this.articles = articles;
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String kind() {
-        return "kb-articles";
-    }
-
-    @Override
-    public String titleKey() {
-        return "knowledge.import.articles";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN, Role.KB_EDITOR);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(
-                List.of("KB-HR-001", "年假怎么算", "- 工作满1年不满10年：**5天**\n- 满10年不满20年：**10天**\n- 满20年：**15天**", "zh",
-                        "员工及家属", "leave", "HR", "年假;年休假", "已发布", "2027-06-30"),
-                List.of("KB-CH-001", "Quarterly rebate for key distributors", "Key distributors get 2% of the quarter's paid "
-                        + "net sales, credited in the first month of the next quarter.", "en", "DISTRIBUTORS", "rebate",
-                        "CHANNEL", "rebate", "PUBLISHED", ""));
     }
 
     @Override

@@ -8,12 +8,14 @@ import static dev.backstop.helpdesk.shared.JsonFields.optionalInstant;
 import static dev.backstop.helpdesk.shared.JsonFields.optionalText;
 import static dev.backstop.helpdesk.shared.JsonFields.text;
 
+import dev.backstop.helpdesk.shared.LiveSystemSettings;
 import dev.backstop.helpdesk.shared.RestSystem;
 import dev.backstop.helpdesk.wms.Shipment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,8 +30,8 @@ class RestWms implements WmsSystem {
 
     private final RestSystem rest;
 
-    RestWms(WmsSettings settings, ObjectMapper json) {
-        this.rest = new RestSystem("WMS", settings.rest(), json);
+    RestWms(Environment environment, ObjectMapper json) {
+        this.rest = new RestSystem("WMS", LiveSystemSettings.of(environment, WmsConnector.SETTINGS).rest(), json);
     }
 
     @Override

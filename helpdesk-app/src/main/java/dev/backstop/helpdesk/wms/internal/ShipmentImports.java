@@ -1,25 +1,22 @@
 package dev.backstop.helpdesk.wms.internal;
 
-import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
-import dev.backstop.helpdesk.imports.References;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
+import dev.backstop.helpdesk.imports.Reference;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
-import dev.backstop.helpdesk.imports.UpsertBatch;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.FieldType;
 import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
-import dev.backstop.imports.RowError;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Shipments from the warehouse system, upserted by shipment no. */
 @Component
-class ShipmentImports implements ImportTarget {
+class ShipmentImports extends DeclaredImport {
 
     static final Map<String, List<String>> STATUSES = Map.of("PICKING", List.of("拣货中", "Picking"),
             "SHIPPED", List.of("已发货", "Shipped"), "IN_TRANSIT", List.of("运输中", "In transit"),
@@ -40,10 +37,19 @@ class ShipmentImports implements ImportTarget {
             .key("shipment_no")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("shipments", "wms.import.shipments", SCHEMA)
+            .sample("SH-2026-0001", "SO-2026-000101", "D0001", "上海一号仓", "顺丰速运", "SF1234567890", "运输中",
+                    "2026-11-23 09:15", "2026-11-26", "")
+            .build();
+
+    private static final Reference DISTRIBUTOR = new Reference("distributors", "code", "distributor_code",
+            "wms.import.unknownDistributor");
+
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
 
     ShipmentImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.jdbc = jdbc;
         this.table = TableUpsert.of(jdbc, "wms_shipments", List.of("shipment_no"), List.of("order_no", "distributor_id",
                 "warehouse", "carrier", "tracking_no", "status", "shipped_at", "eta", "delivered_at"))
@@ -51,47 +57,9 @@ class ShipmentImports implements ImportTarget {
     }
 
     @Override
-    public String kind() {
-        return "shipments";
-    }
-
-    @Override
-    public String titleKey() {
-        return "wms.import.shipments";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("SH-2026-0001", "SO-2026-000101", "D0001", "上海一号仓", "顺丰速运", "SF1234567890", "运输中",
-                "2026-11-23 09:15", "2026-11-26", ""));
-    }
-
-    @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
-        UpsertBatch batch = new UpsertBatch(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow row = rows.get(i);
-            Long distributor = distributors.get(row.text("distributor_code"));
-            if (distributor == null) {
-                String code = row.text("distributor_code");
-                batch.reject(i, new RowError(row.line(), "distributor_code", code, "wms.import.unknownDistributor", List.of(code)));
-            } else {
-                batch.add(i, row.text("shipment_no"), row.text("order_no"), distributor, row.text("warehouse"),
-                        row.text("carrier"), row.text("tracking_no"), row.text("status"), row.dateTime("shipped_at"),
-                        row.date("eta"), row.dateTime("delivered_at"));
-            }
-        }
-        return batch.applyTo(table);
+        return DISTRIBUTOR.upsert(jdbc, rows, table, (row, distributor) -> new Object[] {row.text("shipment_no"),
+                row.text("order_no"), distributor, row.text("warehouse"), row.text("carrier"), row.text("tracking_no"),
+                row.text("status"), row.dateTime("shipped_at"), row.date("eta"), row.dateTime("delivered_at")});
     }
 }

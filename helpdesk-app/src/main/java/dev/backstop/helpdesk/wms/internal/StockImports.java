@@ -1,7 +1,7 @@
 package dev.backstop.helpdesk.wms.internal;
 
-import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.imports.ImportTarget;
+import dev.backstop.helpdesk.imports.DeclaredImport;
+import dev.backstop.helpdesk.imports.ImportKind;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import dev.backstop.helpdesk.imports.TableUpsert;
 import dev.backstop.helpdesk.imports.UpsertBatch;
@@ -11,13 +11,12 @@ import dev.backstop.imports.ParsedRow;
 import dev.backstop.imports.RecordSchema;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Stock by warehouse from the WMS, one row per warehouse and SKU, upserted by (warehouse, SKU). */
 @Component
-class StockImports implements ImportTarget {
+class StockImports extends DeclaredImport {
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("warehouse", "仓库", "Warehouse").required().maxLength(64))
@@ -28,35 +27,16 @@ class StockImports implements ImportTarget {
             .key("warehouse", "sku")
             .build();
 
+    private static final ImportKind KIND = ImportKind.of("stock", "wms.import.stock", SCHEMA)
+            .sample("上海一号仓", "SKU-1001", "Chai 红茶", "1,250", "200")
+            .sample("北京顺义仓", "SKU-1001", "Chai 红茶", "80", "")
+            .build();
+
     private final TableUpsert table;
 
     StockImports(JdbcTemplate jdbc) {
+        super(KIND);
         this.table = TableUpsert.of(jdbc, "wms_stock", List.of("warehouse", "sku"), List.of("product_name", "on_hand", "reserved"));
-    }
-
-    @Override
-    public String kind() {
-        return "stock";
-    }
-
-    @Override
-    public String titleKey() {
-        return "wms.import.stock";
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<Role> importers() {
-        return Set.of(Role.ADMIN);
-    }
-
-    @Override
-    public List<List<String>> sampleRows() {
-        return List.of(List.of("上海一号仓", "SKU-1001", "Chai 红茶", "1,250", "200"), List.of("北京顺义仓", "SKU-1001", "Chai 红茶", "80", ""));
     }
 
     @Override
