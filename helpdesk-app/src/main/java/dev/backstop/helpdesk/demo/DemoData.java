@@ -114,6 +114,11 @@ class DemoData implements ApplicationRunner {
         var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));
         int count = new DemoTickets(tickets, company).load(staff, portal);
         int articles = new DemoArticles(knowledge, json).load(as(editor));
+        DemoHr hrDesk = new DemoHr(jdbc);
+        hrDesk.load(employeeId, familyMemberId, List.of(company.employee("E0004"), company.employee("E0010")), clock.instant(),
+                deskTime.zone());
+        hrDesk.linkArticles();
+        hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
         log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "

@@ -1,5 +1,32 @@
 /**
- * Employees and their families, payslips, benefit enrolments and leave balances. So far: their imports (the
- * HR desk issue adds the rest). Payslips are the most sensitive data: only the employee and payroll staff read them.
+ * The HR desk: employees and their families, payslips with items, benefit enrolments and leave balances (imported by
+ * {@code internal/*Imports}), and who may read them.
+ * <h2>Reading (issue 15)</h2>
+ * <ul>
+ * <li>{@code internal.HrDesk} is the one place that decides who reads whose records and masks amounts. The employee
+ * reads their own (not logged). A family member reads only through an active {@code hr_delegations} row with the scope
+ * ({@link dev.backstop.helpdesk.hr.DelegationScope}: TICKETS, LEAVE_BENEFITS, PAYSLIPS — payslips never by default);
+ * without one every payroll URL answers 404 ({@link dev.backstop.helpdesk.hr.HrRecordNotFound}), never 403. Expiry and
+ * ending are checked against the clock on every request. HR_PAYROLL reads full figures; HR_AGENT reads them masked
+ * ({@code HrDesk.MASK}, the string {@code "*,***.**"} whatever the figure) unless the agent states a reason and is the
+ * assignee of an open HR ticket of that employee ({@link dev.backstop.helpdesk.hr.UnmaskRefused} otherwise). Supervisors,
+ * admins and everyone else are refused by the security rules: minimum necessary access (PIPL arts. 28–29).</li>
+ * <li>Every read by anyone but the employee writes one {@code hr_access_log} row (who by name and role, what, whose,
+ * when in UTC, why, the request's address; never the values) through {@code internal.AccessLog#record}, which requires
+ * the read's transaction ({@code Propagation.MANDATORY}): a served read without its row cannot exist. The employee sees
+ * the rows on "Who looked at my pay" and at {@code GET /api/v1/me/access-log}.</li>
+ * <li>Payslip item codes have display names and a knowledge-base answer in {@code hr_payslip_item_kinds}
+ * ({@code article_id}, else the best hit for {@code kb_query}), read through the knowledge module's published API.</li>
+ * <li>"Ask HR about this line" ({@code internal.PayslipQuestions}) opens an HR ticket through
+ * {@code TicketManagement.open} into the PAYROLL queue; the ticket names the period and item code, never the amount;
+ * its HR topic and payslip line are kept in {@code hr_ticket_topics} (keyed by ticket id; the tickets module knows
+ * nothing of it).</li>
+ * <li>Web: {@code web.HrApi} ({@code /api/v1/me/payslips|leave|benefits|access-log},
+ * {@code /api/v1/hr/employees/{no}/payslips/{yyyy-MM}}), {@code web.HrPortalPages} ({@code /portal/hr/**}),
+ * {@code web.HrWorkspacePages} (the employee panel the HR ticket page loads from
+ * {@code /workspace/hr/tickets/{id}/employee}, and one payslip with the unmask form).</li>
+ * </ul>
+ * Where to change what: who may read → {@code HrDesk}; what is logged → {@code AccessLog}; item names and KB links →
+ * {@code hr_payslip_item_kinds}; delegation rules → {@code Delegations} / {@code FamilyDelegation}.
  */
 package dev.backstop.helpdesk.hr;

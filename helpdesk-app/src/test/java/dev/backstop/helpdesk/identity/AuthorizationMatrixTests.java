@@ -221,6 +221,18 @@ class AuthorizationMatrixTests {
                 "POST /workspace/outreach/{id}/cancel")) {
             rule(endpoint, OUTREACH);
         }
+        // issue 15: the HR desk (payroll URLs let FAMILY through to answer 404 without a delegation, never 403)
+        for (String endpoint : List.of("GET /api/v1/me/payslips", "GET /api/v1/me/payslips/{period}", "GET /api/v1/me/leave",
+                "GET /api/v1/me/benefits", "GET /api/v1/me/access-log", "POST /api/v1/me/payslips/{period}/questions",
+                "GET /portal/hr/pay", "GET /portal/hr/pay/{period}/ask", "POST /portal/hr/pay/{period}/ask",
+                "GET /portal/hr/benefits", "GET /portal/hr/access-log", "GET /portal/hr/family",
+                "POST /portal/hr/family/delegations", "POST /portal/hr/family/delegations/{id}/end")) {
+            rule(endpoint, EnumSet.of(Role.EMPLOYEE, Role.FAMILY));
+        }
+        for (String endpoint : List.of("GET /api/v1/hr/employees/{employeeNo}/payslips/{period}",
+                "GET /workspace/hr/tickets/{ticketId}/employee", "GET /workspace/hr/employees/{employeeNo}/payslips/{period}")) {
+            rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),

@@ -31,7 +31,7 @@ class MeApi {
     }
 
     record Me(String username, String displayName, List<String> roles, Long distributorId, String distributorName,
-            Long employeeId, String employeeName, Long familyMemberId, Long departmentId) {
+            Long employeeId, String employeeName, Long familyMemberId, Long departmentId, String employeeNo) {
     }
 
     record PresenceBody(@NotNull Presence presence) {
@@ -54,7 +54,16 @@ class MeApi {
     Me me(CurrentUser user) {
         return new Me(user.username(), user.displayName(), user.roles().stream().map(Role::name).sorted().toList(),
                 user.distributorId(), name("distributors", user.distributorId()), user.employeeId(),
-                name("employees", user.employeeId()), user.familyMemberId(), user.departmentId());
+                name("employees", user.employeeId()), user.familyMemberId(), user.departmentId(), employeeNo(user));
+    }
+
+    /** The bound employee's number (issue 15): for an employee user only, not for a family member linked to one. */
+    private String employeeNo(CurrentUser user) {
+        if (user.employeeId() == null || user.familyMemberId() != null) {
+            return null;
+        }
+        return jdbc.queryForList("select employee_no from employees where id = ?", String.class, user.employeeId()).stream()
+                .findFirst().orElse(null);
     }
 
     private String name(String table, Long id) {

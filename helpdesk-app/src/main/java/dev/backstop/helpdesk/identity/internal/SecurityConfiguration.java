@@ -63,6 +63,12 @@ class SecurityConfiguration {
     static final String[] CALLER_LOOKUP = names(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
             Role.ADMIN);
     static final String[] TELEPHONY = names(Role.ADMIN, Role.SUPERVISOR);
+    /**
+     * Issue 15, the HR desk. The employee's own records: employees, and family members (404 unless delegated). HR staff's
+     * payroll views: HR agents and payroll staff, and family members (who get 404, never 403, on every payroll URL).
+     */
+    static final String[] HR_SELF = names(Role.EMPLOYEE, Role.FAMILY);
+    static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
 
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
@@ -127,6 +133,10 @@ class SecurityConfiguration {
                                 "/api/v1/tickets/*/attachments/*").authenticated()
                         .requestMatchers(POST, "/api/v1/tickets", "/api/v1/tickets/*/replies",
                                 "/api/v1/tickets/*/attachments").authenticated()
+                        .requestMatchers(GET, "/api/v1/me/payslips", "/api/v1/me/payslips/*", "/api/v1/me/leave",
+                                "/api/v1/me/benefits", "/api/v1/me/access-log").hasAnyRole(HR_SELF)
+                        .requestMatchers(POST, "/api/v1/me/payslips/*/questions").hasAnyRole(HR_SELF)
+                        .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*").hasAnyRole(HR_STAFF_VIEW)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -173,6 +183,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/workspace/distributors/*/requests").hasAnyRole(CHANNEL_STAFF)
                         .requestMatchers(GET, "/portal/account", "/portal/account/orders/*").hasRole(Role.DISTRIBUTOR.name())
                         .requestMatchers(POST, "/portal/account/requests").hasRole(Role.DISTRIBUTOR.name())
+                        .requestMatchers("/workspace/hr", "/workspace/hr/**").hasAnyRole(HR_STAFF_VIEW)
+                        .requestMatchers("/portal/hr", "/portal/hr/**").hasAnyRole(HR_SELF)
                         .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
