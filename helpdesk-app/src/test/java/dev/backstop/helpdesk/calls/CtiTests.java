@@ -186,6 +186,27 @@ class CtiTests {
         }
 
         @Test
+        void everyOrderOfNewCallAnswerAndHangUpEndsInTheSameRecord() throws Exception {
+            String[][] orders = {{"newCall", "answer", "hangup"}, {"newCall", "hangup", "answer"}, {"answer", "newCall", "hangup"},
+                    {"answer", "hangup", "newCall"}, {"hangup", "newCall", "answer"}, {"hangup", "answer", "newCall"}};
+            for (String[] order : orders) {
+                String callId = id();
+                for (String event : order) {
+                    json("""
+                            {"event":"%s","from":"13800001234","to":"4008002000","direction":"in","callId":"%s",
+                             "answeringNumber":"expert","cause":"normalClearing"}""".formatted(event, callId))
+                            .andExpect(status().isOk());
+                }
+                call(callId, "expert").andExpect(status().isOk())
+                        .andExpect(jsonPath("$.state").value("ENDED"))
+                        .andExpect(jsonPath("$.desk").value("EXPERT"))
+                        .andExpect(jsonPath("$.answeredBy").value("钱专家"))
+                        .andExpect(jsonPath("$.cause").value("normalClearing"))
+                        .andExpect(jsonPath("$.from").value("13800001234"));
+            }
+        }
+
+        @Test
         void aCallerWhoGivesUpWaitingIsAnAbandonedCallWithOneCallbackTaskEvenWhenThePbxRepeatsTheHangUp() throws Exception {
             String callId = id();
             String caller = "0571-8" + String.valueOf(System.nanoTime()).substring(8, 11) + " " + "4321";
@@ -268,6 +289,14 @@ class CtiTests {
                     .andExpect(status().isCreated());
             call(callId, "agent").andExpect(jsonPath("$.state").value("ABANDONED")).andExpect(jsonPath("$.waitSeconds").value(30))
                     .andExpect(jsonPath("$.ticketKey").isNotEmpty());
+        }
+
+        @Test
+        void theCtiEventsAreDocumentedInOpenApiWithExamplePayloads() throws Exception {
+            String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(docs).contains("/api/v1/cti/{token}", "/api/v1/calls/{callId}", "307fa962-de8d-4ffc-817b-7f6993204159",
+                    "recordingAvailable", "user[]=Emma+Taylor");
         }
 
         @Test
