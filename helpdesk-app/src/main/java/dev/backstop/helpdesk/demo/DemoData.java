@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.demo;
 
 import dev.backstop.helpdesk.calls.MissedCalls;
+import dev.backstop.helpdesk.calls.TelephonyDemo;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.AgentProfiles;
@@ -50,11 +51,13 @@ class DemoData implements ApplicationRunner {
     private final KnowledgeArticles knowledge;
     private final ObjectMapper json;
     private final MissedCalls calls;
+    private final TelephonyDemo telephony;
 
     DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
             Clock clock, DeskTime deskTime, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json, MissedCalls calls,
-            @Value("${backstop.demo-data:true}") boolean enabled) {
+            TelephonyDemo telephony, @Value("${backstop.demo-data:true}") boolean enabled) {
         this.calls = calls;
+        this.telephony = telephony;
         this.agents = agents;
         this.knowledge = knowledge;
         this.json = json;
@@ -121,6 +124,7 @@ class DemoData implements ApplicationRunner {
         hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
+        telephony.load(as(supervisor), as(agent));   // issue 16: demo-pbx, hotlines, extensions, demo calls
         log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
                 + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign", company.branchCount(),
                 company.distributorCount(), company.employeeCount(), company.familyCount(), count + 1 + callbacks, articles);

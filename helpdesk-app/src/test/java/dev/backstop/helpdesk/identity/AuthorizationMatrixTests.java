@@ -233,6 +233,23 @@ class AuthorizationMatrixTests {
                 "GET /workspace/hr/tickets/{ticketId}/employee", "GET /workspace/hr/employees/{employeeNo}/payslips/{period}")) {
             rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY));
         }
+        // issue 16: the phone. The CTI address carries the PBX's own token (404 when unknown), so no login.
+        rule("POST /api/v1/cti/{token}", PUBLIC);
+        rule("GET /api/v1/calls/{callId}", STAFF);   // then only the staff of the call's desk (404 for others)
+        for (String endpoint : List.of("GET /workspace/calls/events", "GET /workspace/calls/{callId}/pop",
+                "POST /workspace/calls/{callId}/ticket")) {
+            rule(endpoint, STAFF);
+        }
+        for (String endpoint : List.of("GET /api/v1/admin/telephony/pbx", "POST /api/v1/admin/telephony/pbx",
+                "POST /api/v1/admin/telephony/pbx/{id}/revoke", "GET /api/v1/admin/telephony/hotlines",
+                "PUT /api/v1/admin/telephony/hotlines/{number}", "DELETE /api/v1/admin/telephony/hotlines/{number}",
+                "GET /api/v1/admin/telephony/extensions", "PUT /api/v1/admin/telephony/extensions/{username}",
+                "GET /api/v1/admin/telephony/blocked", "PUT /api/v1/admin/telephony/blocked/{number}",
+                "DELETE /api/v1/admin/telephony/blocked/{number}", "GET /admin/telephony", "POST /admin/telephony/pbx",
+                "POST /admin/telephony/pbx/{id}/revoke", "POST /admin/telephony/hotlines", "POST /admin/telephony/extensions",
+                "POST /admin/telephony/blocked", "POST /admin/telephony/blocked/{number}/remove")) {
+            rule(endpoint, ADMIN);
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),

@@ -44,9 +44,11 @@ class CallbackTasks implements MissedCalls {
     private final HrCallers hrCallers;
     private final Clock clock;
     private final DeskTime deskTime;
+    private final CallLog callLog;
 
     CallbackTasks(JdbcTemplate jdbc, TicketManagement tickets, DistributorDirectory distributors, HrCallers hrCallers,
-            Clock clock, DeskTime deskTime) {
+            Clock clock, DeskTime deskTime, CallLog callLog) {
+        this.callLog = callLog;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.distributors = distributors;
@@ -111,6 +113,7 @@ class CallbackTasks implements MissedCalls {
                                           created_ticket, reported_by, reported_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", callId, kind.name(), call.desk().name(), call.caller().strip(),
                 digits, Timestamp.from(at), call.waitedSeconds(), ticket.id(), created, by.id(), Timestamp.from(clock.instant()));
+        callLog.missedReported(call, at, ticket.id());   // the report is a call record too (issue 16)
         return task(ticket, created);
     }
 

@@ -119,6 +119,9 @@ class SecurityConfiguration {
                                 "/api/v1/distributors/*/invoices/*").hasAnyRole(CHANNEL_VIEW)
                         .requestMatchers(POST, "/api/v1/distributors/*/requests").hasAnyRole(CHANNEL_VIEW)
                         .requestMatchers(POST, "/api/v1/calls/missed").hasAnyRole(TELEPHONY)
+                        // issue 16: the PBX's CTI address carries its own token (checked by the calls module, 404 when unknown)
+                        .requestMatchers(POST, "/api/v1/cti/*").permitAll()
+                        .requestMatchers(GET, "/api/v1/calls/*").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
                                 "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
                         .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",

@@ -1,0 +1,238 @@
+package dev.backstop.helpdesk.calls.internal;
+
+import dev.backstop.helpdesk.calls.CallRefused;
+import dev.backstop.helpdesk.calls.CallState;
+import dev.backstop.helpdesk.calls.ReportedCall;
+import dev.backstop.helpdesk.shared.PhoneNumbers;
+import dev.backstop.helpdesk.tickets.Desk;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The call records and their state machine. Each (callId, event) is taken once ({@code call_events}); an event only
+ * fills what is still empty, and the state is derived from what is filled ({@link #state}), so events that arrive late,
+ * twice or out of order (hang-up before answer) end in the same record, and a call never moves backwards. The call's
+ * row is locked while an event is applied: two events of one call arriving at once take turns.
+ */
+@Component
+class CallLog {
+
+    record Row(long id, String callId, Long pbxId, Desk desk, String direction, String from, String to, CallState state,
+            Parties.Party party, List<Long> ringUsers, Long answeredBy, String answeredByName, String answeringNumber,
+            String queue, String ivrChoice, String cause, String recording, Instant startedAt, Instant answeredAt,
+            Instant endedAt, Long ticketId, String ticketKey, Instant updatedAt) {
+
+        Long waitSeconds() {
+            Instant until = answeredAt != null ? answeredAt : endedAt;
+            return startedAt == null || until == null ? null : Math.max(0, Duration.between(startedAt, until).toSeconds());
+        }
+
+        Long talkSeconds() {
+            return answeredAt == null || endedAt == null ? null : Math.max(0, Duration.between(answeredAt, endedAt).toSeconds());
+        }
+
+        boolean inbound() {
+            return !"out".equals(direction);
+        }
+    }
+
+    /** What an event did: the record before (null for a new call) and after; {@code repeated} when it was taken before. */
+    record Applied(Row before, Row after, boolean repeated) {
+
+        boolean became(CallState... states) {
+            return Arrays.asList(states).contains(after.state()) && (before == null || before.state() != after.state());
+        }
+    }
+
+    private static final String SELECT = """
+            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_ from calls c
+              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CallLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<Row> find(String callId) {
+        return jdbc.query(SELECT + " where c.call_id = ?", CallLog::row, callId).stream().findFirst();
+    }
+
+    /** Creates the call's row when it is new and locks it; the caller's transaction holds the lock. */
+    Row lock(String callId, String direction) {
+        jdbc.update("""
+                insert into calls (call_id, direction, state, party_kind, updated_at) values (?, ?, 'RINGING', 'UNKNOWN', ?)
+                on conflict do nothing""", callId, direction, Timestamp.from(clock.instant()));
+        jdbc.queryForObject("select id from calls where call_id = ? for update", Long.class, callId);
+        return find(callId).orElseThrow();
+    }
+
+    /** True the first time this call has this event; false for a repeat (the PBX retried). */
+    boolean firstTime(String callId, String event) {
+        return jdbc.update("insert into call_events (call_id, event, received_at) values (?, ?, ?) on conflict do nothing",
+                callId, event, Timestamp.from(clock.instant())) == 1;
+    }
+
+    /** Fills what the event tells and is still empty, then derives the state. */
+    Row fill(Row row, CtiEvent e, Instant at, Desk desk, Parties.Party party, List<Long> ringUsers, Long answeredBy) {
+        Instant started = row.startedAt();
+        Instant answered = row.answeredAt();
+        Instant ended = row.endedAt();
+        String cause = row.cause();
+        switch (e.event()) {
+            case "newCall", "queued" -> started = min(started, at);
+            case "answer" -> answered = answered == null ? at : answered;
+            case "hangup" -> {
+                ended = ended == null ? at : ended;
+                cause = cause == null ? e.cause() : cause;
+            }
+            case "abandoned" -> {
+                ended = ended == null ? at : ended;
+                cause = cause == null ? (e.cause() == null ? "cancel" : e.cause()) : cause;
+                if (e.waitSeconds() != null && e.waitSeconds() >= 0) {
+                    started = min(started, ended.minusSeconds(e.waitSeconds()));
+                }
+            }
+            default -> {
+            }
+        }
+        // an event that arrived late carries its arrival time: keep the times in order
+        if (ended != null && answered != null && answered.isAfter(ended)) {
+            answered = ended;
+        }
+        started = min(started, min(answered, ended));
+        CallState state = state(answered, ended, cause);
+        jdbc.update("""
+                update calls set desk = coalesce(desk, ?), from_number = coalesce(from_number, ?), to_number = coalesce(to_number, ?),
+                       from_digits = coalesce(from_digits, ?), direction = ?, state = ?,
+                       party_kind = case when party_kind = 'UNKNOWN' then ? else party_kind end,
+                       party_ref = coalesce(party_ref, ?), party_name = coalesce(party_name, ?), party_code = coalesce(party_code, ?),
+                       distributor_id = coalesce(distributor_id, ?), employee_id = coalesce(employee_id, ?),
+                       ring_users = coalesce(ring_users, ?), answered_by = coalesce(answered_by, ?),
+                       answering_number = coalesce(answering_number, ?), queue = coalesce(queue, ?),
+                       ivr_choice = coalesce(ivr_choice, ?), cause = ?, recording = coalesce(recording, ?),
+                       started_at = ?, answered_at = ?, ended_at = ?, pbx_id = coalesce(pbx_id, ?), updated_at = ?
+                 where id = ?""",
+                desk == null ? null : desk.name(), e.from(), e.to(), PhoneNumbers.digits(e.from()),
+                e.direction() == null ? row.direction() : ("out".equalsIgnoreCase(e.direction()) ? "out" : "in"), state.name(),
+                party.kind(), party.ref(), party.name(), party.code(), party.distributorId(), party.employeeId(),
+                ringUsers == null || ringUsers.isEmpty() ? null
+                        : ringUsers.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                answeredBy, "answer".equals(e.event()) || "hangup".equals(e.event()) ? e.answeringNumber() : null,
+                e.queue(), e.ivrChoice(), cause, e.recording(), ts(started), ts(answered), ts(ended), null,
+                Timestamp.from(clock.instant()), row.id());
+        return find(row.callId()).orElseThrow();
+    }
+
+    void setPbx(long rowId, long pbxId) {
+        jdbc.update("update calls set pbx_id = coalesce(pbx_id, ?) where id = ?", pbxId, rowId);
+    }
+
+    /**
+     * The state from what is known: a hang-up after an answer (or with {@code normalClearing}/{@code forwarded}: the
+     * call was established) ends it; a caller who hung up waiting ({@code cancel}, {@code abandoned}) abandoned it;
+     * any other hang-up without an answer (busy, no answer, not reachable) is missed.
+     */
+    static CallState state(Instant answered, Instant ended, String cause) {
+        if (ended == null) {
+            return answered == null ? CallState.RINGING : CallState.ANSWERED;
+        }
+        if (answered != null || "normalClearing".equals(cause) || "forwarded".equals(cause)) {
+            return CallState.ENDED;
+        }
+        return "cancel".equals(cause) || "abandoned".equals(cause) ? CallState.ABANDONED : CallState.MISSED;
+    }
+
+    void linkTicket(long rowId, long ticketId) {
+        jdbc.update("update calls set ticket_id = ?, updated_at = ? where id = ?", ticketId, Timestamp.from(clock.instant()), rowId);
+    }
+
+    /**
+     * A call reported through {@code POST /api/v1/calls/missed} (the earlier, narrower PBX interface) is a call record
+     * too: abandoned or missed, with its wait; a call the CTI events recorded already only gets its callback task.
+     */
+    void missedReported(ReportedCall call, Instant at, long ticketId) {
+        Optional<Row> known = find(call.callId());
+        if (known.isPresent()) {
+            jdbc.update("update calls set ticket_id = coalesce(ticket_id, ?), updated_at = ? where id = ?", ticketId,
+                    Timestamp.from(clock.instant()), known.get().id());
+            return;
+        }
+        Instant started = call.waitedSeconds() == null ? at : at.minusSeconds(call.waitedSeconds());
+        boolean abandoned = call.kind() != ReportedCall.Kind.CALLBACK_REQUESTED;
+        jdbc.update("""
+                insert into calls (call_id, desk, direction, from_number, from_digits, state, party_kind, queue, cause,
+                                   started_at, ended_at, ticket_id, updated_at)
+                values (?, ?, 'in', ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?, ?, ?)""", call.callId(), call.desk().name(),
+                call.caller().strip(), PhoneNumbers.digits(call.caller()), abandoned ? "ABANDONED" : "MISSED", call.skill(),
+                abandoned ? "cancel" : "callbackRequested", Timestamp.from(started), Timestamp.from(at), ticketId,
+                Timestamp.from(clock.instant()));
+    }
+
+    void setParty(long rowId, Parties.Party party) {
+        jdbc.update("""
+                update calls set party_kind = ?, party_ref = ?, party_name = ?, party_code = ?, distributor_id = ?, employee_id = ?
+                 where id = ? and party_kind = 'UNKNOWN'""", party.kind(), party.ref(), party.name(), party.code(),
+                party.distributorId(), party.employeeId(), rowId);
+    }
+
+    /** Calls changed since (for the pages of other nodes), oldest change first. */
+    List<Row> changedSince(Instant since, int limit) {
+        return jdbc.query(SELECT + " where c.updated_at > ? order by c.updated_at fetch first " + limit + " rows only",
+                CallLog::row, Timestamp.from(since));
+    }
+
+    static void checkCallId(String callId) {
+        if (callId == null || callId.isBlank()) {
+            throw new CallRefused("calls.error.callId", String.valueOf(callId));
+        }
+        if (callId.strip().length() > 250) {
+            throw new CallRefused("calls.error.callIdTooLong", 250);
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : (a.isBefore(b) ? a : b);
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        String ring = rs.getString("ring_users");
+        List<Long> ringUsers = ring == null || ring.isBlank() ? List.of()
+                : Arrays.stream(ring.split(",")).map(String::strip).map(Long::valueOf).toList();
+        String desk = rs.getString("desk");
+        return new Row(rs.getLong("id"), rs.getString("call_id"), longOrNull(rs, "pbx_id"), desk == null ? null : Desk.valueOf(desk),
+                rs.getString("direction"), rs.getString("from_number"), rs.getString("to_number"),
+                CallState.valueOf(rs.getString("state")),
+                new Parties.Party(rs.getString("party_kind"), longOrNull(rs, "party_ref"), rs.getString("party_name"),
+                        rs.getString("party_code"), longOrNull(rs, "distributor_id"), longOrNull(rs, "employee_id"), null),
+                ringUsers, longOrNull(rs, "answered_by"), rs.getString("answered_name"), rs.getString("answering_number"),
+                rs.getString("queue"), rs.getString("ivr_choice"), rs.getString("cause"), rs.getString("recording"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("ended_at")),
+                longOrNull(rs, "ticket_id"), rs.getString("ticket_key_"), instant(rs.getTimestamp("updated_at")));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.backstop.helpdesk.calls.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The lines a call leaves (times in the desk's default zone, Asia/Shanghai) on its ticket's timeline, in both languages (the timeline is read by both). */
+final class CallNotes {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private CallNotes() {
+    }
+
+    /** When an agent puts the call on the ticket. */
+    static String linked(CallLog.Row call) {
+        return "%s：%s → %s，坐席 %s，开始 %s，等待 %s 秒 / %s call: %s → %s, agent %s, started %s, waited %s s [%s]".formatted(
+                call.inbound() ? "来电" : "去电", orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()),
+                time(call.startedAt()), orDash(call.waitSeconds()),
+                call.inbound() ? "Inbound" : "Outbound", orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()),
+                time(call.startedAt()), orDash(call.waitSeconds()), call.callId());
+    }
+
+    /** When the call the ticket has ends. */
+    static String ended(CallLog.Row call) {
+        return "通话结束：%s → %s，坐席 %s，接听 %s，挂断 %s，通话 %s 秒，原因 %s%s / Call ended: %s → %s, agent %s, answered %s, hung up %s, talk %s s, cause %s%s [%s]"
+                .formatted(orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()), time(call.answeredAt()),
+                        time(call.endedAt()), orDash(call.talkSeconds()), orDash(call.cause()),
+                        call.recording() == null ? "" : "，录音 " + call.recording(),
+                        orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()), time(call.answeredAt()),
+                        time(call.endedAt()), orDash(call.talkSeconds()), orDash(call.cause()),
+                        call.recording() == null ? "" : ", recording " + call.recording(), call.callId());
+    }
+
+    static String recording(CallLog.Row call) {
+        return "通话录音 / Call recording: " + call.recording() + " [" + call.callId() + "]";
+    }
+
+    static String time(Instant at) {
+        return at == null ? "-" : TIME.format(at);
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "-" : String.valueOf(value);
+    }
+}

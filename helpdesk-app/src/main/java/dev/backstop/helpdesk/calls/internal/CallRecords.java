@@ -1,0 +1,54 @@
+package dev.backstop.helpdesk.calls.internal;
+
+import dev.backstop.helpdesk.calls.CallNotFound;
+import dev.backstop.helpdesk.calls.CallRecord;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.tickets.Desk;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading call records: the staff of the call's desk (its agents, supervisors, admins) see it; a call to a number that
+ * is no hotline only supervisors and admins. Anyone else gets 404, as for a call that does not exist.
+ */
+@Component
+class CallRecords {
+
+    private final CallLog log;
+
+    CallRecords(CallLog log) {
+        this.log = log;
+    }
+
+    @Transactional(readOnly = true)
+    CallLog.Row row(String callId, CurrentUser user) {
+        return log.find(callId == null ? "" : callId).filter(c -> mayRead(c.desk(), user))
+                .orElseThrow(() -> new CallNotFound(String.valueOf(callId)));
+    }
+
+    CallRecord get(String callId, CurrentUser user) {
+        return record(row(callId, user));
+    }
+
+    static boolean mayRead(Desk desk, CurrentUser user) {
+        if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            return true;
+        }
+        return desk != null && switch (desk) {
+            case CHANNEL -> user.has(Role.CHANNEL_AGENT);
+            case EXPERT -> user.has(Role.EXPERT);
+            case HR -> user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL);
+        };
+    }
+
+    static CallRecord record(CallLog.Row c) {
+        Parties.Party p = c.party();
+        boolean distributor = "DISTRIBUTOR_CONTACT".equals(p.kind());
+        boolean hr = "EMPLOYEE".equals(p.kind()) || "FAMILY_MEMBER".equals(p.kind());
+        return new CallRecord(c.callId(), c.desk() == null ? null : c.desk().name(), c.direction(), c.from(), c.to(), c.state(),
+                new CallRecord.Party(p.kind(), p.name(), distributor ? p.code() : null, hr ? p.code() : null),
+                c.answeredByName(), c.waitSeconds(), c.talkSeconds(), c.cause(), c.recording(), c.ticketKey(), c.startedAt(),
+                c.answeredAt(), c.endedAt());
+    }
+}

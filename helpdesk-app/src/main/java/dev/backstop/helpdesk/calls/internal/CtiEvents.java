@@ -1,0 +1,160 @@
+package dev.backstop.helpdesk.calls.internal;
+
+import dev.backstop.helpdesk.calls.CallRefused;
+import dev.backstop.helpdesk.calls.CallState;
+import dev.backstop.helpdesk.calls.MissedCalls;
+import dev.backstop.helpdesk.calls.ReportedCall;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.shared.AfterCommit;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a PBX's event: applies it to the call record ({@link CallLog}), answers {@code newCall} so the PBX can be
+ * steered ({@code reject} a blocked number; {@code dial} a key account's available account manager), turns a call
+ * that ends abandoned or missed into a callback task ({@link MissedCalls}), puts an ended call on the ticket it was
+ * linked to, and pops it on the agents' pages after the commit ({@link ScreenPops}). One transaction, one connection.
+ */
+@Service
+class CtiEvents {
+
+    private final Telephony telephony;
+    private final CallLog log;
+    private final Parties parties;
+    private final MissedCalls missed;
+    private final TicketManagement tickets;
+    private final ScreenPops pops;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CtiEvents(Telephony telephony, CallLog log, Parties parties, MissedCalls missed, TicketManagement tickets,
+            ScreenPops pops, JdbcTemplate jdbc, Clock clock) {
+        this.telephony = telephony;
+        this.log = log;
+        this.parties = parties;
+        this.missed = missed;
+        this.tickets = tickets;
+        this.pops = pops;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Map<String, Object> handle(String token, CtiEvent e) {
+        Telephony.Pbx pbx = telephony.pbx(token);
+        if (e.event() == null || !CtiEvent.KNOWN.contains(e.event())) {
+            throw new CallRefused("calls.error.event", String.valueOf(e.event()), String.join(", ", CtiEvent.KNOWN));
+        }
+        CallLog.checkCallId(e.callId());
+        if (e.direction() != null && !e.direction().equalsIgnoreCase("in") && !e.direction().equalsIgnoreCase("out")) {
+            throw new CallRefused("calls.error.direction", e.direction());
+        }
+        Instant now = clock.instant();
+        Instant at = e.at() == null || e.at().isAfter(now) ? now : e.at();
+        String callId = e.callId().strip();
+        CallLog.Row before = log.lock(callId, e.inbound() ? "in" : "out");
+        if (!log.firstTime(callId, e.event())) {
+            return "newCall".equals(e.event()) ? steer(before, e) : Map.of();   // a retry gets the same answer
+        }
+        log.setPbx(before.id(), pbx.id());
+        Desk desk = before.desk() != null ? before.desk()
+                : telephony.deskOf(e.inbound() ? e.to() : e.from()).orElse(null);
+        Parties.Party party = "UNKNOWN".equals(before.party().kind()) && (e.from() != null || e.to() != null)
+                ? parties.of(e.inbound() ? e.from() : e.to(), desk) : before.party();
+        Map<String, Object> answer = "newCall".equals(e.event()) && e.inbound()
+                ? steer(desk, party, e.from()) : Map.of();
+        List<Long> ring = before.ringUsers().isEmpty() ? ringing(e, desk, answer) : null;
+        Long answeredBy = "answer".equals(e.event()) || "hangup".equals(e.event()) ? answering(e) : null;
+        CallLog.Row after = log.fill(before, e, at, desk, party, ring, answeredBy);
+        CallLog.Applied applied = new CallLog.Applied(before, after, false);
+
+        CurrentUser asPbx = telephony.user(pbx.actsAs());
+        if (applied.became(CallState.ABANDONED, CallState.MISSED) && after.inbound()
+                && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR) && callable(after.from())) {
+            var task = missed.report(new ReportedCall(callId, ReportedCall.Kind.ABANDONED, after.from(), after.desk(),
+                    after.ivrChoice(), after.endedAt(), after.waitSeconds() == null ? null : after.waitSeconds().intValue()), asPbx);
+            log.linkTicket(after.id(), task.ticketId());
+        } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
+            CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx;
+            tickets.logCall(after.ticketId(), CallNotes.ended(after), null, agent);
+        }
+        if (after.ticketId() != null && before.recording() == null && after.recording() != null && after.endedAt() != null
+                && before.endedAt() != null) {
+            tickets.note(after.ticketId(), CallNotes.recording(after), null, asPbx);
+        }
+        String id = callId;
+        AfterCommit.run(() -> pops.pushed(id, after));
+        return answer;
+    }
+
+    /** The answer to a repeated {@code newCall}: what the first one got. */
+    private Map<String, Object> steer(CallLog.Row row, CtiEvent e) {
+        return e.inbound() ? steer(row.desk(), row.party(), e.from()) : Map.of();
+    }
+
+    /**
+     * Generic CTI's answer to {@code newCall}: {@code {"action":"reject","reason":"busy"}} for a blocked number;
+     * {@code {"action":"dial","number":<extension>,"callerId":<from>}} for a VIP or key distributor whose account
+     * manager is available (the rule of ticket routing: an enabled agent linked to that employee, present AVAILABLE)
+     * and has an extension; otherwise {@code {}}: the PBX queues the call as it would.
+     */
+    private Map<String, Object> steer(Desk desk, Parties.Party party, String from) {
+        if (telephony.blocked(from)) {
+            return Map.of("action", "reject", "reason", "busy");
+        }
+        if (party.distributorId() == null) {
+            return Map.of();
+        }
+        List<String> extension = jdbc.queryForList("""
+                select x.extension from distributors d
+                  join app_users u on u.employee_id = d.account_manager_id
+                  join agent_profiles p on p.user_id = u.id
+                  join agent_extensions x on x.user_id = u.id
+                 where d.id = ? and d.tier in ('VIP', 'KEY') and u.enabled = true and p.presence = 'AVAILABLE'
+                 order by u.id""", String.class, party.distributorId());
+        if (extension.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> dial = new LinkedHashMap<>();
+        dial.put("action", "dial");
+        dial.put("number", extension.getFirst());
+        dial.put("callerId", from);
+        return dial;
+    }
+
+    /** Whose page pops: the agent dialled (steering), the users the PBX names, else the desk's agents. */
+    private List<Long> ringing(CtiEvent e, Desk desk, Map<String, Object> answer) {
+        List<Long> users = new ArrayList<>();
+        if (answer.get("number") instanceof String extension) {
+            telephony.staffBy(extension).ifPresent(users::add);
+        }
+        for (String user : e.users()) {
+            telephony.staffBy(user).filter(id -> !users.contains(id)).ifPresent(users::add);
+        }
+        if (users.isEmpty() && desk != null && e.inbound()) {
+            users.addAll(telephony.agentsOf(desk));
+        }
+        return users.size() > 200 ? users.subList(0, 200) : users;
+    }
+
+    private Long answering(CtiEvent e) {
+        return telephony.staffBy(e.answeringNumber())
+                .or(() -> e.users().size() == 1 ? telephony.staffBy(e.users().getFirst()) : java.util.Optional.empty())
+                .orElse(null);
+    }
+
+    /** A number to call back (not "anonymous", not an internal extension). */
+    private static boolean callable(String number) {
+        String digits = dev.backstop.helpdesk.shared.PhoneNumbers.digits(number);
+        return digits != null && digits.length() >= 5 && digits.length() <= 20;
+    }
+}

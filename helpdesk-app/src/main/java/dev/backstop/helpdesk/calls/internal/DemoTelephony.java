@@ -1,0 +1,81 @@
+package dev.backstop.helpdesk.calls.internal;
+
+import dev.backstop.helpdesk.calls.TelephonyDemo;
+import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.tickets.TicketManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo telephony: the PBX endpoint whose token is {@code demo-pbx} (only ever made by demo data), the hotlines
+ * 4008001000 (channel desk), 4008002000 (expert desk) and 4008003000 (HR desk), extensions for the demo agents, and
+ * a few calls played through the CTI events as a PBX would send them: D0001's contact answered by the channel agent
+ * (on the demo ticket "到货数量与发货单不符", with a recording reference), and an HR caller who gave up waiting (a
+ * callback task).
+ */
+@Component
+class DemoTelephony implements TelephonyDemo {
+
+    static final String TOKEN = "demo-pbx";
+
+    private final Telephony telephony;
+    private final CtiEvents events;
+    private final CallLog log;
+    private final TicketManagement tickets;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DemoTelephony(Telephony telephony, CtiEvents events, CallLog log, TicketManagement tickets, JdbcTemplate jdbc, Clock clock) {
+        this.telephony = telephony;
+        this.events = events;
+        this.log = log;
+        this.tickets = tickets;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public int load(CurrentUser pbxUser, CurrentUser channelAgent) {
+        telephony.register("演示 PBX / Demo PBX", TOKEN, pbxUser.id());
+        telephony.setHotline("4008001000", "CHANNEL", "渠道热线 / Distributor hotline");
+        telephony.setHotline("4008002000", "EXPERT", "技术支持热线 / Support line");
+        telephony.setHotline("4008003000", "HR", "HR 热线 / HR line");
+        Map.of("agent", "8001", "expert", "8002", "hr", "8003", "payroll", "8004")
+                .forEach((user, extension) -> {
+                    if (!jdbc.queryForList("select id from app_users where username = ?", Long.class, user).isEmpty()) {
+                        telephony.setExtension(user, extension);
+                    }
+                });
+        String contact = jdbc.queryForObject("""
+                select c.phone from distributor_contacts c join distributors d on d.id = c.distributor_id
+                 where d.code = 'D0001' order by c.primary_contact desc, c.id fetch first 1 rows only""", String.class);
+        Instant now = clock.instant();
+        String answered = "demo-call-0001";
+        play("newCall", answered, contact, "4008001000", null, null, now.minusSeconds(3600), null);
+        play("answer", answered, contact, "4008001000", "8001", null, now.minusSeconds(3588), null);
+        play("recordingAvailable", answered, contact, "4008001000", null, null, now.minusSeconds(3400),
+                "https://pbx.example.com/recordings/demo-call-0001.mp3");
+        List<Long> ticket = jdbc.queryForList("select id from tickets where subject = '到货数量与发货单不符'", Long.class);
+        if (!ticket.isEmpty()) {
+            CallLog.Row call = log.find(answered).orElseThrow();
+            log.linkTicket(call.id(), ticket.getFirst());
+            tickets.logCall(ticket.getFirst(), CallNotes.linked(log.find(answered).orElseThrow()), null, channelAgent);
+        }
+        play("hangup", answered, contact, "4008001000", "8001", "normalClearing", now.minusSeconds(3400), null);
+
+        String abandoned = "demo-call-0002";
+        play("newCall", abandoned, "13912345678", "4008003000", null, null, now.minusSeconds(900), null);
+        play("hangup", abandoned, "13912345678", "4008003000", null, "cancel", now.minusSeconds(858), null);
+        return 2;
+    }
+
+    private void play(String event, String callId, String from, String to, String answering, String cause, Instant at,
+            String recording) {
+        events.handle(TOKEN, new CtiEvent(event, from, to, "in", callId, List.of(), null, cause, answering, at, recording,
+                null, null));
+    }
+}

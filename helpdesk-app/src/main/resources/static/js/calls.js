@@ -1,0 +1,21 @@
+// Screen pop: the server says which call changed; the page fetches that call's pop into #call-pop.
+(function () {
+  var panel = document.getElementById('call-pop');
+  if (!panel || !window.EventSource) {
+    return;
+  }
+  var source = new EventSource(panel.dataset.stream);
+  source.addEventListener('hello', function () { panel.dataset.live = 'open'; });
+  source.addEventListener('call', function (event) {
+    var url = panel.dataset.pop.replace('CALL', encodeURIComponent(event.data));
+    fetch(url, {headers: {'HX-Request': 'true'}, credentials: 'same-origin'})
+      .then(function (response) { return response.ok ? response.text() : ''; })
+      .then(function (html) {
+        if (html) {
+          panel.innerHTML = html;
+          panel.dataset.call = event.data;
+        }
+      });
+  });
+  window.addEventListener('beforeunload', function () { source.close(); });
+})();
