@@ -221,6 +221,8 @@ class AuthorizationMatrixTests {
                 "POST /workspace/outreach/{id}/cancel")) {
             rule(endpoint, OUTREACH);
         }
+        // issue 17: e-mail in and out
+        rule("GET /admin/mail", ADMIN);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),
