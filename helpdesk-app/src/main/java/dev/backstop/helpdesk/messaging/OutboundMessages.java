@@ -11,6 +11,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -65,6 +66,42 @@ public class OutboundMessages {
             return Delivery.sent();
         } catch (MailException e) {
             log.warn("E-mail to {} failed: {}", to, e.getMessage());
+            return Delivery.failed(e.getMessage());
+        }
+    }
+
+    /** Sends a {@link ThreadedEmail} as UTF-8 plain text with its own Message-ID and threading headers. */
+    public Delivery email(ThreadedEmail email) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return Delivery.skipped("no mail server configured");
+        }
+        if (email.to() == null || email.to().isBlank()) {
+            return Delivery.skipped("no e-mail address");
+        }
+        try {
+            sender.send(message -> {
+                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                helper.setFrom(email.from() == null || email.from().isBlank() ? from : email.from());
+                helper.setTo(email.to().strip());
+                helper.setSubject(email.subject());
+                helper.setText(email.text());
+                // JavaMailSenderImpl keeps a Message-ID set before sending
+                message.setHeader("Message-ID", email.messageId());
+                if (email.inReplyTo() != null) {
+                    message.setHeader("In-Reply-To", email.inReplyTo());
+                }
+                if (email.references() != null) {
+                    message.setHeader("References", email.references());
+                }
+                if (email.autoSubmitted()) {
+                    message.setHeader("Auto-Submitted", "auto-replied");
+                    message.setHeader("X-Auto-Response-Suppress", "All");
+                }
+            });
+            return Delivery.sent();
+        } catch (MailException e) {
+            log.warn("E-mail to {} failed: {}", email.to(), e.getMessage());
             return Delivery.failed(e.getMessage());
         }
     }

@@ -34,6 +34,14 @@ public interface TicketManagement {
     /** A public reply, visible to the requester; a portal user's reply reopens a pending-requester ticket. */
     TicketDetails reply(long ticketId, String body, Long expectedVersion, CurrentUser by);
 
+    /**
+     * What the requester wrote on another written channel (an e-mail answer) onto their ticket: a public article in
+     * {@code requesterName}'s name, recorded by the channel's intake account {@code by} (staff in memory, without any
+     * role in the database, so the timeline counts the article as the requester's). Like a portal user's reply it
+     * reopens a ticket waiting for the requester or resolved.
+     */
+    TicketDetails receiveFromRequester(long ticketId, String body, String requesterName, CurrentUser by);
+
     /** An internal note, never shown to the requester. Staff only. */
     TicketDetails note(long ticketId, String body, Long expectedVersion, CurrentUser by);
 

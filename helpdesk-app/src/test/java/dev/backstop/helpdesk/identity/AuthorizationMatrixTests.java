@@ -250,6 +250,8 @@ class AuthorizationMatrixTests {
                 "POST /admin/telephony/blocked", "POST /admin/telephony/blocked/{number}/remove")) {
             rule(endpoint, ADMIN);
         }
+        // issue 17: e-mail in and out
+        rule("GET /admin/mail", ADMIN);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),

@@ -1,0 +1,25 @@
+/**
+ * E-mail in and out (issue 17).
+ * <p>
+ * <b>In.</b> Each desk mailbox ({@code backstop.mail.inbound.mailboxes[n]}: host, port, user, password, protocol
+ * {@code imap}/{@code imaps}, desk, address) is polled over IMAP by {@code internal.MailboxPoller}, one node at a time
+ * (ShedLock {@code mail-inbound}, ADR "several nodes"). Each message is handled in one transaction by
+ * {@code internal.MailIntake}: its Message-ID (or a content hash where the server dropped it) is claimed in
+ * {@code mail_messages}, whose primary key is the de-duplication; auto-replies and bounces (RFC 3834,
+ * {@code internal.AutomaticMail}) and mail from the desk's own addresses are recorded and ignored; an answer is threaded
+ * onto its ticket by {@code In-Reply-To} / {@code References} or by the ticket key in the subject (only from the
+ * ticket's own address); anything else opens a ticket at the mailbox's desk, the sender matched to a distributor
+ * contact, an employee or a family member by address (else an unknown requester), and queues one acknowledgement.
+ * Attachments are stored afterwards through {@code TicketManagement.attach} (the same limits and type checks as
+ * uploads). Handled messages are flagged {@code \Seen} + {@code $Backstop} on the server; a message handled but not
+ * flagged (a node died) is skipped by the de-duplication next time. A failing mailbox backs off (status on
+ * {@code /admin/mail}) and never stops the others.
+ * <p>
+ * <b>Out.</b> {@code internal.MailReplies} listens to {@code TicketChanged}: each new public reply of the desk on a
+ * ticket that came by e-mail is put in {@code mail_outbox} (unique by article: once however many nodes hear it) and
+ * sent by {@code internal.MailDispatcher} through {@code messaging.OutboundMessages} with the key in the subject,
+ * {@code Message-ID} / {@code In-Reply-To} / {@code References}, the desk's signature, in the requester's language;
+ * failures are retried with back-off, the outcome is an internal note on the timeline, and a permanent failure also
+ * notifies the agent.
+ */
+package dev.backstop.helpdesk.mail;
