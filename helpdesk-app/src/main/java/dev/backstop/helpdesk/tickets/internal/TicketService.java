@@ -105,12 +105,7 @@ class TicketService implements TicketManagement {
     public TicketDetails receiveFromRequester(long ticketId, String body, String requesterName, CurrentUser by) {
         String name = requesterName == null || requesterName.isBlank() ? by.displayName() : requesterName.strip();
         TicketEntity.Author requester = new TicketEntity.Author(by.id(), name.length() > 200 ? name.substring(0, 200) : name);
-        return change(ticketId, null, by, true, (ticket, now) -> {
-            ticket.append(ArticleKind.PUBLIC_REPLY, false, body, requester, now);
-            if (ticket.state == TicketState.PENDING_REQUESTER || ticket.state == TicketState.RESOLVED) {
-                ticket.moveTo(TicketState.OPEN, null, requester, now);
-            }
-        });
+        return change(ticketId, null, by, true, (ticket, now) -> ticket.reply(body, true, requester, clocks, now));
     }
 
     @Override
