@@ -23,13 +23,20 @@ import java.util.List;
 import dev.backstop.helpdesk.imports.RowOutcome;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The life of an article: create (one or many), update with optimistic versioning, change state, read (counting the
+ * view), vote, list for editors, capture from a ticket and upsert from an import; each in one transaction that saves
+ * a version and publishes what changed for the index. What an article must be is in {@link ArticleRules}.
+ * <p>
+ * Over 300 lines on purpose: every write path shares the same row, versioning, revision and visibility rules, and
+ * reads best next to them; splitting by operation would scatter those rules over several classes.
+ */
 @Service
 class ArticleService implements KnowledgeArticles {
 
@@ -38,9 +45,6 @@ class ArticleService implements KnowledgeArticles {
     static final int MAX_BODY = 100_000;
     static final int MAX_TAGS = 20;
     static final int MAX_TAG = 40;
-    private static final Set<String> LANGUAGES = Set.of("zh", "en");
-    private static final Set<String> DESKS = Set.of("CHANNEL", "EXPERT", "HR");
-    private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,63}");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -75,7 +79,7 @@ class ArticleService implements KnowledgeArticles {
 
     long insert(ArticleInput input, CurrentUser by, Long sourceTicketId) {
         requireEditor(by);
-        Valid valid = validate(input, by);
+        ArticleRules.Valid valid = ArticleRules.validate(input, by);
         ArticleState state = input.state() == null ? ArticleState.DRAFT : input.state();
         Instant now = clock.instant();
         long revision = nextRevision();
@@ -117,7 +121,7 @@ class ArticleService implements KnowledgeArticles {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new ArticleRefused(409, "knowledge.error.changedConcurrently", current.version());
         }
-        Valid valid = validate(input, by);
+        ArticleRules.Valid valid = ArticleRules.validate(input, by);
         ArticleState state = input.state() == null ? current.state() : input.state();
         if (state != current.state() && !current.state().next().contains(state)) {
             throw new ArticleRefused(409, "knowledge.error.transition", current.state(), state);
@@ -265,7 +269,7 @@ class ArticleService implements KnowledgeArticles {
      */
     /** {@code gives}: whether the file gives an optional field (desk, tags, state, review_by); if not, an update keeps it. */
     RowOutcome.Kind upsertImported(String key, ArticleInput input, CurrentUser importer, Predicate<String> gives) {
-        Valid valid = validate(input, importer);
+        ArticleRules.Valid valid = ArticleRules.validate(input, importer);
         ArticleState state = input.state() == null ? ArticleState.PUBLISHED : input.state();
         List<Long> existing = jdbc.queryForList("select id from kb_articles where external_key = ?", Long.class, key);
         if (existing.isEmpty()) {
@@ -351,62 +355,6 @@ class ArticleService implements KnowledgeArticles {
                                                  changed_by, changed_at)
                 select id, version, title, body, language, audience, category, tags, state, ?, ? from kb_articles where id = ?""",
                 by.id(), Timestamp.from(now), id);
-    }
-
-    private Valid validate(ArticleInput input, CurrentUser by) {
-        String title = input.title() == null ? "" : input.title().strip();
-        if (title.isEmpty()) {
-            throw new ArticleRefused(400, "knowledge.error.titleRequired");
-        }
-        if (title.length() > MAX_TITLE) {
-            throw new ArticleRefused(400, "knowledge.error.titleTooLong", MAX_TITLE);
-        }
-        String body = input.body() == null ? "" : input.body().strip();
-        if (body.isEmpty()) {
-            throw new ArticleRefused(400, "knowledge.error.bodyRequired");
-        }
-        if (body.length() > MAX_BODY) {
-            throw new ArticleRefused(400, "knowledge.error.bodyTooLong", MAX_BODY);
-        }
-        String language = input.language() == null ? "" : input.language().strip().toLowerCase(java.util.Locale.ROOT);
-        if (!LANGUAGES.contains(language)) {
-            throw new ArticleRefused(400, "knowledge.error.language", String.valueOf(input.language()));
-        }
-        if (input.audience() == null) {
-            throw new ArticleRefused(400, "knowledge.error.audienceRequired");
-        }
-        if (!Audience.visibleTo(by).contains(input.audience())) {
-            throw new ArticleRefused(403, "knowledge.error.audienceNotAllowed", input.audience().name());
-        }
-        String category = input.category() == null ? "" : input.category().strip();
-        if (!CATEGORY.matcher(category).matches()) {
-            throw new ArticleRefused(400, "knowledge.error.category", category);
-        }
-        String desk = input.desk() == null || input.desk().isBlank() ? null : input.desk().strip().toUpperCase(java.util.Locale.ROOT);
-        if (desk != null && !DESKS.contains(desk)) {
-            throw new ArticleRefused(400, "knowledge.error.desk", desk);
-        }
-        List<String> tags = input.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
-        if (tags.size() > MAX_TAGS) {
-            throw new ArticleRefused(400, "knowledge.error.tooManyTags", MAX_TAGS);
-        }
-        for (String tag : tags) {
-            if (tag.length() > MAX_TAG || tag.contains(",")) {
-                throw new ArticleRefused(400, "knowledge.error.tag", tag, MAX_TAG);
-            }
-        }
-        return new Valid(title, body, language, category, desk, String.join(",", tags));
-    }
-
-    private record Valid(String title, String body, String language, String category, String desk, String tags) {
-
-        Valid withDesk(String stored) {
-            return new Valid(title, body, language, category, stored, tags);
-        }
-
-        Valid withTags(String stored) {
-            return new Valid(title, body, language, category, desk, stored);
-        }
     }
 
     record Row(long id, String title, String body, String language, Audience audience, String category, String desk,
