@@ -1,19 +1,25 @@
 package dev.backstop.helpdesk.calls.internal;
 
+import dev.backstop.helpdesk.shared.DeskTime;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
 
-/** The lines a call leaves (times in the desk's default zone, Asia/Shanghai) on its ticket's timeline, in both languages (the timeline is read by both). */
-final class CallNotes {
+/**
+ * The lines a call leaves on its ticket's timeline, in both languages (the timeline is read by both), times in the
+ * desk's zone ({@link DeskTime}).
+ */
+@Component
+class CallNotes {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
-    private CallNotes() {
+    CallNotes(DeskTime desk) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(desk.zone());
     }
 
     /** When an agent puts the call on the ticket. */
-    static String linked(CallLog.Row call) {
+    String linked(CallLog.Row call) {
         return "%s：%s → %s，坐席 %s，开始 %s，等待 %s 秒 / %s call: %s → %s, agent %s, started %s, waited %s s [%s]".formatted(
                 call.inbound() ? "来电" : "去电", orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()),
                 time(call.startedAt()), orDash(call.waitSeconds()),
@@ -22,7 +28,7 @@ final class CallNotes {
     }
 
     /** When the call the ticket has ends. */
-    static String ended(CallLog.Row call) {
+    String ended(CallLog.Row call) {
         return "通话结束：%s → %s，坐席 %s，接听 %s，挂断 %s，通话 %s 秒，原因 %s%s / Call ended: %s → %s, agent %s, answered %s, hung up %s, talk %s s, cause %s%s [%s]"
                 .formatted(orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()), time(call.answeredAt()),
                         time(call.endedAt()), orDash(call.talkSeconds()), orDash(call.cause()),
@@ -32,12 +38,12 @@ final class CallNotes {
                         call.recording() == null ? "" : ", recording " + call.recording(), call.callId());
     }
 
-    static String recording(CallLog.Row call) {
+    String recording(CallLog.Row call) {
         return "通话录音 / Call recording: " + call.recording() + " [" + call.callId() + "]";
     }
 
-    static String time(Instant at) {
-        return at == null ? "-" : TIME.format(at);
+    String time(Instant at) {
+        return at == null ? "-" : time.format(at);
     }
 
     private static String orDash(Object value) {

@@ -40,8 +40,11 @@ class CallPages {
     private final CallLog log;
     private final TicketManagement tickets;
     private final TransactionTemplate transaction;
+    private final CallNotes notes;
 
-    CallPages(ScreenPops pops, CallRecords records, CallLog log, TicketManagement tickets, TransactionTemplate transaction) {
+    CallPages(ScreenPops pops, CallRecords records, CallLog log, TicketManagement tickets, TransactionTemplate transaction,
+            CallNotes notes) {
+        this.notes = notes;
         this.pops = pops;
         this.records = records;
         this.log = log;
@@ -76,9 +79,9 @@ class CallPages {
                 TicketDetails ticket = ticketId != null ? tickets.get(ticketId, user) : create(call, subject, user);
                 log.linkTicket(call.id(), ticket.id());
                 CallLog.Row linked = log.find(call.callId()).orElseThrow();
-                tickets.logCall(ticket.id(), CallNotes.linked(linked), null, user);
+                tickets.logCall(ticket.id(), notes.linked(linked), null, user);
                 if (linked.endedAt() != null && linked.answeredAt() != null) {
-                    tickets.logCall(ticket.id(), CallNotes.ended(linked), null, user);
+                    tickets.logCall(ticket.id(), notes.ended(linked), null, user);
                 }
                 return ticket.id();
             });

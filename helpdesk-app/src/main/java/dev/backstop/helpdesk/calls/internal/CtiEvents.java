@@ -35,9 +35,11 @@ class CtiEvents {
     private final ScreenPops pops;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CallNotes notes;
 
     CtiEvents(Telephony telephony, CallLog log, Parties parties, MissedCalls missed, TicketManagement tickets,
-            ScreenPops pops, JdbcTemplate jdbc, Clock clock) {
+            ScreenPops pops, JdbcTemplate jdbc, Clock clock, CallNotes notes) {
+        this.notes = notes;
         this.telephony = telephony;
         this.log = log;
         this.parties = parties;
@@ -85,11 +87,11 @@ class CtiEvents {
             log.linkTicket(after.id(), task.ticketId());
         } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
             CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx;
-            tickets.logCall(after.ticketId(), CallNotes.ended(after), null, agent);
+            tickets.logCall(after.ticketId(), notes.ended(after), null, agent);
         }
         if (after.ticketId() != null && before.recording() == null && after.recording() != null && after.endedAt() != null
                 && before.endedAt() != null) {
-            tickets.note(after.ticketId(), CallNotes.recording(after), null, asPbx);
+            tickets.note(after.ticketId(), notes.recording(after), null, asPbx);
         }
         String id = callId;
         AfterCommit.run(() -> pops.pushed(id, after));

@@ -28,8 +28,11 @@ class DemoTelephony implements TelephonyDemo {
     private final TicketManagement tickets;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CallNotes notes;
 
-    DemoTelephony(Telephony telephony, CtiEvents events, CallLog log, TicketManagement tickets, JdbcTemplate jdbc, Clock clock) {
+    DemoTelephony(Telephony telephony, CtiEvents events, CallLog log, TicketManagement tickets, JdbcTemplate jdbc, Clock clock,
+            CallNotes notes) {
+        this.notes = notes;
         this.telephony = telephony;
         this.events = events;
         this.log = log;
@@ -63,7 +66,7 @@ class DemoTelephony implements TelephonyDemo {
         if (!ticket.isEmpty()) {
             CallLog.Row call = log.find(answered).orElseThrow();
             log.linkTicket(call.id(), ticket.getFirst());
-            tickets.logCall(ticket.getFirst(), CallNotes.linked(log.find(answered).orElseThrow()), null, channelAgent);
+            tickets.logCall(ticket.getFirst(), notes.linked(log.find(answered).orElseThrow()), null, channelAgent);
         }
         play("hangup", answered, contact, "4008001000", "8001", "normalClearing", now.minusSeconds(3400), null);
 
