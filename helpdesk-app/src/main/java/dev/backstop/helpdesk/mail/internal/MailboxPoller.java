@@ -127,7 +127,8 @@ class MailboxPoller {
             throws MessagingException {
         InboundMail mail;
         try {
-            mail = MessageParser.parse(message);
+            // one FETCH of the whole message, then everything read locally (not a round trip per header)
+            mail = MessageParser.parse(new MimeMessage(message));
         } catch (java.io.IOException e) {
             throw new MessagingException("unreadable message", e);
         }
