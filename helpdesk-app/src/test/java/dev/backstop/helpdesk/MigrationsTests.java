@@ -25,8 +25,16 @@ class MigrationsTests {
         void allMigrationsAreAppliedAndTheCoreTablesExist() {
             assertThat(flyway.info().pending()).isEmpty();
             assertThat(flyway.info().applied()).isNotEmpty();
-            for (String table : new String[] {"tickets", "ticket_articles", "app_users", "distributors", "employees", "event_publication",
-                    "outreach_campaigns", "outreach_recipients"}) {
+            for (String table : new String[] {
+                "tickets",
+                "ticket_articles",
+                "app_users",
+                "distributors",
+                "employees",
+                "event_publication",
+                "outreach_campaigns",
+                "outreach_recipients"
+            }) {
                 Integer count = jdbc.queryForObject("select count(*) from " + table + " where 1 = 0", Integer.class);
                 assertThat(count).as(table).isZero();
             }
@@ -35,15 +43,17 @@ class MigrationsTests {
 
     @Nested
     @SpringBootTest
-    @TestPropertySource(properties = {"backstop.demo-data=false", "backstop.data-dir=target/test-data/migrations-h2",
-            "spring.datasource.url=jdbc:h2:mem:migrations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
-    class OnH2 extends MigratedSchema {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.demo-data=false",
+                "backstop.data-dir=target/test-data/migrations-h2",
+                "spring.datasource.url=jdbc:h2:mem:migrations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            })
+    class OnH2 extends MigratedSchema {}
 
     @Nested
     @SpringBootTest
     @PostgresTest
     @TestPropertySource(properties = {"backstop.demo-data=false", "backstop.data-dir=target/test-data/migrations-pg"})
-    class OnPostgres extends MigratedSchema {
-    }
+    class OnPostgres extends MigratedSchema {}
 }

@@ -25,12 +25,17 @@ class ModularityTests {
 
     @Test
     void ticketsKnowNothingOfTheModulesThatReactToThem() {
-        noClasses().that().resideInAPackage("dev.backstop.helpdesk.tickets..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage("dev.backstop.helpdesk.tickets..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "dev.backstop.helpdesk.workspace..", "dev.backstop.helpdesk.portal..",
                         "dev.backstop.helpdesk.demo..", "dev.backstop.helpdesk.distributors..",
                         "dev.backstop.helpdesk.hr..", "dev.backstop.helpdesk.organization..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.backstop.helpdesk"));
     }
 
@@ -41,15 +46,35 @@ class ModularityTests {
     @Test
     void ticketsDependOnNoModuleThatReactsToThem() {
         var dependencies = modules.getModuleByName("tickets").orElseThrow().getDirectDependencies(modules);
-        assertThat(dependencies.uniqueModules().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .doesNotContain("sla", "routing", "messaging", "notifications", "surveys", "calls", "mail", "audit",
-                        "knowledge", "channel", "outreach");
-        noClasses().that().resideInAPackage("dev.backstop.helpdesk.tickets..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.backstop.helpdesk.sla..", "dev.backstop.helpdesk.routing..",
-                        "dev.backstop.helpdesk.messaging..", "dev.backstop.helpdesk.notifications..",
+        assertThat(dependencies
+                        .uniqueModules()
+                        .map(ApplicationModule::getIdentifier)
+                        .map(Object::toString))
+                .doesNotContain(
+                        "sla",
+                        "routing",
+                        "messaging",
+                        "notifications",
+                        "surveys",
+                        "calls",
+                        "mail",
+                        "audit",
+                        "knowledge",
+                        "channel",
+                        "outreach");
+        noClasses()
+                .that()
+                .resideInAPackage("dev.backstop.helpdesk.tickets..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.backstop.helpdesk.sla..",
+                        "dev.backstop.helpdesk.routing..",
+                        "dev.backstop.helpdesk.messaging..",
+                        "dev.backstop.helpdesk.notifications..",
                         "dev.backstop.helpdesk.surveys..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.backstop.helpdesk"));
     }
 

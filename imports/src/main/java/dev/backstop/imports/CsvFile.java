@@ -43,9 +43,14 @@ import java.util.stream.StreamSupport;
  */
 public final class CsvFile implements AutoCloseable {
 
-    private static final Set<String> FATAL = Set.of(ImportCodes.FILE_EMPTY, ImportCodes.FILE_BINARY,
-            ImportCodes.FILE_ENCODING, ImportCodes.COLUMN_MISSING, ImportCodes.COLUMN_DUPLICATE,
-            ImportCodes.FILE_TOO_LARGE, ImportCodes.FILE_TOO_MANY_ROWS);
+    private static final Set<String> FATAL = Set.of(
+            ImportCodes.FILE_EMPTY,
+            ImportCodes.FILE_BINARY,
+            ImportCodes.FILE_ENCODING,
+            ImportCodes.COLUMN_MISSING,
+            ImportCodes.COLUMN_DUPLICATE,
+            ImportCodes.FILE_TOO_LARGE,
+            ImportCodes.FILE_TOO_MANY_ROWS);
 
     private final CsvOptions options;
     private final List<RowError> problems = new ArrayList<>();
@@ -94,7 +99,8 @@ public final class CsvFile implements AutoCloseable {
         charset = probe.charset();
         delimiter = options.delimiter().orElseGet(() -> TextProbe.delimiterOf(probe.firstLine()));
         reader = new CSVReaderBuilder(new InputStreamReader(TextProbe.open(file), charset))
-                .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
+                .withCSVParser(
+                        new RFC4180ParserBuilder().withSeparator(delimiter).build())
                 .withMultilineLimit(options.maxLinesPerRecord())
                 .build();
         try {
@@ -107,16 +113,19 @@ public final class CsvFile implements AutoCloseable {
         mapColumns(mapping);
         if (StandardCharsets.UTF_8.equals(charset)) {
             String header = String.join(",", headers);
-            Mojibake.repaired(header).ifPresent(text -> problems.add(RowError.of(1, null, null, ImportCodes.FILE_MOJIBAKE,
-                    clip(header), clip(text))));
+            Mojibake.repaired(header)
+                    .ifPresent(text -> problems.add(
+                            RowError.of(1, null, null, ImportCodes.FILE_MOJIBAKE, clip(header), clip(text))));
         }
         if (isReadable()) {
             next = readRow();
-            if (next != null && StandardCharsets.UTF_8.equals(charset)
+            if (next != null
+                    && StandardCharsets.UTF_8.equals(charset)
                     && problems.stream().noneMatch(p -> p.code().equals(ImportCodes.FILE_MOJIBAKE))) {
                 String row = String.join(",", next.cells());
-                Mojibake.repaired(row).ifPresent(text -> problems.add(RowError.of(next.line(), null, null,
-                        ImportCodes.FILE_MOJIBAKE, clip(row), clip(text))));
+                Mojibake.repaired(row)
+                        .ifPresent(text -> problems.add(RowError.of(
+                                next.line(), null, null, ImportCodes.FILE_MOJIBAKE, clip(row), clip(text))));
             }
             if (next == null) {
                 problems.add(RowError.of(1, null, null, ImportCodes.FILE_HEADER_ONLY));
@@ -150,7 +159,9 @@ public final class CsvFile implements AutoCloseable {
                 fieldOfColumn[i] = field.get();
             }
         }
-        mapping.requiredFields().stream().filter(field -> !seen.contains(field)).sorted()
+        mapping.requiredFields().stream()
+                .filter(field -> !seen.contains(field))
+                .sorted()
                 .forEach(field -> problems.add(RowError.of(1, field, null, ImportCodes.COLUMN_MISSING, field)));
     }
 
@@ -216,8 +227,8 @@ public final class CsvFile implements AutoCloseable {
                 return current;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private CsvRow readRow() {
@@ -229,8 +240,8 @@ public final class CsvFile implements AutoCloseable {
             } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException ex) {
                 finished = true;
                 long notRead = Math.max(1, dataLines - records);
-                return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, line, notRead),
-                        new String[0]);
+                return CsvRow.failed(
+                        RowError.of(line, null, null, ImportCodes.ROW_UNCLOSED_QUOTE, line, notRead), new String[0]);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -246,13 +257,15 @@ public final class CsvFile implements AutoCloseable {
 
     private CsvRow toRow(long line, String[] cells) {
         if (cells.length != headers.size()) {
-            return CsvRow.failed(RowError.of(line, null, null, ImportCodes.ROW_FIELD_COUNT, headers.size(),
-                    cells.length), cells);
+            return CsvRow.failed(
+                    RowError.of(line, null, null, ImportCodes.ROW_FIELD_COUNT, headers.size(), cells.length), cells);
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < cells.length; i++) {
             String value = cells[i].strip();
-            if (fieldOfColumn[i] != null && !value.isEmpty() && !options.nullMarkers().contains(value)) {
+            if (fieldOfColumn[i] != null
+                    && !value.isEmpty()
+                    && !options.nullMarkers().contains(value)) {
                 values.put(fieldOfColumn[i], value);
             }
         }

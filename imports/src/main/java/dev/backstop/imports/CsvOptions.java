@@ -11,8 +11,13 @@ import java.util.Set;
  * {@code maxBytes} and {@code maxLines} refuse a file before any row is read (0 = no limit); the line
  * limit counts physical non-blank lines after the header, so it is exact unless fields span lines.
  */
-public record CsvOptions(Optional<Charset> charset, Optional<Character> delimiter, Set<String> nullMarkers,
-        int maxLinesPerRecord, long maxBytes, long maxLines) {
+public record CsvOptions(
+        Optional<Charset> charset,
+        Optional<Character> delimiter,
+        Set<String> nullMarkers,
+        int maxLinesPerRecord,
+        long maxBytes,
+        long maxLines) {
 
     public static final int DEFAULT_MAX_LINES_PER_RECORD = 20;
 

@@ -16,7 +16,12 @@ import java.util.stream.Stream;
  * Field.choice("status", Map.of("OPEN", List.of("未发货", "open"), "SHIPPED", List.of("已发货")), "状态")
  * }</pre>
  */
-public record Field(String name, FieldType type, boolean isRequired, List<String> aliases, int maxLength,
+public record Field(
+        String name,
+        FieldType type,
+        boolean isRequired,
+        List<String> aliases,
+        int maxLength,
         Map<String, List<String>> choices) {
 
     public Field {
@@ -51,7 +56,12 @@ public record Field(String name, FieldType type, boolean isRequired, List<String
 
     /** More accepted headers, e.g. from an admin's per-source profile. */
     public Field alsoAccepting(String... more) {
-        return new Field(name, type, isRequired, Stream.concat(aliases.stream(), Stream.of(more)).toList(), maxLength,
+        return new Field(
+                name,
+                type,
+                isRequired,
+                Stream.concat(aliases.stream(), Stream.of(more)).toList(),
+                maxLength,
                 choices);
     }
 

@@ -30,7 +30,8 @@ public final class HeaderMapping {
     private final Set<String> required;
     private final Set<String> ignored;
 
-    private HeaderMapping(Map<String, String> fieldByHeader, Set<String> fields, Set<String> required, Set<String> ignored) {
+    private HeaderMapping(
+            Map<String, String> fieldByHeader, Set<String> fields, Set<String> required, Set<String> ignored) {
         this.fieldByHeader = Map.copyOf(fieldByHeader);
         this.fields = Set.copyOf(fields);
         this.required = Set.copyOf(required);
@@ -71,8 +72,7 @@ public final class HeaderMapping {
         private final List<String> required = new ArrayList<>();
         private final java.util.Set<String> ignored = new java.util.HashSet<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A header whose column is read by no field, on purpose. */
         public Builder ignore(String header) {

@@ -61,6 +61,5 @@ public final class ImportCodes {
     /** A per-source profile maps a header to a field the import kind does not have; arguments: the field. */
     public static final String PROFILE_UNKNOWN_FIELD = "imports.profile.unknownField";
 
-    private ImportCodes() {
-    }
+    private ImportCodes() {}
 }

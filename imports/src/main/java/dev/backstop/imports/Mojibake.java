@@ -21,12 +21,12 @@ final class Mojibake {
     private static final Charset GBK = Charset.forName("GBK");
     private static final List<Charset> WESTERN = List.of(StandardCharsets.ISO_8859_1, Charset.forName("windows-1252"));
 
-    private Mojibake() {
-    }
+    private Mojibake() {}
 
     /** The text as it most likely was, when this text reads like mojibake of Chinese; empty otherwise. */
     static Optional<String> repaired(String text) {
-        long western = text.chars().filter(c -> c >= 0x80 && c <= 0x2122 && !isCjk(c)).count();
+        long western =
+                text.chars().filter(c -> c >= 0x80 && c <= 0x2122 && !isCjk(c)).count();
         if (western >= 4) {
             for (Charset charset : WESTERN) {
                 Optional<String> chinese = redecode(text, charset, GB18030).filter(t -> cjk(t) >= 2);
@@ -57,10 +57,15 @@ final class Mojibake {
     /** {@code text} encoded as {@code wrong} and decoded as {@code right}, both strictly; empty if either fails. */
     private static Optional<String> redecode(String text, Charset wrong, Charset right) {
         try {
-            ByteBuffer bytes = wrong.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-            return Optional.of(right.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString());
+            ByteBuffer bytes = wrong.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            return Optional.of(right.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString());
         } catch (CharacterCodingException notMojibake) {
             return Optional.empty();
         }

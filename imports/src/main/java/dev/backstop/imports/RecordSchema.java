@@ -84,7 +84,8 @@ public final class RecordSchema {
         ignoredHeaders.forEach(builder::ignore);
         for (Field field : fields.values()) {
             List<String> aliases = new ArrayList<>(field.aliases().stream()
-                    .filter(alias -> !profileByNormalized.containsKey(HeaderMapping.normalize(alias))).toList());
+                    .filter(alias -> !profileByNormalized.containsKey(HeaderMapping.normalize(alias)))
+                    .toList());
             aliases.addAll(extra.getOrDefault(field.name(), List.of()));
             String[] names = aliases.toArray(String[]::new);
             if (field.isRequired()) {
@@ -113,8 +114,8 @@ public final class RecordSchema {
             }
             String raw = cell.get();
             if (field.maxLength() > 0 && raw.length() > field.maxLength()) {
-                errors.add(RowError.of(row.line(), field.name(), raw, ImportCodes.VALUE_TOO_LONG, raw.length(),
-                        field.maxLength()));
+                errors.add(RowError.of(
+                        row.line(), field.name(), raw, ImportCodes.VALUE_TOO_LONG, raw.length(), field.maxLength()));
                 continue;
             }
             Values.Parsed<?> parsed = field.convert(raw);
@@ -132,8 +133,7 @@ public final class RecordSchema {
         private final Map<String, Field> fields = new LinkedHashMap<>();
         private List<String> key = List.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder field(Field field) {
             if (fields.putIfAbsent(field.name(), field) != null) {

@@ -18,6 +18,11 @@ public record RowError(long line, String column, String value, String code, List
     }
 
     static RowError of(long line, String column, String value, String code, Object... arguments) {
-        return new RowError(line, column, value, code, Arrays.stream(arguments).map(String::valueOf).toList());
+        return new RowError(
+                line,
+                column,
+                value,
+                code,
+                Arrays.stream(arguments).map(String::valueOf).toList());
     }
 }

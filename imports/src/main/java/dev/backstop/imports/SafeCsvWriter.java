@@ -56,8 +56,8 @@ public final class SafeCsvWriter implements AutoCloseable, Flushable {
             return "";
         }
         char first = cell.charAt(0);
-        boolean trigger = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
+        boolean trigger =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return trigger && !PLAIN_NUMBER.matcher(cell).matches() ? "'" + cell : cell;
     }
 

@@ -29,20 +29,17 @@ final class TextProbe {
     private static final int MAX_HEADER_CHARS = 65536;
 
     /** Either a charset and the first line of text, or the problem that stops the import. */
-    record Result(Charset charset, String firstLine, long nonBlankLines, RowError problem) {
-    }
+    record Result(Charset charset, String firstLine, long nonBlankLines, RowError problem) {}
 
-    private TextProbe() {
-    }
+    private TextProbe() {}
 
     static Result probe(Path file, Optional<Charset> forced) throws IOException {
         Optional<Charset> marked = byteOrderMark(file);
         if (marked.isEmpty() && hasNulByte(file)) {
             return failed(ImportCodes.FILE_BINARY);
         }
-        List<Charset> candidates = forced.map(List::of)
-                .or(() -> marked.map(List::of))
-                .orElse(List.of(StandardCharsets.UTF_8, GB18030));
+        List<Charset> candidates =
+                forced.map(List::of).or(() -> marked.map(List::of)).orElse(List.of(StandardCharsets.UTF_8, GB18030));
         for (Charset candidate : candidates) {
             Scan scan = scan(file, candidate);
             if (scan instanceof Binary) {
@@ -54,12 +51,17 @@ final class TextProbe {
                         : new Result(candidate, text.firstLine, text.nonBlankLines, null);
             }
         }
-        return failed(ImportCodes.FILE_ENCODING, String.join(", ", candidates.stream().map(Charset::name).toList()));
+        return failed(
+                ImportCodes.FILE_ENCODING,
+                String.join(", ", candidates.stream().map(Charset::name).toList()));
     }
 
     /** The input without its byte-order mark. */
     static InputStream open(Path file) throws IOException {
-        return BOMInputStream.builder().setInputStream(Files.newInputStream(file)).setByteOrderMarks(MARKS).get();
+        return BOMInputStream.builder()
+                .setInputStream(Files.newInputStream(file))
+                .setByteOrderMarks(MARKS)
+                .get();
     }
 
     private static Optional<Charset> byteOrderMark(Path file) throws IOException {
@@ -80,17 +82,13 @@ final class TextProbe {
     }
 
     /** What one decoding pass found: text, control characters, or bytes the charset rejects. */
-    private sealed interface Scan permits Text, Binary, Malformed {
-    }
+    private sealed interface Scan permits Text, Binary, Malformed {}
 
-    private record Text(String firstLine, boolean anyText, long nonBlankLines) implements Scan {
-    }
+    private record Text(String firstLine, boolean anyText, long nonBlankLines) implements Scan {}
 
-    private record Binary() implements Scan {
-    }
+    private record Binary() implements Scan {}
 
-    private record Malformed() implements Scan {
-    }
+    private record Malformed() implements Scan {}
 
     private static Scan scan(Path file, Charset charset) throws IOException {
         var decoder = charset.newDecoder()

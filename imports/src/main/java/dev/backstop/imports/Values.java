@@ -30,25 +30,37 @@ public final class Values {
     private static final DateTimeFormatter CHINESE = formatter("uuuu年M月d日");
     /** ERP exports often append a midnight time: {@code 1996-07-04 00:00:00.000}. */
     private static final Pattern MIDNIGHT = Pattern.compile("(.+?)[ T]00:00(:00(\\.0+)?)?");
+
     private static final Pattern AMOUNT = Pattern.compile("([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
-    private static final Pattern CURRENCY = Pattern.compile("^(?:¥|RMB|CNY)\\s*|\\s*(?:元|RMB|CNY)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CURRENCY =
+            Pattern.compile("^(?:¥|RMB|CNY)\\s*|\\s*(?:元|RMB|CNY)$", Pattern.CASE_INSENSITIVE);
 
     /** A date followed by a time: {@code 13:45}, {@code 13:45:07}, {@code 13:45:07.123}, {@code 13时45分(07秒)}. */
     private static final Pattern DATE_TIME = Pattern.compile(
             "(.+?)(?:[ T]+|(?<=日))(\\d{1,2})[:时](\\d{1,2})(?:分)?(?:[:]?(\\d{1,2})(?:\\.(\\d{1,9}))?秒?)?");
+
     private static final Pattern COMPACT_DATE_TIME = Pattern.compile("(\\d{8})[ T]?(\\d{2})(\\d{2})(\\d{2})?");
-    private static final Pattern QUANTITY_UNIT = Pattern.compile("\\s*(?:件|个|台|箱|套|只|包|瓶|盒|袋|pcs|pc|units?)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUANTITY_UNIT =
+            Pattern.compile("\\s*(?:件|个|台|箱|套|只|包|瓶|盒|袋|pcs|pc|units?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("[+-]?(\\d{1,3}(?:,\\d{3})+|\\d+)");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
-            Map.entry("y", true), Map.entry("n", false), Map.entry("yes", true), Map.entry("no", false),
-            Map.entry("true", true), Map.entry("false", false), Map.entry("1", true), Map.entry("0", false),
-            Map.entry("√", true), Map.entry("×", false), Map.entry("有", true), Map.entry("无", false));
+    private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
+            Map.entry("是", true),
+            Map.entry("否", false),
+            Map.entry("y", true),
+            Map.entry("n", false),
+            Map.entry("yes", true),
+            Map.entry("no", false),
+            Map.entry("true", true),
+            Map.entry("false", false),
+            Map.entry("1", true),
+            Map.entry("0", false),
+            Map.entry("√", true),
+            Map.entry("×", false),
+            Map.entry("有", true),
+            Map.entry("无", false));
 
-    private Values() {
-    }
+    private Values() {}
 
     /** {@code 2026-11-22}, {@code 2026/11/22}, {@code 20261122}, {@code 2026年11月22日}, optionally with a midnight time. */
     public static Parsed<LocalDate> date(String text) {
@@ -189,7 +201,9 @@ public final class Values {
         if (code != null) {
             return Parsed.ok(code);
         }
-        return Parsed.failed(ImportCodes.VALUE_ENUM, value,
+        return Parsed.failed(
+                ImportCodes.VALUE_ENUM,
+                value,
                 String.join(", ", labelsByCode.keySet().stream().sorted().toList()));
     }
 
@@ -263,7 +277,9 @@ public final class Values {
             }
         }
         try {
-            return LocalDate.of(Integer.parseInt(value, 0, 4, 10), Integer.parseInt(value, 5, 7, 10),
+            return LocalDate.of(
+                    Integer.parseInt(value, 0, 4, 10),
+                    Integer.parseInt(value, 5, 7, 10),
                     Integer.parseInt(value, 8, 10, 10));
         } catch (java.time.DateTimeException invalid) {
             return null;

@@ -20,8 +20,7 @@ final class CsvFixtures {
             .optional("order_date", "下单日期", "Order Date")
             .build();
 
-    private CsvFixtures() {
-    }
+    private CsvFixtures() {}
 
     static Path write(Path directory, String text, Charset charset) {
         return writeBytes(directory, text.getBytes(charset));

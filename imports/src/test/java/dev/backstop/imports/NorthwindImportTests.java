@@ -34,12 +34,21 @@ class NorthwindImportTests {
 
     @Test
     void ordersImportWithUnquotedCommaRowsRejectedAndTheRestIntact() {
-        try (CsvFile csv = CsvFile.open(resource("orders.csv"), ORDERS, CsvOptions.detect().withNullMarkers("NULL"))) {
+        try (CsvFile csv =
+                CsvFile.open(resource("orders.csv"), ORDERS, CsvOptions.detect().withNullMarkers("NULL"))) {
             assertThat(csv.charset()).contains(StandardCharsets.UTF_8);
-            assertThat(csv.problems()).allMatch(p -> p.code().equals(ImportCodes.COLUMN_UNKNOWN))
+            assertThat(csv.problems())
+                    .allMatch(p -> p.code().equals(ImportCodes.COLUMN_UNKNOWN))
                     .extracting(RowError::column)
-                    .containsExactly("employeeID", "requiredDate", "shipVia", "shipName", "shipAddress", "shipRegion",
-                            "shipPostalCode", "shipCountry");
+                    .containsExactly(
+                            "employeeID",
+                            "requiredDate",
+                            "shipVia",
+                            "shipName",
+                            "shipAddress",
+                            "shipRegion",
+                            "shipPostalCode",
+                            "shipCountry");
 
             List<CsvRow> good = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
@@ -53,19 +62,29 @@ class NorthwindImportTests {
 
             assertThat(good).hasSize(830 - 176);
             assertThat(errors).hasSize(176).allMatch(e -> e.arguments().equals(List.of("14", "15")));
-            assertThat(errors.getFirst().line()).as("order 10250, `Rua do Paço, 67`").isEqualTo(4);
-            assertThat(good.getFirst().values()).containsAllEntriesOf(Map.of(
-                    "order_no", "10248", "account", "VINET", "freight", "32.38", "ship_city", "Reims"));
-            assertThat(good.stream().filter(row -> row.get("ship_city").orElse("").equals("Münster"))).isNotEmpty();
-            assertThat(Values.date(good.getFirst().get("order_date").orElseThrow()).value())
+            assertThat(errors.getFirst().line())
+                    .as("order 10250, `Rua do Paço, 67`")
+                    .isEqualTo(4);
+            assertThat(good.getFirst().values())
+                    .containsAllEntriesOf(
+                            Map.of("order_no", "10248", "account", "VINET", "freight", "32.38", "ship_city", "Reims"));
+            assertThat(good.stream()
+                            .filter(row -> row.get("ship_city").orElse("").equals("Münster")))
+                    .isNotEmpty();
+            assertThat(Values.date(good.getFirst().get("order_date").orElseThrow())
+                            .value())
                     .isEqualTo(LocalDate.of(1996, 7, 4));
         }
     }
 
     @Test
     void nullMarkersMeanNoValueSoUnshippedOrdersHaveNoShippedDate() {
-        try (CsvFile csv = CsvFile.open(resource("orders.csv"), ORDERS, CsvOptions.detect().withNullMarkers("NULL"))) {
-            long unshipped = csv.rows().filter(CsvRow::isValid).filter(row -> row.get("shipped_date").isEmpty()).count();
+        try (CsvFile csv =
+                CsvFile.open(resource("orders.csv"), ORDERS, CsvOptions.detect().withNullMarkers("NULL"))) {
+            long unshipped = csv.rows()
+                    .filter(CsvRow::isValid)
+                    .filter(row -> row.get("shipped_date").isEmpty())
+                    .count();
 
             // 21 orders are unshipped; 3 of them are among the rows rejected for an unquoted comma
             assertThat(unshipped).isEqualTo(18);
@@ -74,7 +93,8 @@ class NorthwindImportTests {
 
     @Test
     void customerCodesStayStringsWithLeadingZerosAndAccents() {
-        try (CsvFile csv = CsvFile.open(resource("customers.csv"), CUSTOMERS, CsvOptions.detect().withNullMarkers("NULL"))) {
+        try (CsvFile csv = CsvFile.open(
+                resource("customers.csv"), CUSTOMERS, CsvOptions.detect().withNullMarkers("NULL"))) {
             Map<Boolean, List<CsvRow>> byValidity = csv.rows().collect(Collectors.partitioningBy(CsvRow::isValid));
 
             assertThat(byValidity.get(false)).hasSize(24);
@@ -89,20 +109,29 @@ class NorthwindImportTests {
 
     @Test
     void everyNorthwindCustomerPhoneIsANumberExceptTheCountriesAShiftedRowPutsThere() {
-        try (CsvFile csv = CsvFile.open(resource("customers.csv"), PHONES, CsvOptions.detect().withNullMarkers("NULL"))) {
-            Map<Boolean, List<String>> byParsed = csv.rows().filter(CsvRow::isValid).map(row -> row.get("phone").orElseThrow())
-                    .collect(Collectors.partitioningBy(phone -> Values.phone(phone).isOk()));
-            assertThat(byParsed.get(true)).hasSizeGreaterThan(60).contains("030-0074321", "(5) 555-4729", "(171) 555-0297");
+        try (CsvFile csv = CsvFile.open(
+                resource("customers.csv"), PHONES, CsvOptions.detect().withNullMarkers("NULL"))) {
+            Map<Boolean, List<String>> byParsed = csv.rows()
+                    .filter(CsvRow::isValid)
+                    .map(row -> row.get("phone").orElseThrow())
+                    .collect(Collectors.partitioningBy(
+                            phone -> Values.phone(phone).isOk()));
+            assertThat(byParsed.get(true))
+                    .hasSizeGreaterThan(60)
+                    .contains("030-0074321", "(5) 555-4729", "(171) 555-0297");
             assertThat(byParsed.get(false)).allMatch(phone -> phone.chars().noneMatch(Character::isDigit));
         }
     }
 
     private static final HeaderMapping PHONES = HeaderMapping.builder()
-            .required("account", "customerID").required("phone", "phone").build();
+            .required("account", "customerID")
+            .required("phone", "phone")
+            .build();
 
     private static Path resource(String name) {
         try {
-            return Path.of(NorthwindImportTests.class.getResource("/northwind/" + name).toURI());
+            return Path.of(
+                    NorthwindImportTests.class.getResource("/northwind/" + name).toURI());
         } catch (URISyntaxException ex) {
             throw new IllegalStateException(ex);
         }

@@ -22,16 +22,19 @@ class RecordSchemaTests {
             .field(Field.text("order_no", "订单号", "Order No").required().maxLength(12))
             .field(Field.of("order_date", FieldType.DATE, "下单日期", "Order Date").required())
             .field(Field.of("amount", FieldType.AMOUNT, "金额", "Amount"))
-            .field(Field.choice("status", Map.of("OPEN", List.of("未发货", "Open"), "SHIPPED", List.of("已发货", "Shipped")),
-                    "状态", "Status"))
+            .field(Field.choice(
+                    "status",
+                    Map.of("OPEN", List.of("未发货", "Open"), "SHIPPED", List.of("已发货", "Shipped")),
+                    "状态",
+                    "Status"))
             .field(Field.of("phone", FieldType.PHONE, "电话", "Phone"))
             .key("order_no")
             .build();
 
     @Test
     void aRowIsConvertedToTypedValues() {
-        Path file = CsvFixtures.write(dir, "订单号,下单日期,金额,状态,电话\nSO-1,2026年11月22日,\"¥1,234.50\",已发货,138 1234 5678\n",
-                CsvFixtures.GB18030);
+        Path file = CsvFixtures.write(
+                dir, "订单号,下单日期,金额,状态,电话\nSO-1,2026年11月22日,\"¥1,234.50\",已发货,138 1234 5678\n", CsvFixtures.GB18030);
 
         try (CsvFile csv = CsvFile.open(file, ORDERS.mapping(), CsvOptions.detect())) {
             ParsedRow row = ORDERS.validate(csv.rows().findFirst().orElseThrow());
@@ -47,19 +50,25 @@ class RecordSchemaTests {
 
     @Test
     void everyBadCellOfARowIsReportedNotOnlyTheFirst() {
-        Path file = CsvFixtures.write(dir, "Order No,Order Date,Amount,Status,Phone\nSO-1234567890123,2026-02-30,1.234,50,Lost,12\n"
-                .replace("1.234,50", "\"1.234,50\""), StandardCharsets.UTF_8);
+        Path file = CsvFixtures.write(
+                dir,
+                "Order No,Order Date,Amount,Status,Phone\nSO-1234567890123,2026-02-30,1.234,50,Lost,12\n"
+                        .replace("1.234,50", "\"1.234,50\""),
+                StandardCharsets.UTF_8);
 
         try (CsvFile csv = CsvFile.open(file, ORDERS.mapping(), CsvOptions.detect())) {
             ParsedRow row = ORDERS.validate(csv.rows().findFirst().orElseThrow());
 
             assertThat(row.isValid()).isFalse();
-            assertThat(row.errors()).extracting(RowError::column)
+            assertThat(row.errors())
+                    .extracting(RowError::column)
                     .containsExactlyInAnyOrder("order_no", "order_date", "amount", "status", "phone");
-            assertThat(row.errors()).contains(new RowError(2, "order_no", "SO-1234567890123", ImportCodes.VALUE_TOO_LONG,
-                    List.of("16", "12")));
-            assertThat(row.errors()).contains(new RowError(2, "status", "Lost", ImportCodes.VALUE_ENUM,
-                    List.of("Lost", "OPEN, SHIPPED")));
+            assertThat(row.errors())
+                    .contains(new RowError(
+                            2, "order_no", "SO-1234567890123", ImportCodes.VALUE_TOO_LONG, List.of("16", "12")));
+            assertThat(row.errors())
+                    .contains(new RowError(
+                            2, "status", "Lost", ImportCodes.VALUE_ENUM, List.of("Lost", "OPEN, SHIPPED")));
         }
     }
 
@@ -70,7 +79,8 @@ class RecordSchemaTests {
         try (CsvFile csv = CsvFile.open(file, ORDERS.mapping(), CsvOptions.detect())) {
             ParsedRow row = ORDERS.validate(csv.rows().findFirst().orElseThrow());
 
-            assertThat(row.errors()).containsExactly(new RowError(2, "order_date", null, ImportCodes.VALUE_EMPTY, List.of()));
+            assertThat(row.errors())
+                    .containsExactly(new RowError(2, "order_date", null, ImportCodes.VALUE_EMPTY, List.of()));
             assertThat(row.values()).doesNotContainKey("amount");
         }
     }
@@ -96,7 +106,8 @@ class RecordSchemaTests {
 
         assertThat(swapped.fieldFor("金额")).contains("status");
         assertThat(swapped.fieldFor("Amount")).contains("amount");
-        assertThatIllegalArgumentException().isThrownBy(() -> ORDERS.mapping(Map.of("X", "no_such_field")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ORDERS.mapping(Map.of("X", "no_such_field")))
                 .withMessage("no_such_field");
     }
 
@@ -113,8 +124,11 @@ class RecordSchemaTests {
 
     @Test
     void keyFieldsMustBeRequired() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RecordSchema.builder()
-                .field(Field.text("order_no")).key("order_no").build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RecordSchema.builder()
+                        .field(Field.text("order_no"))
+                        .key("order_no")
+                        .build());
     }
 
     @Test
@@ -125,16 +139,23 @@ class RecordSchemaTests {
         try (CsvFile csv = CsvFile.open(file, mapping, CsvOptions.detect())) {
             assertThat(codes(csv.problems())).doesNotContain(ImportCodes.COLUMN_UNKNOWN);
             assertThat(mapping.isIgnored("传真")).isTrue();
-            assertThat(ORDERS.validate(csv.rows().findFirst().orElseThrow()).values()).doesNotContainKey("amount");
+            assertThat(ORDERS.validate(csv.rows().findFirst().orElseThrow()).values())
+                    .doesNotContainKey("amount");
         }
     }
 
     @Test
     void aKeyMayEndInAnOptionalFieldButMustStartWithARequiredOne() {
-        RecordSchema headersOrLines = RecordSchema.builder().field(Field.text("order_no").required())
-                .field(Field.of("line_no", FieldType.INTEGER)).key("order_no", "line_no").build();
+        RecordSchema headersOrLines = RecordSchema.builder()
+                .field(Field.text("order_no").required())
+                .field(Field.of("line_no", FieldType.INTEGER))
+                .key("order_no", "line_no")
+                .build();
         assertThat(headersOrLines.key()).containsExactly("order_no", "line_no");
-        assertThatIllegalArgumentException().isThrownBy(() -> RecordSchema.builder().field(Field.text("order_no"))
-                .key("order_no").build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RecordSchema.builder()
+                        .field(Field.text("order_no"))
+                        .key("order_no")
+                        .build());
     }
 }

@@ -23,15 +23,19 @@ class SafeCsvWriterTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '→', quoteCharacter = '`', value = {
-            "=HYPERLINK(\"http://evil\",\"click\")→'=HYPERLINK(\"http://evil\",\"click\")",
-            "+1+cmd|' /C calc'!A0→'+1+cmd|' /C calc'!A0",
-            "-2+3→'-2+3",
-            "@SUM(A1:A9)→'@SUM(A1:A9)",
-            "-12.50→-12.50",
-            "+86→+86",
-            "客户=VIP→客户=VIP",
-            "SO-1→SO-1"})
+    @CsvSource(
+            delimiter = '→',
+            quoteCharacter = '`',
+            value = {
+                "=HYPERLINK(\"http://evil\",\"click\")→'=HYPERLINK(\"http://evil\",\"click\")",
+                "+1+cmd|' /C calc'!A0→'+1+cmd|' /C calc'!A0",
+                "-2+3→'-2+3",
+                "@SUM(A1:A9)→'@SUM(A1:A9)",
+                "-12.50→-12.50",
+                "+86→+86",
+                "客户=VIP→客户=VIP",
+                "SO-1→SO-1"
+            })
     void cellsASpreadsheetWouldRunAsAFormulaGetAQuote(String cell, String written) {
         assertThat(SafeCsvWriter.neutralize(cell)).isEqualTo(written);
     }

@@ -15,8 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValuesTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-22", "2026/11/22", "20261122", "2026年11月22日", "２０２６／１１／２２",
-            "2026-11-22 00:00:00.000", " 2026-11-22 "})
+    @ValueSource(
+            strings = {
+                "2026-11-22",
+                "2026/11/22",
+                "20261122",
+                "2026年11月22日",
+                "２０２６／１１／２２",
+                "2026-11-22 00:00:00.000",
+                " 2026-11-22 "
+            })
     void datesInTheFormatsChineseAndErpExportsUse(String text) {
         assertThat(Values.date(text)).isEqualTo(Values.Parsed.ok(LocalDate.of(2026, 11, 22)));
     }
@@ -64,9 +72,19 @@ class ValuesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-22 13:45", "2026-11-22 13:45:00", "2026/11/22 13:45", "2026-11-22T13:45:00",
-            "2026年11月22日 13:45", "2026年11月22日13时45分", "2026年11月22日 13时45分00秒", "202611221345",
-            "20261122 134500", "２０２６－１１－２２　１３：４５"})
+    @ValueSource(
+            strings = {
+                "2026-11-22 13:45",
+                "2026-11-22 13:45:00",
+                "2026/11/22 13:45",
+                "2026-11-22T13:45:00",
+                "2026年11月22日 13:45",
+                "2026年11月22日13时45分",
+                "2026年11月22日 13时45分00秒",
+                "202611221345",
+                "20261122 134500",
+                "２０２６－１１－２２　１３：４５"
+            })
     void dateTimesWithTheTimeInEveryCommonForm(String text) {
         assertThat(Values.dateTime(text).value()).as(text).isEqualTo(LocalDateTime.of(2026, 11, 22, 13, 45));
     }
@@ -102,8 +120,8 @@ class ValuesTests {
         assertThat(Values.bool("maybe").code()).isEqualTo(ImportCodes.VALUE_BOOLEAN);
     }
 
-    private static final Map<String, List<String>> TIERS = Map.of("KEY", List.of("重点", "Key account"),
-            "GENERAL", List.of("普通", "General"));
+    private static final Map<String, List<String>> TIERS =
+            Map.of("KEY", List.of("重点", "Key account"), "GENERAL", List.of("普通", "General"));
 
     @ParameterizedTest
     @CsvSource({"KEY,KEY", "key,KEY", "重点,KEY", "Key Account,KEY", "普通,GENERAL", "ＧＥＮＥＲＡＬ,GENERAL"})
@@ -120,13 +138,29 @@ class ValuesTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "138 1234 5678|13812345678", "+86-138-1234-5678|13812345678", "0086 13812345678|13812345678",
-            "(021) 6123-4567|021-61234567", "021-61234567|021-61234567", "010 8888 6666|010-88886666",
-            "0571-8765432|0571-8765432", "0571-87654321 转 123|0571-87654321转123", "400-123-4567|4001234567",
-            "+49 30 1234567|+49301234567", "１３８１２３４５６７８|13812345678", "0049 30 1234567|+49301234567",
-            "+1 (503) 555-9931|+15035559931", "030-0074321|0300074321", "(5) 555-4729|55554729",
-            "(171) 555-0297|1715550297", "(02) 201 24 67|022012467", "26.47.15.10|26471510", "0695-34 67 21|0695346721"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "138 1234 5678|13812345678",
+                "+86-138-1234-5678|13812345678",
+                "0086 13812345678|13812345678",
+                "(021) 6123-4567|021-61234567",
+                "021-61234567|021-61234567",
+                "010 8888 6666|010-88886666",
+                "0571-8765432|0571-8765432",
+                "0571-87654321 转 123|0571-87654321转123",
+                "400-123-4567|4001234567",
+                "+49 30 1234567|+49301234567",
+                "１３８１２３４５６７８|13812345678",
+                "0049 30 1234567|+49301234567",
+                "+1 (503) 555-9931|+15035559931",
+                "030-0074321|0300074321",
+                "(5) 555-4729|55554729",
+                "(171) 555-0297|1715550297",
+                "(02) 201 24 67|022012467",
+                "26.47.15.10|26471510",
+                "0695-34 67 21|0695346721"
+            })
     void phonesAreNormalized(String text, String expected) {
         assertThat(Values.phone(text).value()).as(text).isEqualTo(expected);
     }

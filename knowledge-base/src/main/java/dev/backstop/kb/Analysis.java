@@ -54,10 +54,14 @@ public final class Analysis {
         Analyzer bigrams = new BigramAnalyzer(true);
         Analyzer suggestions = new BigramAnalyzer(false);
         Map<String, Analyzer> perField = Map.of(
-                Fields.TITLE + BIGRAM_SUFFIX, bigrams,
-                Fields.BODY + BIGRAM_SUFFIX, bigrams,
-                Fields.TAGS_TEXT + BIGRAM_SUFFIX, bigrams,
-                Fields.TITLE_SUGGEST, suggestions);
+                Fields.TITLE + BIGRAM_SUFFIX,
+                bigrams,
+                Fields.BODY + BIGRAM_SUFFIX,
+                bigrams,
+                Fields.TAGS_TEXT + BIGRAM_SUFFIX,
+                bigrams,
+                Fields.TITLE_SUGGEST,
+                suggestions);
         return new Analysis(new PerFieldAnalyzerWrapper(words, perField), bigrams, suggestions);
     }
 

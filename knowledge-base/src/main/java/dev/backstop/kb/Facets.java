@@ -47,18 +47,20 @@ final class Facets {
         }
         for (String dimension : Fields.FACETS) {
             List<LabelAndValue> labels = new ArrayList<>();
-            SortedSetDocValuesReaderState.OrdRange range = hasDimension(state.get(), dimension)
-                    ? state.get().getOrdRange(dimension) : null;
+            SortedSetDocValuesReaderState.OrdRange range =
+                    hasDimension(state.get(), dimension) ? state.get().getOrdRange(dimension) : null;
             if (range != null) {
                 for (int ord = range.start(); ord <= range.end(); ord++) {
                     if (counts[ord] > 0) {
-                        String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+                        String[] path =
+                                FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
                         labels.add(new LabelAndValue(path[path.length - 1], counts[ord]));
                     }
                 }
             }
             labels.sort((a, b) -> a.value.longValue() != b.value.longValue()
-                    ? Long.compare(b.value.longValue(), a.value.longValue()) : a.label.compareTo(b.label));
+                    ? Long.compare(b.value.longValue(), a.value.longValue())
+                    : a.label.compareTo(b.label));
             Map<String, Long> top = new LinkedHashMap<>();
             for (LabelAndValue label : labels.subList(0, Math.min(50, labels.size()))) {
                 top.put(label.label, label.value.longValue());
@@ -88,6 +90,5 @@ final class Facets {
         return state;
     }
 
-    private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {
-    }
+    private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {}
 }

@@ -7,6 +7,7 @@ final class Fields {
     static final String BODY = "body";
     /** The title again, as bigrams and words without stemming, for suggestions while typing. */
     static final String TITLE_SUGGEST = "title_suggest";
+
     static final String LANGUAGE = "language";
     static final String AUDIENCE = "audience";
     static final String CATEGORY = "category";
@@ -14,6 +15,7 @@ final class Fields {
     static final String TAG = "tag";
     /** The tags again as searchable text: editors put the words people use there (年假, 红冲, OT). */
     static final String TAGS_TEXT = "tags_text";
+
     static final String REVISION = "revision";
     /** Which {@link Embedder#model()} computed the document's vector; absent while it has none. */
     static final String VECTOR_MODEL = "vector_model";
@@ -26,6 +28,5 @@ final class Fields {
     /** The facet dimensions, in the order a page shows them. */
     static final String[] FACETS = {CATEGORY, AUDIENCE, LANGUAGE, DESK};
 
-    private Fields() {
-    }
+    private Fields() {}
 }

@@ -11,8 +11,16 @@ import java.util.Objects;
  * {@code revision} is the owner's change counter for this document (see
  * {@link KnowledgeBase#revisionOf(String)}); 0 when the owner does not track revisions.
  */
-public record KbDocument(String id, String title, String body, String language, String audience,
-        String category, String desk, List<String> tags, long revision) {
+public record KbDocument(
+        String id,
+        String title,
+        String body,
+        String language,
+        String audience,
+        String category,
+        String desk,
+        List<String> tags,
+        long revision) {
 
     public KbDocument {
         Objects.requireNonNull(id, "id");
@@ -28,7 +36,13 @@ public record KbDocument(String id, String title, String body, String language, 
     }
 
     /** A document without a desk or a revision. */
-    public KbDocument(String id, String title, String body, String language, String audience, String category,
+    public KbDocument(
+            String id,
+            String title,
+            String body,
+            String language,
+            String audience,
+            String category,
             List<String> tags) {
         this(id, title, body, language, audience, category, null, tags, 0);
     }

@@ -2,8 +2,8 @@ package dev.backstop.kb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.lucene.document.Document;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -19,8 +19,7 @@ final class KbDocuments {
 
     static final FacetsConfig FACETS = new FacetsConfig();
 
-    private KbDocuments() {
-    }
+    private KbDocuments() {}
 
     static Document toLucene(KbDocument source) {
         return toLucene(source, null, null);
@@ -30,8 +29,8 @@ final class KbDocuments {
     static Document toLucene(KbDocument source, float[] vector, String model) {
         Document document = new Document();
         if (vector != null) {
-            document.add(new KnnFloatVectorField(Fields.vector(vector.length), unit(vector),
-                    VectorSimilarityFunction.DOT_PRODUCT));
+            document.add(new KnnFloatVectorField(
+                    Fields.vector(vector.length), unit(vector), VectorSimilarityFunction.DOT_PRODUCT));
             document.add(new StringField(Fields.VECTOR_MODEL, model, Store.NO));
         }
         document.add(new StringField(Fields.ID, source.id(), Store.YES));
@@ -68,9 +67,15 @@ final class KbDocuments {
 
     /** The document again from its stored fields, e.g. to add its vector later. */
     static KbDocument fromStored(Document stored) {
-        return new KbDocument(stored.get(Fields.ID), stored.get(Fields.TITLE), stored.get(Fields.BODY),
-                stored.get(Fields.LANGUAGE), stored.get(Fields.AUDIENCE), stored.get(Fields.CATEGORY),
-                stored.get(Fields.DESK), List.of(stored.getValues(Fields.TAG)),
+        return new KbDocument(
+                stored.get(Fields.ID),
+                stored.get(Fields.TITLE),
+                stored.get(Fields.BODY),
+                stored.get(Fields.LANGUAGE),
+                stored.get(Fields.AUDIENCE),
+                stored.get(Fields.CATEGORY),
+                stored.get(Fields.DESK),
+                List.of(stored.getValues(Fields.TAG)),
                 stored.getField(Fields.REVISION).numericValue().longValue());
     }
 

@@ -11,8 +11,8 @@ import java.util.Set;
  * stay those of the whole query, so a page can offer the other values). {@code offset} and
  * {@code limit} page the hits.
  */
-public record KbQuery(String text, Set<String> audiences, String language, String category, String desk,
-        int limit, int offset) {
+public record KbQuery(
+        String text, Set<String> audiences, String language, String category, String desk, int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;

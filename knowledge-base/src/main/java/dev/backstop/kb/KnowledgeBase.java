@@ -68,9 +68,11 @@ public final class KnowledgeBase implements AutoCloseable {
     private final AtomicLong revision;
     /** Null: lexical search only (as before issue 18). */
     private final Embedder embedder;
+
     private final VectorFeeder feeder;
     /** Writes by the owner and by the vector feeder take turns (see {@link VectorFeeder}). */
     private final Object writes = new Object();
+
     private volatile Fusion fusion = Fusion.DEFAULT;
     private volatile String source;
     private volatile Synonyms synonyms = Synonyms.none();
@@ -78,12 +80,17 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Ranking ranking;
     private final Similar similar;
 
-    private KnowledgeBase(Directory directory, Analysis analysis, Embedder embedder, boolean recovered,
-            Map<String, String> commitData) throws IOException {
+    private KnowledgeBase(
+            Directory directory,
+            Analysis analysis,
+            Embedder embedder,
+            boolean recovered,
+            Map<String, String> commitData)
+            throws IOException {
         this.directory = directory;
         this.analysis = analysis;
-        IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig config =
+                new IndexWriterConfig(analysis.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
             @Override
@@ -207,16 +214,21 @@ public final class KnowledgeBase implements AutoCloseable {
             List<Map.Entry<String, Integer>> present = new ArrayList<>();
             for (String candidate : candidates) {
                 int frequency = Integer.MAX_VALUE;
-                for (String bigram : Analysis.terms(analysis.bigrams(), Fields.BODY + Analysis.BIGRAM_SUFFIX, candidate)) {
-                    frequency = Math.min(frequency, reader.docFreq(new Term(Fields.BODY + Analysis.BIGRAM_SUFFIX, bigram)));
+                for (String bigram :
+                        Analysis.terms(analysis.bigrams(), Fields.BODY + Analysis.BIGRAM_SUFFIX, candidate)) {
+                    frequency =
+                            Math.min(frequency, reader.docFreq(new Term(Fields.BODY + Analysis.BIGRAM_SUFFIX, bigram)));
                 }
                 if (frequency > 0 && frequency != Integer.MAX_VALUE) {
                     present.add(Map.entry(candidate, frequency));
                 }
             }
             present.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-            present.stream().limit(TRANSLATIONS_PER_PHRASE).map(Map.Entry::getKey)
-                    .filter(word -> !chosen.contains(word)).forEach(chosen::add);
+            present.stream()
+                    .limit(TRANSLATIONS_PER_PHRASE)
+                    .map(Map.Entry::getKey)
+                    .filter(word -> !chosen.contains(word))
+                    .forEach(chosen::add);
         }
         return chosen;
     }
@@ -335,7 +347,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 return OptionalLong.empty();
             }
             Document document = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.REVISION));
-            return OptionalLong.of(document.getField(Fields.REVISION).numericValue().longValue());
+            return OptionalLong.of(
+                    document.getField(Fields.REVISION).numericValue().longValue());
         });
     }
 
@@ -388,8 +401,8 @@ public final class KnowledgeBase implements AutoCloseable {
         Synonyms current = synonyms;
         Lexicon words = lexicon;
         return withSearcher(searcher -> {
-            List<String> translated = words == Lexicon.none() ? List.of()
-                    : translated(searcher, words, Queries.asked(query.text()));
+            List<String> translated =
+                    words == Lexicon.none() ? List.of() : translated(searcher, words, Queries.asked(query.text()));
             Optional<Query> within = queries.withinAudiences(query, current, translated);
             if (within.isEmpty()) {
                 return SearchResult.empty();
@@ -414,18 +427,19 @@ public final class KnowledgeBase implements AutoCloseable {
     public static final int FACET_SAMPLE = 100;
 
     /** Threads that search an index's slices side by side: as many as cores, shared by every open index. */
-    private static final java.util.concurrent.ExecutorService SEARCH_POOL = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
+    private static final java.util.concurrent.ExecutorService SEARCH_POOL =
+            java.util.concurrent.Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
     /** The hits of this page of documents, with their snippets in the same order. */
-    static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets)
-            throws IOException {
+    static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets) throws IOException {
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             Document document = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE));
-            hits.add(new SearchResult.Hit(document.get(Fields.ID), document.get(Fields.TITLE), snippets[i],
-                    page[i].score));
+            hits.add(new SearchResult.Hit(
+                    document.get(Fields.ID), document.get(Fields.TITLE), snippets[i], page[i].score));
         }
         return hits;
     }
@@ -458,9 +472,10 @@ public final class KnowledgeBase implements AutoCloseable {
             if (self.scoreDocs.length == 0) {
                 return List.of();
             }
-            Document document = searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(Fields.TITLE, Fields.BODY));
-            return similar.find(searcher, document.get(Fields.TITLE) + "\n" + document.get(Fields.BODY), audiences, limit,
-                    id);
+            Document document =
+                    searcher.storedFields().document(self.scoreDocs[0].doc, Set.of(Fields.TITLE, Fields.BODY));
+            return similar.find(
+                    searcher, document.get(Fields.TITLE) + "\n" + document.get(Fields.BODY), audiences, limit, id);
         });
     }
 
@@ -495,7 +510,9 @@ public final class KnowledgeBase implements AutoCloseable {
         if (feeder != null) {
             feeder.close(); // finishes its batch first: no write after the writer is closed
         }
-        try (directory; writer; searchers) {
+        try (directory;
+                writer;
+                searchers) {
             writer.setLiveCommitData(commitData().entrySet());
             // closes the searchers, then commits and closes the writer, then the directory
         } catch (IOException ex) {

@@ -27,11 +27,12 @@ public final class Lexicon {
     private static final Lexicon NONE = new Lexicon(Map.of());
     private static final int LONGEST = 3;
     private static final Set<String> STOP = Set.of(("a an the of to in on for and or by with at from as be is are was"
-            + " were my i me we you your it its this that what how when where why who can could do does did should would"
-            + " will about after before without any much many there their they he she his her if not no get got").split(" "));
+                    + " were my i me we you your it its this that what how when where why who can could do does did should would"
+                    + " will about after before without any much many there their they he she his her if not no get got")
+            .split(" "));
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z][a-z'-]*");
-    private static final Pattern ENTRY = Pattern.compile(
-            "\\[\"(?:[^\"\\\\]|\\\\.)*\",\"((?:[^\"\\\\]|\\\\.)*)\",\"(?:[^\"\\\\]|\\\\.)*\","
+    private static final Pattern ENTRY =
+            Pattern.compile("\\[\"(?:[^\"\\\\]|\\\\.)*\",\"((?:[^\"\\\\]|\\\\.)*)\",\"(?:[^\"\\\\]|\\\\.)*\","
                     + "(\"(?:[^\"\\\\]|\\\\.)*\"|\\[(?:\"(?:[^\"\\\\]|\\\\.)*\",?)*\\])");
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}{2,}");
@@ -49,8 +50,8 @@ public final class Lexicon {
     /** From English phrase to Chinese words, most common sense first. */
     public static Lexicon of(Map<String, List<String>> translations) {
         Map<String, List<String>> normalized = new HashMap<>();
-        translations.forEach((english, chinese) -> normalized.put(english.toLowerCase(Locale.ROOT).strip(),
-                List.copyOf(chinese)));
+        translations.forEach((english, chinese) ->
+                normalized.put(english.toLowerCase(Locale.ROOT).strip(), List.copyOf(chinese)));
         return new Lexicon(normalized);
     }
 
@@ -73,7 +74,8 @@ public final class Lexicon {
                 for (String part : quoted.group(1).split(";")) {
                     String sense = sense(part);
                     if (sense != null) {
-                        senses.computeIfAbsent(sense, s -> new LinkedHashSet<>()).add(simplified);
+                        senses.computeIfAbsent(sense, s -> new LinkedHashSet<>())
+                                .add(simplified);
                     }
                 }
             }
@@ -84,7 +86,8 @@ public final class Lexicon {
     }
 
     private static String sense(String raw) {
-        String sense = raw.replaceAll("\\([^)]*\\)", " ").toLowerCase(Locale.ROOT).strip();
+        String sense =
+                raw.replaceAll("\\([^)]*\\)", " ").toLowerCase(Locale.ROOT).strip();
         if (sense.startsWith("to ")) {
             sense = sense.substring(3).strip();
         }
@@ -117,7 +120,7 @@ public final class Lexicon {
             words.add(word.group());
         }
         List<List<String>> found = new ArrayList<>();
-        for (int i = 0; i < words.size();) {
+        for (int i = 0; i < words.size(); ) {
             int taken = 0;
             for (int n = Math.min(LONGEST, words.size() - i); n >= 1 && taken == 0; n--) {
                 List<String> phrase = words.subList(i, i + n);

@@ -153,7 +153,8 @@ final class Queries {
         if (audiences.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TermInSetQuery(Fields.AUDIENCE, audiences.stream().map(BytesRef::new).toList()));
+        return Optional.of(new TermInSetQuery(
+                Fields.AUDIENCE, audiences.stream().map(BytesRef::new).toList()));
     }
 
     private Optional<Query> variant(String asked) {
@@ -164,8 +165,8 @@ final class Queries {
         Disjunction anyField = new Disjunction();
         anyField.add(builder.createBooleanQuery(Fields.TITLE, text, Occur.SHOULD), TITLE_BOOST);
         anyField.add(builder.createBooleanQuery(Fields.BODY, text, Occur.SHOULD), 1f);
-        anyField.add(builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text),
-                TITLE_BOOST * PHRASE_BOOST);
+        anyField.add(
+                builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text), TITLE_BOOST * PHRASE_BOOST);
         if (!severalChineseWords(text)) {
             // several Chinese words (社保基数 多少) as one body phrase would need them side by side in that order, which
             // almost no article has, while its position checks cost ~3 ms at p95 at a million articles; measured no
@@ -175,7 +176,8 @@ final class Queries {
         }
         // bigrams as single terms too: a query's words rarely stand in the article as one phrase, and the segmenter
         // cuts query and article differently (measured +0.04 nDCG@10, benchmarks/kb/QUALITY.md)
-        anyField.add(builder.createBooleanQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), TITLE_BOOST);
+        anyField.add(
+                builder.createBooleanQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), TITLE_BOOST);
         anyField.add(builder.createBooleanQuery(Fields.BODY + Analysis.BIGRAM_SUFFIX, text, Occur.SHOULD), 1f);
         anyField.add(builder.createBooleanQuery(Fields.TAGS_TEXT, text, Occur.SHOULD), TITLE_BOOST);
         anyField.add(builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, text), TITLE_BOOST);
@@ -191,7 +193,8 @@ final class Queries {
         Disjunction anyField = new Disjunction();
         anyField.add(builder.createPhraseQuery(Fields.TITLE, word), TITLE_BOOST);
         anyField.add(builder.createPhraseQuery(Fields.BODY, word), 1f);
-        anyField.add(builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST * PHRASE_BOOST);
+        anyField.add(
+                builder.createPhraseQuery(Fields.TITLE + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST * PHRASE_BOOST);
         anyField.add(builder.createPhraseQuery(Fields.TAGS_TEXT + Analysis.BIGRAM_SUFFIX, word), TITLE_BOOST);
         return anyField.build();
     }
@@ -218,7 +221,8 @@ final class Queries {
         void add(Query clause, float boost) {
             if (clause instanceof BoostQuery boosted) {
                 add(boosted.getQuery(), boost * boosted.getBoost());
-            } else if (clause instanceof BooleanQuery any && any.getMinimumNumberShouldMatch() == 0
+            } else if (clause instanceof BooleanQuery any
+                    && any.getMinimumNumberShouldMatch() == 0
                     && any.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
                 any.clauses().forEach(c -> add(c.query(), boost));
             } else if (clause != null) {
@@ -231,7 +235,8 @@ final class Queries {
                 return Optional.empty();
             }
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            clauses.forEach((clause, boost) -> any.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD));
+            clauses.forEach(
+                    (clause, boost) -> any.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD));
             return Optional.of(any.build());
         }
     }

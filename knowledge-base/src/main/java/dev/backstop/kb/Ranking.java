@@ -27,6 +27,7 @@ final class Ranking {
     private final Snippets snippets;
     /** Null: lexical search only. */
     private final Embedder embedder;
+
     private final Facets facets = new Facets();
 
     Ranking(Snippets snippets, Embedder embedder) {
@@ -35,25 +36,40 @@ final class Ranking {
     }
 
     /** The page {@code request} asks for of the documents {@code within} finds, ranked, highlighted and faceted. */
-    SearchResult search(IndexSearcher searcher, Query within, KbQuery request, Synonyms current, List<String> translated,
-            Fusion fusion) throws IOException {
+    SearchResult search(
+            IndexSearcher searcher,
+            Query within,
+            KbQuery request,
+            Synonyms current,
+            List<String> translated,
+            Fusion fusion)
+            throws IOException {
         int wanted = request.offset() + request.limit();
-        TopDocs best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, KnowledgeBase.FACET_SAMPLE), KnowledgeBase.COUNT_LIMIT));
-        if (best.totalHits.relation() == TotalHits.Relation.EQUAL_TO && best.totalHits.value() > best.scoreDocs.length
+        TopDocs best = searcher.search(
+                within,
+                new TopScoreDocCollectorManager(
+                        Math.max(wanted, KnowledgeBase.FACET_SAMPLE), KnowledgeBase.COUNT_LIMIT));
+        if (best.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                && best.totalHits.value() > best.scoreDocs.length
                 && best.totalHits.value() <= KnowledgeBase.COUNT_LIMIT) {
             // few enough to count exactly (at most KnowledgeBase.COUNT_LIMIT): the facets count all of them
-            best = searcher.search(within, new TopScoreDocCollectorManager(Math.max(wanted, KnowledgeBase.COUNT_LIMIT), KnowledgeBase.COUNT_LIMIT));
+            best = searcher.search(
+                    within,
+                    new TopScoreDocCollectorManager(
+                            Math.max(wanted, KnowledgeBase.COUNT_LIMIT), KnowledgeBase.COUNT_LIMIT));
         }
         TopDocs top = request.narrowed()
-                ? searcher.search(Queries.narrow(within, request), new TopScoreDocCollectorManager(wanted, KnowledgeBase.COUNT_LIMIT))
+                ? searcher.search(
+                        Queries.narrow(within, request),
+                        new TopScoreDocCollectorManager(wanted, KnowledgeBase.COUNT_LIMIT))
                 : best;
         long total = top.totalHits.value();
         boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         ScoreDoc[] ranked = top.scoreDocs;
         ScoreDoc[] counted = best.scoreDocs;
         if (embedder != null) {
-            ScoreDoc[] nearest = searcher.search(dense(request, current, translated), Math.max(wanted, DENSE_CANDIDATES))
-                    .scoreDocs;
+            ScoreDoc[] nearest =
+                    searcher.search(dense(request, current, translated), Math.max(wanted, DENSE_CANDIDATES)).scoreDocs;
             ranked = fusion.combine(top.scoreDocs, nearest);
             counted = union(best.scoreDocs, nearest);
             // every lexical match is among the candidates when they were counted exactly; else a lower bound
@@ -66,8 +82,8 @@ final class Ranking {
             return new SearchResult(total, List.of(), facetCounts, exact);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all, request.offset(), all.length);
-        String highlightText = String.join(" ", current.variants(Queries.asked(request.text()))) + " "
-                + String.join(" ", translated);
+        String highlightText =
+                String.join(" ", current.variants(Queries.asked(request.text()))) + " " + String.join(" ", translated);
         String[] highlighted = snippets.highlight(searcher, highlightText, new TopDocs(top.totalHits, page));
         return new SearchResult(total, KnowledgeBase.hits(searcher, page, highlighted), facetCounts, exact);
     }
@@ -90,8 +106,11 @@ final class Ranking {
         Queries.audienceFilter(request.audiences()).ifPresent(audiences -> filter.add(audiences, Occur.FILTER));
         Query allowed = Queries.narrow(filter.build(), request);
         float[] vector = KbDocuments.unit(embedder.embedQuery(text.toString()));
-        return new KnnFloatVectorQuery(Fields.vector(vector.length), vector,
-                Math.max(request.offset() + request.limit(), DENSE_CANDIDATES), allowed);
+        return new KnnFloatVectorQuery(
+                Fields.vector(vector.length),
+                vector,
+                Math.max(request.offset() + request.limit(), DENSE_CANDIDATES),
+                allowed);
     }
 
     private static ScoreDoc[] union(ScoreDoc[] first, ScoreDoc[] second) {

@@ -17,8 +17,8 @@ public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, L
     public SearchResult {
         hits = List.copyOf(hits);
         Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
-        facets.forEach((dimension, counts) -> copy.put(dimension, java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(counts))));
+        facets.forEach((dimension, counts) ->
+                copy.put(dimension, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts))));
         facets = java.util.Collections.unmodifiableMap(copy);
     }
 
@@ -40,6 +40,5 @@ public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, L
      * is. When nothing in the body matched (e.g. only the title did), it is the escaped start of the
      * body.
      */
-    public record Hit(String id, String title, String snippet, float score) {
-    }
+    public record Hit(String id, String title, String snippet, float score) {}
 }

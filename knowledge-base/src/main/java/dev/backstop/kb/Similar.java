@@ -27,8 +27,9 @@ final class Similar {
     }
 
     /** Up to {@code limit} articles about what {@code text} is about, within the audiences (empty: all), without {@code excludedId}. */
-    List<SearchResult.Hit> find(IndexSearcher searcher, String text, Set<String> audiences, int limit,
-            String excludedId) throws IOException {
+    List<SearchResult.Hit> find(
+            IndexSearcher searcher, String text, Set<String> audiences, int limit, String excludedId)
+            throws IOException {
         MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
         like.setAnalyzer(analysis.analyzer());
         like.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});

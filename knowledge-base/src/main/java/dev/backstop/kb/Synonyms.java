@@ -130,9 +130,14 @@ public final class Synonyms {
             // shortest first; a word that contains the found word or an alternative already taken adds nothing new
             // (带薪年休假 for 年休假): it would reward the same words twice
             List<String> chosen = new ArrayList<>();
-            for (String other : group.stream().sorted(java.util.Comparator.comparingInt(String::length)).toList()) {
-                boolean covered = other.equals(found) || found.contains(other) || other.contains(found)
-                        || chosen.stream().anyMatch(other::contains) || alternatives.contains(other);
+            for (String other : group.stream()
+                    .sorted(java.util.Comparator.comparingInt(String::length))
+                    .toList()) {
+                boolean covered = other.equals(found)
+                        || found.contains(other)
+                        || other.contains(found)
+                        || chosen.stream().anyMatch(other::contains)
+                        || alternatives.contains(other);
                 if (!covered && alternatives.size() < MAX_VARIANTS - 1) {
                     chosen.add(other);
                     alternatives.add(other);

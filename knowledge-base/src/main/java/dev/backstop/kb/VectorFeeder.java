@@ -3,8 +3,8 @@ package dev.backstop.kb;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -40,6 +40,7 @@ final class VectorFeeder implements AutoCloseable {
     private final Object writes;
     /** Ids the owner wrote or deleted while a batch was being embedded (guarded by {@code writes}). */
     private final Set<String> written = new HashSet<>();
+
     private boolean everythingWritten; // guarded by writes: deleteAll during a batch
     private boolean inFlight; // guarded by writes
     private final Thread thread;
@@ -78,8 +79,10 @@ final class VectorFeeder implements AutoCloseable {
 
     /** Documents that have no vector of the current model yet. */
     Query lacking() {
-        return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-                .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.model())), Occur.MUST_NOT).build();
+        return new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.model())), Occur.MUST_NOT)
+                .build();
     }
 
     private void loop() {
@@ -90,14 +93,20 @@ final class VectorFeeder implements AutoCloseable {
                 }
                 long start = System.nanoTime();
                 int embedded = 0;
-                for (int batch; !closed && (batch = feedOneBatch()) > 0;) {
+                for (int batch; !closed && (batch = feedOneBatch()) > 0; ) {
                     embedded += batch; // until nothing lacks a vector
                 }
                 if (embedded > 0) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
-                            "Embedded %d articles with %s in %.1f s (%.1f articles/s)", embedded, embedder.model(),
-                            seconds, embedded / seconds));
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "Embedded %d articles with %s in %.1f s (%.1f articles/s)",
+                                    embedded,
+                                    embedder.model(),
+                                    seconds,
+                                    embedded / seconds));
                 }
             } catch (RuntimeException | IOException ex) {
                 if (closed) {
@@ -154,7 +163,8 @@ final class VectorFeeder implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<float[]> vectors = embedder.embedDocuments(batch.stream().map(KbDocuments::embeddedText).toList());
+        List<float[]> vectors = embedder.embedDocuments(
+                batch.stream().map(KbDocuments::embeddedText).toList());
         synchronized (writes) {
             if (closed || everythingWritten) {
                 return batch.size();
@@ -164,7 +174,8 @@ final class VectorFeeder implements AutoCloseable {
                 if (written.contains(document.id())) {
                     continue; // replaced or deleted meanwhile: the next round sees its current version
                 }
-                writer.updateDocument(new Term(Fields.ID, document.id()),
+                writer.updateDocument(
+                        new Term(Fields.ID, document.id()),
                         KbDocuments.toLucene(document, vectors.get(i), embedder.model()));
             }
         }

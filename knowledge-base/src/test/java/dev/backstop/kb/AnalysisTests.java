@@ -27,8 +27,7 @@ class AnalysisTests {
 
     @Test
     void punctuationIsNotATerm() {
-        assertThat(analysis.terms(WORDS, "请假审批流程，请联系HR。"))
-                .containsExactly("请假", "审批", "流程", "请", "联系", "hr");
+        assertThat(analysis.terms(WORDS, "请假审批流程，请联系HR。")).containsExactly("请假", "审批", "流程", "请", "联系", "hr");
     }
 
     @Test

@@ -44,6 +44,7 @@ final class BgeSmallZh implements Embedder {
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
         return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(Embedding::vector).toList();
+                .map(Embedding::vector)
+                .toList();
     }
 }

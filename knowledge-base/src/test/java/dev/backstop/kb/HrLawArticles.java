@@ -21,16 +21,21 @@ final class HrLawArticles {
 
     private static final String RESOURCE = "/hr-law/articles-sample.jsonl";
 
-    private HrLawArticles() {
-    }
+    private HrLawArticles() {}
 
     static List<KbDocument> all(String audience) {
         try (InputStream in = HrLawArticles.class.getResourceAsStream(RESOURCE);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines()
                     .map(HrLawArticles::parse)
-                    .map(article -> new KbDocument(article.get("id"), article.get("title"), article.get("body"),
-                            "zh", audience, article.get("law"), List.of()))
+                    .map(article -> new KbDocument(
+                            article.get("id"),
+                            article.get("title"),
+                            article.get("body"),
+                            "zh",
+                            audience,
+                            article.get("law"),
+                            List.of()))
                     .toList();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

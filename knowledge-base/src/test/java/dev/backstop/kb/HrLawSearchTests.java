@@ -63,8 +63,8 @@ class HrLawSearchTests {
 
     @Test
     void articlesForAnotherAudienceAreExcluded() {
-        kb.index(new KbDocument("hr-note-1", "年休假内部口径", "年休假未休的，按日工资的300%支付，先核对考勤。", "zh",
-                "hr-agent", "policy", List.of("年休假")));
+        kb.index(new KbDocument(
+                "hr-note-1", "年休假内部口径", "年休假未休的，按日工资的300%支付，先核对考勤。", "zh", "hr-agent", "policy", List.of("年休假")));
         try {
             assertThat(ids(kb.search(KbQuery.of("年休假")))).first().isEqualTo("hr-note-1");
             assertThat(ids(kb.search(KbQuery.of("年休假").forAudiences(Set.of("employee")))))

@@ -30,8 +30,14 @@ class HybridScaleBenchmark {
         List<KbDocument> law = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("helpdesk-app/src/main/resources/kb/hr-law.jsonl"))) {
             Map<String, Object> a = MiniJson.object(line);
-            law.add(new KbDocument((String) a.get("id"), (String) a.get("title"), (String) a.get("body"), "zh",
-                    "EMPLOYEES", "law", List.of((String) a.get("law"))));
+            law.add(new KbDocument(
+                    (String) a.get("id"),
+                    (String) a.get("title"),
+                    (String) a.get("body"),
+                    "zh",
+                    "EMPLOYEES",
+                    "law",
+                    List.of((String) a.get("law"))));
         }
         List<String> questions = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("benchmarks/kb/law-queries.jsonl"))) {
@@ -39,7 +45,8 @@ class HybridScaleBenchmark {
         }
         BgeSmallZh bge = BgeSmallZh.shared();
         long start = System.nanoTime();
-        List<float[]> lawVectors = bge.embedDocuments(law.stream().map(KbDocuments::embeddedText).toList());
+        List<float[]> lawVectors =
+                bge.embedDocuments(law.stream().map(KbDocuments::embeddedText).toList());
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, float[]> byBody = new HashMap<>();
         for (int i = 0; i < law.size(); i++) {
@@ -50,16 +57,21 @@ class HybridScaleBenchmark {
         String[] audiences = {"EMPLOYEES", "FRONTLINE", "HR"};
         for (int i = 0; i < n; i++) {
             KbDocument base = law.get(i % law.size());
-            corpus.add(new KbDocument("c-" + i, base.title() + " #" + i, base.body(), "zh", audiences[i % 3], "law",
-                    base.tags()));
+            corpus.add(new KbDocument(
+                    "c-" + i, base.title() + " #" + i, base.body(), "zh", audiences[i % 3], "law", base.tags()));
         }
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "Real model: %d law articles embedded in %.1f s (%.1f articles/s, one "
-                + "call, %d cores).%n", law.size(), embedSeconds, law.size() / embedSeconds,
+        report.append(String.format(
+                Locale.ROOT,
+                "Real model: %d law articles embedded in %.1f s (%.1f articles/s, one " + "call, %d cores).%n",
+                law.size(),
+                embedSeconds,
+                law.size() / embedSeconds,
                 Runtime.getRuntime().availableProcessors()));
         Path dir = Files.createTempDirectory("kb-hybrid-scale");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, Analysis.chineseAndEnglish(), copies)) {
-            kb.embedBatchSize(2_000); // the copies cost nothing: 32 per round would time 3,000 refreshes, not the search
+            kb.embedBatchSize(
+                    2_000); // the copies cost nothing: 32 per round would time 3,000 refreshes, not the search
             long indexStart = System.nanoTime();
             for (int from = 0; from < n; from += 10_000) {
                 kb.indexAll(corpus.subList(from, Math.min(n, from + 10_000)));
@@ -70,12 +82,17 @@ class HybridScaleBenchmark {
             }
             double allSeconds = (System.nanoTime() - indexStart) / 1e9;
             kb.commit(n);
-            report.append(String.format(Locale.ROOT, "%d articles: lexical index %.0f s; vectors written by the "
-                    + "background feeder (model replaced by copies, so this is Lucene's share: re-write + HNSW) done "
-                    + "after %.0f s in all.%n", n, lexicalSeconds, allSeconds));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%d articles: lexical index %.0f s; vectors written by the "
+                            + "background feeder (model replaced by copies, so this is Lucene's share: re-write + HNSW) done "
+                            + "after %.0f s in all.%n",
+                    n,
+                    lexicalSeconds,
+                    allSeconds));
             report.append(latency("hybrid, all audiences", kb, questions, java.util.Set.of()));
-            report.append(latency("hybrid, audience EMPLOYEES (filter inside kNN)", kb, questions,
-                    java.util.Set.of("EMPLOYEES")));
+            report.append(latency(
+                    "hybrid, audience EMPLOYEES (filter inside kNN)", kb, questions, java.util.Set.of("EMPLOYEES")));
         }
         try (KnowledgeBase lexical = KnowledgeBase.open(dir, Analysis.chineseAndEnglish())) {
             report.append(latency("lexical only (dense off), same index", lexical, questions, java.util.Set.of()));
@@ -87,14 +104,18 @@ class HybridScaleBenchmark {
             embed[i] = System.nanoTime() - t;
         }
         Arrays.sort(embed);
-        report.append(String.format(Locale.ROOT, "query embedding alone: p50 %.1f ms, p95 %.1f ms%n",
-                embed[embed.length / 2] / 1e6, embed[(int) (embed.length * 0.95)] / 1e6));
+        report.append(String.format(
+                Locale.ROOT,
+                "query embedding alone: p50 %.1f ms, p95 %.1f ms%n",
+                embed[embed.length / 2] / 1e6,
+                embed[(int) (embed.length * 0.95)] / 1e6));
         System.out.println(report);
         Path out = Path.of(System.getProperty("backstop.benchmark.out", "target/kb-hybrid-scale.txt"));
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
     }
 
-    private static String latency(String name, KnowledgeBase kb, List<String> questions, java.util.Set<String> audiences) {
+    private static String latency(
+            String name, KnowledgeBase kb, List<String> questions, java.util.Set<String> audiences) {
         for (int round = 0; round < 3; round++) {
             questions.forEach(q -> kb.search(KbQuery.of(q).forAudiences(audiences)));
         }
@@ -105,8 +126,13 @@ class HybridScaleBenchmark {
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "%s, %d searches, one thread: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", name,
-                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6,
+        return String.format(
+                Locale.ROOT,
+                "%s, %d searches, one thread: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                name,
+                nanos.length,
+                nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.95)] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6);
     }
 

@@ -52,13 +52,16 @@ class HybridSearchTests {
     void aHybridQueryNeverReturnsAnArticleOutsideTheReadersAudienceEvenWhenOnlyItsVectorMatches() {
         try (KnowledgeBase hybrid = KnowledgeBase.inMemory(Analysis.chineseAndEnglish(), BgeSmallZh.shared())) {
             hybrid.indexAll(HrLawArticles.all("EMPLOYEES").stream()
-                    .map(a -> a.id().equals(WEEKLY_REST) ? withAudience(a, "HR_ONLY") : a).toList());
+                    .map(a -> a.id().equals(WEEKLY_REST) ? withAudience(a, "HR_ONLY") : a)
+                    .toList());
             assertThat(hybrid.awaitVectors(WAIT)).isTrue();
 
             SearchResult forHr = hybrid.search(KbQuery.of(PARAPHRASE).forAudiences(Set.of("HR_ONLY")));
-            SearchResult forEmployees = hybrid.search(KbQuery.of(PARAPHRASE).forAudiences(Set.of("EMPLOYEES")).page(0, 100));
+            SearchResult forEmployees = hybrid.search(
+                    KbQuery.of(PARAPHRASE).forAudiences(Set.of("EMPLOYEES")).page(0, 100));
 
-            assertThat(ids(forHr)).containsExactly(WEEKLY_REST); // only its vector matches, and it is the only HR article
+            assertThat(ids(forHr))
+                    .containsExactly(WEEKLY_REST); // only its vector matches, and it is the only HR article
             assertThat(ids(forEmployees)).isNotEmpty().doesNotContain(WEEKLY_REST);
             assertThat(forEmployees.facets().get("audience")).containsOnlyKeys("EMPLOYEES");
         }
@@ -70,11 +73,12 @@ class HybridSearchTests {
             hybrid.indexAll(HrLawArticles.all("EMPLOYEES"));
             assertThat(hybrid.awaitVectors(WAIT)).isTrue();
             String question = "is there a minimum wage in China";
-            assertThat(ids(hybrid.search(KbQuery.of(question))).stream().limit(3)).doesNotContain("ldf-48");
+            assertThat(ids(hybrid.search(KbQuery.of(question))).stream().limit(3))
+                    .doesNotContain("ldf-48");
 
             // as CC-CEDICT has it: several words for one sense; the one the articles use is searched
-            hybrid.useLexicon(Lexicon.of(Map.of("minimum wage", List.of("最低工资", "最低工资标准", "底薪"),
-                    "china", List.of("中国", "华夏"))));
+            hybrid.useLexicon(
+                    Lexicon.of(Map.of("minimum wage", List.of("最低工资", "最低工资标准", "底薪"), "china", List.of("中国", "华夏"))));
 
             // 劳动法 第四十八条: 国家实行最低工资保障制度
             assertThat(ids(hybrid.search(KbQuery.of(question))).getFirst()).isEqualTo("ldf-48");
@@ -142,8 +146,8 @@ class HybridSearchTests {
     }
 
     private static KbDocument withAudience(KbDocument a, String audience) {
-        return new KbDocument(a.id(), a.title(), a.body(), a.language(), audience, a.category(), a.desk(), a.tags(),
-                a.revision());
+        return new KbDocument(
+                a.id(), a.title(), a.body(), a.language(), audience, a.category(), a.desk(), a.tags(), a.revision());
     }
 
     private static List<String> ids(SearchResult result) {

@@ -66,7 +66,8 @@ class KnowledgeBaseTests {
         kb.index(new KbDocument("internal", "退款口径", "内部：退款超过5000元需主管审批。", "zh", "frontline", "faq", List.of()));
         kb.index(new KbDocument("public", "退款说明", "退款将在7个工作日内到账。", "zh", "distributor", "faq", List.of()));
 
-        assertThat(ids(kb.search(KbQuery.of("退款").forAudiences(Set.of("distributor"))))).containsExactly("public");
+        assertThat(ids(kb.search(KbQuery.of("退款").forAudiences(Set.of("distributor")))))
+                .containsExactly("public");
         assertThat(ids(kb.search(KbQuery.of("退款")))).containsExactlyInAnyOrder("internal", "public");
     }
 
@@ -89,7 +90,10 @@ class KnowledgeBaseTests {
 
         String snippet = kb.search(KbQuery.of("附件")).hits().getFirst().snippet();
 
-        assertThat(snippet).contains("<mark>附件</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(snippet)
+                .contains("<mark>附件</mark>")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>");
         assertThat(kb.search(KbQuery.of("脚本")).hits().getFirst().snippet())
                 .as("only the title matched: the escaped start of the body, nothing marked")
                 .startsWith("不要在工单里粘贴&lt;script&gt;")

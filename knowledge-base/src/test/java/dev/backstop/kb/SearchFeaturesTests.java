@@ -30,7 +30,9 @@ class SearchFeaturesTests {
         kb.index(doc("si", "社会保险缴费比例", "养老保险单位缴纳16%，个人缴纳8%。", "EMPLOYEES", "social-insurance"));
         kb.index(doc("ot", "加班工资标准", "休息日安排加班又不能安排补休的，支付不低于工资200%的报酬。", "EMPLOYEES", "overtime"));
 
-        assertThat(kb.search(KbQuery.of("社保交多少")).total()).as("without synonyms 社保 is in no article").isZero();
+        assertThat(kb.search(KbQuery.of("社保交多少")).total())
+                .as("without synonyms 社保 is in no article")
+                .isZero();
 
         kb.useSynonyms(Synonyms.parse("""
                 # 年假
@@ -46,7 +48,8 @@ class SearchFeaturesTests {
         assertThat(ids(kb.search(KbQuery.of("ＯＴ工资")))).first().isEqualTo("ot");
         assertThat(ids(kb.search(KbQuery.of("公积金怎么取")))).first().isEqualTo("fund");
         assertThat(kb.search(KbQuery.of("OT工资怎么算")).hits().getFirst().snippet())
-                .as("the synonym the article uses is marked").contains("<mark>加班</mark>");
+                .as("the synonym the article uses is marked")
+                .contains("<mark>加班</mark>");
     }
 
     @Test
@@ -62,7 +65,7 @@ class SearchFeaturesTests {
         assertThat(pasted.length()).isGreaterThan(1_500);
         assertThat(ids(result)).first().isEqualTo("resign");
         assertThat(result.hits().getFirst().snippet()).contains("<mark>");
-        assertThat(kb.suggest(pasted, Set.of(), 5)).isEmpty();   // no title starts like a whole letter; no error either
+        assertThat(kb.suggest(pasted, Set.of(), 5)).isEmpty(); // no title starts like a whole letter; no error either
     }
 
     @Test
@@ -76,7 +79,8 @@ class SearchFeaturesTests {
     @Test
     void aSynonymLineWithOneWordIsRefusedWithItsLineNumber() {
         assertThatThrownBy(() -> Synonyms.parse("年假, 年休假\n社保"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test
@@ -100,8 +104,12 @@ class SearchFeaturesTests {
     @Test
     void facetsCountEveryMatchUpToTheCountLimitAndTheBestHundredBeyond() {
         java.util.List<KbDocument> documents = new java.util.ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {   // 300 about 调休, 900 more about 年假: 1,200 match 年假
-            documents.add(doc("a-" + i, i < 300 ? "调休与年假 " + i : "年假规定 " + i, "年假按工龄计算。", "EMPLOYEES",
+        for (int i = 0; i < 1_200; i++) { // 300 about 调休, 900 more about 年假: 1,200 match 年假
+            documents.add(doc(
+                    "a-" + i,
+                    i < 300 ? "调休与年假 " + i : "年假规定 " + i,
+                    "年假按工龄计算。",
+                    "EMPLOYEES",
                     i < 300 ? "swap" : "leave"));
         }
         kb.indexAll(documents);
@@ -114,18 +122,28 @@ class SearchFeaturesTests {
         SearchResult many = kb.search(KbQuery.of("年假"));
         assertThat(many.exact()).isFalse();
         assertThat(many.total()).isGreaterThanOrEqualTo(KnowledgeBase.COUNT_LIMIT);
-        assertThat(many.facets().get("category").values().stream().mapToLong(Long::longValue).sum())
+        assertThat(many.facets().get("category").values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isEqualTo(KnowledgeBase.FACET_SAMPLE);
     }
 
     @Test
     void narrowingByCategoryLanguageOrDeskKeepsTheFacetsOfTheWholeQuery() {
-        kb.index(new KbDocument("zh", "退货政策", "质量问题30天内可以退货。", "zh", "DISTRIBUTORS", "returns", "CHANNEL",
-                List.of(), 1));
-        kb.index(new KbDocument("en", "Returns policy", "Goods with a quality defect may be returned (退货) within 30 days.",
-                "en", "DISTRIBUTORS", "returns", "CHANNEL", List.of(), 2));
-        kb.index(new KbDocument("rebate", "返利与退货", "退货会冲减当季返利。", "zh", "DISTRIBUTORS", "rebate", "CHANNEL",
-                List.of(), 3));
+        kb.index(new KbDocument(
+                "zh", "退货政策", "质量问题30天内可以退货。", "zh", "DISTRIBUTORS", "returns", "CHANNEL", List.of(), 1));
+        kb.index(new KbDocument(
+                "en",
+                "Returns policy",
+                "Goods with a quality defect may be returned (退货) within 30 days.",
+                "en",
+                "DISTRIBUTORS",
+                "returns",
+                "CHANNEL",
+                List.of(),
+                2));
+        kb.index(new KbDocument(
+                "rebate", "返利与退货", "退货会冲减当季返利。", "zh", "DISTRIBUTORS", "rebate", "CHANNEL", List.of(), 3));
 
         SearchResult english = kb.search(KbQuery.of("退货").inLanguage("en"));
         assertThat(ids(english)).containsExactly("en");
@@ -142,16 +160,22 @@ class SearchFeaturesTests {
         kb.index(doc("internal", "年休假审批内部流程", "……", "HR_INTERNAL", "procedure"));
         kb.index(doc("en", "Annual leave after ten years", "……", "EMPLOYEES", "leave"));
 
-        assertThat(kb.suggest("年休", Set.of("EMPLOYEES"), 5)).extracting(Suggestion::id).containsExactly("leave");
-        assertThat(kb.suggest("年休", Set.of(), 5)).extracting(Suggestion::id)
+        assertThat(kb.suggest("年休", Set.of("EMPLOYEES"), 5))
+                .extracting(Suggestion::id)
+                .containsExactly("leave");
+        assertThat(kb.suggest("年休", Set.of(), 5))
+                .extracting(Suggestion::id)
                 .containsExactlyInAnyOrder("leave", "internal");
-        assertThat(kb.suggest("annu", Set.of("EMPLOYEES"), 5)).extracting(Suggestion::title)
+        assertThat(kb.suggest("annu", Set.of("EMPLOYEES"), 5))
+                .extracting(Suggestion::title)
                 .containsExactly("Annual leave after ten years");
         assertThat(kb.suggest("annual lea", Set.of("EMPLOYEES"), 5)).hasSize(1);
         assertThat(kb.suggest("", Set.of(), 5)).isEmpty();
 
         kb.delete("leave");
-        assertThat(kb.suggest("年休", Set.of("EMPLOYEES"), 5)).as("a removed article is not suggested").isEmpty();
+        assertThat(kb.suggest("年休", Set.of("EMPLOYEES"), 5))
+                .as("a removed article is not suggested")
+                .isEmpty();
     }
 
     @Test
@@ -161,11 +185,14 @@ class SearchFeaturesTests {
         kb.index(doc("fund-internal", "住房公积金基数调整内部操作", "每年7月调整住房公积金缴存基数，HR在系统中批量更新。", "HR_INTERNAL", "housing-fund"));
         kb.index(doc("sick", "病假工资", "病假工资不得低于最低工资标准的80%。", "EMPLOYEES", "payroll"));
 
-        List<String> similar = kb.similarTo("fund-withdraw", Set.of("EMPLOYEES"), 5).stream().map(SearchResult.Hit::id).toList();
+        List<String> similar = kb.similarTo("fund-withdraw", Set.of("EMPLOYEES"), 5).stream()
+                .map(SearchResult.Hit::id)
+                .toList();
         assertThat(similar).startsWith("fund-loan").doesNotContain("fund-withdraw", "fund-internal");
 
-        List<String> forText = kb.similarToText("我公积金断缴了两个月，还能贷款买房吗", Set.of("EMPLOYEES"), 3)
-                .stream().map(SearchResult.Hit::id).toList();
+        List<String> forText = kb.similarToText("我公积金断缴了两个月，还能贷款买房吗", Set.of("EMPLOYEES"), 3).stream()
+                .map(SearchResult.Hit::id)
+                .toList();
         assertThat(forText).first().isEqualTo("fund-loan");
     }
 
@@ -193,7 +220,8 @@ class SearchFeaturesTests {
             first.commit(7);
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock"))
+                    .toList()) {
                 Files.write(file, new byte[] {1, 2, 3}); // every index file garbled
             }
         }

@@ -20,8 +20,7 @@ final class CsvOutput {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[\",\\r\\n]");
 
-    private CsvOutput() {
-    }
+    private CsvOutput() {}
 
     static void write(TabularReport report, OutputStream out) throws IOException {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

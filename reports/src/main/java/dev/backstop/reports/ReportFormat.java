@@ -2,7 +2,6 @@ package dev.backstop.reports;
 
 /** The formats a report renders to, with what an HTTP response needs to serve them. */
 public enum ReportFormat {
-
     PDF("application/pdf", "pdf"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     CSV("text/csv; charset=UTF-8", "csv"),

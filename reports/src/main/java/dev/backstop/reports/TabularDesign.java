@@ -27,13 +27,13 @@ final class TabularDesign {
 
     /** Source Han Sans, from {@code com.github.xingfudeshi:jasperreports-fonts}. */
     static final String FONT = "思源黑体正常";
+
     static final String NUMBER_PATTERN = "#,##0.##";
     private static final int MARGIN = 28;
     private static final int TITLE_HEIGHT = 36;
     private static final int ROW_HEIGHT = 20;
 
-    private TabularDesign() {
-    }
+    private TabularDesign() {}
 
     static String field(int column) {
         return "c" + column;

@@ -21,8 +21,8 @@ public record TabularReport(String title, List<String> headings, List<List<Objec
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             if (row.size() != headings.size()) {
-                throw new IllegalArgumentException("Row " + (copy.size() + 1) + " has " + row.size()
-                        + " cells for " + headings.size() + " columns");
+                throw new IllegalArgumentException("Row " + (copy.size() + 1) + " has " + row.size() + " cells for "
+                        + headings.size() + " columns");
             }
             for (Object cell : row) {
                 if (cell != null && !(cell instanceof String) && !(cell instanceof Number)) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class ReportRendererTests {
 
-    private static final TabularReport OVERDUE = new TabularReport("逾期工单统计（2026年11月）",
+    private static final TabularReport OVERDUE = new TabularReport(
+            "逾期工单统计（2026年11月）",
             List.of("工单号", "经销商", "服务台", "逾期小时"),
             List.of(
                     List.of("CH-2026-0042", "上海华东分销有限公司", "渠道管理", 12.5),
@@ -40,9 +41,11 @@ class ReportRendererTests {
             assertThat(text).contains("逾期工单统计（2026年11月）", "经销商", "上海华东分销有限公司", "员工关系管理", "12.5");
             List<PDFont> fonts = fontsOfFirstPage(document);
             // OpenPDF also lists Helvetica (a standard font every reader has) for empty cells
-            assertThat(fonts).filteredOn(font -> !font.isStandard14())
+            assertThat(fonts)
+                    .filteredOn(font -> !font.isStandard14())
                     .isNotEmpty()
-                    .allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue())
+                    .allSatisfy(font ->
+                            assertThat(font.isEmbedded()).as(font.getName()).isTrue())
                     .extracting(PDFont::getName)
                     .anyMatch(name -> name.endsWith("+NotoSansHans-Regular")); // Source Han Sans 2014, subset
         }
@@ -53,8 +56,11 @@ class ReportRendererTests {
         Map<String, String> parts = unzip(renderer.render(OVERDUE, ReportFormat.XLSX));
 
         assertThat(parts).containsKeys("[Content_Types].xml", "xl/workbook.xml");
-        String sheet = parts.entrySet().stream().filter(e -> e.getKey().startsWith("xl/worksheets/sheet"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        String sheet = parts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("xl/worksheets/sheet"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow();
         String strings = parts.getOrDefault("xl/sharedStrings.xml", "") + sheet; // inline or shared strings
         assertThat(strings).contains("逾期工单统计（2026年11月）", "上海华东分销有限公司", "逾期小时");
         assertThat(sheet).contains("<v>12.5</v>");
@@ -77,8 +83,7 @@ class ReportRendererTests {
     void htmlIsOnePageOfUtf8WithTheCjkFontFamily() {
         String html = new String(renderer.render(OVERDUE, ReportFormat.HTML), StandardCharsets.UTF_8);
 
-        assertThat(html).contains("逾期工单统计（2026年11月）", "上海华东分销有限公司", "思源黑体正常")
-                .doesNotContain("<script");
+        assertThat(html).contains("逾期工单统计（2026年11月）", "上海华东分销有限公司", "思源黑体正常").doesNotContain("<script");
     }
 
     @Test
@@ -108,12 +113,12 @@ class ReportRendererTests {
 
     @Test
     void rowsMustFitTheColumnsAndHoldOnlyTextOrNumbers() {
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                new TabularReport("t", List.of("a", "b"), List.of(List.of("only one"))));
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                new TabularReport("t", List.of("a"), List.of(List.of(java.time.LocalDate.now()))));
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                new TabularReport("t", List.of("a"), List.of(List.of(Double.NaN))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TabularReport("t", List.of("a", "b"), List.of(List.of("only one"))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TabularReport("t", List.of("a"), List.of(List.of(java.time.LocalDate.now()))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TabularReport("t", List.of("a"), List.of(List.of(Double.NaN))));
     }
 
     private static List<PDFont> fontsOfFirstPage(PDDocument document) throws IOException {

@@ -24,13 +24,16 @@ public interface PasswordLinks {
     List<AccountRow> accounts(String query, int limit);
 
     /** @param emailedTo the address the link was sent to, or null when it was not sent (no address, no mail server) */
-    record Issued(String username, String link, Instant expiresAt, String emailedTo) {
-    }
+    record Issued(String username, String link, Instant expiresAt, String emailedTo) {}
 
-    record LinkView(String username, String displayName, Instant expiresAt) {
-    }
+    record LinkView(String username, String displayName, Instant expiresAt) {}
 
-    record AccountRow(String username, String displayName, String email, boolean enabled, boolean hasPassword,
-            Instant lastLoginAt, List<String> roles) {
-    }
+    record AccountRow(
+            String username,
+            String displayName,
+            String email,
+            boolean enabled,
+            boolean hasPassword,
+            Instant lastLoginAt,
+            List<String> roles) {}
 }

@@ -14,15 +14,28 @@ import java.time.Instant;
  * @param recording   a reference or URL the PBX serves (we never store audio)
  * @param ticketKey   the ticket the call is on, null until an agent picked or created one
  */
-public record CallRecord(String callId, String desk, String direction, String from, String to, CallState state,
-        Party party, String answeredBy, Long waitSeconds, Long talkSeconds, String cause, String recording,
-        String ticketKey, Instant startedAt, Instant answeredAt, Instant endedAt) {
+public record CallRecord(
+        String callId,
+        String desk,
+        String direction,
+        String from,
+        String to,
+        CallState state,
+        Party party,
+        String answeredBy,
+        Long waitSeconds,
+        Long talkSeconds,
+        String cause,
+        String recording,
+        String ticketKey,
+        Instant startedAt,
+        Instant answeredAt,
+        Instant endedAt) {
 
     /**
      * Who is calling, by the calling number.
      *
      * @param kind DISTRIBUTOR_CONTACT, EMPLOYEE, FAMILY_MEMBER, FRONTLINE or UNKNOWN
      */
-    public record Party(String kind, String name, String distributorCode, String employeeNo) {
-    }
+    public record Party(String kind, String name, String distributorCode, String employeeNo) {}
 }

@@ -6,7 +6,11 @@ package dev.backstop.helpdesk.calls;
  * only ever added to, so a late or repeated event never moves a call backwards.
  */
 public enum CallState {
-    RINGING, ANSWERED, ENDED, ABANDONED, MISSED;
+    RINGING,
+    ANSWERED,
+    ENDED,
+    ABANDONED,
+    MISSED;
 
     public boolean isFinal() {
         return this == ENDED || this == ABANDONED || this == MISSED;

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param segment    the caller's segment (VIP, KEY …) as routing ranks it, null when unknown
  * @param due        when the desk must have called back (the ticket's first-response due time)
  */
-public record CallbackTask(long ticketId, String ticketKey, boolean created, boolean callerKnown, String segment,
-        Instant due) {
-}
+public record CallbackTask(
+        long ticketId, String ticketKey, boolean created, boolean callerKnown, String segment, Instant due) {}

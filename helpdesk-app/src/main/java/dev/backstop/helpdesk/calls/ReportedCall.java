@@ -14,10 +14,11 @@ import java.time.Instant;
  * @param at       when the caller hung up or asked
  * @param waitedSeconds how long the caller waited in the queue, may be null
  */
-public record ReportedCall(String callId, Kind kind, String caller, Desk desk, String skill, Instant at,
-        Integer waitedSeconds) {
+public record ReportedCall(
+        String callId, Kind kind, String caller, Desk desk, String skill, Instant at, Integer waitedSeconds) {
 
     public enum Kind {
-        ABANDONED, CALLBACK_REQUESTED
+        ABANDONED,
+        CALLBACK_REQUESTED
     }
 }

@@ -50,6 +50,7 @@ public class ChannelDesk {
 
     /** Who sees every account. */
     public static final Set<Role> STAFF = Set.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
+
     static final int SHIPMENT_LIMIT = 30;
     static final int TICKET_LIMIT = 10;
     private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,8 +64,15 @@ public class ChannelDesk {
     private final ChannelRequests requests;
     private final DeskTime deskTime;
 
-    ChannelDesk(DistributorDirectory directory, ErpLookups erp, WmsLookups wms, SalesPolicies policies,
-            TicketManagement tickets, OrganizationDirectory organization, ChannelRequests requests, DeskTime deskTime) {
+    ChannelDesk(
+            DistributorDirectory directory,
+            ErpLookups erp,
+            WmsLookups wms,
+            SalesPolicies policies,
+            TicketManagement tickets,
+            OrganizationDirectory organization,
+            ChannelRequests requests,
+            DeskTime deskTime) {
         this.directory = directory;
         this.erp = erp;
         this.wms = wms;
@@ -82,7 +90,8 @@ public class ChannelDesk {
 
     /** The account the caller may see, or 404. */
     public Distributor account(String code, CurrentUser by) {
-        Distributor found = directory.byCode(code == null ? "" : code.strip())
+        Distributor found = directory
+                .byCode(code == null ? "" : code.strip())
                 .orElseThrow(() -> new ChannelNotFound("account", code));
         if (!isStaff(by) && !(by.has(Role.DISTRIBUTOR) && Objects.equals(by.distributorId(), found.id()))) {
             throw new ChannelNotFound("account", code);
@@ -95,7 +104,10 @@ public class ChannelDesk {
         if (by.distributorId() == null) {
             throw new ChannelNotFound("account", "-");
         }
-        return directory.byId(by.distributorId()).map(Distributor::code).orElseThrow(() -> new ChannelNotFound("account", "-"));
+        return directory
+                .byId(by.distributorId())
+                .map(Distributor::code)
+                .orElseThrow(() -> new ChannelNotFound("account", "-"));
     }
 
     /**
@@ -106,8 +118,8 @@ public class ChannelDesk {
         Distributor profile = account(code, by);
         CompletableFuture<Sourced<ErpAccount>> account = CompletableFuture.supplyAsync(
                 () -> erp.account(profile.code()).map(ErpAccount::withoutOrderLines), LOOKUPS);
-        CompletableFuture<Sourced<List<Shipment>>> shipments = CompletableFuture.supplyAsync(
-                () -> wms.shipments(profile.code(), SHIPMENT_LIMIT), LOOKUPS);
+        CompletableFuture<Sourced<List<Shipment>>> shipments =
+                CompletableFuture.supplyAsync(() -> wms.shipments(profile.code(), SHIPMENT_LIMIT), LOOKUPS);
         List<TicketSummary> open = tickets.ofDistributor(profile.id(), true, TICKET_LIMIT, by);
         List<TicketSummary> recent = tickets.ofDistributor(profile.id(), false, 5, by);
         return new DistributorView(profile, account.join(), shipments.join(), open, recent, applicable(profile));
@@ -122,15 +134,16 @@ public class ChannelDesk {
         LocalDate today = deskTime.today();
         return policies.list(today).stream()
                 .filter(p -> p.tier() == null || p.tier().equalsIgnoreCase(profile.tier()))
-                .filter(p -> p.regionCode() == null || p.regionCode().equalsIgnoreCase(Objects.toString(profile.regionCode(), "")))
+                .filter(p -> p.regionCode() == null
+                        || p.regionCode().equalsIgnoreCase(Objects.toString(profile.regionCode(), "")))
                 .toList();
     }
 
     /** One order of the account with its shipments and ordered vs shipped per line; 404 when not this account's. */
     public OrderDetail order(String code, String orderNo, CurrentUser by) {
         Distributor profile = account(code, by);
-        CompletableFuture<Sourced<List<Shipment>>> shipments = CompletableFuture.supplyAsync(
-                () -> wms.shipmentsOfOrder(profile.code(), orderNo), LOOKUPS);
+        CompletableFuture<Sourced<List<Shipment>>> shipments =
+                CompletableFuture.supplyAsync(() -> wms.shipmentsOfOrder(profile.code(), orderNo), LOOKUPS);
         Sourced<java.util.Optional<ErpAccount.Order>> found = erp.order(profile.code(), orderNo);
         ErpAccount.Order order = found.value().orElseThrow(() -> new ChannelNotFound("order", orderNo));
         Sourced<List<Shipment>> sent = shipments.join();
@@ -138,32 +151,44 @@ public class ChannelDesk {
         boolean linesKnown = sent.value().stream().anyMatch(s -> !s.lines().isEmpty());
         sent.value().forEach(s -> s.lines().forEach(l -> shipped.merge(l.lineNo(), l.quantity(), BigDecimal::add)));
         List<OrderDetail.LineStatus> lines = order.lines().stream()
-                .map(l -> new OrderDetail.LineStatus(l.lineNo(), l.sku(), l.productName(), l.quantity(),
+                .map(l -> new OrderDetail.LineStatus(
+                        l.lineNo(),
+                        l.sku(),
+                        l.productName(),
+                        l.quantity(),
                         linesKnown ? shipped.getOrDefault(l.lineNo(), BigDecimal.ZERO) : null))
                 .toList();
-        return new OrderDetail(profile, found.map(o -> order), sent, lines,
+        return new OrderDetail(
+                profile,
+                found.map(o -> order),
+                sent,
+                lines,
                 wms.stock(order.lines().stream().map(ErpAccount.OrderLine::sku).toList()));
     }
 
     /** A shipment of the account by number (among its latest), or 404. */
     public Shipment shipment(String code, String shipmentNo, CurrentUser by) {
         Distributor profile = account(code, by);
-        return wms.shipments(profile.code(), 500).value().stream().filter(s -> s.shipmentNo().equals(shipmentNo))
-                .findFirst().orElseThrow(() -> new ChannelNotFound("shipment", shipmentNo));
+        return wms.shipments(profile.code(), 500).value().stream()
+                .filter(s -> s.shipmentNo().equals(shipmentNo))
+                .findFirst()
+                .orElseThrow(() -> new ChannelNotFound("shipment", shipmentNo));
     }
 
     /** An invoice of the account (unpaid, or of the last 90 days), or 404. */
     public ErpAccount.Invoice invoice(String code, String invoiceNo, CurrentUser by) {
         Distributor profile = account(code, by);
-        return erp.account(profile.code()).value().invoices().stream().filter(i -> i.invoiceNo().equals(invoiceNo))
-                .findFirst().orElseThrow(() -> new ChannelNotFound("invoice", invoiceNo));
+        return erp.account(profile.code()).value().invoices().stream()
+                .filter(i -> i.invoiceNo().equals(invoiceNo))
+                .findFirst()
+                .orElseThrow(() -> new ChannelNotFound("invoice", invoiceNo));
     }
 
     /** Does the order qualify for the policy: yes or no, with every rule met or not. */
     public PolicyCheck checkPolicy(String code, String orderNo, String policyCode, CurrentUser by) {
         Distributor profile = account(code, by);
-        ErpAccount.Order order = erp.order(profile.code(), orderNo).value()
-                .orElseThrow(() -> new ChannelNotFound("order", orderNo));
+        ErpAccount.Order order =
+                erp.order(profile.code(), orderNo).value().orElseThrow(() -> new ChannelNotFound("order", orderNo));
         SalesPolicy policy = policies.byCode(policyCode == null ? "" : policyCode.strip())
                 .orElseThrow(() -> new ChannelNotFound("policy", policyCode));
         return policies.check(order, profile.tier(), profile.regionCode(), policy);
@@ -186,46 +211,86 @@ public class ChannelDesk {
             if (ChannelRequests.blank(request.orderNo()) == null) {
                 throw new ChannelRefused("channel.error.orderRequired");
             }
-            order = erp.order(profile.code(), request.orderNo().strip()).value()
+            order = erp.order(profile.code(), request.orderNo().strip())
+                    .value()
                     .orElseThrow(() -> new ChannelNotFound("order", request.orderNo()));
         }
         if (kind == RequestKind.INVOICE_DISPUTE && ChannelRequests.blank(request.invoiceNo()) == null) {
             throw new ChannelRefused("channel.error.invoiceRequired");
         }
-        if (kind == RequestKind.POLICY_DISPUTE && (ChannelRequests.blank(request.policyCode()) == null
-                || policies.byCode(request.policyCode().strip()).isEmpty())) {
+        if (kind == RequestKind.POLICY_DISPUTE
+                && (ChannelRequests.blank(request.policyCode()) == null
+                        || policies.byCode(request.policyCode().strip()).isEmpty())) {
             throw new ChannelRefused("channel.error.policyRequired");
         }
-        if (kind == RequestKind.PAYMENT_NOT_APPLIED && ChannelRequests.blank(request.paymentNo()) == null && ChannelRequests.blank(request.description()) == null) {
+        if (kind == RequestKind.PAYMENT_NOT_APPLIED
+                && ChannelRequests.blank(request.paymentNo()) == null
+                && ChannelRequests.blank(request.description()) == null) {
             throw new ChannelRefused("channel.error.paymentRequired");
         }
         Integer hours = request.deadlineHours() == null ? kind.deadlineHours() : request.deadlineHours();
         if (hours < 1 || hours > 24 * 30) {
             throw new ChannelRefused("channel.error.deadlineHours", hours);
         }
-        List<ChannelRequests.ClaimLine> claim = kind == RequestKind.DELIVERY_DISCREPANCY
-                ? requests.claim(profile, order, request) : List.of();
+        List<ChannelRequests.ClaimLine> claim =
+                kind == RequestKind.DELIVERY_DISCREPANCY ? requests.claim(profile, order, request) : List.of();
 
-        String reference = ChannelRequests.first(request.orderNo(), request.invoiceNo(), request.paymentNo(), request.policyCode());
-        String subject = requests.text(locale, "channel.request.subject." + kind.name(), reference == null ? "" : reference,
-                profile.name());
+        String reference = ChannelRequests.first(
+                request.orderNo(), request.invoiceNo(), request.paymentNo(), request.policyCode());
+        String subject = requests.text(
+                locale, "channel.request.subject." + kind.name(), reference == null ? "" : reference, profile.name());
         String description = requests.describe(locale, kind, request, claim);
-        Distributor.Contact contact = profile.contacts().stream().filter(Distributor.Contact::primary).findFirst()
+        Distributor.Contact contact = profile.contacts().stream()
+                .filter(Distributor.Contact::primary)
+                .findFirst()
                 .orElse(profile.contacts().isEmpty() ? null : profile.contacts().getFirst());
-        Requester requester = contact == null ? null : new Requester(RequesterKind.DISTRIBUTOR_CONTACT, contact.id(),
-                contact.name(), contact.phone(), contact.email());
+        Requester requester = contact == null
+                ? null
+                : new Requester(
+                        RequesterKind.DISTRIBUTOR_CONTACT,
+                        contact.id(),
+                        contact.name(),
+                        contact.phone(),
+                        contact.email());
         boolean staff = isStaff(by);
-        TicketDetails ticket = tickets.open(new OpenTicket(Desk.CHANNEL, kind.ticketType(), staff ? Channel.PHONE : Channel.PORTAL,
-                Priority.NORMAL, requester, profile.id(), null, subject, description,
-                new BusinessRefs(ChannelRequests.blank(request.orderNo()), null, ChannelRequests.blank(request.invoiceNo()), null),
-                Set.of("channel-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')), false, null, null,
-                kind.departmentKind().equals("LOGISTICS") ? "ORDERS" : null), by);
+        TicketDetails ticket = tickets.open(
+                new OpenTicket(
+                        Desk.CHANNEL,
+                        kind.ticketType(),
+                        staff ? Channel.PHONE : Channel.PORTAL,
+                        Priority.NORMAL,
+                        requester,
+                        profile.id(),
+                        null,
+                        subject,
+                        description,
+                        new BusinessRefs(
+                                ChannelRequests.blank(request.orderNo()),
+                                null,
+                                ChannelRequests.blank(request.invoiceNo()),
+                                null),
+                        Set.of("channel-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                        false,
+                        null,
+                        null,
+                        kind.departmentKind().equals("LOGISTICS") ? "ORDERS" : null),
+                by);
         if (staff) {
-            Long department = organization.departments().stream().filter(d -> kind.departmentKind().equals(d.kind()))
-                    .map(OrganizationDirectory.DepartmentRef::id).findFirst().orElse(null);
+            Long department = organization.departments().stream()
+                    .filter(d -> kind.departmentKind().equals(d.kind()))
+                    .map(OrganizationDirectory.DepartmentRef::id)
+                    .findFirst()
+                    .orElse(null);
             if (department != null) {
-                ticket = tickets.transfer(ticket.id(), new Transfer(null, department,
-                        requests.text(locale, "channel.request.forwarded." + kind.name()), hours), null, by);
+                ticket = tickets.transfer(
+                        ticket.id(),
+                        new Transfer(
+                                null,
+                                department,
+                                requests.text(locale, "channel.request.forwarded." + kind.name()),
+                                hours),
+                        null,
+                        by);
             }
         }
         requests.record(ticket.id(), profile, request, claim, by);

@@ -11,13 +11,19 @@ import java.util.List;
  * @param received      for a delivery discrepancy: what arrived per order line (lines not listed arrived in full)
  * @param deadlineHours null: the kind's default
  */
-public record ChannelRequest(RequestKind kind, String orderNo, String invoiceNo, String paymentNo, String policyCode,
-        String description, List<Received> received, Integer deadlineHours) {
+public record ChannelRequest(
+        RequestKind kind,
+        String orderNo,
+        String invoiceNo,
+        String paymentNo,
+        String policyCode,
+        String description,
+        List<Received> received,
+        Integer deadlineHours) {
 
     public ChannelRequest {
         received = received == null ? List.of() : List.copyOf(received);
     }
 
-    public record Received(int lineNo, BigDecimal quantity) {
-    }
+    public record Received(int lineNo, BigDecimal quantity) {}
 }

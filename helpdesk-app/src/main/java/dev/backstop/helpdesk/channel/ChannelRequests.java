@@ -69,7 +69,8 @@ class ChannelRequests {
         return lines;
     }
 
-    record ClaimLine(int lineNo, String sku, String productName, BigDecimal ordered, BigDecimal shipped, BigDecimal received) {
+    record ClaimLine(
+            int lineNo, String sku, String productName, BigDecimal ordered, BigDecimal shipped, BigDecimal received) {
 
         boolean differs() {
             return received.compareTo(ordered) != 0 || (shipped != null && shipped.compareTo(ordered) != 0);
@@ -80,22 +81,41 @@ class ChannelRequests {
         StringBuilder text = new StringBuilder();
         text.append(text(locale, "channel.request.kind." + kind.name())).append('\n');
         if (blank(request.orderNo()) != null) {
-            text.append(text(locale, "channel.field.orderNo")).append(": ").append(request.orderNo().strip()).append('\n');
+            text.append(text(locale, "channel.field.orderNo"))
+                    .append(": ")
+                    .append(request.orderNo().strip())
+                    .append('\n');
         }
         if (blank(request.invoiceNo()) != null) {
-            text.append(text(locale, "channel.field.invoiceNo")).append(": ").append(request.invoiceNo().strip()).append('\n');
+            text.append(text(locale, "channel.field.invoiceNo"))
+                    .append(": ")
+                    .append(request.invoiceNo().strip())
+                    .append('\n');
         }
         if (blank(request.paymentNo()) != null) {
-            text.append(text(locale, "channel.field.paymentNo")).append(": ").append(request.paymentNo().strip()).append('\n');
+            text.append(text(locale, "channel.field.paymentNo"))
+                    .append(": ")
+                    .append(request.paymentNo().strip())
+                    .append('\n');
         }
         if (blank(request.policyCode()) != null) {
-            text.append(text(locale, "channel.field.policy")).append(": ").append(request.policyCode().strip()).append('\n');
+            text.append(text(locale, "channel.field.policy"))
+                    .append(": ")
+                    .append(request.policyCode().strip())
+                    .append('\n');
         }
         for (ClaimLine line : claim) {
             if (line.differs()) {
-                text.append(text(locale, "channel.request.claimLine", line.lineNo(), line.sku(),
-                        Objects.toString(line.productName(), ""), plain(line.ordered()),
-                        line.shipped() == null ? "?" : plain(line.shipped()), plain(line.received()))).append('\n');
+                text.append(text(
+                                locale,
+                                "channel.request.claimLine",
+                                line.lineNo(),
+                                line.sku(),
+                                Objects.toString(line.productName(), ""),
+                                plain(line.ordered()),
+                                line.shipped() == null ? "?" : plain(line.shipped()),
+                                plain(line.received())))
+                        .append('\n');
             }
         }
         if (blank(request.description()) != null) {
@@ -115,11 +135,20 @@ class ChannelRequests {
         row.put("policy_code", blank(request.policyCode()));
         row.put("created_by", by.id());
         row.put("created_at", Timestamp.from(clock.instant()));
-        Number id = new SimpleJdbcInsert(jdbc).withTableName("channel_requests").usingGeneratedKeyColumns("id")
-                .usingColumns(row.keySet().toArray(String[]::new)).executeAndReturnKey(row);
+        Number id = new SimpleJdbcInsert(jdbc)
+                .withTableName("channel_requests")
+                .usingGeneratedKeyColumns("id")
+                .usingColumns(row.keySet().toArray(String[]::new))
+                .executeAndReturnKey(row);
         for (ClaimLine line : claim) {
-            jdbc.update("insert into channel_request_lines (request_id, line_no, sku, ordered, shipped, received)"
-                    + " values (?, ?, ?, ?, ?, ?)", id.longValue(), line.lineNo(), line.sku(), line.ordered(), line.shipped(),
+            jdbc.update(
+                    "insert into channel_request_lines (request_id, line_no, sku, ordered, shipped, received)"
+                            + " values (?, ?, ?, ?, ?, ?)",
+                    id.longValue(),
+                    line.lineNo(),
+                    line.sku(),
+                    line.ordered(),
+                    line.shipped(),
                     line.received());
         }
     }

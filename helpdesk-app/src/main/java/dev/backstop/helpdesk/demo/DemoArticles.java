@@ -37,15 +37,29 @@ final class DemoArticles {
             if (!law.path("chapter").asString("").isBlank()) {
                 tags.add(law.path("chapter").asString());
             }
-            inputs.add(new ArticleInput(law.path("title").asString(), law.path("body").asString(), "zh", Audience.EMPLOYEES,
-                    "law", "HR", tags, ArticleState.PUBLISHED, null));
+            inputs.add(new ArticleInput(
+                    law.path("title").asString(),
+                    law.path("body").asString(),
+                    "zh",
+                    Audience.EMPLOYEES,
+                    "law",
+                    "HR",
+                    tags,
+                    ArticleState.PUBLISHED,
+                    null));
         }
         for (JsonNode answer : read("/kb/unified-answers.jsonl")) {
             List<String> tags = new ArrayList<>();
             answer.path("tags").forEach(tag -> tags.add(tag.asString()));
-            inputs.add(new ArticleInput(answer.path("title").asString(), answer.path("body").asString(),
-                    answer.path("language").asString("zh"), Audience.valueOf(answer.path("audience").asString()),
-                    answer.path("category").asString(), answer.path("desk").asString(null), tags, ArticleState.PUBLISHED,
+            inputs.add(new ArticleInput(
+                    answer.path("title").asString(),
+                    answer.path("body").asString(),
+                    answer.path("language").asString("zh"),
+                    Audience.valueOf(answer.path("audience").asString()),
+                    answer.path("category").asString(),
+                    answer.path("desk").asString(null),
+                    tags,
+                    ArticleState.PUBLISHED,
                     null));
         }
         return articles.createAll(inputs, editor);

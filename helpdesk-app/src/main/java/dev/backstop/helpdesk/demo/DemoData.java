@@ -1,10 +1,10 @@
 package dev.backstop.helpdesk.demo;
 
 import dev.backstop.helpdesk.calls.MissedCalls;
-import dev.backstop.helpdesk.calls.TelephonyDemo;
 import dev.backstop.helpdesk.calls.ReportedCall;
-import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.calls.TelephonyDemo;
 import dev.backstop.helpdesk.identity.AgentProfiles;
+import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
@@ -53,9 +53,19 @@ class DemoData implements ApplicationRunner {
     private final MissedCalls calls;
     private final TelephonyDemo telephony;
 
-    DemoData(JdbcTemplate jdbc, PasswordEncoder encoder, TicketManagement tickets, TransactionTemplate transaction,
-            Clock clock, DeskTime deskTime, AgentProfiles agents, KnowledgeArticles knowledge, ObjectMapper json, MissedCalls calls,
-            TelephonyDemo telephony, @Value("${backstop.demo-data:true}") boolean enabled) {
+    DemoData(
+            JdbcTemplate jdbc,
+            PasswordEncoder encoder,
+            TicketManagement tickets,
+            TransactionTemplate transaction,
+            Clock clock,
+            DeskTime deskTime,
+            AgentProfiles agents,
+            KnowledgeArticles knowledge,
+            ObjectMapper json,
+            MissedCalls calls,
+            TelephonyDemo telephony,
+            @Value("${backstop.demo-data:true}") boolean enabled) {
         this.calls = calls;
         this.telephony = telephony;
         this.agents = agents;
@@ -88,8 +98,8 @@ class DemoData implements ApplicationRunner {
         long admin = user("admin", "系统管理员", hash, Set.of(Role.ADMIN), null, null, null, null);
         long supervisor = user("supervisor", "周主管", hash, Set.of(Role.SUPERVISOR), null, null, null, null);
         long agent = user("agent", "李坐席", hash, Set.of(Role.CHANNEL_AGENT), null, null, null, null);
-        long backoffice = user("backoffice", "王物流", hash, Set.of(Role.BACK_OFFICE), null, null, null,
-                company.department("LOG"));
+        long backoffice =
+                user("backoffice", "王物流", hash, Set.of(Role.BACK_OFFICE), null, null, null, company.department("LOG"));
         long frontline = user("frontline", "赵一线", hash, Set.of(Role.FRONTLINE), null, null, null, null);
         long expert = user("expert", "钱专家", hash, Set.of(Role.EXPERT), null, null, null, null);
         long hr = user("hr", "孙人事", hash, Set.of(Role.HR_AGENT), null, null, null, null);
@@ -98,13 +108,28 @@ class DemoData implements ApplicationRunner {
         long employeeId = company.employee("E0007");
         long familyMemberId = company.firstFamilyMember(employeeId);
         String employeeName = jdbc.queryForObject("select name from employees where id = ?", String.class, employeeId);
-        String familyName = jdbc.queryForObject("select name from family_members where id = ?", String.class, familyMemberId);
+        String familyName =
+                jdbc.queryForObject("select name from family_members where id = ?", String.class, familyMemberId);
         long employee = user("employee", employeeName, hash, Set.of(Role.EMPLOYEE), null, employeeId, null, null);
         long family = user("family", familyName, hash, Set.of(Role.FAMILY), null, null, familyMemberId, null);
-        long distributor = user("distributor", company.primaryContact("D0001"), hash, Set.of(Role.DISTRIBUTOR),
-                company.distributor("D0001"), null, null, null);
-        long distributor2 = user("distributor2", company.primaryContact("D0002"), hash, Set.of(Role.DISTRIBUTOR),
-                company.distributor("D0002"), null, null, null);
+        long distributor = user(
+                "distributor",
+                company.primaryContact("D0001"),
+                hash,
+                Set.of(Role.DISTRIBUTOR),
+                company.distributor("D0001"),
+                null,
+                null,
+                null);
+        long distributor2 = user(
+                "distributor2",
+                company.primaryContact("D0002"),
+                hash,
+                Set.of(Role.DISTRIBUTOR),
+                company.distributor("D0002"),
+                null,
+                null,
+                null);
         agents.configure(agent, 8, List.of("ORDERS", "FINANCE", "POLICY"));
         agents.configure(expert, 5, List.of("PRODUCT"));
         agents.configure(hr, 6, List.of("BENEFITS"));
@@ -112,22 +137,32 @@ class DemoData implements ApplicationRunner {
         for (long available : List.of(agent, expert, hr, payroll)) {
             agents.setPresence(available, Presence.AVAILABLE);
         }
-        var staff = new DemoTickets.Staff(as(admin), as(agent), as(backoffice), as(frontline), as(expert), as(hr),
-                as(payroll));
+        var staff = new DemoTickets.Staff(
+                as(admin), as(agent), as(backoffice), as(frontline), as(expert), as(hr), as(payroll));
         var portal = new DemoTickets.Portal(as(distributor), as(distributor2), as(employee), as(family));
         int count = new DemoTickets(tickets, company).load(staff, portal);
         int articles = new DemoArticles(knowledge, json).load(as(editor));
         DemoHr hrDesk = new DemoHr(jdbc);
-        hrDesk.load(employeeId, familyMemberId, List.of(company.employee("E0004"), company.employee("E0010")), clock.instant(),
+        hrDesk.load(
+                employeeId,
+                familyMemberId,
+                List.of(company.employee("E0004"), company.employee("E0010")),
+                clock.instant(),
                 deskTime.zone());
         hrDesk.linkArticles();
         hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
-        telephony.load(as(supervisor), as(agent));   // issue 16: demo-pbx, hotlines, extensions, demo calls
-        log.info("Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
-                + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign", company.branchCount(),
-                company.distributorCount(), company.employeeCount(), company.familyCount(), count + 1 + callbacks, articles);
+        telephony.load(as(supervisor), as(agent)); // issue 16: demo-pbx, hotlines, extensions, demo calls
+        log.info(
+                "Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
+                        + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign",
+                company.branchCount(),
+                company.distributorCount(),
+                company.employeeCount(),
+                company.familyCount(),
+                count + 1 + callbacks,
+                articles);
     }
 
     /** Two calls the phone system reported missed this morning: D0001's primary contact, and an unknown HR caller. */
@@ -136,19 +171,49 @@ class DemoData implements ApplicationRunner {
                 select c.phone from distributor_contacts c join distributors d on d.id = c.distributor_id
                  where d.code = 'D0001' order by c.primary_contact desc, c.id fetch first 1 rows only""", String.class);
         Instant now = clock.instant();
-        calls.report(new ReportedCall("demo-pbx-0001", ReportedCall.Kind.ABANDONED, contact, Desk.CHANNEL, null,
-                now.minus(Duration.ofMinutes(12)), 48), pbx);
-        calls.report(new ReportedCall("demo-pbx-0002", ReportedCall.Kind.CALLBACK_REQUESTED, "0571-8765 4321", Desk.HR, null,
-                now.minus(Duration.ofMinutes(5)), 130), pbx);
+        calls.report(
+                new ReportedCall(
+                        "demo-pbx-0001",
+                        ReportedCall.Kind.ABANDONED,
+                        contact,
+                        Desk.CHANNEL,
+                        null,
+                        now.minus(Duration.ofMinutes(12)),
+                        48),
+                pbx);
+        calls.report(
+                new ReportedCall(
+                        "demo-pbx-0002",
+                        ReportedCall.Kind.CALLBACK_REQUESTED,
+                        "0571-8765 4321",
+                        Desk.HR,
+                        null,
+                        now.minus(Duration.ofMinutes(5)),
+                        130),
+                pbx);
         return 2;
     }
 
-    private long user(String username, String displayName, String hash, Set<Role> roles, Long distributorId,
-            Long employeeId, Long familyMemberId, Long departmentId) {
-        jdbc.update("""
+    private long user(
+            String username,
+            String displayName,
+            String hash,
+            Set<Role> roles,
+            Long distributorId,
+            Long employeeId,
+            Long familyMemberId,
+            Long departmentId) {
+        jdbc.update(
+                """
                 insert into app_users (username, password_hash, display_name, distributor_id, employee_id,
                                        family_member_id, department_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                username, hash, displayName, distributorId, employeeId, familyMemberId, departmentId,
+                username,
+                hash,
+                displayName,
+                distributorId,
+                employeeId,
+                familyMemberId,
+                departmentId,
                 Timestamp.from(clock.instant()));
         long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
         roles.forEach(role -> jdbc.update("insert into user_roles (user_id, role) values (?, ?)", id, role.name()));
@@ -160,10 +225,18 @@ class DemoData implements ApplicationRunner {
                 select u.username, u.display_name, u.distributor_id, coalesce(u.employee_id, f.employee_id) as employee_id,
                        u.family_member_id, u.department_id
                   from app_users u left join family_members f on f.id = u.family_member_id where u.id = ?""", userId);
-        Set<Role> roles = Set.copyOf(jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId)
-                .stream().map(Role::valueOf).toList());
-        return new CurrentUser(userId, (String) row.get("username"), (String) row.get("display_name"), roles,
-                number(row.get("distributor_id")), number(row.get("employee_id")), number(row.get("family_member_id")),
+        Set<Role> roles = Set.copyOf(
+                jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId).stream()
+                        .map(Role::valueOf)
+                        .toList());
+        return new CurrentUser(
+                userId,
+                (String) row.get("username"),
+                (String) row.get("display_name"),
+                roles,
+                number(row.get("distributor_id")),
+                number(row.get("employee_id")),
+                number(row.get("family_member_id")),
                 number(row.get("department_id")));
     }
 

@@ -44,19 +44,38 @@ final class DemoHr {
             benefitsAndLeave(colleague, last, base, 5, 1);
             base = base.add(new BigDecimal("2500.00"));
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into hr_delegations (employee_id, family_member_id, scopes, valid_from, valid_until, created_at)
-                values (?, ?, 'TICKETS', ?, ?, ?)""", employeeId, familyMemberId, Timestamp.from(now),
-                Timestamp.from(now.plusSeconds(180L * 24 * 3600)), Timestamp.from(now));
+                values (?, ?, 'TICKETS', ?, ?, ?)""",
+                employeeId,
+                familyMemberId,
+                Timestamp.from(now),
+                Timestamp.from(now.plusSeconds(180L * 24 * 3600)),
+                Timestamp.from(now));
     }
 
     /** After the knowledge base is loaded: each item code to the unified answer that explains it. */
     void linkArticles() {
-        Map<String, String> titles = Map.of("BASE", "工资条各项目说明", "ALLOWANCE", "工资条各项目说明",
-                "OVERTIME", "加班费怎么算：150%、200%、300%", "BONUS", "年终奖怎么扣税",
-                "PENSION", "五险一金缴费比例（2025 年度本市口径）", "MEDICAL", "五险一金缴费比例（2025 年度本市口径）",
-                "UNEMPLOYMENT", "五险一金缴费比例（2025 年度本市口径）", "HOUSING_FUND", "住房公积金缴存比例和缴存基数",
-                "IIT", "工资条各项目说明");
+        Map<String, String> titles = Map.of(
+                "BASE",
+                "工资条各项目说明",
+                "ALLOWANCE",
+                "工资条各项目说明",
+                "OVERTIME",
+                "加班费怎么算：150%、200%、300%",
+                "BONUS",
+                "年终奖怎么扣税",
+                "PENSION",
+                "五险一金缴费比例（2025 年度本市口径）",
+                "MEDICAL",
+                "五险一金缴费比例（2025 年度本市口径）",
+                "UNEMPLOYMENT",
+                "五险一金缴费比例（2025 年度本市口径）",
+                "HOUSING_FUND",
+                "住房公积金缴存比例和缴存基数",
+                "IIT",
+                "工资条各项目说明");
         titles.forEach((code, title) -> jdbc.update("""
                 update hr_payslip_item_kinds set article_id = (select min(id) from kb_articles where title = ?)
                  where item_code = ?""", title, code));
@@ -64,8 +83,12 @@ final class DemoHr {
 
     /** The HR agent takes the employee's open leave question, so the demo shows an assigned agent unmasking. */
     void assignLeaveQuestion(TicketManagement tickets, long employeeId, CurrentUser hr, CurrentUser admin) {
-        jdbc.queryForList("select id from tickets where desk = 'HR' and employee_id = ? and subject = ?", Long.class,
-                employeeId, "驻外人员探亲假天数").forEach(id -> tickets.assign(id, hr.id(), null, admin));
+        jdbc.queryForList(
+                        "select id from tickets where desk = 'HR' and employee_id = ? and subject = ?",
+                        Long.class,
+                        employeeId,
+                        "驻外人员探亲假天数")
+                .forEach(id -> tickets.assign(id, hr.id(), null, admin));
     }
 
     private void payslips(long employeeId, YearMonth last, BigDecimal basePay) {
@@ -79,11 +102,17 @@ final class DemoHr {
             }
             Map<String, BigDecimal> items = new LinkedHashMap<>();
             items.put("BASE", basePay);
-            items.put("OVERTIME", month.getMonthValue() == 10 ? new BigDecimal("1655.17") : new BigDecimal(
-                    month.getMonthValue() % 3 == 0 ? "551.72" : "0.00"));
+            items.put(
+                    "OVERTIME",
+                    month.getMonthValue() == 10
+                            ? new BigDecimal("1655.17")
+                            : new BigDecimal(month.getMonthValue() % 3 == 0 ? "551.72" : "0.00"));
             items.put("ALLOWANCE", new BigDecimal("800.00"));
-            items.put("BONUS", month.getMonthValue() % 3 == 0 ? basePay.divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP)
-                    : BigDecimal.ZERO.setScale(2));
+            items.put(
+                    "BONUS",
+                    month.getMonthValue() % 3 == 0
+                            ? basePay.divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP)
+                            : BigDecimal.ZERO.setScale(2));
             BigDecimal gross = items.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal pension = money(basePay.multiply(PENSION));
             BigDecimal medical = money(basePay.multiply(MEDICAL));
@@ -91,7 +120,9 @@ final class DemoHr {
             BigDecimal housing = money(basePay.multiply(HOUSING));
             BigDecimal social = pension.add(medical).add(unemployment).add(housing);
             // cumulative withholding: tax on the year's taxable income so far, minus the tax already withheld
-            taxableSoFar = taxableSoFar.add(gross.subtract(social).subtract(new BigDecimal("5000"))).max(BigDecimal.ZERO);
+            taxableSoFar = taxableSoFar
+                    .add(gross.subtract(social).subtract(new BigDecimal("5000")))
+                    .max(BigDecimal.ZERO);
             BigDecimal cumulativeTax = tax(taxableSoFar);
             BigDecimal iit = cumulativeTax.subtract(taxSoFar).max(BigDecimal.ZERO);
             taxSoFar = taxSoFar.add(iit);
@@ -101,39 +132,61 @@ final class DemoHr {
             items.put("HOUSING_FUND", housing.negate());
             items.put("IIT", iit.negate());
             BigDecimal deductions = social.add(iit);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into hr_payslips (employee_id, period, gross_pay, deductions, net_pay, paid_on)
-                    values (?, ?, ?, ?, ?, ?)""", employeeId, month.toString(), gross, deductions, gross.subtract(deductions),
+                    values (?, ?, ?, ?, ?, ?)""",
+                    employeeId,
+                    month.toString(),
+                    gross,
+                    deductions,
+                    gross.subtract(deductions),
                     Date.valueOf(month.plusMonths(1).atDay(10)));
-            long payslipId = jdbc.queryForObject("select id from hr_payslips where employee_id = ? and period = ?", Long.class,
-                    employeeId, month.toString());
+            long payslipId = jdbc.queryForObject(
+                    "select id from hr_payslips where employee_id = ? and period = ?",
+                    Long.class,
+                    employeeId,
+                    month.toString());
             String[] names = {"基本工资", "加班费", "补贴", "绩效奖金", "养老保险", "医疗保险", "失业保险", "住房公积金", "个人所得税"};
             int n = 0;
             for (var item : items.entrySet()) {
-                jdbc.update("insert into hr_payslip_items (payslip_id, item_code, item_name, amount) values (?, ?, ?, ?)",
-                        payslipId, item.getKey(), names[n++], item.getValue());
+                jdbc.update(
+                        "insert into hr_payslip_items (payslip_id, item_code, item_name, amount) values (?, ?, ?, ?)",
+                        payslipId,
+                        item.getKey(),
+                        names[n++],
+                        item.getValue());
             }
         }
     }
 
     private void benefitsAndLeave(long employeeId, YearMonth last, BigDecimal basePay, int annualDays, int usedDays) {
         LocalDate since = LocalDate.of(last.getYear() - 3, 7, 1);
-        Object[][] benefits = {{"PENSION", "0.0800", "0.1600"}, {"MEDICAL", "0.0200", "0.0950"},
-                {"UNEMPLOYMENT", "0.0050", "0.0050"}, {"WORK_INJURY", "0.0000", "0.0040"},
-                {"HOUSING_FUND", "0.1200", "0.1200"}, {"COMMERCIAL", null, null}};
+        Object[][] benefits = {
+            {"PENSION", "0.0800", "0.1600"},
+            {"MEDICAL", "0.0200", "0.0950"},
+            {"UNEMPLOYMENT", "0.0050", "0.0050"},
+            {"WORK_INJURY", "0.0000", "0.0040"},
+            {"HOUSING_FUND", "0.1200", "0.1200"},
+            {"COMMERCIAL", null, null}
+        };
         for (Object[] b : benefits) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into hr_benefit_enrolments (employee_id, benefit, start_date, base_amount, employee_rate,
                                                        employer_rate, city) values (?, ?, ?, ?, ?, ?, ?)""",
-                    employeeId, b[0], Date.valueOf(since), b[1] == null ? null : basePay,
-                    b[1] == null ? null : new BigDecimal((String) b[1]), b[2] == null ? null : new BigDecimal((String) b[2]),
+                    employeeId,
+                    b[0],
+                    Date.valueOf(since),
+                    b[1] == null ? null : basePay,
+                    b[1] == null ? null : new BigDecimal((String) b[1]),
+                    b[2] == null ? null : new BigDecimal((String) b[2]),
                     "杭州");
         }
         int year = last.plusMonths(1).getYear();
         jdbc.update("""
                 insert into hr_leave_balances (employee_id, leave_type, leave_year, entitled_days, used_days)
-                values (?, 'ANNUAL', ?, ?, ?), (?, 'HOME_VISIT', ?, 20, 6), (?, 'COMPENSATORY', ?, 2, 0.5)""",
-                employeeId, year, annualDays, usedDays, employeeId, year, employeeId, year);
+                values (?, 'ANNUAL', ?, ?, ?), (?, 'HOME_VISIT', ?, 20, 6), (?, 'COMPENSATORY', ?, 2, 0.5)""", employeeId, year, annualDays, usedDays, employeeId, year, employeeId, year);
     }
 
     private static BigDecimal money(BigDecimal value) {
@@ -143,7 +196,9 @@ final class DemoHr {
     /** The annual comprehensive-income table (first brackets) applied to the cumulative taxable income. */
     private static BigDecimal tax(BigDecimal taxable) {
         double t = taxable.doubleValue();
-        double tax = t <= 36_000 ? t * 0.03 : t <= 144_000 ? t * 0.10 - 2_520 : t <= 300_000 ? t * 0.20 - 16_920 : t * 0.25 - 31_920;
+        double tax = t <= 36_000
+                ? t * 0.03
+                : t <= 144_000 ? t * 0.10 - 2_520 : t <= 300_000 ? t * 0.20 - 16_920 : t * 0.25 - 31_920;
         return money(BigDecimal.valueOf(tax));
     }
 }

@@ -36,13 +36,18 @@ class DemoOutreach {
     void load(CurrentUser supervisor, Instant now) {
         Instant sent = now.minus(Duration.ofDays(2));
         String name = "2026 春季返利政策说明（华东 VIP / 重点）";
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into outreach_campaigns (name, desk, audience, region_codes, tiers, channel, body_zh, body_en, state,
                                                 created_by, created_at, send_requested_at, sent_at)
-                values (?, 'CHANNEL', 'DISTRIBUTORS', 'EAST', 'KEY,VIP', 'SMS', ?, ?, 'SENT', ?, ?, ?, ?)""", name,
+                values (?, 'CHANNEL', 'DISTRIBUTORS', 'EAST', 'KEY,VIP', 'SMS', ?, ?, 'SENT', ?, ?, ?, ?)""",
+                name,
                 "【后盾】{{name}}您好，{{distributorCode}} 适用的 2026 春季返利政策已发布，有疑问请回复：{{responseLink}}",
                 "[Backstop] Dear {{name}}, the 2026 spring rebate policy for {{distributorCode}} is out. Questions? {{responseLink}}",
-                supervisor.id(), Timestamp.from(sent.minus(Duration.ofHours(1))), Timestamp.from(sent), Timestamp.from(sent));
+                supervisor.id(),
+                Timestamp.from(sent.minus(Duration.ofHours(1))),
+                Timestamp.from(sent),
+                Timestamp.from(sent));
         long campaign = jdbc.queryForObject("select max(id) from outreach_campaigns", Long.class);
         List<Map<String, Object>> targets = jdbc.queryForList("""
                 select d.id, d.code, d.name as organization, c.id as contact_id, c.name, c.phone_digits
@@ -50,22 +55,54 @@ class DemoOutreach {
                   join distributor_contacts c on c.distributor_id = d.id and c.primary_contact = true
                  where r.code = 'EAST' and d.tier in ('VIP', 'KEY') order by d.code""");
         for (Map<String, Object> t : targets) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into outreach_recipients (campaign_id, recipient_kind, recipient_ref, contact_id, code, name,
                                                      organization, address, language, status, claimed_at, sent_at)
-                    values (?, 'DISTRIBUTORS', ?, ?, ?, ?, ?, ?, 'BOTH', 'SENT', ?, ?)""", campaign, t.get("id"),
-                    t.get("contact_id"), t.get("code"), t.get("name"), t.get("organization"), t.get("phone_digits"),
-                    Timestamp.from(sent), Timestamp.from(sent));
+                    values (?, 'DISTRIBUTORS', ?, ?, ?, ?, ?, ?, 'BOTH', 'SENT', ?, ?)""",
+                    campaign,
+                    t.get("id"),
+                    t.get("contact_id"),
+                    t.get("code"),
+                    t.get("name"),
+                    t.get("organization"),
+                    t.get("phone_digits"),
+                    Timestamp.from(sent),
+                    Timestamp.from(sent));
         }
         Map<String, Object> first = targets.getFirst();
         String answer = "返利是按季度结算还是年底一次性结算？新品类是否也计入返利基数？";
-        TicketDetails ticket = tickets.open(new OpenTicket(Desk.CHANNEL, TicketType.OUTREACH, Channel.WEB_FORM,
-                Priority.NORMAL, new Requester(RequesterKind.DISTRIBUTOR_CONTACT, ((Number) first.get("contact_id")).longValue(),
-                        (String) first.get("name"), (String) first.get("phone_digits"), null),
-                ((Number) first.get("id")).longValue(), null, name, answer, null, Set.of(), false, null, null), supervisor);
-        jdbc.update("""
+        TicketDetails ticket = tickets.open(
+                new OpenTicket(
+                        Desk.CHANNEL,
+                        TicketType.OUTREACH,
+                        Channel.WEB_FORM,
+                        Priority.NORMAL,
+                        new Requester(
+                                RequesterKind.DISTRIBUTOR_CONTACT,
+                                ((Number) first.get("contact_id")).longValue(),
+                                (String) first.get("name"),
+                                (String) first.get("phone_digits"),
+                                null),
+                        ((Number) first.get("id")).longValue(),
+                        null,
+                        name,
+                        answer,
+                        null,
+                        Set.of(),
+                        false,
+                        null,
+                        null),
+                supervisor);
+        jdbc.update(
+                """
                 update outreach_recipients set responded_at = ?, response = ?, ticket_id = ?, ticket_key = ?
-                 where campaign_id = ? and recipient_ref = ?""", Timestamp.from(sent.plus(Duration.ofHours(3))), answer,
-                ticket.id(), ticket.key(), campaign, first.get("id"));
+                 where campaign_id = ? and recipient_ref = ?""",
+                Timestamp.from(sent.plus(Duration.ofHours(3))),
+                answer,
+                ticket.id(),
+                ticket.key(),
+                campaign,
+                first.get("id"));
     }
 }

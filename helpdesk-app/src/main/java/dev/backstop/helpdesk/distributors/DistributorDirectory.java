@@ -50,11 +50,15 @@ public class DistributorDirectory {
                     select d.id, d.code, d.name, r.name, r.name_en, d.tier, d.status, c.name, c.email
                       from distributor_contacts c join distributors d on d.id = c.distributor_id
                       left join regions r on r.id = d.region_id
-                     where lower(c.email) = ? order by d.code fetch first 20 rows only""", DistributorDirectory::match,
-                    text.toLowerCase(Locale.ROOT));
+                     where lower(c.email) = ? order by d.code fetch first 20 rows only""", DistributorDirectory::match, text.toLowerCase(Locale.ROOT));
         }
-        String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.query("""
+        String like = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return jdbc.query(
+                """
                 select d.id, d.code, d.name, r.name, r.name_en, d.tier, d.status,
                        (select min(c.name) from distributor_contacts c
                          where c.distributor_id = d.id and lower(c.name) like ? escape '\\'), null
@@ -63,7 +67,12 @@ public class DistributorDirectory {
                     or exists (select 1 from distributor_contacts c
                                 where c.distributor_id = d.id and lower(c.name) like ? escape '\\')
                  order by case when lower(d.code) = ? then 0 else 1 end, d.code
-                 fetch first 20 rows only""", DistributorDirectory::match, like, text.toLowerCase(Locale.ROOT), like, like,
+                 fetch first 20 rows only""",
+                DistributorDirectory::match,
+                like,
+                text.toLowerCase(Locale.ROOT),
+                like,
+                like,
                 text.toLowerCase(Locale.ROOT));
     }
 
@@ -76,27 +85,69 @@ public class DistributorDirectory {
     }
 
     private Optional<Distributor> one(String where, Object key) {
-        List<Distributor> found = jdbc.query("""
+        List<Distributor> found = jdbc.query(
+                """
                 select d.id, d.code, d.name, r.code, r.name, r.name_en, d.tier, e.name, d.credit_limit, d.status, d.phone,
                        d.address
                   from distributors d left join regions r on r.id = d.region_id
-                  left join employees e on e.id = d.account_manager_id""" + " where " + where, (rs, i) -> new Distributor(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), List.of()), key);
+                  left join employees e on e.id = d.account_manager_id""" + " where " + where,
+                (rs, i) -> new Distributor(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBigDecimal(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        List.of()),
+                key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Distributor d = found.getFirst();
-        List<Distributor.Contact> contacts = jdbc.query("""
+        List<Distributor.Contact> contacts = jdbc.query(
+                """
                 select id, name, title, phone, email, primary_contact from distributor_contacts where distributor_id = ?
-                 order by primary_contact desc, name""", (rs, i) -> new Distributor.Contact(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)), d.id());
-        return Optional.of(new Distributor(d.id(), d.code(), d.name(), d.regionCode(), d.regionName(), d.regionNameEn(),
-                d.tier(), d.accountManager(), d.creditLimit(), d.status(), d.phone(), d.address(), contacts));
+                 order by primary_contact desc, name""",
+                (rs, i) -> new Distributor.Contact(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)),
+                d.id());
+        return Optional.of(new Distributor(
+                d.id(),
+                d.code(),
+                d.name(),
+                d.regionCode(),
+                d.regionName(),
+                d.regionNameEn(),
+                d.tier(),
+                d.accountManager(),
+                d.creditLimit(),
+                d.status(),
+                d.phone(),
+                d.address(),
+                contacts));
     }
 
     private static Distributor.Match match(ResultSet rs, int row) throws SQLException {
-        return new Distributor.Match(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        return new Distributor.Match(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9));
     }
 }

@@ -10,8 +10,15 @@ import java.util.List;
  * @param benefit the discount or rebate the qualifying lines earn at the policy's rate (null when it does not qualify
  *                or the policy has no rate)
  */
-public record PolicyCheck(String orderNo, String policyCode, int policyVersion, String policyTitle, boolean qualifies,
-        List<Reason> reasons, BigDecimal qualifyingAmount, BigDecimal benefit) {
+public record PolicyCheck(
+        String orderNo,
+        String policyCode,
+        int policyVersion,
+        String policyTitle,
+        boolean qualifies,
+        List<Reason> reasons,
+        BigDecimal qualifyingAmount,
+        BigDecimal benefit) {
 
     public PolicyCheck {
         reasons = List.copyOf(reasons);

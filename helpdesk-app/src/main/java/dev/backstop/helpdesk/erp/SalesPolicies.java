@@ -35,15 +35,25 @@ public class SalesPolicies {
     /** Policies valid on the day (all when null), by code. */
     public List<SalesPolicy> list(LocalDate validOn) {
         if (validOn == null) {
-            return jdbc.query("select " + COLUMNS + " from erp_sales_policies order by policy_code", SalesPolicies::policy);
+            return jdbc.query(
+                    "select " + COLUMNS + " from erp_sales_policies order by policy_code", SalesPolicies::policy);
         }
-        return jdbc.query("select " + COLUMNS + " from erp_sales_policies where valid_from <= ? and (valid_to is null"
-                + " or valid_to >= ?) order by policy_code", SalesPolicies::policy, validOn, validOn);
+        return jdbc.query(
+                "select " + COLUMNS + " from erp_sales_policies where valid_from <= ? and (valid_to is null"
+                        + " or valid_to >= ?) order by policy_code",
+                SalesPolicies::policy,
+                validOn,
+                validOn);
     }
 
     public Optional<SalesPolicy> byCode(String code) {
-        return jdbc.query("select " + COLUMNS + " from erp_sales_policies where policy_code = ?", SalesPolicies::policy, code)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from erp_sales_policies where policy_code = ?",
+                        SalesPolicies::policy,
+                        code)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -55,14 +65,22 @@ public class SalesPolicies {
         List<PolicyCheck.Reason> reasons = new ArrayList<>();
         boolean cancelled = "CANCELLED".equals(order.status());
         reasons.add(reason("status", !cancelled, order.status()));
-        reasons.add(reason("period", policy.validOn(order.orderDate()), order.orderDate(), policy.validFrom(),
+        reasons.add(reason(
+                "period",
+                policy.validOn(order.orderDate()),
+                order.orderDate(),
+                policy.validFrom(),
                 policy.validTo() == null ? "—" : policy.validTo()));
         if (policy.tier() != null) {
-            reasons.add(reason("tier", policy.tier().equalsIgnoreCase(Objects.toString(tier, "")), tier, policy.tier()));
+            reasons.add(
+                    reason("tier", policy.tier().equalsIgnoreCase(Objects.toString(tier, "")), tier, policy.tier()));
         }
         if (policy.regionCode() != null) {
-            reasons.add(reason("region", policy.regionCode().equalsIgnoreCase(Objects.toString(regionCode, "")),
-                    regionCode == null ? "—" : regionCode, policy.regionCode()));
+            reasons.add(reason(
+                    "region",
+                    policy.regionCode().equalsIgnoreCase(Objects.toString(regionCode, "")),
+                    regionCode == null ? "—" : regionCode,
+                    policy.regionCode()));
         }
         List<OrderLine> qualifying = order.lines().stream()
                 .filter(line -> policy.productCategory() == null
@@ -71,22 +89,31 @@ public class SalesPolicies {
         if (policy.productCategory() != null) {
             reasons.add(reason("category", !qualifying.isEmpty(), qualifying.size(), policy.productCategory()));
         }
-        BigDecimal quantity = qualifying.stream().map(OrderLine::quantity).filter(Objects::nonNull)
+        BigDecimal quantity = qualifying.stream()
+                .map(OrderLine::quantity)
+                .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal amount = qualifying.stream().map(OrderLine::amount).filter(Objects::nonNull)
+        BigDecimal amount = qualifying.stream()
+                .map(OrderLine::amount)
+                .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (policy.minQuantity() != null) {
-            reasons.add(reason("minQuantity", quantity.compareTo(policy.minQuantity()) >= 0, plain(quantity),
+            reasons.add(reason(
+                    "minQuantity",
+                    quantity.compareTo(policy.minQuantity()) >= 0,
+                    plain(quantity),
                     plain(policy.minQuantity())));
         }
         if (policy.minAmount() != null) {
-            reasons.add(reason("minAmount", amount.compareTo(policy.minAmount()) >= 0, money(amount), money(policy.minAmount())));
+            reasons.add(reason(
+                    "minAmount", amount.compareTo(policy.minAmount()) >= 0, money(amount), money(policy.minAmount())));
         }
         boolean qualifies = reasons.stream().allMatch(PolicyCheck.Reason::met);
         BigDecimal benefit = qualifies && policy.discountRate() != null
-                ? amount.multiply(policy.discountRate()).setScale(2, RoundingMode.HALF_UP) : null;
-        return new PolicyCheck(order.orderNo(), policy.code(), policy.version(), policy.title(), qualifies, reasons, amount,
-                benefit);
+                ? amount.multiply(policy.discountRate()).setScale(2, RoundingMode.HALF_UP)
+                : null;
+        return new PolicyCheck(
+                order.orderNo(), policy.code(), policy.version(), policy.title(), qualifies, reasons, amount, benefit);
     }
 
     private static PolicyCheck.Reason reason(String rule, boolean met, Object... arguments) {
@@ -106,9 +133,19 @@ public class SalesPolicies {
     }
 
     private static SalesPolicy policy(ResultSet rs, int row) throws SQLException {
-        return new SalesPolicy(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate(),
-                rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(), rs.getBigDecimal(10), rs.getBigDecimal(11),
-                rs.getBigDecimal(12), rs.getString(13));
+        return new SalesPolicy(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getDate(8).toLocalDate(),
+                rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(),
+                rs.getBigDecimal(10),
+                rs.getBigDecimal(11),
+                rs.getBigDecimal(12),
+                rs.getString(13));
     }
 }

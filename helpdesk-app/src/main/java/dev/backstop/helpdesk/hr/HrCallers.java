@@ -29,8 +29,7 @@ public interface HrCallers {
      * One line of a look-up on the new-ticket form: the caller, the employee the call concerns (number and name) and
      * how the caller is related to them ({@code null} for the employee), and the caller's number as HR has it.
      */
-    record Found(Caller caller, String employeeNo, String employeeName, String relation, String phone) {
-    }
+    record Found(Caller caller, String employeeNo, String employeeName, String relation, String phone) {}
 
     /**
      * Employees and family members by employee number (exact), phone (any format) or name (contains); at most 20,

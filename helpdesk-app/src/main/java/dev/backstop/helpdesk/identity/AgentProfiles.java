@@ -27,21 +27,38 @@ public class AgentProfiles {
 
     @Transactional(readOnly = true)
     public AgentProfile of(long userId) {
-        return jdbc.query("select presence, presence_since, capacity, skills from agent_profiles where user_id = ?",
-                        (rs, i) -> new AgentProfile(userId, Presence.valueOf(rs.getString(1)),
-                                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getInt(3),
-                                skills(rs.getString(4))), userId)
-                .stream().findFirst()
+        return jdbc
+                .query(
+                        "select presence, presence_since, capacity, skills from agent_profiles where user_id = ?",
+                        (rs, i) -> new AgentProfile(
+                                userId,
+                                Presence.valueOf(rs.getString(1)),
+                                rs.getTimestamp(2) == null
+                                        ? null
+                                        : rs.getTimestamp(2).toInstant(),
+                                rs.getInt(3),
+                                skills(rs.getString(4))),
+                        userId)
+                .stream()
+                .findFirst()
                 .orElse(new AgentProfile(userId, Presence.OFFLINE, null, DEFAULT_CAPACITY, Set.of()));
     }
 
     @Transactional
     public AgentProfile setPresence(long userId, Presence presence) {
         Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("update agent_profiles set presence = ?, presence_since = ? where user_id = ?",
-                presence.name(), now, userId) == 0) {
-            jdbc.update("insert into agent_profiles (user_id, presence, presence_since, capacity, skills) values (?, ?, ?, ?, '')",
-                    userId, presence.name(), now, DEFAULT_CAPACITY);
+        if (jdbc.update(
+                        "update agent_profiles set presence = ?, presence_since = ? where user_id = ?",
+                        presence.name(),
+                        now,
+                        userId)
+                == 0) {
+            jdbc.update(
+                    "insert into agent_profiles (user_id, presence, presence_since, capacity, skills) values (?, ?, ?, ?, '')",
+                    userId,
+                    presence.name(),
+                    now,
+                    DEFAULT_CAPACITY);
         }
         return of(userId);
     }
@@ -52,17 +69,34 @@ public class AgentProfiles {
         if (capacity < 1 || capacity > 100) {
             throw new IllegalArgumentException("capacity must be between 1 and 100");
         }
-        String joined = skills.stream().map(String::strip).filter(s -> !s.isEmpty()).map(String::toUpperCase)
-                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(","));
-        if (jdbc.update("update agent_profiles set capacity = ?, skills = ? where user_id = ?", capacity, joined, userId) == 0) {
-            jdbc.update("insert into agent_profiles (user_id, presence, capacity, skills) values (?, 'OFFLINE', ?, ?)",
-                    userId, capacity, joined);
+        String joined = skills.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(String::toUpperCase)
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream()
+                .collect(Collectors.joining(","));
+        if (jdbc.update(
+                        "update agent_profiles set capacity = ?, skills = ? where user_id = ?",
+                        capacity,
+                        joined,
+                        userId)
+                == 0) {
+            jdbc.update(
+                    "insert into agent_profiles (user_id, presence, capacity, skills) values (?, 'OFFLINE', ?, ?)",
+                    userId,
+                    capacity,
+                    joined);
         }
         return of(userId);
     }
 
     private static Set<String> skills(String joined) {
-        return joined == null || joined.isBlank() ? Set.of()
-                : Arrays.stream(joined.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return joined == null || joined.isBlank()
+                ? Set.of()
+                : Arrays.stream(joined.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet());
     }
 }

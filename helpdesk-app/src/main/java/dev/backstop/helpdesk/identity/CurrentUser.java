@@ -20,7 +20,8 @@ public record CurrentUser(
         Long distributorId,
         Long employeeId,
         Long familyMemberId,
-        Long departmentId) implements Serializable {
+        Long departmentId)
+        implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);

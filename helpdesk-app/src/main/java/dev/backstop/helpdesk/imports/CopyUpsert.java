@@ -43,17 +43,21 @@ final class CopyUpsert {
         this.all = Stream.concat(keys.stream(), columns.stream()).toList();
         String stage = "import_stage_" + table;
         String names = String.join(", ", all);
-        this.prepare = "create temporary table if not exists " + stage + " on commit delete rows as select 0 as n, " + names
-                + " from " + table + " with no data";
+        this.prepare = "create temporary table if not exists " + stage + " on commit delete rows as select 0 as n, "
+                + names + " from " + table + " with no data";
         this.truncate = "truncate " + stage;
         this.stageKey = new StageKey(stage);
         this.copy = "copy " + stage + " (n, " + names + ") from stdin";
-        String onConflict = columns.isEmpty() ? "do nothing"
-                : "do update set " + columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+        String onConflict = columns.isEmpty()
+                ? "do nothing"
+                : "do update set "
+                        + columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
                         + " where (" + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
-                        + ") is distinct from (" + columns.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")) + ")";
-        this.upsert = "insert into " + table + " as t (" + names + ") select " + names + " from " + stage + " order by n on conflict ("
-                + String.join(", ", keys) + ") " + onConflict + " returning " + String.join(", ", keys) + ", (t.xmax = 0) as inserted";
+                        + ") is distinct from ("
+                        + columns.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")) + ")";
+        this.upsert = "insert into " + table + " as t (" + names + ") select " + names + " from " + stage
+                + " order by n on conflict (" + String.join(", ", keys) + ") " + onConflict + " returning "
+                + String.join(", ", keys) + ", (t.xmax = 0) as inserted";
         this.keyCount = keys.size();
     }
 
@@ -61,10 +65,18 @@ final class CopyUpsert {
     static boolean encodable(List<Object[]> rows) {
         for (Object[] row : rows) {
             for (Object value : row) {
-                if (!(value == null || value instanceof String || value instanceof Long || value instanceof Integer
-                        || value instanceof Short || value instanceof BigDecimal || value instanceof BigInteger
-                        || value instanceof Boolean || value instanceof LocalDate || value instanceof LocalDateTime
-                        || value instanceof LocalTime || value instanceof OffsetDateTime)) {
+                if (!(value == null
+                        || value instanceof String
+                        || value instanceof Long
+                        || value instanceof Integer
+                        || value instanceof Short
+                        || value instanceof BigDecimal
+                        || value instanceof BigInteger
+                        || value instanceof Boolean
+                        || value instanceof LocalDate
+                        || value instanceof LocalDateTime
+                        || value instanceof LocalTime
+                        || value instanceof OffsetDateTime)) {
                     return false;
                 }
             }
@@ -88,8 +100,10 @@ final class CopyUpsert {
             text.append('\n');
         }
         byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        jdbc.execute(!TransactionSynchronizationManager.isSynchronizationActive() ? prepare + "; " + truncate
-                : stagedBefore() ? truncate : prepare);
+        jdbc.execute(
+                !TransactionSynchronizationManager.isSynchronizationActive()
+                        ? prepare + "; " + truncate
+                        : stagedBefore() ? truncate : prepare);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(data));
@@ -126,8 +140,7 @@ final class CopyUpsert {
     }
 
     /** Marks a staging table as used in the current transaction (by name: two upserts of one table share it). */
-    private record StageKey(String stage) {
-    }
+    private record StageKey(String stage) {}
 
     /** Receives the keys the upsert inserted or updated. */
     interface Written {
@@ -165,8 +178,7 @@ final class CopyUpsert {
                 select (select string_agg(a.attname, ',' order by a.attname) from pg_attribute a
                         where a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[]))
                 from pg_index i
-                where i.indrelid = to_regclass(?) and i.indisunique and i.indpred is null and i.indexprs is null""",
-                String.class, table));
+                where i.indrelid = to_regclass(?) and i.indisunique and i.indpred is null and i.indexprs is null""", String.class, table));
         return unique.contains(wanted);
     }
 }

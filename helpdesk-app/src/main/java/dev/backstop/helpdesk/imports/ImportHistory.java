@@ -28,11 +28,12 @@ public class ImportHistory {
 
     ImportHistory(JdbcTemplate jdbc, ImportSettings settings) {
         this.jdbc = jdbc;
-        this.keepNanos = settings.snapshotAgeCache() == null ? 0 : settings.snapshotAgeCache().toNanos();
+        this.keepNanos = settings.snapshotAgeCache() == null
+                ? 0
+                : settings.snapshotAgeCache().toNanos();
     }
 
-    private record Kept(Instant lastApplied, long readAt, long generation) {
-    }
+    private record Kept(Instant lastApplied, long readAt, long generation) {}
 
     /** When the last applied (not dry-run) import of any of these kinds finished with rows done; null when never. */
     public Instant lastApplied(Collection<String> kinds) {
@@ -60,8 +61,11 @@ public class ImportHistory {
 
     private Instant read(List<String> kinds) {
         String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
-        Timestamp last = jdbc.queryForObject("select max(finished_at) from import_jobs where mode = 'APPLY'"
-                + " and state in ('DONE', 'PARTIAL') and kind in (" + marks + ")", Timestamp.class, kinds.toArray());
+        Timestamp last = jdbc.queryForObject(
+                "select max(finished_at) from import_jobs where mode = 'APPLY'"
+                        + " and state in ('DONE', 'PARTIAL') and kind in (" + marks + ")",
+                Timestamp.class,
+                kinds.toArray());
         return last == null ? null : last.toInstant();
     }
 }

@@ -19,8 +19,14 @@ import java.util.Set;
  * and hands it to {@link DeclaredImport}, which answers the {@link ImportTarget} questions from it; the target then
  * writes only its {@link ImportTarget#upsert upsert}.
  */
-public record ImportKind(String kind, String titleKey, RecordSchema schema, Set<Role> importers,
-        Set<String> sensitiveFields, Set<Role> sensitiveReaders, List<List<String>> sampleRows) {
+public record ImportKind(
+        String kind,
+        String titleKey,
+        RecordSchema schema,
+        Set<Role> importers,
+        Set<String> sensitiveFields,
+        Set<Role> sensitiveReaders,
+        List<List<String>> sampleRows) {
 
     public ImportKind {
         Objects.requireNonNull(kind);

@@ -22,8 +22,7 @@ public final class ImportScope {
     private final List<Change> changes = new ArrayList<>();
 
     /** One changed value of an updated row: the file line, the field (or column), the stored and the new value. */
-    public record Change(long line, String field, Object before, Object after) {
-    }
+    public record Change(long line, String field, Object before, Object after) {}
 
     /**
      * @param importFields every field of the import kind

@@ -34,8 +34,8 @@ public record Reference(String table, String codeColumn, String field, String un
      * whose code is unknown and upserts the others into {@code table} with the values {@code values} makes of the row
      * and the referred id (key values, then column values). One outcome per row, in order.
      */
-    public List<RowOutcome> upsert(JdbcTemplate jdbc, List<ParsedRow> rows, TableUpsert table,
-            BiFunction<ParsedRow, Long, Object[]> values) {
+    public List<RowOutcome> upsert(
+            JdbcTemplate jdbc, List<ParsedRow> rows, TableUpsert table, BiFunction<ParsedRow, Long, Object[]> values) {
         Map<String, Long> ids = ids(jdbc, rows);
         UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {

@@ -6,7 +6,10 @@ import dev.backstop.imports.RowError;
 public record RowOutcome(Kind kind, RowError problem) {
 
     public enum Kind {
-        INSERTED, UPDATED, UNCHANGED, REJECTED
+        INSERTED,
+        UPDATED,
+        UNCHANGED,
+        REJECTED
     }
 
     public static final RowOutcome INSERTED = new RowOutcome(Kind.INSERTED, null);

@@ -48,8 +48,13 @@ public final class TableUpsert {
     private volatile CopyUpsert copy;
     private volatile boolean checked;
 
-    private TableUpsert(JdbcTemplate jdbc, String table, List<String> keys, List<String> columns,
-            Map<String, java.util.function.Supplier<Object>> insertOnly, Map<String, List<String>> fieldsOf) {
+    private TableUpsert(
+            JdbcTemplate jdbc,
+            String table,
+            List<String> keys,
+            List<String> columns,
+            Map<String, java.util.function.Supplier<Object>> insertOnly,
+            Map<String, List<String>> fieldsOf) {
         this.jdbc = jdbc;
         this.table = table;
         this.keys = List.copyOf(keys);
@@ -121,8 +126,10 @@ public final class TableUpsert {
     /** The fast path when the database is PostgreSQL, the key has a unique index and no column is insert-only. */
     private CopyUpsert copyPath() {
         if (!checked) {
-            boolean postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
-                    "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()) && c.isWrapperFor(org.postgresql.PGConnection.class)));
+            boolean postgres =
+                    Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                            c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())
+                                    && c.isWrapperFor(org.postgresql.PGConnection.class)));
             if (postgres && insertOnly.isEmpty() && CopyUpsert.hasUniqueKey(jdbc, table, keys)) {
                 copy = new CopyUpsert(jdbc, table, keys, columns);
             }
@@ -173,7 +180,8 @@ public final class TableUpsert {
             }
             Integer d = distinct.get(normalized);
             if (d == null) {
-                throw new IllegalStateException("The database returned a key the batch did not have: " + table + " " + normalized);
+                throw new IllegalStateException(
+                        "The database returned a key the batch did not have: " + table + " " + normalized);
             }
             written[d] = inserted ? RowOutcome.Kind.INSERTED : RowOutcome.Kind.UPDATED;
         });
@@ -183,7 +191,8 @@ public final class TableUpsert {
             if (varying.contains(key)) {
                 Object[] current = stored.get(key);
                 Object[] first = Arrays.copyOfRange(rows.get(i), keys.size(), keys.size() + columns.size());
-                outcomes[i] = current == null ? RowOutcome.Kind.INSERTED
+                outcomes[i] = current == null
+                        ? RowOutcome.Kind.INSERTED
                         : same(current, first) ? RowOutcome.Kind.UNCHANGED : RowOutcome.Kind.UPDATED;
             } else {
                 outcomes[i] = written[d] == null ? RowOutcome.Kind.UNCHANGED : written[d];
@@ -201,7 +210,8 @@ public final class TableUpsert {
         for (int i = 0; i < rows.size(); i++) {
             List<Object> key = rowKeys.get(i);
             Object[] values = Arrays.copyOfRange(rows.get(i), keys.size(), keys.size() + columns.size());
-            Object[] current = inserts.containsKey(key) ? inserts.get(key)
+            Object[] current = inserts.containsKey(key)
+                    ? inserts.get(key)
                     : updates.containsKey(key) ? updates.get(key) : existing.get(key);
             if (current == null) {
                 inserts.put(key, values);
@@ -238,8 +248,12 @@ public final class TableUpsert {
     private void recordChanges(Object[] current, Object[] values, long line, ImportScope scope) {
         for (int c = 0; c < columns.size(); c++) {
             if (!Objects.equals(normalize(current[c]), normalize(values[c]))) {
-                scope.changed(line, fieldsOf.getOrDefault(columns.get(c), List.of(columns.get(c))).getFirst(),
-                        normalize(current[c]), normalize(values[c]));
+                scope.changed(
+                        line,
+                        fieldsOf.getOrDefault(columns.get(c), List.of(columns.get(c)))
+                                .getFirst(),
+                        normalize(current[c]),
+                        normalize(values[c]));
             }
         }
     }
@@ -249,16 +263,20 @@ public final class TableUpsert {
         Set<List<Object>> keysWanted = new LinkedHashSet<>(wanted);
         Map<List<Object>, Long> ids = new HashMap<>();
         for (List<Object> chunk : chunks(firstColumn(keysWanted))) {
-            String sql = "select id, " + String.join(", ", keys) + " from " + table + " where " + keyPredicate(chunk.size());
-            jdbc.query(sql, rs -> {
-                List<Object> key = new ArrayList<>(keys.size());
-                for (int k = 0; k < keys.size(); k++) {
-                    key.add(normalize(rs.getObject(k + 2)));
-                }
-                if (keysWanted.contains(key)) {
-                    ids.put(key, rs.getLong(1));
-                }
-            }, chunk.toArray());
+            String sql =
+                    "select id, " + String.join(", ", keys) + " from " + table + " where " + keyPredicate(chunk.size());
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        List<Object> key = new ArrayList<>(keys.size());
+                        for (int k = 0; k < keys.size(); k++) {
+                            key.add(normalize(rs.getObject(k + 2)));
+                        }
+                        if (keysWanted.contains(key)) {
+                            ids.put(key, rs.getLong(1));
+                        }
+                    },
+                    chunk.toArray());
         }
         return ids;
     }
@@ -268,7 +286,8 @@ public final class TableUpsert {
      * a key not stored is absent. For a target that must know what a batch changed overall, read before applying it.
      */
     public Map<List<Object>, Object[]> current(Collection<List<Object>> wanted) {
-        return existing(wanted.stream().map(key -> key.stream().map(TableUpsert::normalize).toList())
+        return existing(wanted.stream()
+                .map(key -> key.stream().map(TableUpsert::normalize).toList())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
@@ -286,20 +305,23 @@ public final class TableUpsert {
         String selected = String.join(", ", keys) + ", " + String.join(", ", columns);
         for (List<Object> chunk : chunks(firstColumn(wanted))) {
             String sql = "select " + selected + " from " + table + " where " + keyPredicate(chunk.size());
-            jdbc.query(sql, rs -> {
-                List<Object> key = new ArrayList<>(keys.size());
-                for (int k = 0; k < keys.size(); k++) {
-                    key.add(normalize(rs.getObject(k + 1)));
-                }
-                if (!wanted.contains(key)) {
-                    return;
-                }
-                Object[] values = new Object[columns.size()];
-                for (int c = 0; c < columns.size(); c++) {
-                    values[c] = rs.getObject(keys.size() + c + 1);
-                }
-                found.put(key, values);
-            }, chunk.toArray());
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        List<Object> key = new ArrayList<>(keys.size());
+                        for (int k = 0; k < keys.size(); k++) {
+                            key.add(normalize(rs.getObject(k + 1)));
+                        }
+                        if (!wanted.contains(key)) {
+                            return;
+                        }
+                        Object[] values = new Object[columns.size()];
+                        for (int c = 0; c < columns.size(); c++) {
+                            values[c] = rs.getObject(keys.size() + c + 1);
+                        }
+                        found.put(key, values);
+                    },
+                    chunk.toArray());
         }
         return found;
     }
@@ -315,13 +337,25 @@ public final class TableUpsert {
             all.addAll(insertOnly.keySet());
             String sql = "insert into " + table + " (" + String.join(", ", all) + ") values ("
                     + all.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-            jdbc.batchUpdate(sql, inserts.entrySet().stream().map(e -> concat(concat(e.getKey().toArray(), e.getValue()),
-                    insertOnly.values().stream().map(java.util.function.Supplier::get).toArray())).toList());
+            jdbc.batchUpdate(
+                    sql,
+                    inserts.entrySet().stream()
+                            .map(e -> concat(
+                                    concat(e.getKey().toArray(), e.getValue()),
+                                    insertOnly.values().stream()
+                                            .map(java.util.function.Supplier::get)
+                                            .toArray()))
+                            .toList());
         }
         if (!updates.isEmpty()) {
-            String sql = "update " + table + " set " + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                    + " where " + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and "));
-            jdbc.batchUpdate(sql, updates.entrySet().stream().map(e -> concat(e.getValue(), e.getKey().toArray())).toList());
+            String sql = "update " + table + " set "
+                    + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")) + " where "
+                    + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and "));
+            jdbc.batchUpdate(
+                    sql,
+                    updates.entrySet().stream()
+                            .map(e -> concat(e.getValue(), e.getKey().toArray()))
+                            .toList());
         }
     }
 

@@ -35,7 +35,8 @@ public final class UpsertBatch {
     }
 
     public List<RowOutcome> applyTo(TableUpsert table) {
-        List<RowOutcome.Kind> written = values.isEmpty() ? List.of()
+        List<RowOutcome.Kind> written = values.isEmpty()
+                ? List.of()
                 : table.apply(values, positions.stream().map(rows::get).toList());
         for (int i = 0; i < written.size(); i++) {
             outcomes[positions.get(i)] = RowOutcome.of(written.get(i));

@@ -5,10 +5,29 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An article as a reader or editor sees it; {@code html} is the body rendered safely from Markdown. */
-public record Article(long id, String title, String body, String html, String language, Audience audience,
-        String category, String desk, List<String> tags, ArticleState state, long ownerId, String ownerName,
-        LocalDate reviewBy, int version, int helpful, int notHelpful, long views, Long sourceTicketId,
-        List<Long> ticketIds, Instant createdAt, Instant updatedAt, Instant publishedAt) {
+public record Article(
+        long id,
+        String title,
+        String body,
+        String html,
+        String language,
+        Audience audience,
+        String category,
+        String desk,
+        List<String> tags,
+        ArticleState state,
+        long ownerId,
+        String ownerName,
+        LocalDate reviewBy,
+        int version,
+        int helpful,
+        int notHelpful,
+        long views,
+        Long sourceTicketId,
+        List<Long> ticketIds,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant publishedAt) {
 
     public Article {
         tags = List.copyOf(tags);

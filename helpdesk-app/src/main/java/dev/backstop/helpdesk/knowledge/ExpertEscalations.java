@@ -34,22 +34,42 @@ public interface ExpertEscalations {
     /** May escalate: the front line, channel and HR agents, supervisors, admins. */
     boolean mayEscalate(CurrentUser user);
 
-    record Request(String question, String skill, String priority, Long sourceTicketId, List<String> searches,
-            List<Long> articleIds) {
-    }
+    record Request(
+            String question,
+            String skill,
+            String priority,
+            Long sourceTicketId,
+            List<String> searches,
+            List<Long> articleIds) {}
 
     /** An article the rep read, by title. */
-    record ArticleRef(long id, String title) {
-    }
+    record ArticleRef(long id, String title) {}
 
     /** What the form shows: the question, the rep's recent searches and reads, the expert queues' skills. */
-    record Draft(String question, Long sourceTicketId, String sourceTicketKey, List<String> searches,
-            List<ArticleRef> articles, List<QueueInfo> skills) {
-    }
+    record Draft(
+            String question,
+            Long sourceTicketId,
+            String sourceTicketKey,
+            List<String> searches,
+            List<ArticleRef> articles,
+            List<QueueInfo> skills) {}
 
     /** {@code articles} are those of the read articles the viewer may see. */
-    record Escalation(long id, long ticketId, String ticketKey, long repId, String repName, Long sourceTicketId,
-            String sourceTicketKey, String question, List<String> searches, List<ArticleRef> articles, String skill,
-            String priority, int hadAnswers, Instant escalatedAt, Instant answeredAt, String answeredByName) {
-    }
+    record Escalation(
+            long id,
+            long ticketId,
+            String ticketKey,
+            long repId,
+            String repName,
+            Long sourceTicketId,
+            String sourceTicketKey,
+            String question,
+            List<String> searches,
+            List<ArticleRef> articles,
+            String skill,
+            String priority,
+            int hadAnswers,
+            Instant escalatedAt,
+            Instant answeredAt,
+            String answeredByName) {}
 }

@@ -21,13 +21,29 @@ public interface KnowledgeFigures {
 
     Figures figures(int days);
 
-    record Figures(Instant from, Instant to, long contacts, long resolvedAtFirstContact, long escalations,
-            long escalationsFromSearch, double firstContactResolution, double escalationRate, long answered,
-            long unanswered, Duration medianTimeToAnswer, Duration p90TimeToAnswer, Duration oldestUnanswered,
-            long escalationsWithoutArticle, long articlesFromTickets, long articlesFromTicketsPublished,
-            long articleReads, long ticketLinks, Map<String, Long> deflectionsByContext, long searches,
-            long searchesWithoutResult, List<ReusedArticle> mostReused) {
-    }
+    record Figures(
+            Instant from,
+            Instant to,
+            long contacts,
+            long resolvedAtFirstContact,
+            long escalations,
+            long escalationsFromSearch,
+            double firstContactResolution,
+            double escalationRate,
+            long answered,
+            long unanswered,
+            Duration medianTimeToAnswer,
+            Duration p90TimeToAnswer,
+            Duration oldestUnanswered,
+            long escalationsWithoutArticle,
+            long articlesFromTickets,
+            long articlesFromTicketsPublished,
+            long articleReads,
+            long ticketLinks,
+            Map<String, Long> deflectionsByContext,
+            long searches,
+            long searchesWithoutResult,
+            List<ReusedArticle> mostReused) {}
 
     /** An article's reuse in the period: staff reads, "this answered it", links to tickets. */
     record ReusedArticle(long id, String title, long reads, long deflections, long ticketLinks) {

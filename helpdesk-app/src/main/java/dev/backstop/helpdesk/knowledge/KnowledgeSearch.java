@@ -31,16 +31,12 @@ public interface KnowledgeSearch {
     /** Searches that found nothing in the last {@code days} days, most asked first. */
     List<KnowledgeGap> gaps(int days);
 
-    record SearchRequest(String query, String language, String category, String desk, int offset, int limit) {
-    }
+    record SearchRequest(String query, String language, String category, String desk, int offset, int limit) {}
 
-    record TitleSuggestion(long id, String title) {
-    }
+    record TitleSuggestion(long id, String title) {}
 
     /** A resolved ticket; {@code snippet} is escaped HTML with the shared words in {@code <mark>}. */
-    record SimilarTicket(long id, String key, String subject, String snippet, float score) {
-    }
+    record SimilarTicket(long id, String key, String subject, String snippet, float score) {}
 
-    record KnowledgeGap(String query, long times, java.time.Instant lastAsked) {
-    }
+    record KnowledgeGap(String query, long times, java.time.Instant lastAsked) {}
 }

@@ -10,8 +10,15 @@ import java.util.List;
  * @param html    the same rendered from Markdown, safe to put into a page (scripts show their steps this way)
  * @param missing the variables that had no value on this ticket
  */
-public record RenderedTemplate(long templateId, long ticketId, TemplateKind kind, String name, String language,
-        String text, String html, List<String> missing) {
+public record RenderedTemplate(
+        long templateId,
+        long ticketId,
+        TemplateKind kind,
+        String name,
+        String language,
+        String text,
+        String html,
+        List<String> missing) {
 
     public RenderedTemplate {
         missing = List.copyOf(missing);

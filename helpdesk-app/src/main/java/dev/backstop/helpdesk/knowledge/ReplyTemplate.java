@@ -10,6 +10,16 @@ import java.time.Instant;
  * @param callType      the ticket type this is meant for (scripts: the call type), or null
  * @param updatedByName who saved the current version; null for the templates shipped with the application
  */
-public record ReplyTemplate(long id, TemplateKind kind, String name, Desk desk, String language, TicketType callType,
-        String body, TemplateState state, int version, String updatedByName, Instant updatedAt, Instant createdAt) {
-}
+public record ReplyTemplate(
+        long id,
+        TemplateKind kind,
+        String name,
+        Desk desk,
+        String language,
+        TicketType callType,
+        String body,
+        TemplateState state,
+        int version,
+        String updatedByName,
+        Instant updatedAt,
+        Instant createdAt) {}

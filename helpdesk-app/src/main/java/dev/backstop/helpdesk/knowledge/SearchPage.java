@@ -9,8 +9,8 @@ import java.util.Map;
  * may see. {@code total} is exact up to 1,000 matches; beyond that {@code totalExact} is false and {@code total} is a
  * lower bound (shown as "1000+"), and the facets count the best 1,000.
  */
-public record SearchPage(String query, long total, boolean totalExact, List<Hit> hits, Map<String, Map<String, Long>> facets) {
+public record SearchPage(
+        String query, long total, boolean totalExact, List<Hit> hits, Map<String, Map<String, Long>> facets) {
 
-    public record Hit(long id, String title, String snippet, float score) {
-    }
+    public record Hit(long id, String title, String snippet, float score) {}
 }

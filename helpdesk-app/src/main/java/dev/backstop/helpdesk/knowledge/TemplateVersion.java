@@ -5,6 +5,14 @@ import dev.backstop.helpdesk.tickets.TicketType;
 import java.time.Instant;
 
 /** One saved version of a template: who changed it when (null: shipped with the application), and what it said. */
-public record TemplateVersion(int version, TemplateKind kind, String name, Desk desk, String language, TicketType callType,
-        String body, TemplateState state, String changedBy, Instant changedAt) {
-}
+public record TemplateVersion(
+        int version,
+        TemplateKind kind,
+        String name,
+        Desk desk,
+        String language,
+        TicketType callType,
+        String body,
+        TemplateState state,
+        String changedBy,
+        Instant changedAt) {}

@@ -3,7 +3,11 @@ package dev.backstop.helpdesk.messaging;
 /** What became of one message: sent, skipped (channel not configured or no address), or failed (with why). */
 public record Delivery(Status status, String detail) {
 
-    public enum Status { SENT, SKIPPED, FAILED }
+    public enum Status {
+        SENT,
+        SKIPPED,
+        FAILED
+    }
 
     static Delivery sent() {
         return new Delivery(Status.SENT, null);

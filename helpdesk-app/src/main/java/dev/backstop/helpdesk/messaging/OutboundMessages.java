@@ -29,8 +29,11 @@ public class OutboundMessages {
     private final String from;
     private final RestClient sms;
 
-    OutboundMessages(ObjectProvider<JavaMailSender> mail, @Value("${backstop.mail.from:backstop@localhost}") String from,
-            @Value("${backstop.sms.url:}") String smsUrl, @Value("${backstop.sms.token:}") String smsToken,
+    OutboundMessages(
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${backstop.mail.from:backstop@localhost}") String from,
+            @Value("${backstop.sms.url:}") String smsUrl,
+            @Value("${backstop.sms.token:}") String smsToken,
             @Value("${backstop.sms.timeout:5s}") Duration smsTimeout) {
         this.mail = mail;
         this.from = from;
@@ -114,8 +117,11 @@ public class OutboundMessages {
             return Delivery.skipped("no phone number");
         }
         try {
-            sms.post().contentType(MediaType.APPLICATION_JSON).body(Map.of("to", to.strip(), "text", text))
-                    .retrieve().toBodilessEntity();
+            sms.post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("to", to.strip(), "text", text))
+                    .retrieve()
+                    .toBodilessEntity();
             return Delivery.sent();
         } catch (RestClientException e) {
             log.warn("SMS to {} failed: {}", to, e.getMessage());

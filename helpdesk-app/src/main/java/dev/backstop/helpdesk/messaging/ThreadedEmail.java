@@ -6,6 +6,12 @@ package dev.backstop.helpdesk.messaging;
  * automatic message (an acknowledgement: {@code Auto-Submitted: auto-replied}, RFC 3834), so that the other side's
  * auto-responder does not answer it.
  */
-public record ThreadedEmail(String from, String to, String subject, String text, String messageId, String inReplyTo,
-        String references, boolean autoSubmitted) {
-}
+public record ThreadedEmail(
+        String from,
+        String to,
+        String subject,
+        String text,
+        String messageId,
+        String inReplyTo,
+        String references,
+        boolean autoSubmitted) {}

@@ -5,7 +5,21 @@ import java.time.Instant;
 import java.util.List;
 
 /** A campaign with its figures (for a draft: the preview's counts, nothing sent yet). */
-public record Campaign(long id, String name, Desk desk, TargetGroup audience, List<String> regions, List<String> tiers,
-        List<String> branches, OutreachChannel channel, String subjectZh, String bodyZh, String subjectEn, String bodyEn,
-        CampaignState state, String createdByName, Instant createdAt, Instant sentAt, CampaignFigures figures) {
-}
+public record Campaign(
+        long id,
+        String name,
+        Desk desk,
+        TargetGroup audience,
+        List<String> regions,
+        List<String> tiers,
+        List<String> branches,
+        OutreachChannel channel,
+        String subjectZh,
+        String bodyZh,
+        String subjectEn,
+        String bodyEn,
+        CampaignState state,
+        String createdByName,
+        Instant createdAt,
+        Instant sentAt,
+        CampaignFigures figures) {}

@@ -10,8 +10,18 @@ import java.util.List;
  *
  * @param desk where answers become tickets; null: CHANNEL for distributors, HR for employees
  */
-public record CampaignInput(String name, Desk desk, TargetGroup audience, List<String> regions, List<String> tiers,
-        List<String> branches, OutreachChannel channel, String subjectZh, String bodyZh, String subjectEn, String bodyEn) {
+public record CampaignInput(
+        String name,
+        Desk desk,
+        TargetGroup audience,
+        List<String> regions,
+        List<String> tiers,
+        List<String> branches,
+        OutreachChannel channel,
+        String subjectZh,
+        String bodyZh,
+        String subjectEn,
+        String bodyEn) {
 
     public CampaignInput {
         regions = regions == null ? List.of() : List.copyOf(regions);

@@ -5,5 +5,9 @@ package dev.backstop.helpdesk.outreach;
  * address for the channel, channel not configured, campaign cancelled) or FAILED (the channel refused it).
  */
 public enum DeliveryStatus {
-    QUEUED, SENDING, SENT, SKIPPED, FAILED
+    QUEUED,
+    SENDING,
+    SENT,
+    SKIPPED,
+    FAILED
 }

@@ -13,7 +13,19 @@ import java.time.Instant;
  * @param reason       message key saying why the recipient was skipped or failed, null otherwise
  * @param detail       the channel's own words about a failure or skip, may be null
  */
-public record Recipient(Long id, TargetGroup kind, long ref, String code, String name, String organization,
-        String address, MessageLanguage language, DeliveryStatus status, String reason, String detail, Instant sentAt,
-        Instant respondedAt, Long ticketId, String ticketKey) {
-}
+public record Recipient(
+        Long id,
+        TargetGroup kind,
+        long ref,
+        String code,
+        String name,
+        String organization,
+        String address,
+        MessageLanguage language,
+        DeliveryStatus status,
+        String reason,
+        String detail,
+        Instant sentAt,
+        Instant respondedAt,
+        Long ticketId,
+        String ticketKey) {}

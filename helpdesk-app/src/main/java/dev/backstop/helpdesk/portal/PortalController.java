@@ -42,7 +42,9 @@ class PortalController {
 
     @GetMapping({"", "/tickets"})
     String home(@RequestParam(defaultValue = "0") int page, CurrentUser user, Model model) {
-        model.addAttribute("page", tickets.list(new TicketFilter(null, null, null, false, null, null, null, false, page, 25), user));
+        model.addAttribute(
+                "page",
+                tickets.list(new TicketFilter(null, null, null, false, null, null, null, false, page, 25), user));
         return "portal/home";
     }
 
@@ -99,19 +101,27 @@ class PortalController {
     }
 
     @PostMapping("/tickets/{id}/reply")
-    String reply(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+    String reply(
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         return Pages.act("/portal/tickets/" + id, flash, () -> tickets.reply(id, body, version, user));
     }
 
     @PostMapping("/tickets/{id}/attachments")
-    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, CurrentUser user, RedirectAttributes flash) {
+    String attach(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            CurrentUser user,
+            RedirectAttributes flash) {
         return Pages.act("/portal/tickets/" + id, flash, () -> Pages.attach(tickets, id, file, user));
     }
 
     @GetMapping("/tickets/{id}/attachments/{attachmentId}")
-    ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId, CurrentUser user)
-            throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable long id, @PathVariable long attachmentId, CurrentUser user) throws IOException {
         return AttachmentResponses.of(tickets.attachment(id, attachmentId, user));
     }
 
@@ -121,7 +131,8 @@ class PortalController {
 
     private static List<TicketType> types(CurrentUser user) {
         if (user.has(Role.DISTRIBUTOR)) {
-            return List.of(TicketType.INQUIRY, TicketType.SERVICE_REQUEST, TicketType.COMPLAINT, TicketType.FAULT_REPORT);
+            return List.of(
+                    TicketType.INQUIRY, TicketType.SERVICE_REQUEST, TicketType.COMPLAINT, TicketType.FAULT_REPORT);
         }
         if (user.has(Role.EMPLOYEE)) {
             return List.of(TicketType.INQUIRY, TicketType.SERVICE_REQUEST, TicketType.COMPLAINT, TicketType.FEEDBACK);

@@ -7,5 +7,4 @@ package dev.backstop.helpdesk.routing;
  *     best one in the database — without the assignment that follows it (also the timer {@code backstop.routing.decision})
  * @param rankingNanos of that, the choice alone: this node's own changes read back, the waiting tickets ranked
  */
-public record TicketRouted(long ticketId, long agentId, long decisionNanos, long rankingNanos) {
-}
+public record TicketRouted(long ticketId, long agentId, long decisionNanos, long rankingNanos) {}

@@ -1,9 +1,8 @@
 package dev.backstop.helpdesk.routing;
 
+import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketDetails;
-
-import dev.backstop.helpdesk.identity.CurrentUser;
 import java.util.List;
 import java.util.Optional;
 

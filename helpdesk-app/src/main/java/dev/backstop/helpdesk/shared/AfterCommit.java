@@ -14,8 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(Runnable hint) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -17,7 +17,8 @@ public abstract class BackstopException extends RuntimeException {
         super(code + " " + List.of(arguments));
         this.status = status;
         this.code = code;
-        this.arguments = java.util.Arrays.stream(arguments).map(BackstopException::plain).toList();
+        this.arguments =
+                java.util.Arrays.stream(arguments).map(BackstopException::plain).toList();
     }
 
     /**
@@ -26,7 +27,8 @@ public abstract class BackstopException extends RuntimeException {
      */
     private static Object plain(Object argument) {
         return argument instanceof Long || argument instanceof Integer || argument instanceof Short
-                ? String.valueOf(argument) : argument;
+                ? String.valueOf(argument)
+                : argument;
     }
 
     /** HTTP status: 400, 404, 409, 413, 415 ... */

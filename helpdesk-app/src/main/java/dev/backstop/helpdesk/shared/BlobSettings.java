@@ -10,15 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code backstop.blobs.s3.*} settings.
  */
 @ConfigurationProperties("backstop.blobs")
-record BlobSettings(@DefaultValue("database") Store store, @DefaultValue S3 s3) {
+record BlobSettings(
+        @DefaultValue("database") Store store, @DefaultValue S3 s3) {
 
-    enum Store { DATABASE, S3 }
+    enum Store {
+        DATABASE,
+        S3
+    }
 
     /**
      * @param endpoint the service's address; empty for AWS itself
      * @param pathStyle {@code true} for servers that want {@code endpoint/bucket/key} (MinIO and most on-premises ones)
      */
-    record S3(URI endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey, String secretKey,
-            @DefaultValue("true") boolean pathStyle) {
-    }
+    record S3(
+            URI endpoint,
+            @DefaultValue("us-east-1") String region,
+            String bucket,
+            String accessKey,
+            String secretKey,
+            @DefaultValue("true") boolean pathStyle) {}
 }

@@ -11,7 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class BlobStoreConfiguration {
 
     @Bean
-    BlobStore blobStore(BlobSettings settings, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    BlobStore blobStore(
+            BlobSettings settings, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         DatabaseBlobStore database = new DatabaseBlobStore(jdbc, transactions, clock);
         return switch (settings.store()) {
             case DATABASE -> database;

@@ -37,7 +37,9 @@ class DatabaseBlobStore implements BlobStore {
         String id = UUID.randomUUID().toString();
         try {
             transaction.executeWithoutResult(tx -> {
-                jdbc.update("insert into blobs (id, size_bytes, created_at) values (?, 0, ?)", id,
+                jdbc.update(
+                        "insert into blobs (id, size_bytes, created_at) values (?, 0, ?)",
+                        id,
                         Timestamp.from(clock.instant()));
                 long size = 0;
                 int seq = 0;
@@ -84,8 +86,11 @@ class DatabaseBlobStore implements BlobStore {
                     if (end) {
                         return -1;
                     }
-                    List<byte[]> rows = jdbc.query("select data from blob_chunks where blob_id = ? and seq = ?",
-                            (rs, i) -> rs.getBytes(1), id, next++);
+                    List<byte[]> rows = jdbc.query(
+                            "select data from blob_chunks where blob_id = ? and seq = ?",
+                            (rs, i) -> rs.getBytes(1),
+                            id,
+                            next++);
                     if (rows.isEmpty()) {
                         end = true;
                         return -1;

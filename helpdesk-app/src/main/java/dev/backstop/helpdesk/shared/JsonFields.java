@@ -16,8 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);

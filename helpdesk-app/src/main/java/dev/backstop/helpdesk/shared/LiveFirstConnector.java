@@ -25,7 +25,12 @@ public abstract class LiveFirstConnector<S> {
      * @param systems     every adapter of the port, the snapshot among them
      * @param snapshotAge when the snapshot was last loaded (null: unknown)
      */
-    protected LiveFirstConnector(String name, S snapshot, List<S> systems, LiveSystemSettings settings, Clock clock,
+    protected LiveFirstConnector(
+            String name,
+            S snapshot,
+            List<S> systems,
+            LiveSystemSettings settings,
+            Clock clock,
             Supplier<Instant> snapshotAge) {
         this.snapshot = snapshot;
         this.live = systems.stream().filter(s -> s != snapshot).findFirst();

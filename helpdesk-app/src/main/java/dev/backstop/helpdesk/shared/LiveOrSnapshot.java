@@ -58,7 +58,8 @@ public final class LiveOrSnapshot {
             call.cancel(true);
             problem = Sourced.Problem.SLOW;
         } catch (ExecutionException e) {
-            problem = e.getCause() instanceof LiveSystemUnavailable unavailable ? unavailable.problem()
+            problem = e.getCause() instanceof LiveSystemUnavailable unavailable
+                    ? unavailable.problem()
                     : Sourced.Problem.UNREACHABLE;
             log.debug("{} lookup failed, using the snapshot", system, e.getCause());
         } catch (InterruptedException e) {

@@ -9,8 +9,7 @@ package dev.backstop.helpdesk.shared;
  */
 public final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     public static String digits(String phone) {
         if (phone == null) {
@@ -21,14 +20,14 @@ public final class PhoneNumbers {
         if (digits.startsWith("0086")) {
             digits = digits.substring(4);
         } else if (digits.startsWith("00")) {
-            digits = digits.substring(2);                 // 0049 30 … is +49 30 … (as imports store it)
+            digits = digits.substring(2); // 0049 30 … is +49 30 … (as imports store it)
         } else if (international && digits.startsWith("86")) {
             digits = digits.substring(2);
         }
         if (international && !digits.startsWith("1") && !digits.startsWith("0")) {
-            digits = "0" + digits;                        // +86 10 … is the landline 010 …
+            digits = "0" + digits; // +86 10 … is the landline 010 …
         } else if (international && digits.startsWith("1") && digits.length() < 11) {
-            digits = "0" + digits;                        // +86 10 8888 6666 → 010 8888 6666
+            digits = "0" + digits; // +86 10 8888 6666 → 010 8888 6666
         }
         return digits.isEmpty() ? null : digits;
     }

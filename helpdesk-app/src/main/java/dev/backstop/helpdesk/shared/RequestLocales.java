@@ -8,8 +8,7 @@ public final class RequestLocales {
 
     public static final Locale DEFAULT = Locale.SIMPLIFIED_CHINESE;
 
-    private RequestLocales() {
-    }
+    private RequestLocales() {}
 
     public static Locale of(HttpServletRequest request) {
         return request.getHeader("Accept-Language") == null ? DEFAULT : request.getLocale();

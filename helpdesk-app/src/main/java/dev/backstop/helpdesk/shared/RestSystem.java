@@ -43,8 +43,18 @@ public final class RestSystem {
      *                       half a window of calls was seen)
      * @param openFor        how long the circuit then stays open before it lets three trial calls through
      */
-    public record Settings(URI baseUrl, String username, String password, String token, Duration connectTimeout,
-            Duration readTimeout, int retries, Duration backoff, int maxConcurrent, int circuitWindow, Duration openFor) {
+    public record Settings(
+            URI baseUrl,
+            String username,
+            String password,
+            String token,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int retries,
+            Duration backoff,
+            int maxConcurrent,
+            int circuitWindow,
+            Duration openFor) {
 
         public Settings {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
@@ -69,29 +79,42 @@ public final class RestSystem {
         this.name = name;
         this.settings = settings;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.retry = Retry.of(name, RetryConfig.custom()
-                .maxAttempts(settings.retries() + 1)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
-                .retryOnException(e -> e instanceof LiveSystemUnavailable u && u.problem() == Sourced.Problem.UNREACHABLE)
-                .build());
-        this.circuit = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindowSize(settings.circuitWindow()).minimumNumberOfCalls(Math.max(5, settings.circuitWindow() / 2))
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(settings.openFor()).permittedNumberOfCallsInHalfOpenState(3)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordException(e -> e instanceof LiveSystemUnavailable)
-                .build());
-        this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom().maxConcurrentCalls(settings.maxConcurrent())
-                .maxWaitDuration(Duration.ZERO).build());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.retry = Retry.of(
+                name,
+                RetryConfig.custom()
+                        .maxAttempts(settings.retries() + 1)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
+                        .retryOnException(
+                                e -> e instanceof LiveSystemUnavailable u && u.problem() == Sourced.Problem.UNREACHABLE)
+                        .build());
+        this.circuit = CircuitBreaker.of(
+                name,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(settings.circuitWindow())
+                        .minimumNumberOfCalls(Math.max(5, settings.circuitWindow() / 2))
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(settings.openFor())
+                        .permittedNumberOfCallsInHalfOpenState(3)
+                        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                        .recordException(e -> e instanceof LiveSystemUnavailable)
+                        .build());
+        this.bulkhead = Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxConcurrent())
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
     }
 
     /** GET {@code path} (relative to the base URL) as JSON; empty on 404. */
     public Optional<JsonNode> get(String path) {
         Supplier<Optional<JsonNode>> call = () -> once(path);
-        Supplier<Optional<JsonNode>> guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(circuit, Bulkhead.decorateSupplier(bulkhead, call)));
+        Supplier<Optional<JsonNode>> guarded = Retry.decorateSupplier(
+                retry, CircuitBreaker.decorateSupplier(circuit, Bulkhead.decorateSupplier(bulkhead, call)));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {
@@ -107,20 +130,28 @@ public final class RestSystem {
     }
 
     private Optional<JsonNode> once(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(settings.readTimeout())
-                .header("Accept", "application/json").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json")
+                .GET();
         if (settings.token() != null && !settings.token().isBlank()) {
             request.header("Authorization", "Bearer " + settings.token());
         } else if (settings.username() != null && !settings.username().isBlank()) {
             String pair = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new LiveSystemUnavailable(e instanceof java.net.http.HttpConnectTimeoutException
-                    ? Sourced.Problem.UNREACHABLE : Sourced.Problem.SLOW, name + " " + path, e);
+            throw new LiveSystemUnavailable(
+                    e instanceof java.net.http.HttpConnectTimeoutException
+                            ? Sourced.Problem.UNREACHABLE
+                            : Sourced.Problem.SLOW,
+                    name + " " + path,
+                    e);
         } catch (IOException e) {
             throw new LiveSystemUnavailable(Sourced.Problem.UNREACHABLE, name + " " + path, e);
         } catch (InterruptedException e) {
@@ -132,7 +163,8 @@ public final class RestSystem {
             return Optional.empty();
         }
         if (status != 200) {
-            throw new LiveSystemUnavailable(Sourced.Problem.UNREACHABLE, name + " " + path + " answered " + status, null);
+            throw new LiveSystemUnavailable(
+                    Sourced.Problem.UNREACHABLE, name + " " + path + " answered " + status, null);
         }
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
@@ -141,7 +173,8 @@ public final class RestSystem {
         try {
             JsonNode body = json.readTree(response.body());
             if (body == null || !body.isObject()) {
-                throw new LiveSystemUnavailable(Sourced.Problem.BAD_ANSWER, name + " " + path + " sent no JSON object", null);
+                throw new LiveSystemUnavailable(
+                        Sourced.Problem.BAD_ANSWER, name + " " + path + " sent no JSON object", null);
             }
             return Optional.of(body);
         } catch (JacksonException e) {

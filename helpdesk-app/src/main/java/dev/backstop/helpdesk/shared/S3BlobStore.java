@@ -51,13 +51,18 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         if (settings.bucket() == null || settings.bucket().isBlank()) {
             throw new IllegalStateException("backstop.blobs.store=s3 needs backstop.blobs.s3.bucket");
         }
-        S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region())).forcePathStyle(settings.pathStyle())
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region()))
+                .forcePathStyle(settings.pathStyle())
                 // the checksums AWS added in 2025 are not understood by every S3-compatible server
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(settings.accessKey() == null ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+                .credentialsProvider(
+                        settings.accessKey() == null
+                                ? DefaultCredentialsProvider.builder().build()
+                                : StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
@@ -66,8 +71,11 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
             client.headBucket(head -> head.bucket(settings.bucket()));
         } catch (SdkException ex) {
             client.close();
-            throw new IllegalStateException("The S3 bucket '" + settings.bucket() + "' at "
-                    + (settings.endpoint() == null ? "AWS" : settings.endpoint()) + " cannot be reached: " + ex.getMessage(), ex);
+            throw new IllegalStateException(
+                    "The S3 bucket '" + settings.bucket() + "' at "
+                            + (settings.endpoint() == null ? "AWS" : settings.endpoint()) + " cannot be reached: "
+                            + ex.getMessage(),
+                    ex);
         }
         return new S3BlobStore(client, settings.bucket(), before);
     }
@@ -83,7 +91,8 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
                 uploadInParts(key, first, content);
             }
         } catch (SdkException ex) {
-            throw new IOException("The file could not be stored in the S3 bucket '" + bucket + "': " + ex.getMessage(), ex);
+            throw new IOException(
+                    "The file could not be stored in the S3 bucket '" + bucket + "': " + ex.getMessage(), ex);
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -99,20 +108,30 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     private void uploadInParts(String key, byte[] first, InputStream rest) throws IOException {
-        String upload = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
+        String upload = s3.createMultipartUpload(create -> create.bucket(bucket).key(key))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             byte[] part = first;
             for (int number = 1; part.length > 0; number++) {
                 int partNumber = number;
                 byte[] bytes = part;
-                String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(upload)
-                        .partNumber(partNumber).contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                String etag = s3.uploadPart(
+                                request -> request.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(upload)
+                                        .partNumber(partNumber)
+                                        .contentLength((long) bytes.length),
+                                RequestBody.fromBytes(bytes))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .build());
                 part = rest.readNBytes(PART);
             }
-            s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(upload)
-                    .multipartUpload(done -> done.parts(parts)));
+            s3.completeMultipartUpload(complete ->
+                    complete.bucket(bucket).key(key).uploadId(upload).multipartUpload(done -> done.parts(parts)));
         } catch (IOException | RuntimeException ex) {
             try {
                 s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(key).uploadId(upload));
@@ -133,7 +152,8 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchKeyException ex) {
             throw new FileNotFoundException(reference);
         } catch (SdkException ex) {
-            throw new IOException("The file could not be read from the S3 bucket '" + bucket + "': " + ex.getMessage(), ex);
+            throw new IOException(
+                    "The file could not be read from the S3 bucket '" + bucket + "': " + ex.getMessage(), ex);
         }
     }
 

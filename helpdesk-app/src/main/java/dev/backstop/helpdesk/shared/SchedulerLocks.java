@@ -9,6 +9,5 @@ public final class SchedulerLocks {
      */
     public static final String TAKE_OVER_AFTER = "PT30S";
 
-    private SchedulerLocks() {
-    }
+    private SchedulerLocks() {}
 }

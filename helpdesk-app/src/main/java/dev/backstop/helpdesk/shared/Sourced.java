@@ -14,7 +14,10 @@ import java.util.function.Function;
  */
 public record Sourced<T>(T value, Origin origin, Instant asOf, Problem problem) {
 
-    public enum Origin { LIVE, SNAPSHOT }
+    public enum Origin {
+        LIVE,
+        SNAPSHOT
+    }
 
     /** Why a lookup fell back to the snapshot. Each has a message key {@code sourced.problem.<name>}. */
     public enum Problem {

@@ -27,12 +27,14 @@ public class UnfinishedEvents {
     private final IncompleteEventPublications incomplete;
     private final Duration after;
 
-    UnfinishedEvents(IncompleteEventPublications incomplete, @Value("${backstop.events.resubmit-after:2m}") Duration after) {
+    UnfinishedEvents(
+            IncompleteEventPublications incomplete, @Value("${backstop.events.resubmit-after:2m}") Duration after) {
         this.incomplete = incomplete;
         this.after = after;
     }
 
-    @Scheduled(initialDelayString = "${backstop.events.resubmit-initial-delay:20s}",
+    @Scheduled(
+            initialDelayString = "${backstop.events.resubmit-initial-delay:20s}",
             fixedDelayString = "${backstop.events.resubmit-interval:1m}")
     @SchedulerLock(name = "event-resubmission", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {

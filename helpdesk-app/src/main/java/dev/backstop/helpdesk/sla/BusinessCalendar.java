@@ -23,7 +23,10 @@ import java.util.TreeMap;
 public final class BusinessCalendar {
 
     /** What a dated exception makes of its day. */
-    public enum DayKind { HOLIDAY, WORKDAY }
+    public enum DayKind {
+        HOLIDAY,
+        WORKDAY
+    }
 
     /** Opening hours within one day; {@code closes} of {@link LocalTime#MIDNIGHT} means "until the end of the day". */
     public record Hours(LocalTime opens, LocalTime closes) {
@@ -44,15 +47,17 @@ public final class BusinessCalendar {
     private final Map<LocalDate, DayKind> exceptions;
     private final List<Hours> workdayHours;
 
-    private BusinessCalendar(ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<Hours>> weekly,
-            Map<LocalDate, DayKind> exceptions) {
+    private BusinessCalendar(
+            ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<Hours>> weekly, Map<LocalDate, DayKind> exceptions) {
         this.zone = zone;
         this.alwaysOpen = alwaysOpen;
         this.weekly = weekly;
         this.exceptions = exceptions;
-        this.workdayHours = weekly.values().stream().filter(h -> !h.isEmpty()).findFirst().orElse(List.of());
+        this.workdayHours =
+                weekly.values().stream().filter(h -> !h.isEmpty()).findFirst().orElse(List.of());
         if (!alwaysOpen && workdayHours.isEmpty()) {
-            throw new IllegalArgumentException("a calendar that is not 24x7 needs opening hours on at least one weekday");
+            throw new IllegalArgumentException(
+                    "a calendar that is not 24x7 needs opening hours on at least one weekday");
         }
     }
 
@@ -169,7 +174,8 @@ public final class BusinessCalendar {
     }
 
     private Instant end(LocalDate day, Hours hours) {
-        return hours.closes().equals(LocalTime.MIDNIGHT) ? day.plusDays(1).atStartOfDay(zone).toInstant()
+        return hours.closes().equals(LocalTime.MIDNIGHT)
+                ? day.plusDays(1).atStartOfDay(zone).toInstant()
                 : day.atTime(hours.closes()).atZone(zone).toInstant();
     }
 
@@ -222,8 +228,9 @@ public final class BusinessCalendar {
 
         public BusinessCalendar build() {
             Map<DayOfWeek, List<Hours>> sorted = new EnumMap<>(DayOfWeek.class);
-            weekly.forEach((day, hours) -> sorted.put(day, hours.stream()
-                    .sorted(Comparator.comparing(Hours::opens)).toList()));
+            weekly.forEach((day, hours) -> sorted.put(
+                    day,
+                    hours.stream().sorted(Comparator.comparing(Hours::opens)).toList()));
             return new BusinessCalendar(zone, false, sorted, Map.copyOf(exceptions));
         }
     }

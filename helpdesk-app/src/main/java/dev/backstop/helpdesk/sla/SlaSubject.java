@@ -5,5 +5,4 @@ package dev.backstop.helpdesk.sla;
  * requester's segment: VIP, KEY, SPECIAL, VULNERABLE or GENERAL). Strings keep this module free of the
  * ticket module, which depends on it.
  */
-public record SlaSubject(String desk, String type, String priority, String segment) {
-}
+public record SlaSubject(String desk, String type, String priority, String segment) {}

@@ -8,8 +8,15 @@ import java.time.Duration;
  * @param update         how long a working ticket may go without an update to the requester; null: no target
  * @param atRiskPercent  the share of a target used up at which the ticket counts as at risk
  */
-public record SlaTargets(long policyId, String policyName, String policyNameEn, long calendarId,
-        Duration firstResponse, Duration update, Duration resolution, int atRiskPercent) {
+public record SlaTargets(
+        long policyId,
+        String policyName,
+        String policyNameEn,
+        long calendarId,
+        Duration firstResponse,
+        Duration update,
+        Duration resolution,
+        int atRiskPercent) {
 
     /** The business time into a target at which it is at risk. */
     public Duration atRisk(Duration target) {

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public interface TicketSurveys {
 
-    record SurveyView(String ticketKey, String subject, boolean answered) {
-    }
+    record SurveyView(String ticketKey, String subject, boolean answered) {}
 
     /** The survey behind a link, if the token is valid and not expired (answered ones too, to say thanks). */
     Optional<SurveyView> find(String token);

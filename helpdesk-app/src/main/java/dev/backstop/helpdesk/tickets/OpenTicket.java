@@ -31,11 +31,37 @@ public record OpenTicket(
         Long departmentId,
         String skill) {
 
-    public OpenTicket(Desk desk, TicketType type, Channel channel, Priority priority, Requester requester,
-            Long distributorId, Long employeeId, String subject, String description, BusinessRefs refs, Set<String> tags,
-            boolean confidential, Long assigneeId, Long departmentId) {
-        this(desk, type, channel, priority, requester, distributorId, employeeId, subject, description, refs, tags,
-                confidential, assigneeId, departmentId, null);
+    public OpenTicket(
+            Desk desk,
+            TicketType type,
+            Channel channel,
+            Priority priority,
+            Requester requester,
+            Long distributorId,
+            Long employeeId,
+            String subject,
+            String description,
+            BusinessRefs refs,
+            Set<String> tags,
+            boolean confidential,
+            Long assigneeId,
+            Long departmentId) {
+        this(
+                desk,
+                type,
+                channel,
+                priority,
+                requester,
+                distributorId,
+                employeeId,
+                subject,
+                description,
+                refs,
+                tags,
+                confidential,
+                assigneeId,
+                departmentId,
+                null);
     }
 
     public OpenTicket {

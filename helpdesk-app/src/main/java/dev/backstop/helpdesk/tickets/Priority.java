@@ -1,5 +1,8 @@
 package dev.backstop.helpdesk.tickets;
 
 public enum Priority {
-    LOW, NORMAL, HIGH, URGENT
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
 }

@@ -6,7 +6,10 @@ package dev.backstop.helpdesk.tickets;
  * something of them or end it.
  */
 public enum RequesterStates {
-    IN_PROGRESS, WAITING_FOR_YOU, RESOLVED, CLOSED;
+    IN_PROGRESS,
+    WAITING_FOR_YOU,
+    RESOLVED,
+    CLOSED;
 
     public static RequesterStates of(TicketState state) {
         return switch (state) {

@@ -5,5 +5,10 @@ package dev.backstop.helpdesk.tickets;
  * worked; {@code PAUSED} while it waits on the requester; {@code MET} or {@code MISSED} once resolved.
  */
 public enum SlaStatus {
-    RUNNING, AT_RISK, BREACHED, PAUSED, MET, MISSED
+    RUNNING,
+    AT_RISK,
+    BREACHED,
+    PAUSED,
+    MET,
+    MISSED
 }

@@ -7,5 +7,4 @@ package dev.backstop.helpdesk.tickets;
  * @param assigneeId     who works the ticket now; null when nobody does
  * @param forwardedById  the agent who forwarded it to the department (null when unknown)
  */
-public record TicketAnsweredByBackOffice(long ticketId, String key, Desk desk, Long assigneeId, Long forwardedById) {
-}
+public record TicketAnsweredByBackOffice(long ticketId, String key, Desk desk, Long assigneeId, Long forwardedById) {}

@@ -30,11 +30,23 @@ public interface TicketClocks {
     Instant callbackDue(Instant now);
 
     /** The clock as staff read it: the policy's names and the business time left to the active due time. */
-    TicketSla view(long policyId, long calendarId, SlaStatus status, Instant firstResponseDue, Instant firstRespondedAt,
-            Instant resolutionDue, Instant nextUpdateDue, Instant activeDue, Instant now);
+    TicketSla view(
+            long policyId,
+            long calendarId,
+            SlaStatus status,
+            Instant firstResponseDue,
+            Instant firstRespondedAt,
+            Instant resolutionDue,
+            Instant nextUpdateDue,
+            Instant activeDue,
+            Instant now);
 
     /** The policy a clock started under, with its calendar and the due times and at-risk points of both targets. */
-    record Started(long policyId, long calendarId, Instant firstResponseDue, Instant firstResponseRiskAt,
-            Instant resolutionDue, Instant resolutionRiskAt) {
-    }
+    record Started(
+            long policyId,
+            long calendarId,
+            Instant firstResponseDue,
+            Instant firstResponseRiskAt,
+            Instant resolutionDue,
+            Instant resolutionRiskAt) {}
 }

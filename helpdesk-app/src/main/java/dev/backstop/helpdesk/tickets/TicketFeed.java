@@ -22,8 +22,7 @@ public interface TicketFeed {
     List<Change> changedSince(Instant since, int limit);
 
     /** That a ticket changed, and when. */
-    record Change(long id, String key, Desk desk, Instant updatedAt) {
-    }
+    record Change(long id, String key, Desk desk, Instant updatedAt) {}
 
     /**
      * A ticket as a derived index sees it.
@@ -32,8 +31,17 @@ public interface TicketFeed {
      *                   move to resolved; null while unresolved
      * @param resolved   resolved or closed
      */
-    record TicketDigest(long id, String key, Desk desk, TicketType type, String subject, String description,
-            String resolution, boolean resolved, boolean confidential, java.util.Set<String> tags, Instant updatedAt,
-            Instant resolvedAt) {
-    }
+    record TicketDigest(
+            long id,
+            String key,
+            Desk desk,
+            TicketType type,
+            String subject,
+            String description,
+            String resolution,
+            boolean resolved,
+            boolean confidential,
+            java.util.Set<String> tags,
+            Instant updatedAt,
+            Instant resolvedAt) {}
 }

@@ -34,8 +34,17 @@ public record TicketFilter(
         size = size <= 0 ? 25 : Math.min(size, 200);
     }
 
-    public TicketFilter(Desk desk, TicketState state, Long assigneeId, boolean mine, Priority priority, String requester,
-            String text, boolean activeOnly, int page, int size) {
+    public TicketFilter(
+            Desk desk,
+            TicketState state,
+            Long assigneeId,
+            boolean mine,
+            Priority priority,
+            String requester,
+            String text,
+            boolean activeOnly,
+            int page,
+            int size) {
         this(desk, state, assigneeId, mine, priority, requester, text, activeOnly, null, page, size);
     }
 

@@ -81,7 +81,8 @@ public interface TicketManagement {
     TicketDetails changeState(long ticketId, TicketState target, String comment, Long expectedVersion, CurrentUser by);
 
     /** Refused with {@link AttachmentRejected} when too large or of a type not on the allow-list. */
-    AttachmentInfo attach(long ticketId, String fileName, String contentType, long sizeBytes, InputStream content, CurrentUser by);
+    AttachmentInfo attach(
+            long ticketId, String fileName, String contentType, long sizeBytes, InputStream content, CurrentUser by);
 
     AttachmentContent attachment(long ticketId, long attachmentId, CurrentUser by);
 }

@@ -8,5 +8,5 @@ import java.time.Instant;
  * new tickets; {@code tickets} knows none of them. The SLA clock has already started when this is published: its due
  * times are part of the ticket, computed through the {@link TicketClocks} port that the {@code sla} module provides.
  */
-public record TicketOpened(long ticketId, String key, Desk desk, TicketType type, Priority priority, Instant openedAt) {
-}
+public record TicketOpened(
+        long ticketId, String key, Desk desk, TicketType type, Priority priority, Instant openedAt) {}

@@ -8,7 +8,12 @@ import java.util.Set;
  * and reopen. {@link #canMoveTo(TicketState)} is the single source of truth for legal transitions.
  */
 public enum TicketState {
-    NEW, OPEN, PENDING_REQUESTER, PENDING_BACK_OFFICE, RESOLVED, CLOSED;
+    NEW,
+    OPEN,
+    PENDING_REQUESTER,
+    PENDING_BACK_OFFICE,
+    RESOLVED,
+    CLOSED;
 
     /** This state in the requester's words (the portal shows nothing finer). */
     public RequesterStates forRequester() {

@@ -19,5 +19,4 @@ public record TicketSummary(
         Instant updatedAt,
         Segment segment,
         SlaStatus slaStatus,
-        Instant slaDue) {
-}
+        Instant slaDue) {}

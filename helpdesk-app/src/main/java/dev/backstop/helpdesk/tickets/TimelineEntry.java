@@ -23,5 +23,4 @@ public record TimelineEntry(
         String authorName,
         Long authorId,
         boolean fromRequester,
-        Instant at) {
-}
+        Instant at) {}

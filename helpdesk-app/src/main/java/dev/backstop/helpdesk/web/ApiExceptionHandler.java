@@ -57,8 +57,10 @@ class ApiExceptionHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             fields.putIfAbsent(error.getField(), messages.getMessage(error, locale));
         }
-        String summary = fields.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
-                .reduce((a, b) -> a + "; " + b).orElse("");
+        String summary = fields.entrySet().stream()
+                .map(f -> f.getKey() + ": " + f.getValue())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[] {summary}, request, fields);
     }
 
@@ -72,17 +74,24 @@ class ApiExceptionHandler {
         while (cause != null && !(cause instanceof tools.jackson.core.JacksonException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+        if (cause instanceof tools.jackson.databind.DatabindException bad
+                && !bad.getPath().isEmpty()) {
             String field = path(bad.getPath());
             Map<String, String> fields = new LinkedHashMap<>();
             Locale locale = RequestLocales.of(request);
-            Class<?> target = bad instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+            Class<?> target =
+                    bad instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
             String code;
             Object[] args;
             if (target != null && target.isEnum()) {
                 code = "error.badFieldChoice";
-                args = new Object[] {field, java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                        .reduce((a, b) -> a + ", " + b).orElse("")};
+                args = new Object[] {
+                    field,
+                    java.util.Arrays.stream(target.getEnumConstants())
+                            .map(String::valueOf)
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("")
+                };
             } else {
                 code = "error.badField";
                 args = new Object[] {field, messages.getMessage("error.kind." + kind(target), null, "", locale)};
@@ -90,10 +99,18 @@ class ApiExceptionHandler {
             fields.put(field, messages.getMessage(code, args, code, locale));
             return problem(HttpStatus.BAD_REQUEST, code, args, request, fields);
         }
-        if (cause instanceof tools.jackson.core.JacksonException broken && broken.getLocation() != null
+        if (cause instanceof tools.jackson.core.JacksonException broken
+                && broken.getLocation() != null
                 && broken.getLocation().getLineNr() > 0) {
-            return problem(HttpStatus.BAD_REQUEST, "error.badJson", new Object[] {String.valueOf(broken.getLocation().getLineNr()),
-                    String.valueOf(broken.getLocation().getColumnNr())}, request, null);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "error.badJson",
+                    new Object[] {
+                        String.valueOf(broken.getLocation().getLineNr()),
+                        String.valueOf(broken.getLocation().getColumnNr())
+                    },
+                    request,
+                    null);
         }
         return problem(HttpStatus.BAD_REQUEST, "error.noBody", new Object[0], request, null);
     }
@@ -115,7 +132,10 @@ class ApiExceptionHandler {
         if (target == null) {
             return "value";
         }
-        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class || target == double.class) {
+        if (Number.class.isAssignableFrom(target)
+                || target == int.class
+                || target == long.class
+                || target == double.class) {
             return "number";
         }
         if (target == Boolean.class || target == boolean.class) {
@@ -135,16 +155,24 @@ class ApiExceptionHandler {
 
     /** A unique key taken (409) or a reference to something that does not exist, a NUL byte … (400): never a 500. */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info("{} {} refused by the database: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+    ResponseEntity<ProblemDetail> integrity(
+            org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info(
+                "{} {} refused by the database: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
         if (e instanceof org.springframework.dao.DuplicateKeyException) {
             return problem(HttpStatus.CONFLICT, "error.duplicate", new Object[0], request, null);
         }
         return problem(HttpStatus.BAD_REQUEST, "error.integrity", new Object[0], request, null);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestPartException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestPartException.class
+    })
     ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
         String name = switch (e) {
             case MissingServletRequestParameterException m -> m.getParameterName();
@@ -170,8 +198,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", new Object[] {String.valueOf(e.getContentType())},
-                request, null);
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "error.mediaType",
+                new Object[] {String.valueOf(e.getContentType())},
+                request,
+                null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -187,18 +219,23 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         // Spring's own 4xx (a missing header, a body that cannot be produced …) keep their status, with our message
-        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+        if (e instanceof org.springframework.web.ErrorResponse known
+                && known.getStatusCode().is4xxClientError()) {
             log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
-            return problem(status, status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest", new Object[0],
-                    request, null);
+            return problem(
+                    status,
+                    status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest",
+                    new Object[0],
+                    request,
+                    null);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0], request, null);
     }
 
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object[] args, HttpServletRequest request,
-            Map<String, String> fields) {
+    private ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String code, Object[] args, HttpServletRequest request, Map<String, String> fields) {
         Locale locale = RequestLocales.of(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, args, code, locale));
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), locale));
@@ -206,6 +243,8 @@ class ApiExceptionHandler {
         if (fields != null) {
             problem.setProperty("fields", fields);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -29,15 +29,21 @@ class DatabaseHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(this::valid,
-                task -> Thread.ofVirtual().name("db-health").start(task));
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(
+                this::valid, task -> Thread.ofVirtual().name("db-health").start(task));
         try {
-            return check.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS) ? Health.up().build()
+            return check.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Health.up().build()
                     : Health.down().withDetail("reason", "connection not valid").build();
         } catch (TimeoutException ex) {
-            return Health.down().withDetail("reason", "no answer within " + BUDGET.toMillis() + " ms").build();
+            return Health.down()
+                    .withDetail("reason", "no answer within " + BUDGET.toMillis() + " ms")
+                    .build();
         } catch (ExecutionException ex) {
-            return Health.down().withDetail("reason", String.valueOf(ex.getCause().getClass().getSimpleName())).build();
+            return Health.down()
+                    .withDetail(
+                            "reason", String.valueOf(ex.getCause().getClass().getSimpleName()))
+                    .build();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Health.down().build();

@@ -43,38 +43,41 @@ class DatabaseOutageResponses {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotentRequests> idempotentRequests(IdempotencyKeys keys, PlatformTransactionManager transactions) {
-        FilterRegistrationBean<IdempotentRequests> registration = new FilterRegistrationBean<>(
-                new IdempotentRequests(keys, transactions, answers));
-        registration.setOrder(0);   // inside Spring Security (-100): the caller is known
+    FilterRegistrationBean<IdempotentRequests> idempotentRequests(
+            IdempotencyKeys keys, PlatformTransactionManager transactions) {
+        FilterRegistrationBean<IdempotentRequests> registration =
+                new FilterRegistrationBean<>(new IdempotentRequests(keys, transactions, answers));
+        registration.setOrder(0); // inside Spring Security (-100): the caller is known
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                try {
-                    chain.doFilter(request, response);
-                } catch (ServletException | IOException | RuntimeException failure) {
-                    if (!DatabaseUnavailable.isCauseOf(failure) || response.isCommitted()) {
-                        throw failure;
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        try {
+                            chain.doFilter(request, response);
+                        } catch (ServletException | IOException | RuntimeException failure) {
+                            if (!DatabaseUnavailable.isCauseOf(failure) || response.isCommitted()) {
+                                throw failure;
+                            }
+                            write(request, response, failure);
+                        }
                     }
-                    write(request, response, failure);
-                }
-            }
-        });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);   // outside Spring Security's filters (-100)
+                });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // outside Spring Security's filters (-100)
         return registration;
     }
 
     private final class Resolver implements HandlerExceptionResolver, Ordered {
 
         @Override
-        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                Exception failure) {
+        public ModelAndView resolveException(
+                HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
             if (!DatabaseUnavailable.isCauseOf(failure) || response.isCommitted()) {
                 return null;
             }
@@ -94,7 +97,12 @@ class DatabaseOutageResponses {
 
     void write(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
         log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(), rootCause(failure));
-        answers.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), "error.databaseUnavailable", RETRY_AFTER_SECONDS);
+        answers.write(
+                request,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE.value(),
+                "error.databaseUnavailable",
+                RETRY_AFTER_SECONDS);
     }
 
     private static String rootCause(Throwable failure) {

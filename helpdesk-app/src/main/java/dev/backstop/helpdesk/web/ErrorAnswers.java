@@ -36,7 +36,8 @@ class ErrorAnswers {
         write(request, response, status, code, null);
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String retryAfterSeconds)
+    void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String code, String retryAfterSeconds)
             throws IOException {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         Locale locale = api ? RequestLocales.of(request) : locales.resolveLocale(request);
@@ -58,14 +59,23 @@ class ErrorAnswers {
         } else {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             String back = messages.getMessage("workspace.error.back", null, locale);
-            String refresh = retryAfterSeconds == null ? "" : "<meta http-equiv=\"refresh\" content=\"" + retryAfterSeconds + "\">";
+            String refresh = retryAfterSeconds == null
+                    ? ""
+                    : "<meta http-equiv=\"refresh\" content=\"" + retryAfterSeconds + "\">";
             response.getWriter().write("""
                     <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8">%s
                     <title>%s</title><link rel="stylesheet" href="%s/css/backstop.css"></head>
                     <body><main id="error-page" data-status="%d"><h1 id="error-title">%s</h1><p id="error-detail">%s</p>
-                    <p><a href="%s/">%s</a></p></main></body></html>""".formatted(locale.toLanguageTag(), refresh,
-                    HtmlUtils.htmlEscape(title), request.getContextPath(), status, HtmlUtils.htmlEscape(title),
-                    HtmlUtils.htmlEscape(detail), request.getContextPath(), HtmlUtils.htmlEscape(back)));
+                    <p><a href="%s/">%s</a></p></main></body></html>""".formatted(
+                            locale.toLanguageTag(),
+                            refresh,
+                            HtmlUtils.htmlEscape(title),
+                            request.getContextPath(),
+                            status,
+                            HtmlUtils.htmlEscape(title),
+                            HtmlUtils.htmlEscape(detail),
+                            request.getContextPath(),
+                            HtmlUtils.htmlEscape(back)));
         }
         response.flushBuffer();
     }

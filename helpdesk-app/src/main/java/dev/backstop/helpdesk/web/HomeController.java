@@ -3,8 +3,8 @@ package dev.backstop.helpdesk.web;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,8 @@ class HomeController {
     @GetMapping("/login")
     String login(HttpSession session, Model model) {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        String error = failure instanceof LockedException ? "identity.login.locked"
+        String error = failure instanceof LockedException
+                ? "identity.login.locked"
                 : failure instanceof DisabledException ? "identity.login.disabled" : "identity.login.badCredentials";
         model.addAttribute("errorKey", error);
         model.addAttribute("demoData", demoData);

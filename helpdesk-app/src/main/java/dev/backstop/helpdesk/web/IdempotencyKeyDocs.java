@@ -33,8 +33,11 @@ class IdempotencyKeyDocs implements OpenApiCustomizer {
         openApi.getPaths().forEach((path, item) -> {
             Operation post = item.getPost();
             if (post != null && guarded(path)) {
-                post.addParametersItem(new HeaderParameter().name(IdempotentRequests.HEADER).required(false)
-                        .description(DESCRIPTION).schema(new StringSchema().pattern("^[\\x21-\\x7e]{1,100}$")));
+                post.addParametersItem(new HeaderParameter()
+                        .name(IdempotentRequests.HEADER)
+                        .required(false)
+                        .description(DESCRIPTION)
+                        .schema(new StringSchema().pattern("^[\\x21-\\x7e]{1,100}$")));
                 if (post.getResponses() != null) {
                     post.getResponses().values().forEach(IdempotencyKeyDocs::mayBeReplayed);
                 }
@@ -48,8 +51,10 @@ class IdempotencyKeyDocs implements OpenApiCustomizer {
     }
 
     private static void mayBeReplayed(ApiResponse response) {
-        response.addHeaderObject("Idempotent-Replayed", new Header()
-                .description("`true` when this is the stored answer to an earlier request with the same key.")
-                .schema(new StringSchema()._enum(List.of("true"))));
+        response.addHeaderObject(
+                "Idempotent-Replayed",
+                new Header()
+                        .description("`true` when this is the stored answer to an earlier request with the same key.")
+                        .schema(new StringSchema()._enum(List.of("true"))));
     }
 }

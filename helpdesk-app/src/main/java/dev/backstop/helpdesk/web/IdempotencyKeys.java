@@ -28,11 +28,9 @@ class IdempotencyKeys {
         this.clock = clock;
     }
 
-    record Claim(String principal, String key, String requestHash, String method, String path) {
-    }
+    record Claim(String principal, String key, String requestHash, String method, String path) {}
 
-    record Answer(String requestHash, int status, String contentType, String location, String body) {
-    }
+    record Answer(String requestHash, int status, String contentType, String location, String body) {}
 
     /**
      * Claims the key in the current transaction; false when it is taken (a concurrent first request holding it is
@@ -40,10 +38,16 @@ class IdempotencyKeys {
      */
     boolean claim(Claim claim) {
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into idempotency_keys (principal, idem_key, request_hash, method, path, status, created_at)
-                    values (?, ?, ?, ?, ?, 0, ?)""", claim.principal(), claim.key(), claim.requestHash(), claim.method(),
-                    claim.path().length() > 500 ? claim.path().substring(0, 500) : claim.path(), Timestamp.from(clock.instant()));
+                    values (?, ?, ?, ?, ?, 0, ?)""",
+                    claim.principal(),
+                    claim.key(),
+                    claim.requestHash(),
+                    claim.method(),
+                    claim.path().length() > 500 ? claim.path().substring(0, 500) : claim.path(),
+                    Timestamp.from(clock.instant()));
             return true;
         } catch (DuplicateKeyException taken) {
             return false;
@@ -51,24 +55,39 @@ class IdempotencyKeys {
     }
 
     void answered(Claim claim, int status, String contentType, String location, String body) {
-        jdbc.update("update idempotency_keys set status = ?, content_type = ?, location = ?, body = ? where principal = ? and idem_key = ?",
-                status, contentType, location, body, claim.principal(), claim.key());
+        jdbc.update(
+                "update idempotency_keys set status = ?, content_type = ?, location = ?, body = ? where principal = ? and idem_key = ?",
+                status,
+                contentType,
+                location,
+                body,
+                claim.principal(),
+                claim.key());
     }
 
     Optional<Answer> find(String principal, String key) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select request_hash, status, content_type, location, body from idempotency_keys
                  where principal = ? and idem_key = ? and created_at > ?""",
-                (rs, i) -> new Answer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                principal, key, Timestamp.from(clock.instant().minus(KEPT))).stream().findFirst();
+                        (rs, i) -> new Answer(
+                                rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        principal,
+                        key,
+                        Timestamp.from(clock.instant().minus(KEPT)))
+                .stream()
+                .findFirst();
     }
 
-    @Scheduled(initialDelayString = "${backstop.idempotency.cleanup-initial-delay:5m}",
+    @Scheduled(
+            initialDelayString = "${backstop.idempotency.cleanup-initial-delay:5m}",
             fixedDelayString = "${backstop.idempotency.cleanup-interval:1h}")
     @SchedulerLock(name = "idempotency-key-cleanup", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void removeExpired() {
         try {
-            int removed = jdbc.update("delete from idempotency_keys where created_at < ?",
+            int removed = jdbc.update(
+                    "delete from idempotency_keys where created_at < ?",
                     Timestamp.from(clock.instant().minus(KEPT)));
             if (removed > 0) {
                 log.info("Removed {} idempotency keys older than {}", removed, KEPT);

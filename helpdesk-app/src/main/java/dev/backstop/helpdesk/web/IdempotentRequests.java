@@ -7,8 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +51,19 @@ class IdempotentRequests extends OncePerRequestFilter {
     static final String FORM_FIELD = "idempotencyKey";
     static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
     private static final int MAX_BODY = 1024 * 1024;
-    static final List<PathPattern> CREATIONS = List.of("/api/v1/tickets", "/api/v1/distributors/{code}/requests",
-            "/api/v1/calls/missed", "/api/v1/kb/escalations", "/workspace/tickets/new", "/portal/tickets/new",
-            "/workspace/distributors/{code}/requests", "/portal/account/requests", "/workspace/kb/escalations").stream()
-            .map(PathPatternParser.defaultInstance::parse).toList();
+    static final List<PathPattern> CREATIONS = List.of(
+                    "/api/v1/tickets",
+                    "/api/v1/distributors/{code}/requests",
+                    "/api/v1/calls/missed",
+                    "/api/v1/kb/escalations",
+                    "/workspace/tickets/new",
+                    "/portal/tickets/new",
+                    "/workspace/distributors/{code}/requests",
+                    "/portal/account/requests",
+                    "/workspace/kb/escalations")
+            .stream()
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
 
     private final IdempotencyKeys keys;
     private final PlatformTransactionManager transactions;
@@ -71,7 +80,8 @@ class IdempotentRequests extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod())) {
             return true;
         }
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
         return CREATIONS.stream().noneMatch(pattern -> pattern.matches(path));
     }
 
@@ -96,8 +106,8 @@ class IdempotentRequests extends OncePerRequestFilter {
             return;
         }
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n", body);
-        IdempotencyKeys.Claim claim = new IdempotencyKeys.Claim(caller.getName(), key, hash, request.getMethod(),
-                request.getRequestURI());
+        IdempotencyKeys.Claim claim =
+                new IdempotencyKeys.Claim(caller.getName(), key, hash, request.getMethod(), request.getRequestURI());
 
         TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
         if (!keys.claim(claim)) {
@@ -113,7 +123,11 @@ class IdempotentRequests extends OncePerRequestFilter {
             int status = buffered.getStatus();
             boolean created = api ? status >= 200 && status < 300 : status >= 300 && status < 400;
             if (created && !tx.isRollbackOnly()) {
-                keys.answered(claim, status, buffered.getContentType(), buffered.getHeader(HttpHeaders.LOCATION),
+                keys.answered(
+                        claim,
+                        status,
+                        buffered.getContentType(),
+                        buffered.getHeader(HttpHeaders.LOCATION),
                         api ? new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8) : null);
                 transactions.commit(tx);
             } else {
@@ -128,8 +142,12 @@ class IdempotentRequests extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
     }
 
-    private void answerAgain(HttpServletRequest request, HttpServletResponse response, IdempotencyKeys.Claim claim,
-            Optional<IdempotencyKeys.Answer> first) throws IOException {
+    private void answerAgain(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            IdempotencyKeys.Claim claim,
+            Optional<IdempotencyKeys.Answer> first)
+            throws IOException {
         if (first.isEmpty()) {
             // the first request with the key was refused and kept nothing while we waited: the caller may simply retry
             problems.write(request, response, 409, "error.idempotencyKey.retry");

@@ -26,7 +26,8 @@ class LayoutAdvice {
     @ModelAttribute("me")
     CurrentUser me(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
-                ? user.currentUser() : null;
+                ? user.currentUser()
+                : null;
     }
 
     /** Counted for pages only: an API answer ({@code @ResponseBody}, e.g. a {@code @RestController}) has no layout. */

@@ -33,9 +33,11 @@ class PageExceptionHandler {
     }
 
     /** A malformed form post (missing field, wrong value, not multipart) is a 400 page, not a 500. */
-    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
-            org.springframework.web.bind.ServletRequestBindingException.class,
-            org.springframework.beans.TypeMismatchException.class})
+    @ExceptionHandler({
+        org.springframework.web.multipart.MultipartException.class,
+        org.springframework.web.bind.ServletRequestBindingException.class,
+        org.springframework.beans.TypeMismatchException.class
+    })
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         log.info("bad page request: {}", e.getMessage());
         response.setStatus(400);

@@ -25,9 +25,17 @@ class CallerLookup {
     private static final int LIMIT = 20;
 
     /** One person who may be calling, with what the form needs to link them. */
-    record Caller(RequesterKind kind, long ref, String name, String phone, String email, Long distributorId,
-            Long employeeId, String account, String tier, String relation) {
-    }
+    record Caller(
+            RequesterKind kind,
+            long ref,
+            String name,
+            String phone,
+            String email,
+            Long distributorId,
+            Long employeeId,
+            String account,
+            String tier,
+            String relation) {}
 
     private final DistributorDirectory distributors;
     private final HrCallers hrCallers;
@@ -40,7 +48,10 @@ class CallerLookup {
     }
 
     List<Caller> find(Desk desk, String text, CurrentUser user) {
-        if (desk == null || text == null || text.isBlank() || !tickets.desksToOpen(user).contains(desk)) {
+        if (desk == null
+                || text == null
+                || text.isBlank()
+                || !tickets.desksToOpen(user).contains(desk)) {
             return List.of();
         }
         return switch (desk) {
@@ -57,7 +68,8 @@ class CallerLookup {
             return Optional.empty();
         }
         List<Caller> exact = find(desk, phone, user).stream()
-                .filter(c -> digits.equals(PhoneNumbers.digits(c.phone()))).toList();
+                .filter(c -> digits.equals(PhoneNumbers.digits(c.phone())))
+                .toList();
         return exact.size() == 1 ? Optional.of(exact.getFirst()) : Optional.empty();
     }
 
@@ -71,12 +83,24 @@ class CallerLookup {
                 continue;
             }
             List<Distributor.Contact> contacts = account.contacts().stream()
-                    .filter(c -> byPhone ? digits.equals(PhoneNumbers.digits(c.phone()))
-                            : match.matchedContact() == null ? c.primary() : match.matchedContact().equals(c.name()))
+                    .filter(c -> byPhone
+                            ? digits.equals(PhoneNumbers.digits(c.phone()))
+                            : match.matchedContact() == null
+                                    ? c.primary()
+                                    : match.matchedContact().equals(c.name()))
                     .toList();
             for (Distributor.Contact contact : contacts) {
-                found.add(new Caller(RequesterKind.DISTRIBUTOR_CONTACT, contact.id(), contact.name(), contact.phone(),
-                        contact.email(), account.id(), null, account.code() + " " + account.name(), account.tier(), null));
+                found.add(new Caller(
+                        RequesterKind.DISTRIBUTOR_CONTACT,
+                        contact.id(),
+                        contact.name(),
+                        contact.phone(),
+                        contact.email(),
+                        account.id(),
+                        null,
+                        account.code() + " " + account.name(),
+                        account.tier(),
+                        null));
             }
             if (found.size() >= LIMIT) {
                 break;
@@ -88,9 +112,27 @@ class CallerLookup {
     private static Caller hrCaller(HrCallers.Found found) {
         HrCallers.Caller caller = found.caller();
         return caller.family()
-                ? new Caller(RequesterKind.FAMILY_MEMBER, caller.familyMemberId(), caller.name(), found.phone(), null, null,
-                        caller.employeeId(), found.employeeNo() + " " + found.employeeName(), null, found.relation())
-                : new Caller(RequesterKind.EMPLOYEE, caller.employeeId(), caller.name(), found.phone(), caller.email(), null,
-                        caller.employeeId(), found.employeeNo() + " " + found.employeeName(), null, null);
+                ? new Caller(
+                        RequesterKind.FAMILY_MEMBER,
+                        caller.familyMemberId(),
+                        caller.name(),
+                        found.phone(),
+                        null,
+                        null,
+                        caller.employeeId(),
+                        found.employeeNo() + " " + found.employeeName(),
+                        null,
+                        found.relation())
+                : new Caller(
+                        RequesterKind.EMPLOYEE,
+                        caller.employeeId(),
+                        caller.name(),
+                        found.phone(),
+                        caller.email(),
+                        null,
+                        caller.employeeId(),
+                        found.employeeNo() + " " + found.employeeName(),
+                        null,
+                        null);
     }
 }

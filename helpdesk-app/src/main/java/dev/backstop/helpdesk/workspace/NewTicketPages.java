@@ -1,13 +1,13 @@
 package dev.backstop.helpdesk.workspace;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
-import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketType;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -43,8 +43,12 @@ class NewTicketPages {
      * distributor code or employee number whose one match is linked at once.
      */
     @GetMapping("/tickets/new")
-    String newTicket(@RequestParam(required = false) Desk desk, @RequestParam(required = false) String subject,
-            @RequestParam(required = false) String caller, CurrentUser user, Model model) {
+    String newTicket(
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String caller,
+            CurrentUser user,
+            Model model) {
         TicketForm form = new TicketForm();
         form.setDesk(desk != null && tickets.desksToOpen(user).contains(desk) ? desk : Pages.ownDesk(tickets, user));
         if (subject != null && !subject.isBlank()) {
@@ -82,8 +86,11 @@ class NewTicketPages {
 
     /** The look-up beside the form (htmx): callers matching the text at the form's desk. */
     @GetMapping("/callers")
-    String callers(@RequestParam(required = false) Desk desk, @RequestParam(name = "q", required = false) String text,
-            CurrentUser user, Model model) {
+    String callers(
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(name = "q", required = false) String text,
+            CurrentUser user,
+            Model model) {
         String query = text == null ? "" : text.strip();
         model.addAttribute("query", query);
         model.addAttribute("callers", query.length() < 2 ? List.of() : callers.find(desk, query, user));
@@ -93,7 +100,9 @@ class NewTicketPages {
     private String form(TicketForm form, CurrentUser user, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("desks", tickets.desksToOpen(user));
-        model.addAttribute("queues", routing.queues().stream().filter(q -> q.skill() != null).toList());
+        model.addAttribute(
+                "queues",
+                routing.queues().stream().filter(q -> q.skill() != null).toList());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());

@@ -30,10 +30,15 @@ class OtherNodesChanges {
     private final Duration lookback;
     /** Ticket id → the change time last pushed for it (pruned after twice the look-back). */
     private final Map<Long, Instant> pushed = new ConcurrentHashMap<>();
+
     private final Duration interval;
     private volatile Instant listeningSince;
 
-    OtherNodesChanges(TicketFeed feed, QueueStream queues, TicketStream tickets, Clock clock,
+    OtherNodesChanges(
+            TicketFeed feed,
+            QueueStream queues,
+            TicketStream tickets,
+            Clock clock,
             @Value("${backstop.workspace.live.lookback:10s}") Duration lookback,
             @Value("${backstop.workspace.live.interval:1s}") Duration interval) {
         this.interval = interval;
@@ -59,7 +64,9 @@ class OtherNodesChanges {
         pushed.merge(ticketId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Scheduled(initialDelayString = "${backstop.workspace.live.interval:1s}", fixedDelayString = "${backstop.workspace.live.interval:1s}")
+    @Scheduled(
+            initialDelayString = "${backstop.workspace.live.interval:1s}",
+            fixedDelayString = "${backstop.workspace.live.interval:1s}")
     void poll() {
         if (!queues.anyListener() && !tickets.anyListener()) {
             pushed.clear();
@@ -68,7 +75,7 @@ class OtherNodesChanges {
         }
         Instant now = clock.instant();
         if (listeningSince == null) {
-            listeningSince = now.minus(interval);   // what changed before the pages opened, they loaded already
+            listeningSince = now.minus(interval); // what changed before the pages opened, they loaded already
         }
         Instant from = now.minus(lookback);
         for (TicketFeed.Change change : feed.changedSince(from.isAfter(listeningSince) ? from : listeningSince, 1000)) {

@@ -14,8 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Shared by the workspace and the portal: run a ticket action and show its outcome as a message. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Runs the action; a refusal becomes a localized message on the ticket page (404s still go to the 404 page). */
     public static String act(String ticketPath, RedirectAttributes flash, Runnable action) {
@@ -33,7 +32,8 @@ public final class Pages {
 
     public static void attach(TicketManagement tickets, long id, MultipartFile file, CurrentUser user) {
         try {
-            tickets.attach(id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream(), user);
+            tickets.attach(
+                    id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream(), user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +45,9 @@ public final class Pages {
      */
     public static Desk ownDesk(TicketManagement tickets, CurrentUser user) {
         var desks = tickets.desksToOpen(user);
-        return desks.stream().filter(d -> d != Desk.EXPERT || user.hasAny(Role.EXPERT, Role.FRONTLINE)).findFirst()
+        return desks.stream()
+                .filter(d -> d != Desk.EXPERT || user.hasAny(Role.EXPERT, Role.FRONTLINE))
+                .findFirst()
                 .orElse(desks.stream().findFirst().orElse(null));
     }
 }

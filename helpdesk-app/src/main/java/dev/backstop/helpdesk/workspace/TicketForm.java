@@ -20,53 +20,89 @@ public class TicketForm {
 
     @NotNull
     private Desk desk;
+
     @NotNull
     private TicketType type = TicketType.INQUIRY;
+
     @NotNull
     private Channel channel = Channel.PHONE;
+
     private Priority priority = Priority.NORMAL;
+
     @Size(max = 200)
     private String requesterName;
+
     @Size(max = 32)
     private String requesterPhone;
+
     @NotBlank
     @Size(max = 300)
     private String subject;
+
     @Size(max = 20000)
     private String description;
+
     @Size(max = 64)
     private String orderNo;
+
     @Size(max = 64)
     private String shipmentNo;
+
     @Size(max = 64)
     private String invoiceNo;
+
     @Size(max = 64)
     private String employeeNo;
+
     @Size(max = 300)
     private String tags;
+
     private boolean confidential;
     /** The caller picked in the look-up (or matched by number); null: an unknown caller. */
     private RequesterKind requesterKind;
+
     private Long requesterRef;
+
     @Size(max = 200)
     private String requesterEmail;
+
     private Long distributorId;
     private Long employeeId;
+
     @Size(max = 300)
     private String callerLabel;
+
     @Size(max = 32)
     private String skill;
 
     public OpenTicket toCommand() {
-        Set<String> tagSet = tags == null ? Set.of() : Arrays.stream(tags.split("[,，\\s]+")).map(String::strip)
-                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        Set<String> tagSet = tags == null
+                ? Set.of()
+                : Arrays.stream(tags.split("[,，\\s]+"))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .collect(Collectors.toSet());
         Requester requester = isLinked()
                 ? new Requester(requesterKind, requesterRef, requesterName, requesterPhone, requesterEmail)
-                : requesterName == null && requesterPhone == null ? null
-                : new Requester(RequesterKind.UNKNOWN_CALLER, null, requesterName, requesterPhone, null);
-        return new OpenTicket(desk, type, channel, priority, requester, isLinked() ? distributorId : null,
-                isLinked() ? employeeId : null, subject, description,
-                new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo), tagSet, confidential, null, null, skill);
+                : requesterName == null && requesterPhone == null
+                        ? null
+                        : new Requester(RequesterKind.UNKNOWN_CALLER, null, requesterName, requesterPhone, null);
+        return new OpenTicket(
+                desk,
+                type,
+                channel,
+                priority,
+                requester,
+                isLinked() ? distributorId : null,
+                isLinked() ? employeeId : null,
+                subject,
+                description,
+                new BusinessRefs(orderNo, shipmentNo, invoiceNo, employeeNo),
+                tagSet,
+                confidential,
+                null,
+                null,
+                skill);
     }
 
     /** Makes this caller the requester, with their account or employee (segment, SLA and queue score follow). */
@@ -87,47 +123,171 @@ public class TicketForm {
         return requesterKind != null && requesterKind != RequesterKind.UNKNOWN_CALLER && requesterRef != null;
     }
 
-    public RequesterKind getRequesterKind() { return requesterKind; }
-    public void setRequesterKind(RequesterKind requesterKind) { this.requesterKind = requesterKind; }
-    public Long getRequesterRef() { return requesterRef; }
-    public void setRequesterRef(Long requesterRef) { this.requesterRef = requesterRef; }
-    public String getRequesterEmail() { return requesterEmail; }
-    public void setRequesterEmail(String requesterEmail) { this.requesterEmail = requesterEmail; }
-    public Long getDistributorId() { return distributorId; }
-    public void setDistributorId(Long distributorId) { this.distributorId = distributorId; }
-    public Long getEmployeeId() { return employeeId; }
-    public void setEmployeeId(Long employeeId) { this.employeeId = employeeId; }
-    public String getCallerLabel() { return callerLabel; }
-    public void setCallerLabel(String callerLabel) { this.callerLabel = callerLabel; }
+    public RequesterKind getRequesterKind() {
+        return requesterKind;
+    }
 
-    public String getSkill() { return skill; }
-    public void setSkill(String skill) { this.skill = skill; }
-    public Desk getDesk() { return desk; }
-    public void setDesk(Desk desk) { this.desk = desk; }
-    public TicketType getType() { return type; }
-    public void setType(TicketType type) { this.type = type; }
-    public Channel getChannel() { return channel; }
-    public void setChannel(Channel channel) { this.channel = channel; }
-    public Priority getPriority() { return priority; }
-    public void setPriority(Priority priority) { this.priority = priority; }
-    public String getRequesterName() { return requesterName; }
-    public void setRequesterName(String requesterName) { this.requesterName = requesterName; }
-    public String getRequesterPhone() { return requesterPhone; }
-    public void setRequesterPhone(String requesterPhone) { this.requesterPhone = requesterPhone; }
-    public String getSubject() { return subject; }
-    public void setSubject(String subject) { this.subject = subject; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getOrderNo() { return orderNo; }
-    public void setOrderNo(String orderNo) { this.orderNo = orderNo; }
-    public String getShipmentNo() { return shipmentNo; }
-    public void setShipmentNo(String shipmentNo) { this.shipmentNo = shipmentNo; }
-    public String getInvoiceNo() { return invoiceNo; }
-    public void setInvoiceNo(String invoiceNo) { this.invoiceNo = invoiceNo; }
-    public String getEmployeeNo() { return employeeNo; }
-    public void setEmployeeNo(String employeeNo) { this.employeeNo = employeeNo; }
-    public String getTags() { return tags; }
-    public void setTags(String tags) { this.tags = tags; }
-    public boolean isConfidential() { return confidential; }
-    public void setConfidential(boolean confidential) { this.confidential = confidential; }
+    public void setRequesterKind(RequesterKind requesterKind) {
+        this.requesterKind = requesterKind;
+    }
+
+    public Long getRequesterRef() {
+        return requesterRef;
+    }
+
+    public void setRequesterRef(Long requesterRef) {
+        this.requesterRef = requesterRef;
+    }
+
+    public String getRequesterEmail() {
+        return requesterEmail;
+    }
+
+    public void setRequesterEmail(String requesterEmail) {
+        this.requesterEmail = requesterEmail;
+    }
+
+    public Long getDistributorId() {
+        return distributorId;
+    }
+
+    public void setDistributorId(Long distributorId) {
+        this.distributorId = distributorId;
+    }
+
+    public Long getEmployeeId() {
+        return employeeId;
+    }
+
+    public void setEmployeeId(Long employeeId) {
+        this.employeeId = employeeId;
+    }
+
+    public String getCallerLabel() {
+        return callerLabel;
+    }
+
+    public void setCallerLabel(String callerLabel) {
+        this.callerLabel = callerLabel;
+    }
+
+    public String getSkill() {
+        return skill;
+    }
+
+    public void setSkill(String skill) {
+        this.skill = skill;
+    }
+
+    public Desk getDesk() {
+        return desk;
+    }
+
+    public void setDesk(Desk desk) {
+        this.desk = desk;
+    }
+
+    public TicketType getType() {
+        return type;
+    }
+
+    public void setType(TicketType type) {
+        this.type = type;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public String getRequesterName() {
+        return requesterName;
+    }
+
+    public void setRequesterName(String requesterName) {
+        this.requesterName = requesterName;
+    }
+
+    public String getRequesterPhone() {
+        return requesterPhone;
+    }
+
+    public void setRequesterPhone(String requesterPhone) {
+        this.requesterPhone = requesterPhone;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getOrderNo() {
+        return orderNo;
+    }
+
+    public void setOrderNo(String orderNo) {
+        this.orderNo = orderNo;
+    }
+
+    public String getShipmentNo() {
+        return shipmentNo;
+    }
+
+    public void setShipmentNo(String shipmentNo) {
+        this.shipmentNo = shipmentNo;
+    }
+
+    public String getInvoiceNo() {
+        return invoiceNo;
+    }
+
+    public void setInvoiceNo(String invoiceNo) {
+        this.invoiceNo = invoiceNo;
+    }
+
+    public String getEmployeeNo() {
+        return employeeNo;
+    }
+
+    public void setEmployeeNo(String employeeNo) {
+        this.employeeNo = employeeNo;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public boolean isConfidential() {
+        return confidential;
+    }
+
+    public void setConfidential(boolean confidential) {
+        this.confidential = confidential;
+    }
 }

@@ -7,10 +7,10 @@ import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.knowledge.ReplyTemplates;
 import dev.backstop.helpdesk.organization.OrganizationDirectory;
+import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentResponses;
-import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.SlaStatus;
@@ -18,11 +18,8 @@ import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import dev.backstop.helpdesk.tickets.TicketNotFound;
-import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.TicketState;
-import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.Transfer;
-import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +27,15 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agent workspace: my tickets, the desk's tickets with filters, the ticket page with its actions. */
@@ -58,8 +53,14 @@ class WorkspaceController {
 
     private final DistributorDirectory distributors;
 
-    WorkspaceController(TicketManagement tickets, TicketRouting routing, AgentProfiles agents,
-            OrganizationDirectory organization, QueueStream queueStream, ReplyTemplates templates, TicketStream ticketStream,
+    WorkspaceController(
+            TicketManagement tickets,
+            TicketRouting routing,
+            AgentProfiles agents,
+            OrganizationDirectory organization,
+            QueueStream queueStream,
+            ReplyTemplates templates,
+            TicketStream ticketStream,
             DistributorDirectory distributors) {
         this.distributors = distributors;
         this.queueStream = queueStream;
@@ -73,17 +74,37 @@ class WorkspaceController {
 
     @GetMapping
     String home(CurrentUser user, Model model) {
-        model.addAttribute("mine", tickets.list(new TicketFilter(null, null, null, true, null, null, null, true, 0, 20), user));
+        model.addAttribute(
+                "mine", tickets.list(new TicketFilter(null, null, null, true, null, null, null, true, 0, 20), user));
         model.addAttribute("profile", agents.of(user.id()));
         model.addAttribute("presences", Presence.values());
-        model.addAttribute("active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
+        model.addAttribute(
+                "active", tickets.list(new TicketFilter(null, null, null, false, null, null, null, true, 0, 20), user));
         if (user.has(Role.BACK_OFFICE)) {
-            model.addAttribute("inbox", tickets.list(new TicketFilter(null, TicketState.PENDING_BACK_OFFICE, null, false,
-                    null, null, null, true, null, 0, 50), user));
+            model.addAttribute(
+                    "inbox",
+                    tickets.list(
+                            new TicketFilter(
+                                    null,
+                                    TicketState.PENDING_BACK_OFFICE,
+                                    null,
+                                    false,
+                                    null,
+                                    null,
+                                    null,
+                                    true,
+                                    null,
+                                    0,
+                                    50),
+                            user));
         }
         if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
-            model.addAttribute("escalated", tickets.list(
-                    new TicketFilter(null, null, null, false, null, null, null, true, SlaStatus.BREACHED, 0, 50), user));
+            model.addAttribute(
+                    "escalated",
+                    tickets.list(
+                            new TicketFilter(
+                                    null, null, null, false, null, null, null, true, SlaStatus.BREACHED, 0, 50),
+                            user));
         }
         return "workspace/home";
     }
@@ -98,10 +119,12 @@ class WorkspaceController {
     @PostMapping("/next")
     String next(CurrentUser user, RedirectAttributes flash) {
         try {
-            return routing.next(user).map(t -> "redirect:/workspace/tickets/" + t.id()).orElseGet(() -> {
-                flash.addFlashAttribute("successKey", "workspace.next.none");
-                return "redirect:/workspace";
-            });
+            return routing.next(user)
+                    .map(t -> "redirect:/workspace/tickets/" + t.id())
+                    .orElseGet(() -> {
+                        flash.addFlashAttribute("successKey", "workspace.next.none");
+                        return "redirect:/workspace";
+                    });
         } catch (BackstopException e) {
             flash.addFlashAttribute("errorKey", e.code());
             flash.addFlashAttribute("errorArgs", e.arguments());
@@ -132,12 +155,18 @@ class WorkspaceController {
     }
 
     @GetMapping("/tickets")
-    String list(@RequestParam(required = false) Desk desk, @RequestParam(required = false) TicketState state,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Priority priority,
-            @RequestParam(required = false) String requester, @RequestParam(required = false) String q,
+    String list(
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) TicketState state,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String requester,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) SlaStatus sla,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            CurrentUser user, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            CurrentUser user,
+            Model model) {
         var filter = new TicketFilter(desk, state, null, mine, priority, requester, q, false, sla, page, 25);
         model.addAttribute("filter", filter);
         model.addAttribute("page", tickets.list(filter, user));
@@ -150,12 +179,19 @@ class WorkspaceController {
 
     /** The ticket page; {@code template} (the composer's form without JavaScript) starts the reply with that template. */
     @GetMapping("/tickets/{id}")
-    String view(@PathVariable long id, @RequestParam(required = false) Long template, CurrentUser user, Locale locale,
+    String view(
+            @PathVariable long id,
+            @RequestParam(required = false) Long template,
+            CurrentUser user,
+            Locale locale,
             Model model) {
         TicketDetails ticket = tickets.get(id, user);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("distributor", ticket.distributorId() == null ? null
-                : distributors.byId(ticket.distributorId()).orElse(null));
+        model.addAttribute(
+                "distributor",
+                ticket.distributorId() == null
+                        ? null
+                        : distributors.byId(ticket.distributorId()).orElse(null));
         List<Assignee> assignees = tickets.assignees(id, user);
         model.addAttribute("assignees", assignees);
         model.addAttribute("canTakeIt", assignees.stream().anyMatch(a -> a.id() == user.id()));
@@ -164,7 +200,8 @@ class WorkspaceController {
         model.addAttribute("aids", templates.forTicket(id, locale.getLanguage(), user));
         if (template != null) {
             try {
-                model.addAttribute("replyText", templates.render(template, id, user).text());
+                model.addAttribute(
+                        "replyText", templates.render(template, id, user).text());
                 model.addAttribute("chosenTemplate", template);
             } catch (TicketNotFound e) {
                 throw e;
@@ -192,68 +229,110 @@ class WorkspaceController {
     }
 
     @PostMapping("/tickets/{id}/reply")
-    String reply(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+    String reply(
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         String page = act(id, flash, () -> tickets.reply(id, body, version, user));
         if (flash.getFlashAttributes().containsKey("errorKey")) {
-            flash.addFlashAttribute("replyText", body);   // a refused reply stays in the box to be corrected
+            flash.addFlashAttribute("replyText", body); // a refused reply stays in the box to be corrected
         }
         return page;
     }
 
     @PostMapping("/tickets/{id}/note")
-    String note(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+    String note(
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         return act(id, flash, () -> tickets.note(id, body, version, user));
     }
 
     @PostMapping("/tickets/{id}/call")
-    String call(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+    String call(
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         return act(id, flash, () -> tickets.logCall(id, body, version, user));
     }
 
     @PostMapping("/tickets/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) Long assigneeId,
-            @RequestParam(defaultValue = "false") boolean toMe, @RequestParam Long version, CurrentUser user,
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) Long assigneeId,
+            @RequestParam(defaultValue = "false") boolean toMe,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         return act(id, flash, () -> tickets.assign(id, toMe ? Long.valueOf(user.id()) : assigneeId, version, user));
     }
 
     @PostMapping("/tickets/{id}/transfer")
-    String transfer(@PathVariable long id, @RequestParam(required = false) Desk desk,
-            @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) Integer deadlineHours, @RequestParam Long version, CurrentUser user,
+    String transfer(
+            @PathVariable long id,
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) Long departmentId,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer deadlineHours,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
-        return act(id, flash, () -> tickets.transfer(id, new Transfer(desk, departmentId, reason, deadlineHours), version, user));
+        return act(
+                id,
+                flash,
+                () -> tickets.transfer(id, new Transfer(desk, departmentId, reason, deadlineHours), version, user));
     }
 
     @PostMapping("/tickets/{id}/answer")
-    String answer(@PathVariable long id, @RequestParam String body, @RequestParam Long version, CurrentUser user,
+    String answer(
+            @PathVariable long id,
+            @RequestParam String body,
+            @RequestParam Long version,
+            CurrentUser user,
             RedirectAttributes flash) {
         return act(id, flash, () -> tickets.answerFromBackOffice(id, body, version, user));
     }
 
     @PostMapping("/tickets/{id}/callback")
-    String callback(@PathVariable long id, @RequestParam(required = false) String outcome, @RequestParam int satisfaction,
-            @RequestParam Long version, CurrentUser user, RedirectAttributes flash) {
+    String callback(
+            @PathVariable long id,
+            @RequestParam(required = false) String outcome,
+            @RequestParam int satisfaction,
+            @RequestParam Long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
         return act(id, flash, () -> tickets.recordCallback(id, outcome, satisfaction, version, user));
     }
 
     @PostMapping("/tickets/{id}/state")
-    String state(@PathVariable long id, @RequestParam TicketState state, @RequestParam(required = false) String comment,
-            @RequestParam Long version, CurrentUser user, RedirectAttributes flash) {
+    String state(
+            @PathVariable long id,
+            @RequestParam TicketState state,
+            @RequestParam(required = false) String comment,
+            @RequestParam Long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
         return act(id, flash, () -> tickets.changeState(id, state, comment, version, user));
     }
 
     @PostMapping("/tickets/{id}/attachments")
-    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, CurrentUser user, RedirectAttributes flash) {
+    String attach(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            CurrentUser user,
+            RedirectAttributes flash) {
         return act(id, flash, () -> Pages.attach(tickets, id, file, user));
     }
 
     @GetMapping("/tickets/{id}/attachments/{attachmentId}")
-    ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId, CurrentUser user)
-            throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable long id, @PathVariable long attachmentId, CurrentUser user) throws IOException {
         return AttachmentResponses.of(tickets.attachment(id, attachmentId, user));
     }
 

@@ -40,10 +40,16 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/password-links",
-        "spring.datasource.url=jdbc:h2:mem:passwordlinks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms", "backstop.public-url=https://desk.example.cn",
-        "backstop.imports.poll-interval=200ms", "spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/password-links",
+            "spring.datasource.url=jdbc:h2:mem:passwordlinks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.public-url=https://desk.example.cn",
+            "backstop.imports.poll-interval=200ms",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025"
+        })
 class PasswordLinkTests {
 
     @RegisterExtension
@@ -61,23 +67,37 @@ class PasswordLinkTests {
     void importUsers(String csv) throws Exception {
         var file = new MockMultipartFile("file", "users.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String body = mvc.perform(multipart("/api/v1/imports/users").file(file).with(httpBasic("admin", "demo")))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(
-                jdbc.queryForObject("select state from import_jobs where id = ?", String.class, id)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DONE"
+                        .equals(jdbc.queryForObject("select state from import_jobs where id = ?", String.class, id)));
     }
 
     String issue(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/admin/users/" + username + "/password-link").with(httpBasic("admin", "demo")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/admin/users/" + username + "/password-link")
+                        .with(httpBasic("admin", "demo")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher link = LINK.matcher(JsonPath.read(body, "$.link"));
         assertThat(link.find()).isTrue();
         return link.group(1);
     }
 
     int choose(String token, String password, String confirmation) throws Exception {
-        return mvc.perform(post("/account/password/" + token).with(csrf()).header("Accept-Language", "zh-CN")
-                .param("password", password).param("confirmation", confirmation)).andReturn().getResponse().getStatus();
+        return mvc.perform(post("/account/password/" + token)
+                        .with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("password", password)
+                        .param("confirmation", confirmation))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
@@ -85,11 +105,16 @@ class PasswordLinkTests {
         importUsers("用户名,姓名,角色,邮箱\nwangwu,王五,一线服务代表,wangwu@example.com\n");
         mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "demo"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/admin/users").param("q", "wangwu").with(httpBasic("admin", "demo")))
-                .andExpect(jsonPath("$[0].username").value("wangwu")).andExpect(jsonPath("$[0].hasPassword").value(false));
+                .andExpect(jsonPath("$[0].username").value("wangwu"))
+                .andExpect(jsonPath("$[0].hasPassword").value(false));
 
-        String body = mvc.perform(post("/api/v1/admin/users/wangwu/password-link").with(httpBasic("admin", "demo")))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.emailedTo").value("wangwu@example.com"))
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(
+                        post("/api/v1/admin/users/wangwu/password-link").with(httpBasic("admin", "demo")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.emailedTo").value("wangwu@example.com"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("wangwu@example.com");
@@ -100,24 +125,43 @@ class PasswordLinkTests {
         assertThat(JsonPath.<String>read(body, "$.link")).endsWith(token);
 
         mvc.perform(get("/account/password/" + token).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("王五")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("王五")));
         assertThat(choose(token, "short", "short")).isEqualTo(400);
-        String refused = mvc.perform(post("/account/password/" + token).with(csrf()).header("Accept-Language", "zh-CN")
-                        .param("password", "wangwu-2026-spring").param("confirmation", "wangwu-2026-spring"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        String refused = mvc.perform(post("/account/password/" + token)
+                        .with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("password", "wangwu-2026-spring")
+                        .param("confirmation", "wangwu-2026-spring"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("此密码太容易被猜到");
-        String mismatch = mvc.perform(post("/account/password/" + token).with(csrf()).header("Accept-Language", "en")
-                        .param("password", "Lotus-pond-2026").param("confirmation", "Lotus-pond-2027"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        String mismatch = mvc.perform(post("/account/password/" + token)
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("password", "Lotus-pond-2026")
+                        .param("confirmation", "Lotus-pond-2027"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(mismatch).contains("The two passwords are not the same.");
-        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026")))
+                .andExpect(status().isUnauthorized());
 
         assertThat(choose(token, "Lotus-pond-2026", "Lotus-pond-2026")).isEqualTo(200);
-        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026")))
+                .andExpect(status().isOk());
         mvc.perform(get("/account/password/" + token).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isNotFound()).andExpect(content().string(Matchers.containsString("此链接无效")));
-        assertThat(choose(token, "Another-pass-99", "Another-pass-99")).as("a used link sets nothing").isEqualTo(404);
-        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026"))).andExpect(status().isOk());
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(Matchers.containsString("此链接无效")));
+        assertThat(choose(token, "Another-pass-99", "Another-pass-99"))
+                .as("a used link sets nothing")
+                .isEqualTo(404);
+        mvc.perform(get("/api/v1/me").with(httpBasic("wangwu", "Lotus-pond-2026")))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -127,57 +171,111 @@ class PasswordLinkTests {
         String second = issue("zhaoliu");
         mvc.perform(get("/account/password/" + first)).andExpect(status().isNotFound());
         mvc.perform(get("/account/password/" + second)).andExpect(status().isOk());
-        String page = mvc.perform(post("/admin/users/zhaoliu/password-link").with(csrf()).with(httpBasic("admin", "demo"))
+        String page = mvc.perform(post("/admin/users/zhaoliu/password-link")
+                        .with(csrf())
+                        .with(httpBasic("admin", "demo"))
                         .header("Accept-Language", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("it was not e-mailed").contains("https://desk.example.cn/account/password/");
         mvc.perform(get("/account/password/" + second)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/admin/users/nobody-here/password-link").with(httpBasic("admin", "demo"))
+        mvc.perform(post("/api/v1/admin/users/nobody-here/password-link")
+                        .with(httpBasic("admin", "demo"))
                         .header("Accept-Language", "zh-CN"))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("没有用户“nobody-here”。"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("没有用户“nobody-here”。"));
         mvc.perform(post("/api/v1/admin/users/zhaoliu/password-link").with(httpBasic("supervisor", "demo")))
                 .andExpect(status().isForbidden());
-        assertThat(List.of(jdbc.queryForObject("select count(*) from password_links l join app_users u on u.id = l.user_id "
-                + "where u.username = 'zhaoliu' and l.used_at is null and l.expires_at > current_timestamp", Long.class)))
+        assertThat(List.of(jdbc.queryForObject(
+                        "select count(*) from password_links l join app_users u on u.id = l.user_id "
+                                + "where u.username = 'zhaoliu' and l.used_at is null and l.expires_at > current_timestamp",
+                        Long.class)))
                 .containsExactly(1L);
     }
 
     @Test
     void anAdminSetsAnAgentsCapacityAndSkillsOnThePageAndThroughTheApi() throws Exception {
-        String refused = mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN")
-                        .contentType("application/json").content("{\"capacity\":3,\"skills\":[\"PRODUCT\",\"FORKLIFT\"]}"))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String refused = mvc.perform(put("/api/v1/admin/agents/expert")
+                        .with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "zh-CN")
+                        .contentType("application/json")
+                        .content("{\"capacity\":3,\"skills\":[\"PRODUCT\",\"FORKLIFT\"]}"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("没有技能队列“FORKLIFT”", "PRODUCT").doesNotContain("{0}");
-        mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).contentType("application/json")
-                .content("{\"capacity\":0,\"skills\":[]}")).andExpect(status().isBadRequest());
-        mvc.perform(put("/api/v1/admin/agents/distributor").with(httpBasic("admin", "demo")).contentType("application/json")
-                .content("{\"capacity\":3,\"skills\":[]}")).andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/admin/agents/expert")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType("application/json")
+                        .content("{\"capacity\":0,\"skills\":[]}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/admin/agents/distributor")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType("application/json")
+                        .content("{\"capacity\":3,\"skills\":[]}"))
+                .andExpect(status().isNotFound());
 
-        mvc.perform(put("/api/v1/admin/agents/expert").with(httpBasic("admin", "demo")).contentType("application/json")
+        mvc.perform(put("/api/v1/admin/agents/expert")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType("application/json")
                         .content("{\"capacity\":3,\"skills\":[\"product\"]}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.capacity").value(3)).andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.capacity").value(3))
+                .andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
         // the agent's own profile (what routing reads) has it
         mvc.perform(get("/api/v1/me/agent-profile").with(httpBasic("expert", "demo")))
-                .andExpect(jsonPath("$.capacity").value(3)).andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
+                .andExpect(jsonPath("$.capacity").value(3))
+                .andExpect(jsonPath("$.skills[0]").value("PRODUCT"));
 
-        mvc.perform(post("/admin/agents/hr").with(httpBasic("admin", "demo")).with(csrf())
-                        .param("capacity", "7").param("skills", "PAYROLL"))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "workspace.saved"));
-        String page = mvc.perform(get("/admin/agents").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"agent-hr\"", "人事专员", "薪酬个税", "value=\"7\"")
+        mvc.perform(post("/admin/agents/hr")
+                        .with(httpBasic("admin", "demo"))
+                        .with(csrf())
+                        .param("capacity", "7")
+                        .param("skills", "PAYROLL"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "workspace.saved"));
+        String page = mvc.perform(
+                        get("/admin/agents").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("id=\"agent-hr\"", "人事专员", "薪酬个税", "value=\"7\"")
                 .doesNotContain("id=\"agent-distributor\"", ">HR_AGENT<");
         mvc.perform(get("/admin/agents").with(httpBasic("supervisor", "demo"))).andExpect(status().isForbidden());
 
         // the SLA policies page: criteria in words, each policy's targets editable
-        String policies = mvc.perform(get("/admin/sla-policies").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(policies).contains("VIP 经销商投诉", "<span>渠道服务台</span>", "<span>投诉</span>", "任意类型", "name=\"resolutionMinutes\"", "停用")
+        String policies = mvc.perform(get("/admin/sla-policies")
+                        .with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(policies)
+                .contains(
+                        "VIP 经销商投诉",
+                        "<span>渠道服务台</span>",
+                        "<span>投诉</span>",
+                        "任意类型",
+                        "name=\"resolutionMinutes\"",
+                        "停用")
                 .doesNotContain("CHANNEL / COMPLAINT", ">OFFICE<", ">24X7<");
-        long hrDesk = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
-        mvc.perform(post("/admin/sla-policies/" + hrDesk).with(httpBasic("admin", "demo")).with(csrf())
-                        .param("name", "HR 服务台").param("calendar", "OFFICE").param("firstResponseMinutes", "480")
-                        .param("resolutionMinutes", "60").param("atRiskPercent", "80"))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorKey", "sla.policy.error.firstAfterResolution"));
+        long hrDesk =
+                jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+        mvc.perform(post("/admin/sla-policies/" + hrDesk)
+                        .with(httpBasic("admin", "demo"))
+                        .with(csrf())
+                        .param("name", "HR 服务台")
+                        .param("calendar", "OFFICE")
+                        .param("firstResponseMinutes", "480")
+                        .param("resolutionMinutes", "60")
+                        .param("atRiskPercent", "80"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("errorKey", "sla.policy.error.firstAfterResolution"));
     }
 }

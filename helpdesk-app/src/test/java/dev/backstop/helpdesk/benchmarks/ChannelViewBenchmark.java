@@ -118,7 +118,8 @@ class ChannelViewBenchmark {
                     dataset = generate(pg.getPostgresDatabase());
                     store(marker, dataset);
                 }
-                codes = jdbc.queryForList("select code from distributors where code like 'BM%' order by code", String.class);
+                codes = jdbc.queryForList(
+                        "select code from distributors where code like 'BM%' order by code", String.class);
                 token = issueToken(jdbc);
                 pgVersion = jdbc.queryForObject("select version()", String.class);
                 explain(pg.getPostgresDatabase(), jdbc);
@@ -146,7 +147,8 @@ class ChannelViewBenchmark {
             }
             summary(summary);
         }
-        Path out = Path.of(System.getProperty("backstop.benchmark.out", DIR.resolve("RESULTS.md").toString()));
+        Path out = Path.of(System.getProperty(
+                "backstop.benchmark.out", DIR.resolve("RESULTS.md").toString()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         Path explainOut = out.resolveSibling("EXPLAIN.md");
@@ -169,7 +171,9 @@ class ChannelViewBenchmark {
         props.put("spring.main.banner-mode", "off");
         props.putAll(extra);
         // command-line arguments: they win over application.yml (default properties would not)
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(HelpdeskApplication.class).run(args);
     }
 
@@ -181,8 +185,7 @@ class ChannelViewBenchmark {
     private static String issueToken(JdbcTemplate jdbc) throws Exception {
         long agent = jdbc.queryForObject("""
                 select u.id from app_users u join user_roles r on r.user_id = u.id
-                 where r.role = 'CHANNEL_AGENT' and u.enabled order by u.username = 'agent' desc, u.id fetch first 1 rows only""",
-                Long.class);
+                 where r.role = 'CHANNEL_AGENT' and u.enabled order by u.username = 'agent' desc, u.id fetch first 1 rows only""", Long.class);
         jdbc.update("delete from api_tokens where name = 'channel-bench'");
         SecureRandom random = new SecureRandom();
         byte[] p = new byte[4];
@@ -191,9 +194,13 @@ class ChannelViewBenchmark {
         random.nextBytes(s);
         String prefix = HexFormat.of().formatHex(p);
         String secret = HexFormat.of().formatHex(s);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        jdbc.update("insert into api_tokens (name, token_prefix, token_hash, user_id, created_at) values ('channel-bench', ?, ?, ?, now())",
-                prefix, hash, agent);
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        jdbc.update(
+                "insert into api_tokens (name, token_prefix, token_hash, user_id, created_at) values ('channel-bench', ?, ?, ?, now())",
+                prefix,
+                hash,
+                agent);
         return "bst_" + prefix + "_" + secret;
     }
 
@@ -203,7 +210,8 @@ class ChannelViewBenchmark {
     private static Map<String, String> generate(DataSource ds) throws Exception {
         Map<String, String> info = new LinkedHashMap<>();
         long total = System.nanoTime();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("set maintenance_work_mem = '1GB'");
             st.execute("set work_mem = '256MB'");
             st.execute("set session_replication_role = replica");
@@ -246,7 +254,8 @@ class ChannelViewBenchmark {
                               from generate_series(1, {N}) g
                               cross join lateral (select floor(random() * 730)::int + (g % 1) as age) a,
                                    (select array_agg(id order by id) ids from distributors where code like 'BM%') b) x
-                     order by x.order_date, x.g""".replace("{D}", String.valueOf(DISTRIBUTORS)).replace("{N}", String.valueOf(ORDERS)));
+                     order by x.order_date, x.g""".replace("{D}", String.valueOf(DISTRIBUTORS))
+                    .replace("{N}", String.valueOf(ORDERS)));
             step(info, st, "erp_order_lines", """
                     insert into erp_order_lines (order_id, line_no, sku, product_name, category, quantity, unit_price, amount)
                     select o.id, n, 'SKU-' || lpad(p::text, 4, '0'), '产品' || p, (array['饮料', '调味品', '乳制品', '零食', '粮油'])[1 + p % 5],
@@ -271,7 +280,8 @@ class ChannelViewBenchmark {
                       cross join lateral (select o.order_date + (1 + k + o.id % 3) * interval '1 day' + (o.id % 600) * interval '1 minute' as at) s
                      where o.order_no like 'BMO-%' and o.status in ('SHIPPED', 'DELIVERED') and (k = 1 or o.id % 19 = 0)
                      order by s.at""");
-            // What each shipment carried: the whole order, or for a split delivery the odd lines first, the even ones later.
+            // What each shipment carried: the whole order, or for a split delivery the odd lines first, the even ones
+            // later.
             step(info, st, "wms_shipment_lines", """
                     insert into wms_shipment_lines (shipment_id, line_no, sku, quantity)
                     select s.id, l.line_no, l.sku, l.quantity
@@ -376,12 +386,18 @@ class ChannelViewBenchmark {
                 .append("`EXPLAIN (ANALYZE, BUFFERS)` of the snapshot adapters' queries (SnapshotErp, SnapshotWms, "
                         + "DistributorDirectory), each run once before, with the literal values of one account. Written by "
                         + "ChannelViewBenchmark.\n\n");
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             for (Map<String, Object> account : List.of(median, biggest)) {
                 long id = ((Number) account.get("id")).longValue();
                 String code = (String) account.get("code");
-                explain.append("## ").append(account == median ? "Median" : "Biggest").append(" account ").append(code)
-                        .append(" (").append(account.get("orders")).append(" orders)\n\n");
+                explain.append("## ")
+                        .append(account == median ? "Median" : "Biggest")
+                        .append(" account ")
+                        .append(code)
+                        .append(" (")
+                        .append(account.get("orders"))
+                        .append(" orders)\n\n");
                 String recent = "current_date - 90";
                 Map<String, String> queries = new LinkedHashMap<>();
                 queries.put("profile (DistributorDirectory.byCode)", """
@@ -424,7 +440,9 @@ class ChannelViewBenchmark {
                           (select s.id from wms_shipments s where s.distributor_id = %d
                             order by s.shipped_at desc nulls first, s.shipment_no desc limit 30)
                          order by shipment_id, line_no""".formatted(id));
-                queries.put("open tickets (DistributorTickets, roughly: a CHANNEL_AGENT's scope, user id 2)", """
+                queries.put(
+                        "open tickets (DistributorTickets, roughly: a CHANNEL_AGENT's scope, user id 2)",
+                        """
                         select t.id, t.ticket_key, t.desk, t.type, t.channel, t.priority, t.state, t.subject, t.requester_name,
                                u.display_name, t.confidential, t.created_at, t.updated_at, t.segment, t.sla_policy_id, t.resolved_at,
                                t.sla_paused_at, t.first_responded_at, t.first_response_due, t.first_response_risk_at,
@@ -444,8 +462,13 @@ class ChannelViewBenchmark {
                             plan.append(rs.getString(1)).append('\n');
                         }
                     }
-                    explain.append("### ").append(q.getKey()).append("\n\n```sql\n").append(q.getValue().strip())
-                            .append("\n```\n\n```\n").append(plan).append("```\n\n");
+                    explain.append("### ")
+                            .append(q.getKey())
+                            .append("\n\n```sql\n")
+                            .append(q.getValue().strip())
+                            .append("\n```\n\n```\n")
+                            .append(plan)
+                            .append("```\n\n");
                 }
             }
         }
@@ -453,15 +476,20 @@ class ChannelViewBenchmark {
 
     // ------------------------------------------------------------------------------------------------ load
 
-    private void measureMode(String mode, int port, String token, List<String> codes, Path lua, List<String[]> summary,
-            String note) throws Exception {
+    private void measureMode(
+            String mode, int port, String token, List<String> codes, Path lua, List<String[]> summary, String note)
+            throws Exception {
         String base = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> sample = http.send(request(base, token, codes.getFirst()), HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> sample =
+                http.send(request(base, token, codes.getFirst()), HttpResponse.BodyHandlers.ofString());
         if (sample.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/v1/distributors/" + codes.getFirst() + " -> " + sample.statusCode()
-                    + ": " + sample.body());
+            throw new IllegalStateException("GET /api/v1/distributors/" + codes.getFirst() + " -> "
+                    + sample.statusCode() + ": " + sample.body());
         }
         Files.writeString(DIR.resolve("sample-view-" + mode + ".json"), sample.body());
         String origins = origins(sample.body());
@@ -471,8 +499,9 @@ class ChannelViewBenchmark {
         Cpu serialBefore = Cpu.now();
         Histogram serial = serial(http, base, token, codes, SERIAL);
         Cpu serialCpu = Cpu.now().minus(serialBefore);
-        System.out.printf("%s one at a time: p50 %s, p99 %s%n", mode, ms(serial.getValueAtPercentile(50)),
-                ms(serial.getValueAtPercentile(99)));
+        System.out.printf(
+                "%s one at a time: p50 %s, p99 %s%n",
+                mode, ms(serial.getValueAtPercentile(50)), ms(serial.getValueAtPercentile(99)));
         Thread.sleep(2000); // PostgreSQL flushes a backend's statistics at most once a second
         Map<String, long[]> before = tableStats();
         long xactBefore = transactions();
@@ -490,50 +519,77 @@ class ChannelViewBenchmark {
         Cpu wrkCpu = Cpu.now().minus(wrkBefore);
         System.out.printf("%s wrk: %.0f req/s%n", mode, wrk.rps);
 
-        report.append("\n## ").append(mode.equals("snapshot") ? "Snapshot mode" : "REST mode").append("\n\n");
+        report.append("\n## ")
+                .append(mode.equals("snapshot") ? "Snapshot mode" : "REST mode")
+                .append("\n\n");
         if (note != null) {
             report.append(note).append("\n\n");
         }
         report.append("Sample answer: %,d bytes of JSON (%s). Warm-up: %,d requests closed-loop over %d s.\n\n"
                 .formatted(sample.body().length(), origins, warm, WARMUP));
-        report.append("### One request at a time: %,d views, one client (the same codes in every run)\n\n".formatted(SERIAL));
-        report.append("The view's own service time and cost without queueing: what a faster or quieter machine starts from.\n\n");
+        report.append(
+                "### One request at a time: %,d views, one client (the same codes in every run)\n\n".formatted(SERIAL));
+        report.append(
+                "The view's own service time and cost without queueing: what a faster or quieter machine starts from.\n\n");
         report.append("| | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|\n");
         report.append(row("service time", serial));
-        report.append('\n').append(serialCpu.describe("the one-at-a-time run", SERIAL)).append("\n\n");
+        report.append('\n')
+                .append(serialCpu.describe("the one-at-a-time run", SERIAL))
+                .append("\n\n");
         report.append("### Fixed rate (open loop): %d requests/s for %d s\n\n".formatted(RATE, DURATION));
         report.append("Latency measured from each request's intended send time (no coordinated omission); ")
-                .append("service time from the actual send. Random distributor codes, JDK HttpClient, virtual threads.\n\n");
+                .append(
+                        "service time from the actual send. Random distributor codes, JDK HttpClient, virtual threads.\n\n");
         report.append("| | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|\n");
         report.append(row("latency (from intended start)", open.latency));
         report.append(row("service time (from actual send)", open.service));
-        report.append("\nSent %,d, answered 200: %,d (both ERP and WMS live: %,d), errors / non-200: %,d; achieved %.1f requests/s.\n\n"
-                .formatted(open.sent, open.ok, open.live, open.errors, open.ok / open.seconds));
+        report.append(
+                "\nSent %,d, answered 200: %,d (both ERP and WMS live: %,d), errors / non-200: %,d; achieved %.1f requests/s.\n\n"
+                        .formatted(open.sent, open.ok, open.live, open.errors, open.ok / open.seconds));
         report.append(cpu.describe("the fixed-rate run", open.sent)).append("\n\n");
-        report.append("PostgreSQL during the fixed-rate run: %.1f transactions (statements outside a transaction count one each) "
-                .formatted((double) xacts / Math.max(1, open.sent)) + "per view; per table, scans per view:\n\n");
-        report.append("| table | seq scans | rows read by seq scans | index scans | rows fetched by index |\n|---|---|---|---|---|\n");
+        report.append(
+                "PostgreSQL during the fixed-rate run: %.1f transactions (statements outside a transaction count one each) "
+                                .formatted((double) xacts / Math.max(1, open.sent))
+                        + "per view; per table, scans per view:\n\n");
+        report.append(
+                "| table | seq scans | rows read by seq scans | index scans | rows fetched by index |\n|---|---|---|---|---|\n");
         after.forEach((table, a) -> {
             long[] b = before.getOrDefault(table, new long[4]);
             double n = Math.max(1, open.sent);
             if (a[0] - b[0] + a[2] - b[2] > 0) {
-                report.append("| %s | %.2f | %.0f | %.2f | %.0f |\n".formatted(table, (a[0] - b[0]) / n, (a[1] - b[1]) / n,
-                        (a[2] - b[2]) / n, (a[3] - b[3]) / n));
+                report.append("| %s | %.2f | %.0f | %.2f | %.0f |\n"
+                        .formatted(table, (a[0] - b[0]) / n, (a[1] - b[1]) / n, (a[2] - b[2]) / n, (a[3] - b[3]) / n));
             }
         });
         report.append('\n').append(topStatements);
         report.append("### Maximum throughput (closed loop): wrk -t%d -c%d -d%ds --latency\n\n"
                 .formatted(WRK_THREADS, WRK_CONNECTIONS, WRK_DURATION));
         report.append("| requests/s | p50 | p75 | p90 | p99 | non-2xx / errors |\n|---|---|---|---|---|---|\n");
-        report.append("| %.0f | %s | %s | %s | %s | %s |\n\n".formatted(wrk.rps, wrk.percentiles.getOrDefault("50%", "?"),
-                wrk.percentiles.getOrDefault("75%", "?"), wrk.percentiles.getOrDefault("90%", "?"),
-                wrk.percentiles.getOrDefault("99%", "?"), wrk.errors));
-        report.append(wrkCpu.describe("the wrk run (wrk's own CPU is in \"others\")", Math.round(wrk.rps * WRK_DURATION)))
+        report.append("| %.0f | %s | %s | %s | %s | %s |\n\n"
+                .formatted(
+                        wrk.rps,
+                        wrk.percentiles.getOrDefault("50%", "?"),
+                        wrk.percentiles.getOrDefault("75%", "?"),
+                        wrk.percentiles.getOrDefault("90%", "?"),
+                        wrk.percentiles.getOrDefault("99%", "?"),
+                        wrk.errors));
+        report.append(wrkCpu.describe(
+                        "the wrk run (wrk's own CPU is in \"others\")", Math.round(wrk.rps * WRK_DURATION)))
                 .append("\n\n");
-        report.append("<details><summary>wrk output</summary>\n\n```\n").append(wrk.raw.strip()).append("\n```\n</details>\n");
-        summary.add(new String[] {mode, ms(open.latency.getValueAtPercentile(50)), ms(open.latency.getValueAtPercentile(90)),
-                ms(open.latency.getValueAtPercentile(99)), ms(open.latency.getMaxValue()), "%,d".formatted(open.errors),
-                "%.0f".formatted(wrk.rps), wrk.percentiles.getOrDefault("50%", "?"), wrk.percentiles.getOrDefault("99%", "?")});
+        report.append("<details><summary>wrk output</summary>\n\n```\n")
+                .append(wrk.raw.strip())
+                .append("\n```\n</details>\n");
+        summary.add(new String[] {
+            mode,
+            ms(open.latency.getValueAtPercentile(50)),
+            ms(open.latency.getValueAtPercentile(90)),
+            ms(open.latency.getValueAtPercentile(99)),
+            ms(open.latency.getMaxValue()),
+            "%,d".formatted(open.errors),
+            "%.0f".formatted(wrk.rps),
+            wrk.percentiles.getOrDefault("50%", "?"),
+            wrk.percentiles.getOrDefault("99%", "?")
+        });
     }
 
     /**
@@ -546,18 +602,24 @@ class ChannelViewBenchmark {
         static final double TICK_MS = 10.0; // USER_HZ = 100 on Linux
 
         static Cpu now() {
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             long pg = 0;
             long busy = 0;
             long total = 0;
             String load = "?";
             try {
-                long postmaster = Long.parseLong(Files.readAllLines(DIR.resolve("pgdata/postmaster.pid")).getFirst().strip());
+                long postmaster = Long.parseLong(Files.readAllLines(DIR.resolve("pgdata/postmaster.pid"))
+                        .getFirst()
+                        .strip());
                 try (var procs = Files.list(Path.of("/proc"))) {
-                    for (Path proc : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    for (Path proc : procs.filter(
+                                    d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                            .toList()) {
                         try {
                             String stat = Files.readString(proc.resolve("stat"));
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String[] f =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                             long pid = Long.parseLong(proc.getFileName().toString());
                             if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
                                 pg += Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -567,7 +629,10 @@ class ChannelViewBenchmark {
                         }
                     }
                 }
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
                 for (int i = 1; i < cpu.length; i++) {
                     long v = Long.parseLong(cpu[i]);
                     total += v;
@@ -583,8 +648,12 @@ class ChannelViewBenchmark {
         }
 
         Cpu minus(Cpu before) {
-            return new Cpu(jvmNanos - before.jvmNanos, pgTicks - before.pgTicks, machineBusyTicks - before.machineBusyTicks,
-                    machineTicks - before.machineTicks, loadavg);
+            return new Cpu(
+                    jvmNanos - before.jvmNanos,
+                    pgTicks - before.pgTicks,
+                    machineBusyTicks - before.machineBusyTicks,
+                    machineTicks - before.machineTicks,
+                    loadavg);
         }
 
         String describe(String run, long requests) {
@@ -595,10 +664,16 @@ class ChannelViewBenchmark {
             double others = Math.max(0, busy - jvm - pg);
             double cores = Runtime.getRuntime().availableProcessors();
             return ("CPU during %s: app JVM (with the Java load generator) %.2f ms per view, PostgreSQL %.2f ms per view; "
-                    + "the machine was %.0f %% busy (all %d cores), of which other processes (wrk, other sessions' builds) "
-                    + "%.0f %% of the machine; load average at the end: %s.").formatted(run, jvm / n, pg / n,
-                    100 * busy / Math.max(1, machineTicks * TICK_MS), (int) cores,
-                    100 * others / Math.max(1, machineTicks * TICK_MS), loadavg);
+                            + "the machine was %.0f %% busy (all %d cores), of which other processes (wrk, other sessions' builds) "
+                            + "%.0f %% of the machine; load average at the end: %s.")
+                    .formatted(
+                            run,
+                            jvm / n,
+                            pg / n,
+                            100 * busy / Math.max(1, machineTicks * TICK_MS),
+                            (int) cores,
+                            100 * others / Math.max(1, machineTicks * TICK_MS),
+                            loadavg);
         }
     }
 
@@ -621,10 +696,12 @@ class ChannelViewBenchmark {
                 .append("| statement | calls | plan ms | exec ms | rows |\n|---|---|---|---|---|\n");
         double n = Math.max(1, views);
         double[] sum = new double[3];
-        admin.query("""
+        admin.query(
+                """
                 select query, calls, total_plan_time, total_exec_time, rows from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = 'postgres') and query not like '%pg_stat%'
-                 order by total_plan_time + total_exec_time desc""", rs -> {
+                 order by total_plan_time + total_exec_time desc""",
+                rs -> {
                     double calls = rs.getLong(2) / n;
                     double plan = rs.getDouble(3) / n;
                     double exec = rs.getDouble(4) / n;
@@ -634,8 +711,8 @@ class ChannelViewBenchmark {
                     if (plan + exec >= 0.005) {
                         String sql = rs.getString(1).replaceAll("\\s+", " ").strip();
                         sql = sql.length() > 140 ? sql.substring(0, 140) + "…" : sql;
-                        table.append("| `%s` | %.2f | %.3f | %.3f | %.1f |\n".formatted(sql.replace("|", "\\|"), calls, plan,
-                                exec, rs.getLong(5) / n));
+                        table.append("| `%s` | %.2f | %.3f | %.3f | %.1f |\n"
+                                .formatted(sql.replace("|", "\\|"), calls, plan, exec, rs.getLong(5) / n));
                     }
                 });
         table.append("| **all statements** | %.2f | %.3f | %.3f | |\n\n".formatted(sum[0], sum[1], sum[2]));
@@ -644,22 +721,27 @@ class ChannelViewBenchmark {
 
     private Map<String, long[]> tableStats() {
         Map<String, long[]> stats = new java.util.TreeMap<>();
-        admin.query("select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0)"
-                + " from pg_stat_user_tables", rs -> {
+        admin.query(
+                "select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0)"
+                        + " from pg_stat_user_tables",
+                rs -> {
                     stats.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 });
         return stats;
     }
 
     private long transactions() {
-        return admin.queryForObject("select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'",
-                Long.class);
+        return admin.queryForObject(
+                "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'", Long.class);
     }
 
     private static HttpRequest request(String base, String token, String code) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/distributors/" + code))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
     }
 
     private static String origins(String json) {
@@ -672,7 +754,8 @@ class ChannelViewBenchmark {
     }
 
     /** One request after the other over the same random codes (fixed seed), service time in microseconds. */
-    private static Histogram serial(HttpClient http, String base, String token, List<String> codes, int count) throws Exception {
+    private static Histogram serial(HttpClient http, String base, String token, List<String> codes, int count)
+            throws Exception {
         Histogram service = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         Random random = new Random(42);
         for (int i = 0; i < count; i++) {
@@ -682,7 +765,8 @@ class ChannelViewBenchmark {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("one at a time: " + answer.statusCode());
             }
-            service.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start), TimeUnit.MINUTES.toMicros(1)));
+            service.recordValue(
+                    Math.min(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start), TimeUnit.MINUTES.toMicros(1)));
         }
         return service;
     }
@@ -698,7 +782,8 @@ class ChannelViewBenchmark {
                     Random random = new Random(worker);
                     while (System.nanoTime() < until) {
                         try {
-                            http.send(request(base, token, codes.get(random.nextInt(codes.size()))),
+                            http.send(
+                                    request(base, token, codes.get(random.nextInt(codes.size()))),
                                     HttpResponse.BodyHandlers.discarding());
                             done.incrementAndGet();
                         } catch (Exception e) {
@@ -711,17 +796,24 @@ class ChannelViewBenchmark {
         return done.get();
     }
 
-    record LoadResult(Histogram latency, Histogram service, long sent, long ok, long errors, long live, double seconds) {
+    record LoadResult(
+            Histogram latency, Histogram service, long sent, long ok, long errors, long live, double seconds) {
         @Override
         public String toString() {
-            return "p50 %s, p90 %s, p99 %s, max %s, %d ok, %d errors".formatted(ms(latency.getValueAtPercentile(50)),
-                    ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()),
-                    ok, errors);
+            return "p50 %s, p90 %s, p99 %s, max %s, %d ok, %d errors"
+                    .formatted(
+                            ms(latency.getValueAtPercentile(50)),
+                            ms(latency.getValueAtPercentile(90)),
+                            ms(latency.getValueAtPercentile(99)),
+                            ms(latency.getMaxValue()),
+                            ok,
+                            errors);
         }
     }
 
     /** Open loop: request i is due at start + i / rate, whatever happened to the ones before it. */
-    private static LoadResult openLoop(HttpClient http, String base, String token, List<String> codes, int rate, int seconds)
+    private static LoadResult openLoop(
+            HttpClient http, String base, String token, List<String> codes, int rate, int seconds)
             throws InterruptedException {
         Histogram latency = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         Histogram service = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -761,8 +853,7 @@ class ChannelViewBenchmark {
         return new LoadResult(latency, service, total, ok.get(), errors.get(), live.get(), elapsed);
     }
 
-    record WrkResult(double rps, Map<String, String> percentiles, String errors, String raw) {
-    }
+    record WrkResult(double rps, Map<String, String> percentiles, String errors, String raw) {}
 
     private static Path writeLua(Path codes, String token) throws IOException {
         Path lua = DIR.resolve("view.lua");
@@ -780,29 +871,47 @@ class ChannelViewBenchmark {
     }
 
     private static WrkResult wrk(int port, Path lua) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + WRK_CONNECTIONS, "-d" + WRK_DURATION + "s",
-                "--timeout", "10s", "--latency", "-s", lua.toString(), "http://127.0.0.1:" + port)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "wrk",
+                        "-t" + WRK_THREADS,
+                        "-c" + WRK_CONNECTIONS,
+                        "-d" + WRK_DURATION + "s",
+                        "--timeout",
+                        "10s",
+                        "--latency",
+                        "-s",
+                        lua.toString(),
+                        "http://127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
         Map<String, String> percentiles = new LinkedHashMap<>();
-        Matcher pm = Pattern.compile("^\\s+(50|75|90|99)%\\s+(\\S+)", Pattern.MULTILINE).matcher(out);
+        Matcher pm = Pattern.compile("^\\s+(50|75|90|99)%\\s+(\\S+)", Pattern.MULTILINE)
+                .matcher(out);
         while (pm.find()) {
             percentiles.put(pm.group(1) + "%", pm.group(2));
         }
         Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(out);
         Matcher socket = Pattern.compile("Socket errors:(.*)").matcher(out);
-        String errors = (non2xx.find() ? non2xx.group(1) : "0") + (socket.find() ? " (socket errors:" + socket.group(1) + ")" : "");
+        String errors = (non2xx.find() ? non2xx.group(1) : "0")
+                + (socket.find() ? " (socket errors:" + socket.group(1) + ")" : "");
         return new WrkResult(rps.find() ? Double.parseDouble(rps.group(1)) : 0, percentiles, errors, out);
     }
 
     // ------------------------------------------------------------------------------------------------ REST mode
 
-    private void rest(String jdbcUrl, String token, List<String> codes, Path lua, List<String[]> summary) throws Exception {
-        boolean adapters = present("dev.backstop.helpdesk.erp.internal.RestErp") && present("dev.backstop.helpdesk.wms.internal.RestWms");
-        WireMockServer stub = new WireMockServer(options().dynamicPort().containerThreads(200).asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(50).disableRequestJournal());
+    private void rest(String jdbcUrl, String token, List<String> codes, Path lua, List<String[]> summary)
+            throws Exception {
+        boolean adapters = present("dev.backstop.helpdesk.erp.internal.RestErp")
+                && present("dev.backstop.helpdesk.wms.internal.RestWms");
+        WireMockServer stub = new WireMockServer(options()
+                .dynamicPort()
+                .containerThreads(200)
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(50)
+                .disableRequestJournal());
         stub.start();
         try {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -814,27 +923,51 @@ class ChannelViewBenchmark {
                 // the app's records serialized), its code replaced by the one asked for (WireMock response templating).
                 ObjectMapper json = app.getBean(ObjectMapper.class);
                 String code = codes.get(codes.size() / 2);
-                String account = json.writeValueAsString(app.getBean(ErpLookups.class).account(code).value())
+                String account = json.writeValueAsString(
+                                app.getBean(ErpLookups.class).account(code).value())
                         .replace("\"" + code + "\"", "\"{{request.pathSegments.[1]}}\"");
-                String shipments = ("{\"shipments\":" + json.writeValueAsString(app.getBean(WmsLookups.class).shipments(code, 30).value())
-                        + "}").replace("\"" + code + "\"", "\"{{request.pathSegments.[1]}}\"");
-                stub.stubFor(get(urlPathMatching("/distributors/[^/]+/account")).willReturn(aResponse().withStatus(200)
-                        .withHeader("Content-Type", "application/json").withBody(account).withFixedDelay(STUB_DELAY_MS)
-                        .withTransformers("response-template")));
-                stub.stubFor(get(urlPathMatching("/distributors/[^/]+/shipments")).willReturn(aResponse().withStatus(200)
-                        .withHeader("Content-Type", "application/json").withBody(shipments).withFixedDelay(STUB_DELAY_MS)
-                        .withTransformers("response-template")));
+                String shipments = ("{\"shipments\":"
+                                + json.writeValueAsString(app.getBean(WmsLookups.class)
+                                        .shipments(code, 30)
+                                        .value()) + "}")
+                        .replace("\"" + code + "\"", "\"{{request.pathSegments.[1]}}\"");
+                stub.stubFor(get(urlPathMatching("/distributors/[^/]+/account"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(account)
+                                .withFixedDelay(STUB_DELAY_MS)
+                                .withTransformers("response-template")));
+                stub.stubFor(get(urlPathMatching("/distributors/[^/]+/shipments"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(shipments)
+                                .withFixedDelay(STUB_DELAY_MS)
+                                .withTransformers("response-template")));
                 if (!adapters) {
-                    report.append("\n## REST mode\n\n**Not done**: the live REST adapters (`RestErp`, `RestWms`) are not on this ")
-                            .append("branch yet, so `backstop.erp.base-url` / `backstop.wms.base-url` configure nothing and the ")
-                            .append("view would still answer from the snapshot. The stub part is ready (WireMock, `GET /distributors/")
-                            .append("{code}/account` and `/shipments`, %d ms fixed delay); rerun with `MODES=rest` once they exist.\n"
-                                    .formatted(STUB_DELAY_MS));
+                    report.append(
+                                    "\n## REST mode\n\n**Not done**: the live REST adapters (`RestErp`, `RestWms`) are not on this ")
+                            .append(
+                                    "branch yet, so `backstop.erp.base-url` / `backstop.wms.base-url` configure nothing and the ")
+                            .append(
+                                    "view would still answer from the snapshot. The stub part is ready (WireMock, `GET /distributors/")
+                            .append(
+                                    "{code}/account` and `/shipments`, %d ms fixed delay); rerun with `MODES=rest` once they exist.\n"
+                                            .formatted(STUB_DELAY_MS));
                     summary.add(new String[] {"REST (not done)", "-", "-", "-", "-", "-", "-", "-", "-"});
                     return;
                 }
-                measureMode("rest", port(app), token, codes, lua, summary, ("ERP and WMS from a local WireMock stub answering "
-                        + "after a fixed %d ms (same JVM as the app), base URL %s.").formatted(STUB_DELAY_MS, stub.baseUrl()));
+                measureMode(
+                        "rest",
+                        port(app),
+                        token,
+                        codes,
+                        lua,
+                        summary,
+                        ("ERP and WMS from a local WireMock stub answering "
+                                        + "after a fixed %d ms (same JVM as the app), base URL %s.")
+                                .formatted(STUB_DELAY_MS, stub.baseUrl()));
             } finally {
                 app.close();
             }
@@ -866,50 +999,83 @@ class ChannelViewBenchmark {
 
     private void header(Map<String, String> dataset, String pgVersion, int codes) throws Exception {
         report.append("# Channel desk: distributor view under load\n\n");
-        report.append("`GET /api/v1/distributors/{code}` (profile, ERP account, shipments, tickets, policies), authenticated ")
-                .append("with an API token of a CHANNEL_AGENT user, over %,d random distributor codes. Written by ".formatted(codes))
-                .append("`benchmarks/channel/view.sh` (ChannelViewBenchmark) on %s.\n\n".formatted(LocalDateTime.now().withNano(0)));
+        report.append(
+                        "`GET /api/v1/distributors/{code}` (profile, ERP account, shipments, tickets, policies), authenticated ")
+                .append("with an API token of a CHANNEL_AGENT user, over %,d random distributor codes. Written by "
+                        .formatted(codes))
+                .append("`benchmarks/channel/view.sh` (ChannelViewBenchmark) on %s.\n\n"
+                        .formatted(LocalDateTime.now().withNano(0)));
         report.append("## Machine\n\n");
-        report.append("**The load generators (the Java open-loop client in the app's JVM, wrk as a separate process) run on the ")
+        report.append(
+                        "**The load generators (the Java open-loop client in the app's JVM, wrk as a separate process) run on the ")
                 .append("same machine as the app and PostgreSQL, all on loopback.**\n\n```\n");
         report.append("$ nproc\n").append(exec("nproc")).append("$ free -g\n").append(exec("free", "-g"));
-        report.append("java: ").append(System.getProperty("java.vm.vendor")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(", max heap ")
-                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB, ")
+        report.append("java: ")
+                .append(System.getProperty("java.vm.vendor"))
+                .append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                .append(" MB, ")
                 .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList()).append('\n');
+                        .filter(a -> a.startsWith("-X"))
+                        .toList())
+                .append('\n');
         report.append("PostgreSQL: ").append(pgVersion).append('\n');
-        report.append("```\n\nPostgreSQL is the embedded one of the tests (zonky binaries, own process): `fsync` off and ")
+        report.append(
+                        "```\n\nPostgreSQL is the embedded one of the tests (zonky binaries, own process): `fsync` off and ")
                 .append("`synchronous_commit=off` (zonky defaults), `shared_buffers=1GB`, `effective_cache_size=8GB`; ")
-                .append("the app's Hikari pool is the default (10 connections); demo data on (the view runs as the demo ")
+                .append(
+                        "the app's Hikari pool is the default (10 connections); demo data on (the view runs as the demo ")
                 .append("agent).\n\n");
         report.append("## Data set\n\n| table | rows generated | time |\n|---|---|---|\n");
-        for (String table : List.of("distributors", "distributor_contacts", "erp_orders", "erp_order_lines", "wms_shipments",
-                "wms_shipment_lines", "erp_invoices", "erp_payments", "tickets")) {
-            report.append("| %s | %,d | %s |\n".formatted(table, Long.parseLong(dataset.getOrDefault("rows." + table, "0")),
-                    dataset.getOrDefault("time." + table, "?")));
+        for (String table : List.of(
+                "distributors",
+                "distributor_contacts",
+                "erp_orders",
+                "erp_order_lines",
+                "wms_shipments",
+                "wms_shipment_lines",
+                "erp_invoices",
+                "erp_payments",
+                "tickets")) {
+            report.append("| %s | %,d | %s |\n"
+                    .formatted(
+                            table,
+                            Long.parseLong(dataset.getOrDefault("rows." + table, "0")),
+                            dataset.getOrDefault("time." + table, "?")));
         }
-        report.append("| vacuum analyze + checkpoint | | %s |\n".formatted(dataset.getOrDefault("time.vacuum-analyze", "?")));
+        report.append(
+                "| vacuum analyze + checkpoint | | %s |\n".formatted(dataset.getOrDefault("time.vacuum-analyze", "?")));
         report.append("| **total** | | **%s** |\n\n".formatted(dataset.getOrDefault("time.total", "?")));
         report.append("Generated set-based (`insert … select … from generate_series`, foreign-key triggers off while ")
-                .append("loading) on %s%s. Orders are skewed across accounts (the biggest has about 10× the average of 200), "
-                        .formatted(dataset.getOrDefault("generated-at", "?"),
-                                dataset.containsKey("reused") ? ", reused by this run (REUSE_DATA=true)" : ""))
-                .append("over two years in date order, status by age (3 % cancelled, 0.5 % old backorders); 1–4 lines each; ")
-                .append("shipments for every shipped / delivered order plus a second for every 19th (split), with the lines ")
-                .append("they carried; invoices for about half of them (old ones paid, some overdue, recent ones open or ")
-                .append("partial); payments for most paid and partial invoices; ten tickets per account, two open. Rows above ")
+                .append(
+                        "loading) on %s%s. Orders are skewed across accounts (the biggest has about 10× the average of 200), "
+                                .formatted(
+                                        dataset.getOrDefault("generated-at", "?"),
+                                        dataset.containsKey("reused") ? ", reused by this run (REUSE_DATA=true)" : ""))
+                .append(
+                        "over two years in date order, status by age (3 % cancelled, 0.5 % old backorders); 1–4 lines each; ")
+                .append(
+                        "shipments for every shipped / delivered order plus a second for every 19th (split), with the lines ")
+                .append(
+                        "they carried; invoices for about half of them (old ones paid, some overdue, recent ones open or ")
+                .append(
+                        "partial); payments for most paid and partial invoices; ten tickets per account, two open. Rows above ")
                 .append("are the generated ones (the demo data adds a few hundred more).\n");
     }
 
     private void summary(List<String[]> rows) {
-        report.append("\n## Summary\n\n| mode | p50 @%d/s | p90 | p99 | max | errors | max req/s (wrk) | wrk p50 | wrk p99 |\n"
-                .formatted(RATE));
+        report.append(
+                "\n## Summary\n\n| mode | p50 @%d/s | p90 | p99 | max | errors | max req/s (wrk) | wrk p50 | wrk p99 |\n"
+                        .formatted(RATE));
         report.append("|---|---|---|---|---|---|---|---|---|\n");
         for (String[] r : rows) {
             report.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
-        String verdict = rows.stream().filter(r -> r[0].equals("snapshot")).findFirst()
+        String verdict = rows.stream()
+                .filter(r -> r[0].equals("snapshot"))
+                .findFirst()
                 .map(r -> "Target (p99 < 50 ms at %d requests/s, snapshot mode): **%s** (p99 %s)."
                         .formatted(RATE, parseMs(r[3]) < 50 ? "met" : "not met", r[3]))
                 .orElse("Snapshot mode not run.");
@@ -921,9 +1087,15 @@ class ChannelViewBenchmark {
     }
 
     private static String row(String label, Histogram h) {
-        return "| %s | %s | %s | %s | %s | %s | %s |\n".formatted(label, ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
-                ms(h.getMaxValue()), "%.1f ms".formatted(h.getMean() / 1000));
+        return "| %s | %s | %s | %s | %s | %s | %s |\n"
+                .formatted(
+                        label,
+                        ms(h.getValueAtPercentile(50)),
+                        ms(h.getValueAtPercentile(90)),
+                        ms(h.getValueAtPercentile(99)),
+                        ms(h.getValueAtPercentile(99.9)),
+                        ms(h.getMaxValue()),
+                        "%.1f ms".formatted(h.getMean() / 1000));
     }
 
     private static String ms(long micros) {

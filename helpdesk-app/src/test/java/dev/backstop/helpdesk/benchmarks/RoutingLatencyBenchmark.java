@@ -4,9 +4,9 @@ import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
 import dev.backstop.helpdesk.routing.TicketRouted;
 import dev.backstop.helpdesk.routing.TicketRouting;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest
 @PostgresTest
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/routing-latency", "backstop.sla.escalation.enabled=false",
-        "backstop.demo-data=false", "logging.level.root=warn"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/routing-latency",
+            "backstop.sla.escalation.enabled=false",
+            "backstop.demo-data=false",
+            "logging.level.root=warn"
+        })
 class RoutingLatencyBenchmark {
 
     static final int WAITING = 10_000;
@@ -44,16 +49,20 @@ class RoutingLatencyBenchmark {
      * tickets come on top of {@link #WAITING}: the measured decisions start with 10,000 waiting.
      */
     static final int WARMUP = Integer.getInteger("routing.warmup", 2_000);
+
     static final int AGENTS = 200;
     static final int DECISIONS = 2_000;
     static final int CONCURRENT = 8;
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TicketRouting routing;
+
     @Autowired
     AgentProfiles profiles;
+
     @Autowired
     Decisions decisions;
 
@@ -87,25 +96,42 @@ class RoutingLatencyBenchmark {
             double u = random.nextDouble();
             String segment = u < 0.04 ? "VIP" : u < 0.10 ? "KEY" : u < 0.13 ? "SPECIAL" : "GENERAL";
             Instant created = now.minusSeconds(random.nextInt(6 * 3600));
-            rows.add(new Object[] {"BM-%06d".formatted(i), types[random.nextInt(types.length)],
-                    priorities[random.nextInt(priorities.length)], segment, skills[random.nextInt(skills.length)],
-                    Timestamp.from(created), Timestamp.from(created), policy, calendar,
-                    Timestamp.from(created.plus(Duration.ofMinutes(240))), Timestamp.from(created.plus(Duration.ofMinutes(192))),
-                    Timestamp.from(created.plus(Duration.ofMinutes(1440))), Timestamp.from(created.plus(Duration.ofMinutes(1152)))});
+            rows.add(new Object[] {
+                "BM-%06d".formatted(i),
+                types[random.nextInt(types.length)],
+                priorities[random.nextInt(priorities.length)],
+                segment,
+                skills[random.nextInt(skills.length)],
+                Timestamp.from(created),
+                Timestamp.from(created),
+                policy,
+                calendar,
+                Timestamp.from(created.plus(Duration.ofMinutes(240))),
+                Timestamp.from(created.plus(Duration.ofMinutes(192))),
+                Timestamp.from(created.plus(Duration.ofMinutes(1440))),
+                Timestamp.from(created.plus(Duration.ofMinutes(1152)))
+            });
         }
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into tickets (ticket_key, desk, type, channel, priority, state, requester_kind, subject, segment, skill,
                                      created_at, updated_at, sla_policy_id, sla_calendar_id, first_response_due,
                                      first_response_risk_at, resolution_due, resolution_risk_at, version)
                 values (?, 'CHANNEL', ?, 'PHONE', ?, 'NEW', 'UNKNOWN_CALLER', '基准测试工单', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-                rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12]})
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12]
+                        })
                         .toList());
         jdbc.execute("analyze tickets");
         List<CurrentUser> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS; i++) {
             String username = "bench-agent-" + i;
-            jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
-                    username, "坐席" + i, Timestamp.from(now));
+            jdbc.update(
+                    "insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
+                    username,
+                    "坐席" + i,
+                    Timestamp.from(now));
             long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
             jdbc.update("insert into user_roles (user_id, role) values (?, 'CHANNEL_AGENT')", id);
             profiles.configure(id, 50, i % 2 == 0 ? List.of("ORDERS", "FINANCE") : List.of("POLICY"));
@@ -134,8 +160,10 @@ class RoutingLatencyBenchmark {
             claims[i] = decisions.nanos.get(i) - decisions.ranking.get(i);
         }
         Arrays.sort(claims);
-        long[] decided = decisions.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] ranked = decisions.ranking.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] decided =
+                decisions.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] ranked =
+                decisions.ranking.stream().mapToLong(Long::longValue).sorted().toArray();
         Arrays.sort(nanos);
 
         // the same, with 8 agents asking at the same moment (each claim skips the rows the others hold)
@@ -163,7 +191,8 @@ class RoutingLatencyBenchmark {
         double concurrentSeconds = (System.nanoTime() - concurrentStart) / 1e9;
         pool.shutdown();
         decisions.recording = false;
-        long[] concurrent = decisions.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] concurrent =
+                decisions.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         String report = """
                 # Routing decision latency
 
@@ -191,13 +220,37 @@ class RoutingLatencyBenchmark {
                 | decision | %s | %s | %s | %s | |
                 | next() | %s | %s | %s | %s | %.0f |
                 | decision, %d agents asking at once | %s | %s | %s | %s | %.0f next() |
-                """.formatted(WAITING, AGENTS, DECISIONS, WARMUP, gcCount, gcMillis, java.time.LocalDateTime.now().withNano(0),
-                ms(ranked, 0.50), ms(ranked, 0.95), ms(ranked, 0.99), ms(ranked, 1.0),
-                ms(claims, 0.50), ms(claims, 0.95), ms(claims, 0.99), ms(claims, 1.0),
-                ms(decided, 0.50), ms(decided, 0.95), ms(decided, 0.99), ms(decided, 1.0),
-                ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), ms(nanos, 1.0), DECISIONS / seconds,
-                CONCURRENT, ms(concurrent, 0.50), ms(concurrent, 0.95), ms(concurrent, 0.99), ms(concurrent, 1.0),
-                concurrent.length / concurrentSeconds);
+                """.formatted(
+                        WAITING,
+                        AGENTS,
+                        DECISIONS,
+                        WARMUP,
+                        gcCount,
+                        gcMillis,
+                        java.time.LocalDateTime.now().withNano(0),
+                        ms(ranked, 0.50),
+                        ms(ranked, 0.95),
+                        ms(ranked, 0.99),
+                        ms(ranked, 1.0),
+                        ms(claims, 0.50),
+                        ms(claims, 0.95),
+                        ms(claims, 0.99),
+                        ms(claims, 1.0),
+                        ms(decided, 0.50),
+                        ms(decided, 0.95),
+                        ms(decided, 0.99),
+                        ms(decided, 1.0),
+                        ms(nanos, 0.50),
+                        ms(nanos, 0.95),
+                        ms(nanos, 0.99),
+                        ms(nanos, 1.0),
+                        DECISIONS / seconds,
+                        CONCURRENT,
+                        ms(concurrent, 0.50),
+                        ms(concurrent, 0.95),
+                        ms(concurrent, 0.99),
+                        ms(concurrent, 1.0),
+                        concurrent.length / concurrentSeconds);
         System.out.println(report);
         Path out = Path.of(System.getProperty("backstop.benchmark.out", "target/routing-latency.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -206,12 +259,14 @@ class RoutingLatencyBenchmark {
 
     static long gcCount() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     static String ms(long[] sorted, double quantile) {

@@ -24,61 +24,90 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingSimulationBenchmark {
 
-    enum Segment { VIP, KEY, GENERAL }
-
-    enum Policy { FIFO, PRIORITY, PRIORITY_RESERVED }
-
-    record Call(int id, double arrival, double handle, Segment segment, boolean complaint) {
+    enum Segment {
+        VIP,
+        KEY,
+        GENERAL
     }
 
-    static final double AHT = 360;          // seconds
-    static final double TARGET = 60;        // answered within 60 s
+    enum Policy {
+        FIFO,
+        PRIORITY,
+        PRIORITY_RESERVED
+    }
+
+    record Call(int id, double arrival, double handle, Segment segment, boolean complaint) {}
+
+    static final double AHT = 360; // seconds
+    static final double TARGET = 60; // answered within 60 s
     static final int OPEN_HOUR = 8, CLOSE_HOUR = 20;
     /** Calls per hour, 08:00–20:00: a morning and an after-lunch peak, as a channel desk sees them. */
     static final double[] PER_HOUR = {60, 140, 180, 170, 120, 110, 160, 170, 150, 120, 90, 60};
+
     static final int DAYS = 30;
 
     @Test
     void simulateADay() throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Routing simulation: FIFO vs value-based routing\n\n");
-        out.append("Trace: %d days × 12 h, %s calls/h by hour, AHT %.0f s (exponential), ~4 %% VIP, ~6 %% key, 10 %% complaints; "
-                .formatted(DAYS, java.util.Arrays.toString(PER_HOUR), AHT));
+        out.append(
+                "Trace: %d days × 12 h, %s calls/h by hour, AHT %.0f s (exponential), ~4 %% VIP, ~6 %% key, 10 %% complaints; "
+                        .formatted(DAYS, java.util.Arrays.toString(PER_HOUR), AHT));
         out.append("service level = answered within %.0f s. Seed 20261123.\n\n".formatted(TARGET));
         for (double occupancy : new double[] {0.70, 0.85}) {
             List<Call> calls = trace(new Random(20261123));
             int[] staffing = staffing(occupancy);
-            out.append("## Occupancy %.2f (agents by hour %s)\n\n".formatted(occupancy, java.util.Arrays.toString(staffing)));
-            out.append("| routing | SL VIP | SL key | SL general | SL overall | mean wait VIP (s) | mean wait key | mean wait general | mean wait overall |\n");
+            out.append("## Occupancy %.2f (agents by hour %s)\n\n"
+                    .formatted(occupancy, java.util.Arrays.toString(staffing)));
+            out.append(
+                    "| routing | SL VIP | SL key | SL general | SL overall | mean wait VIP (s) | mean wait key | mean wait general | mean wait overall |\n");
             out.append("|---|---|---|---|---|---|---|---|---|\n");
             Map<Policy, Result> results = new EnumMap<>(Policy.class);
             for (Policy policy : Policy.values()) {
                 Result r = run(calls, staffing, policy, reserve(staffing));
                 results.put(policy, r);
-                out.append("| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f | %.1f | %.1f | %.1f |\n".formatted(policy,
-                        100 * r.sl(Segment.VIP), 100 * r.sl(Segment.KEY), 100 * r.sl(Segment.GENERAL), 100 * r.slAll(),
-                        r.meanWait(Segment.VIP), r.meanWait(Segment.KEY), r.meanWait(Segment.GENERAL), r.meanWaitAll()));
+                out.append("| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f | %.1f | %.1f | %.1f |\n"
+                        .formatted(
+                                policy,
+                                100 * r.sl(Segment.VIP),
+                                100 * r.sl(Segment.KEY),
+                                100 * r.sl(Segment.GENERAL),
+                                100 * r.slAll(),
+                                r.meanWait(Segment.VIP),
+                                r.meanWait(Segment.KEY),
+                                r.meanWait(Segment.GENERAL),
+                                r.meanWaitAll()));
             }
             double cap = erlangCap(staffing);
             Result fifo = results.get(Policy.FIFO);
             Result priority = results.get(Policy.PRIORITY);
             Result reserved = results.get(Policy.PRIORITY_RESERVED);
             double vipKeyPriority = priority.slVipKey();
-            out.append("\nErlang C cap for priority alone, 1 − P(wait)·e^(−(N−A)·t/AHT), weighted by the hour's calls: **%.1f %%**. "
-                    .formatted(100 * cap));
-            out.append("Priority: VIP+key SL %.1f %% (%s within 2 points of the cap: %s); non-VIP mean wait %.2f× FIFO's (target ≤ 1.25: %s); "
-                    .formatted(100 * vipKeyPriority, vipKeyPriority >= cap ? "at or above, i.e." : "", Math.abs(vipKeyPriority - cap) <= 0.02
-                            || vipKeyPriority > cap ? "yes" : "no",
-                    priority.meanWait(Segment.GENERAL) / Math.max(fifo.meanWait(Segment.GENERAL), 1e-9),
-                    priority.meanWait(Segment.GENERAL) <= 1.25 * fifo.meanWait(Segment.GENERAL) ? "yes" : "no"));
-            out.append("overall SL %.1f %% vs FIFO %.1f %% (not below: %s). ".formatted(100 * priority.slAll(), 100 * fifo.slAll(),
-                    priority.slAll() >= fifo.slAll() - 1e-9 ? "yes" : "no"));
-            out.append("Reserved agents: VIP+key SL %.1f %% (target ≥ 95 %%: %s).\n\n".formatted(100 * reserved.slVipKey(),
-                    reserved.slVipKey() >= 0.95 ? "yes" : "no"));
-            out.append("The issue's formula is Erlang C's service level for *all* callers under FIFO (compare the FIFO row). A VIP at the "
-                    + "head of the queue waits only for the first agent to free up, so its bound under priority alone is "
-                    + "1 − P(wait)·e^(−N·t/AHT) = **%.1f %%**; the simulated VIP+key figure is measured against both.\n\n"
-                    .formatted(100 * headOfLineCap(staffing)));
+            out.append(
+                    "\nErlang C cap for priority alone, 1 − P(wait)·e^(−(N−A)·t/AHT), weighted by the hour's calls: **%.1f %%**. "
+                            .formatted(100 * cap));
+            out.append(
+                    "Priority: VIP+key SL %.1f %% (%s within 2 points of the cap: %s); non-VIP mean wait %.2f× FIFO's (target ≤ 1.25: %s); "
+                            .formatted(
+                                    100 * vipKeyPriority,
+                                    vipKeyPriority >= cap ? "at or above, i.e." : "",
+                                    Math.abs(vipKeyPriority - cap) <= 0.02 || vipKeyPriority > cap ? "yes" : "no",
+                                    priority.meanWait(Segment.GENERAL) / Math.max(fifo.meanWait(Segment.GENERAL), 1e-9),
+                                    priority.meanWait(Segment.GENERAL) <= 1.25 * fifo.meanWait(Segment.GENERAL)
+                                            ? "yes"
+                                            : "no"));
+            out.append("overall SL %.1f %% vs FIFO %.1f %% (not below: %s). "
+                    .formatted(
+                            100 * priority.slAll(),
+                            100 * fifo.slAll(),
+                            priority.slAll() >= fifo.slAll() - 1e-9 ? "yes" : "no"));
+            out.append("Reserved agents: VIP+key SL %.1f %% (target ≥ 95 %%: %s).\n\n"
+                    .formatted(100 * reserved.slVipKey(), reserved.slVipKey() >= 0.95 ? "yes" : "no"));
+            out.append(
+                    "The issue's formula is Erlang C's service level for *all* callers under FIFO (compare the FIFO row). A VIP at the "
+                            + "head of the queue waits only for the first agent to free up, so its bound under priority alone is "
+                            + "1 − P(wait)·e^(−N·t/AHT) = **%.1f %%**; the simulated VIP+key figure is measured against both.\n\n"
+                                    .formatted(100 * headOfLineCap(staffing)));
         }
         System.out.println(out);
         Path results = Path.of(System.getProperty("backstop.benchmark.out", "target/routing-simulation.md"));
@@ -101,7 +130,12 @@ class RoutingSimulationBenchmark {
                     double u = random.nextDouble();
                     Segment segment = u < 0.04 ? Segment.VIP : u < 0.10 ? Segment.KEY : Segment.GENERAL;
                     double arrival = day * 86400.0 + (OPEN_HOUR + h) * 3600.0 + t;
-                    calls.add(new Call(id++, arrival, -Math.log(1 - random.nextDouble()) * AHT, segment, random.nextDouble() < 0.10));
+                    calls.add(new Call(
+                            id++,
+                            arrival,
+                            -Math.log(1 - random.nextDouble()) * AHT,
+                            segment,
+                            random.nextDouble() < 0.10));
                 }
             }
         }
@@ -147,11 +181,13 @@ class RoutingSimulationBenchmark {
         }
 
         double slAll() {
-            return bySegment.values().stream().mapToDouble(v -> v[1]).sum() / bySegment.values().stream().mapToDouble(v -> v[0]).sum();
+            return bySegment.values().stream().mapToDouble(v -> v[1]).sum()
+                    / bySegment.values().stream().mapToDouble(v -> v[0]).sum();
         }
 
         double meanWaitAll() {
-            return bySegment.values().stream().mapToDouble(v -> v[2]).sum() / bySegment.values().stream().mapToDouble(v -> v[0]).sum();
+            return bySegment.values().stream().mapToDouble(v -> v[2]).sum()
+                    / bySegment.values().stream().mapToDouble(v -> v[0]).sum();
         }
 
         double slVipKey() {
@@ -165,7 +201,7 @@ class RoutingSimulationBenchmark {
     static Result run(List<Call> calls, int[] staffing, Policy policy, int[] reserve) {
         Map<Segment, double[]> stats = new EnumMap<>(Segment.class);
         for (Segment s : Segment.values()) {
-            stats.put(s, new double[3]);   // count, within target, total wait
+            stats.put(s, new double[3]); // count, within target, total wait
         }
         PriorityQueue<double[]> busyUntil = new PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
         List<Call> waiting = new ArrayList<>();
@@ -173,7 +209,8 @@ class RoutingSimulationBenchmark {
         int busy = 0;
         double now = 0;
         while (!arrivals.isEmpty() || !waiting.isEmpty()) {
-            double nextArrival = arrivals.isEmpty() ? Double.MAX_VALUE : arrivals.peekFirst().arrival();
+            double nextArrival =
+                    arrivals.isEmpty() ? Double.MAX_VALUE : arrivals.peekFirst().arrival();
             double nextFree = busyUntil.isEmpty() ? Double.MAX_VALUE : busyUntil.peek()[0];
             if (nextFree <= nextArrival) {
                 now = nextFree;
@@ -185,7 +222,8 @@ class RoutingSimulationBenchmark {
             }
             int hour = (int) Math.floor((now % 86400) / 3600) - OPEN_HOUR;
             int agents = staffing[Math.max(0, Math.min(staffing.length - 1, hour))];
-            int reserved = policy == Policy.PRIORITY_RESERVED ? reserve[Math.max(0, Math.min(reserve.length - 1, hour))] : 0;
+            int reserved =
+                    policy == Policy.PRIORITY_RESERVED ? reserve[Math.max(0, Math.min(reserve.length - 1, hour))] : 0;
             while (busy < agents && !waiting.isEmpty()) {
                 int idle = agents - busy;
                 Call next = pick(waiting, policy, now, idle > reserved);
@@ -216,7 +254,7 @@ class RoutingSimulationBenchmark {
                 continue;
             }
             int score = score(call, now);
-            if (score > bestScore) {   // ties: the earlier arrival (the list is in arrival order)
+            if (score > bestScore) { // ties: the earlier arrival (the list is in arrival order)
                 best = call;
                 bestScore = score;
             }
@@ -260,7 +298,7 @@ class RoutingSimulationBenchmark {
             }
             sum += term;
         }
-        double last = term * a / n;   // a^n / n!
+        double last = term * a / n; // a^n / n!
         double top = last * n / (n - a);
         return top / (sum + top);
     }

@@ -59,8 +59,10 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("BACKSTOP_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: install chromium and chromium-driver");
         }
-        assumeTrue(installed, "Chromium or chromedriver not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): browser test skipped");
+        assumeTrue(
+                installed,
+                "Chromium or chromedriver not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): browser test skipped");
     }
 
     static Browser start(String baseUrl) throws IOException {
@@ -69,12 +71,24 @@ final class Browser implements AutoCloseable {
         Path profile = Files.createTempDirectory("backstop-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1000",
+                "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options), baseUrl, profile);
     }
 
@@ -134,8 +148,7 @@ final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             log.info("Screenshot saved: {}", target.toAbsolutePath());
             return target;
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("Could not save screenshot {}: {}", name, e.toString());
             return null;
         }
@@ -145,12 +158,11 @@ final class Browser implements AutoCloseable {
     public void close() {
         try {
             driver.quit();
-        }
-        finally {
+        } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-            catch (IOException ignored) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
                 // a temp dir left behind is harmless
             }
         }

@@ -50,10 +50,10 @@ class BrowserFlowsTests extends BrowserTest {
 
         browser.click("#nav-tickets");
         browser.find("#results");
-        browser.type("#search", subject);   // htmx filters as the agent types, without a page load
+        browser.type("#search", subject); // htmx filters as the agent types, without a page load
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results tbody tr"), 1));
         browser.find("tr[data-key='" + key + "']");
-        browser.wait.until(ExpectedConditions.urlContains("q="));   // htmx pushed the filtered URL
+        browser.wait.until(ExpectedConditions.urlContains("q=")); // htmx pushed the filtered URL
         browser.screenshot("agent-list-zh");
 
         browser.click("tr[data-key='" + key + "'] a.key");
@@ -65,7 +65,7 @@ class BrowserFlowsTests extends BrowserTest {
         assertThat(browser.find("header.top").getText()).contains("Tickets");
         browser.screenshot("agent-ticket-en");
 
-        browser.click("#nav-tickets");   // the choice sticks across pages
+        browser.click("#nav-tickets"); // the choice sticks across pages
         browser.waitForLanguage("en");
 
         browser.click("#lang-zh");
@@ -83,7 +83,7 @@ class BrowserFlowsTests extends BrowserTest {
         browser.logIn("agent", "demo");
         browser.waitForUrl(".*/workspace$");
         browser.click("#nav-distributors");
-        browser.type("#q", "138-1000-8000");   // the caller's number as the phone shows it
+        browser.type("#q", "138-1000-8000"); // the caller's number as the phone shows it
         browser.find("#q").submit();
         browser.waitForUrl(".*/workspace/distributors/D0001$");
         assertThat(browser.find("#profile").getText()).isNotBlank();
@@ -93,11 +93,14 @@ class BrowserFlowsTests extends BrowserTest {
 
         browser.click("#orders a[href$='/orders/" + shortOrder + "']");
         browser.waitForUrl(".*/orders/" + shortOrder + "$");
-        assertThat(browser.driver.findElements(By.cssSelector("#lines tr.short"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#lines tr.short")))
+                .isNotEmpty();
         new Select(browser.find("#policy-check-form select")).selectByValue("POL-VIP-REBATE");
         browser.find("#policy-check-form button").click();
         browser.find("#policy-check");
-        assertThat(browser.find("#policy-check").getText()).contains("POL-VIP-REBATE").containsAnyOf("✔", "✘");
+        assertThat(browser.find("#policy-check").getText())
+                .contains("POL-VIP-REBATE")
+                .containsAnyOf("✔", "✘");
         browser.screenshot("agent-order-policy-zh");
 
         browser.type("#discrepancy input[name='received_1']", "3");
@@ -120,11 +123,14 @@ class BrowserFlowsTests extends BrowserTest {
         browser.type("#reply-body", "王经理，抱歉让您久等了。");
         new Select(browser.find("#reply-template")).selectByVisibleText("订单状态查询 · 中文");
         browser.click("#insert-template");
-        browser.wait.until(driver -> browser.find("#reply-body").getDomProperty("value").contains("SO-2026-09977"));
+        browser.wait.until(
+                driver -> browser.find("#reply-body").getDomProperty("value").contains("SO-2026-09977"));
         String reply = browser.find("#reply-body").getDomProperty("value");
-        assertThat(reply).startsWith("王经理，抱歉让您久等了。\n\n").contains("发货单号为 SH-2026-55821", "李坐席")
+        assertThat(reply)
+                .startsWith("王经理，抱歉让您久等了。\n\n")
+                .contains("发货单号为 SH-2026-55821", "李坐席")
                 .doesNotContain("{{");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/workspace/tickets/" + id);   // no page load
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/workspace/tickets/" + id); // no page load
         browser.screenshot("agent-reply-template-zh");
 
         // the template's own gap is still in it: sending is refused, naming it, and the text stays in the box
@@ -172,16 +178,21 @@ class BrowserFlowsTests extends BrowserTest {
         browser.find("#queue");
         browser.driver.findElement(By.tagName("body")).getAttribute("innerHTML");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
-        Thread.sleep(1000);   // let the event stream connect
+        Thread.sleep(1000); // let the event stream connect
 
         String subject = "实时进入队列 " + UUID.randomUUID().toString().substring(0, 8);
         var http = java.net.http.HttpClient.newHttpClient();
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("agent:demo".getBytes()))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+        var created = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                        .header(
+                                "Authorization",
+                                "Basic " + java.util.Base64.getEncoder().encodeToString("agent:demo".getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
                         {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","priority":"URGENT","subject":"%s"}""".formatted(subject)))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
 
         browser.waitForText("#queue", subject);
@@ -195,13 +206,17 @@ class BrowserFlowsTests extends BrowserTest {
         browser.logIn("frontline", "demo");
         browser.waitForUrl(".*/workspace$");
         // letters only: digits would be words of their own and find articles
-        String word = "zqbrowser" + java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String word = "zqbrowser"
+                + java.util.concurrent.ThreadLocalRandom.current()
+                        .ints(8, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         browser.open("/workspace/kb?q=" + word);
         browser.click("#kb-escalate");
         browser.find("#escalation-form");
         assertThat(browser.find("#escalation-question").getAttribute("value")).isEqualTo(word);
-        assertThat(browser.find("#escalation-searches").getText()).as("the search that found nothing goes along").contains(word);
+        assertThat(browser.find("#escalation-searches").getText())
+                .as("the search that found nothing goes along")
+                .contains(word);
         browser.type("#escalation-question", word + " 客户问延保卡丢了还能保修吗");
         new Select(browser.find("#escalation-skill")).selectByValue("PRODUCT");
         browser.click("#escalation-submit");
@@ -210,16 +225,20 @@ class BrowserFlowsTests extends BrowserTest {
         assertThat(url.matches()).isTrue();
         browser.waitForText("#kb-panel", "等待专家答复");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
-        Thread.sleep(1000);   // let the event stream connect
+        Thread.sleep(1000); // let the event stream connect
 
         String answer = "凭购买发票即可保修，延保卡丢失不影响。";
         var http = java.net.http.HttpClient.newHttpClient();
-        var replied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://localhost:" + port + "/api/v1/tickets/" + url.group(2) + "/replies"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("expert:demo".getBytes()))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"" + answer + "\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var replied = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/api/v1/tickets/" + url.group(2) + "/replies"))
+                        .header(
+                                "Authorization",
+                                "Basic " + java.util.Base64.getEncoder().encodeToString("expert:demo".getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"" + answer + "\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(replied.statusCode()).isEqualTo(200);
 
         browser.waitForText("#timeline", answer);

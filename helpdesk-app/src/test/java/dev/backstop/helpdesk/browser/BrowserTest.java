@@ -16,13 +16,18 @@ import org.springframework.test.context.TestPropertySource;
  * leaves a picture of the page it failed on. Every browser test class shares this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.demo-data=true", "backstop.data-dir=target/test-data/browser",
-        "backstop.security.login.delay-per-failure=0ms",
-        "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+@TestPropertySource(
+        properties = {
+            "backstop.demo-data=true",
+            "backstop.data-dir=target/test-data/browser",
+            "backstop.security.login.delay-per-failure=0ms",
+            "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        })
 abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 

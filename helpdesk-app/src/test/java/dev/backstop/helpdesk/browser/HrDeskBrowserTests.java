@@ -15,8 +15,7 @@ class HrDeskBrowserTests extends BrowserTest {
     @Test
     void theEmployeeAsksAboutALineTheAgentUnmasksWithAReasonAndTheEmployeeSeesWhoLooked() {
         String period = jdbc.queryForObject("""
-                select max(p.period) from hr_payslips p join employees e on e.id = p.employee_id where e.employee_no = 'E0007'""",
-                String.class);
+                select max(p.period) from hr_payslips p join employees e on e.id = p.employee_id where e.employee_no = 'E0007'""", String.class);
         BigDecimal net = jdbc.queryForObject("""
                 select p.net_pay from hr_payslips p join employees e on e.id = p.employee_id
                  where e.employee_no = 'E0007' and p.period = ?""", BigDecimal.class, period);

@@ -21,8 +21,11 @@ class ScreenPopBrowserTests extends BrowserTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String cti(String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-pbx"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-pbx"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
@@ -47,8 +50,7 @@ class ScreenPopBrowserTests extends BrowserTest {
         browser.screenshot("screen-pop-ringing");
 
         cti("""
-                {"event":"answer","from":"%s","to":"4008001000","direction":"in","callId":"%s","answeringNumber":"8001"}"""
-                .formatted(phone, callId));
+                {"event":"answer","from":"%s","to":"4008001000","direction":"in","callId":"%s","answeringNumber":"8001"}""".formatted(phone, callId));
         browser.waitForText("#call-pop h2", "通话中");
         browser.type("#pop-subject", "电话：询问促销政策（浏览器）");
         browser.click("#pop-create-ticket");
@@ -59,14 +61,12 @@ class ScreenPopBrowserTests extends BrowserTest {
         cti("""
                 {"event":"recordingAvailable","callId":"%s","recording":"https://pbx.example.com/rec/%s.mp3"}""".formatted(callId, callId));
         cti("""
-                {"event":"hangup","from":"%s","to":"4008001000","direction":"in","callId":"%s","cause":"normalClearing"}"""
-                .formatted(phone, callId));
+                {"event":"hangup","from":"%s","to":"4008001000","direction":"in","callId":"%s","cause":"normalClearing"}""".formatted(phone, callId));
         browser.open(browser.driver.getCurrentUrl().replace("http://localhost:" + port, ""));
         browser.waitForText("#timeline", "https://pbx.example.com/rec/" + callId + ".mp3");
         assertThat(browser.find("#timeline").getText()).contains("normalClearing");
         assertThat(jdbc.queryForObject("""
-                select t.subject from calls c join tickets t on t.id = c.ticket_id where c.call_id = ?""", String.class, callId))
-                .isEqualTo("电话：询问促销政策（浏览器）");
+                select t.subject from calls c join tickets t on t.id = c.ticket_id where c.call_id = ?""", String.class, callId)).isEqualTo("电话：询问促销政策（浏览器）");
         browser.screenshot("call-on-timeline");
     }
 }

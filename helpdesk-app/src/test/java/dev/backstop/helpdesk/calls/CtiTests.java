@@ -35,11 +35,14 @@ class CtiTests {
 
         @Autowired
         MockMvc mvc;
+
         @Autowired
         JdbcTemplate jdbc;
 
         ResultActions json(String body) throws Exception {
-            return mvc.perform(post("/api/v1/cti/demo-pbx").contentType(MediaType.APPLICATION_JSON).content(body));
+            return mvc.perform(post("/api/v1/cti/demo-pbx")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body));
         }
 
         ResultActions form(String... pairs) throws Exception {
@@ -51,7 +54,8 @@ class CtiTests {
         }
 
         ResultActions call(String callId, String user) throws Exception {
-            return mvc.perform(get("/api/v1/calls/" + callId).with(httpBasic(user, "demo")).header("Accept-Language", "en"));
+            return mvc.perform(
+                    get("/api/v1/calls/" + callId).with(httpBasic(user, "demo")).header("Accept-Language", "en"));
         }
 
         static String id() {
@@ -114,7 +118,8 @@ class CtiTests {
                     }""").andExpect(status().isOk());
 
             // 492214710334 is no hotline here: the call has no desk, and supervisors see it
-            call(callId, "supervisor").andExpect(status().isOk())
+            call(callId, "supervisor")
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.state").value("ENDED"))
                     .andExpect(jsonPath("$.direction").value("in"))
                     .andExpect(jsonPath("$.from").value("493023125741"))
@@ -123,29 +128,65 @@ class CtiTests {
                     .andExpect(jsonPath("$.party.kind").value("UNKNOWN"))
                     .andExpect(jsonPath("$.waitSeconds").isNumber())
                     .andExpect(jsonPath("$.talkSeconds").isNumber());
-            call("f4ebd2be-7b9a-4d58-94c2-eb06a3c2ce76", "supervisor").andExpect(jsonPath("$.direction").value("out"))
+            call("f4ebd2be-7b9a-4d58-94c2-eb06a3c2ce76", "supervisor")
+                    .andExpect(jsonPath("$.direction").value("out"))
                     .andExpect(jsonPath("$.state").value("ABANDONED"));
             call(callId, "agent").andExpect(status().isNotFound());
         }
 
         @Test
         void zammadsFormExamplesAreTakenAsTheyAreUrlEncodedAndMultipart() throws Exception {
-            form("event", "newCall", "from", "493023125741", "to", "492214710334", "direction", "in",
-                    "callId", "25641e3f-3317-4c48-80b3-fc573c7ffe2b", "user[]", "Christopher Miller", "user[]", "Emma Taylor")
-                    .andExpect(status().isOk()).andExpect(content().json("{}"));
-            form("event", "answer", "from", "493023125741", "to", "492214710334", "direction", "in",
-                    "callId", "25641e3f-3317-4c48-80b3-fc573c7ffe2b", "user", "Emma Taylor", "answeringNumber", "emma@chrispresso.com")
+            form(
+                            "event",
+                            "newCall",
+                            "from",
+                            "493023125741",
+                            "to",
+                            "492214710334",
+                            "direction",
+                            "in",
+                            "callId",
+                            "25641e3f-3317-4c48-80b3-fc573c7ffe2b",
+                            "user[]",
+                            "Christopher Miller",
+                            "user[]",
+                            "Emma Taylor")
+                    .andExpect(status().isOk())
+                    .andExpect(content().json("{}"));
+            form(
+                            "event",
+                            "answer",
+                            "from",
+                            "493023125741",
+                            "to",
+                            "492214710334",
+                            "direction",
+                            "in",
+                            "callId",
+                            "25641e3f-3317-4c48-80b3-fc573c7ffe2b",
+                            "user",
+                            "Emma Taylor",
+                            "answeringNumber",
+                            "emma@chrispresso.com")
                     .andExpect(status().isOk());
-            call("25641e3f-3317-4c48-80b3-fc573c7ffe2b", "admin").andExpect(jsonPath("$.state").value("ANSWERED"));
+            call("25641e3f-3317-4c48-80b3-fc573c7ffe2b", "admin")
+                    .andExpect(jsonPath("$.state").value("ANSWERED"));
 
             // curl --form sends multipart/form-data
-            mvc.perform(multipart("/api/v1/cti/demo-pbx").param("event", "hangup").param("from", "493023125741")
-                            .param("to", "492214710334").param("direction", "in")
-                            .param("callId", "25641e3f-3317-4c48-80b3-fc573c7ffe2b").param("user[]", "Christopher Miller")
-                            .param("user[]", "Emma Taylor").param("answeringNumber", "emma@chrispresso.com")
+            mvc.perform(multipart("/api/v1/cti/demo-pbx")
+                            .param("event", "hangup")
+                            .param("from", "493023125741")
+                            .param("to", "492214710334")
+                            .param("direction", "in")
+                            .param("callId", "25641e3f-3317-4c48-80b3-fc573c7ffe2b")
+                            .param("user[]", "Christopher Miller")
+                            .param("user[]", "Emma Taylor")
+                            .param("answeringNumber", "emma@chrispresso.com")
                             .param("cause", "normalClearing"))
-                    .andExpect(status().isOk()).andExpect(content().json("{}"));
-            call("25641e3f-3317-4c48-80b3-fc573c7ffe2b", "admin").andExpect(jsonPath("$.state").value("ENDED"));
+                    .andExpect(status().isOk())
+                    .andExpect(content().json("{}"));
+            call("25641e3f-3317-4c48-80b3-fc573c7ffe2b", "admin")
+                    .andExpect(jsonPath("$.state").value("ENDED"));
         }
 
         @Test
@@ -161,17 +202,16 @@ class CtiTests {
                      "cause":"normalClearing"}""".formatted(phone, callId)).andExpect(status().isOk());
             call(callId, "agent").andExpect(jsonPath("$.state").value("ENDED"));
             json("""
-                    {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(phone, callId))
-                    .andExpect(status().isOk());
+                    {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(phone, callId)).andExpect(status().isOk());
             json("""
-                    {"event":"answer","from":"%s","to":"4008001000","direction":"in","callId":"%s","answeringNumber":"8001"}"""
-                    .formatted(phone, callId)).andExpect(status().isOk());
+                    {"event":"answer","from":"%s","to":"4008001000","direction":"in","callId":"%s","answeringNumber":"8001"}""".formatted(phone, callId)).andExpect(status().isOk());
             for (String event : new String[] {"newCall", "answer", "hangup"}) {
                 json("""
                         {"event":"%s","from":"%s","to":"4008001000","direction":"in","callId":"%s","answeringNumber":"8002",
                          "cause":"busy"}""".formatted(event, phone, callId)).andExpect(status().isOk());
             }
-            call(callId, "agent").andExpect(status().isOk())
+            call(callId, "agent")
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.state").value("ENDED"))
                     .andExpect(jsonPath("$.desk").value("CHANNEL"))
                     .andExpect(jsonPath("$.cause").value("normalClearing"))
@@ -181,23 +221,31 @@ class CtiTests {
                     .andExpect(jsonPath("$.party.distributorCode").value("D0003"))
                     .andExpect(jsonPath("$.waitSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0)))
                     .andExpect(jsonPath("$.talkSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0)));
-            assertThat(jdbc.queryForObject("select count(*) from call_events where call_id = ?", Integer.class, callId)).isEqualTo(3);
-            assertThat(jdbc.queryForObject("select count(*) from calls where call_id = ?", Integer.class, callId)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from call_events where call_id = ?", Integer.class, callId))
+                    .isEqualTo(3);
+            assertThat(jdbc.queryForObject("select count(*) from calls where call_id = ?", Integer.class, callId))
+                    .isEqualTo(1);
         }
 
         @Test
         void everyOrderOfNewCallAnswerAndHangUpEndsInTheSameRecord() throws Exception {
-            String[][] orders = {{"newCall", "answer", "hangup"}, {"newCall", "hangup", "answer"}, {"answer", "newCall", "hangup"},
-                    {"answer", "hangup", "newCall"}, {"hangup", "newCall", "answer"}, {"hangup", "answer", "newCall"}};
+            String[][] orders = {
+                {"newCall", "answer", "hangup"},
+                {"newCall", "hangup", "answer"},
+                {"answer", "newCall", "hangup"},
+                {"answer", "hangup", "newCall"},
+                {"hangup", "newCall", "answer"},
+                {"hangup", "answer", "newCall"}
+            };
             for (String[] order : orders) {
                 String callId = id();
                 for (String event : order) {
                     json("""
                             {"event":"%s","from":"13800001234","to":"4008002000","direction":"in","callId":"%s",
-                             "answeringNumber":"expert","cause":"normalClearing"}""".formatted(event, callId))
-                            .andExpect(status().isOk());
+                             "answeringNumber":"expert","cause":"normalClearing"}""".formatted(event, callId)).andExpect(status().isOk());
                 }
-                call(callId, "expert").andExpect(status().isOk())
+                call(callId, "expert")
+                        .andExpect(status().isOk())
                         .andExpect(jsonPath("$.state").value("ENDED"))
                         .andExpect(jsonPath("$.desk").value("EXPERT"))
                         .andExpect(jsonPath("$.answeredBy").value("钱专家"))
@@ -207,33 +255,39 @@ class CtiTests {
         }
 
         @Test
-        void aCallerWhoGivesUpWaitingIsAnAbandonedCallWithOneCallbackTaskEvenWhenThePbxRepeatsTheHangUp() throws Exception {
+        void aCallerWhoGivesUpWaitingIsAnAbandonedCallWithOneCallbackTaskEvenWhenThePbxRepeatsTheHangUp()
+                throws Exception {
             String callId = id();
             String caller = "0571-8" + String.valueOf(System.nanoTime()).substring(8, 11) + " " + "4321";
             json("""
-                    {"event":"newCall","from":"%s","to":"4008003000","direction":"in","callId":"%s"}""".formatted(caller, callId))
-                    .andExpect(status().isOk());
+                    {"event":"newCall","from":"%s","to":"4008003000","direction":"in","callId":"%s"}""".formatted(caller, callId)).andExpect(status().isOk());
             for (int i = 0; i < 2; i++) {
                 json("""
-                        {"event":"hangup","from":"%s","to":"4008003000","direction":"in","callId":"%s","cause":"cancel"}"""
-                        .formatted(caller, callId)).andExpect(status().isOk());
+                        {"event":"hangup","from":"%s","to":"4008003000","direction":"in","callId":"%s","cause":"cancel"}""".formatted(caller, callId)).andExpect(status().isOk());
             }
-            call(callId, "hr").andExpect(jsonPath("$.state").value("ABANDONED")).andExpect(jsonPath("$.desk").value("HR"))
+            call(callId, "hr")
+                    .andExpect(jsonPath("$.state").value("ABANDONED"))
+                    .andExpect(jsonPath("$.desk").value("HR"))
                     .andExpect(jsonPath("$.ticketKey").isNotEmpty());
-            assertThat(jdbc.queryForObject("select count(*) from missed_calls where call_id = ?", Integer.class, callId)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from missed_calls where call_id = ?", Integer.class, callId))
+                    .isEqualTo(1);
             assertThat(jdbc.queryForObject("""
-                    select t.type from tickets t join calls c on c.ticket_id = t.id where c.call_id = ?""", String.class, callId))
-                    .isEqualTo("CALLBACK");
-            call(callId, "agent").andExpect(status().isNotFound());   // an HR call is not the channel desk's
+                    select t.type from tickets t join calls c on c.ticket_id = t.id where c.call_id = ?""", String.class, callId)).isEqualTo("CALLBACK");
+            call(callId, "agent").andExpect(status().isNotFound()); // an HR call is not the channel desk's
         }
 
         @Test
         void newCallRejectsABlockedNumberAndDialsAKeyDistributorsAvailableAccountManager() throws Exception {
-            mvc.perform(put("/api/v1/admin/telephony/blocked/13700001111").with(httpBasic("admin", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"spam\"}")).andExpect(status().isOk());
+            mvc.perform(put("/api/v1/admin/telephony/blocked/13700001111")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"note\":\"spam\"}"))
+                    .andExpect(status().isOk());
             json("""
                     {"event":"newCall","from":"+86 137 0000 1111","to":"4008001000","direction":"in","callId":"%s"}""".formatted(id()))
-                    .andExpect(status().isOk()).andExpect(content().json("{\"action\":\"reject\",\"reason\":\"busy\"}", true));
+                    .andExpect(status().isOk())
+                    .andExpect(content().json("{\"action\":\"reject\",\"reason\":\"busy\"}", true));
 
             // D0001 is a VIP account; the channel agent becomes its account manager, available, extension 8001
             Map<String, Object> vip = jdbc.queryForMap("""
@@ -246,20 +300,21 @@ class CtiTests {
                 jdbc.update("update agent_profiles set presence = 'AVAILABLE' where user_id = ?", agent);
                 String callId = id();
                 json("""
-                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}"""
-                        .formatted(vip.get("phone"), callId))
-                        .andExpect(status().isOk()).andExpect(jsonPath("$.action").value("dial"))
+                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(vip.get("phone"), callId))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.action").value("dial"))
                         .andExpect(jsonPath("$.number").value("8001"));
                 // the PBX retries the newCall: the same answer
                 json("""
-                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}"""
-                        .formatted(vip.get("phone"), callId)).andExpect(jsonPath("$.number").value("8001"));
+                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(vip.get("phone"), callId))
+                        .andExpect(jsonPath("$.number").value("8001"));
 
                 // away: the queue takes the call
                 jdbc.update("update agent_profiles set presence = 'AWAY' where user_id = ?", agent);
                 json("""
-                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}"""
-                        .formatted(vip.get("phone"), id())).andExpect(status().isOk()).andExpect(content().json("{}", true));
+                        {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(vip.get("phone"), id()))
+                        .andExpect(status().isOk())
+                        .andExpect(content().json("{}", true));
             } finally {
                 jdbc.update("update agent_profiles set presence = 'AVAILABLE' where user_id = ?", agent);
                 jdbc.update("update app_users set employee_id = ? where id = ?", before, agent);
@@ -269,64 +324,95 @@ class CtiTests {
         @Test
         void aWrongTokenOrAWrongEventIsRefusedWithAMessageAndRecordsNothing() throws Exception {
             String callId = id();
-            mvc.perform(post("/api/v1/cti/not-our-pbx").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN")
-                            .content("{\"event\":\"newCall\",\"from\":\"13800138000\",\"to\":\"4008001000\",\"direction\":\"in\",\"callId\":\"" + callId + "\"}"))
+            mvc.perform(post("/api/v1/cti/not-our-pbx")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Accept-Language", "zh-CN")
+                            .content(
+                                    "{\"event\":\"newCall\",\"from\":\"13800138000\",\"to\":\"4008001000\",\"direction\":\"in\",\"callId\":\""
+                                            + callId + "\"}"))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("CTI 地址")));
-            mvc.perform(post("/api/v1/cti/demo-pbx").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+            mvc.perform(post("/api/v1/cti/demo-pbx")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Accept-Language", "en")
                             .content("{\"event\":\"ringing\",\"callId\":\"" + callId + "\"}"))
                     .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Event \"ringing\" is unknown")));
-            assertThat(jdbc.queryForObject("select count(*) from calls where call_id = ?", Integer.class, callId)).isZero();
+                    .andExpect(jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.containsString("Event \"ringing\" is unknown")));
+            assertThat(jdbc.queryForObject("select count(*) from calls where call_id = ?", Integer.class, callId))
+                    .isZero();
         }
 
         @Test
         void aMissedCallReportedTheOldWayIsACallRecordToo() throws Exception {
             String callId = "pbx-old-" + id();
-            mvc.perform(post("/api/v1/calls/missed").with(httpBasic("supervisor", "demo")).contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"callId\":\"%s\",\"caller\":\"021-5%s 1234\",\"desk\":\"CHANNEL\",\"waitedSeconds\":30}"
-                                    .formatted(callId, String.valueOf(System.nanoTime()).substring(9, 12))))
+            mvc.perform(post("/api/v1/calls/missed")
+                            .with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                    "{\"callId\":\"%s\",\"caller\":\"021-5%s 1234\",\"desk\":\"CHANNEL\",\"waitedSeconds\":30}"
+                                            .formatted(
+                                                    callId,
+                                                    String.valueOf(System.nanoTime())
+                                                            .substring(9, 12))))
                     .andExpect(status().isCreated());
-            call(callId, "agent").andExpect(jsonPath("$.state").value("ABANDONED")).andExpect(jsonPath("$.waitSeconds").value(30))
+            call(callId, "agent")
+                    .andExpect(jsonPath("$.state").value("ABANDONED"))
+                    .andExpect(jsonPath("$.waitSeconds").value(30))
                     .andExpect(jsonPath("$.ticketKey").isNotEmpty());
         }
 
         @Test
         void theCtiEventsAreDocumentedInOpenApiWithExamplePayloads() throws Exception {
-            String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+            String docs = mvc.perform(get("/v3/api-docs"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
-            assertThat(docs).contains("/api/v1/cti/{token}", "/api/v1/calls/{callId}", "307fa962-de8d-4ffc-817b-7f6993204159",
-                    "recordingAvailable", "user[]=Emma+Taylor");
+            assertThat(docs)
+                    .contains(
+                            "/api/v1/cti/{token}",
+                            "/api/v1/calls/{callId}",
+                            "307fa962-de8d-4ffc-817b-7f6993204159",
+                            "recordingAvailable",
+                            "user[]=Emma+Taylor");
         }
 
         @Test
         void theDemoCallIsOnItsTicketWithItsRecording() throws Exception {
-            call("demo-call-0001", "agent").andExpect(jsonPath("$.state").value("ENDED"))
+            call("demo-call-0001", "agent")
+                    .andExpect(jsonPath("$.state").value("ENDED"))
                     .andExpect(jsonPath("$.party.distributorCode").value("D0001"))
                     .andExpect(jsonPath("$.recording").value("https://pbx.example.com/recordings/demo-call-0001.mp3"))
                     .andExpect(jsonPath("$.talkSeconds").value(188))
                     .andExpect(jsonPath("$.ticketKey").isNotEmpty());
             assertThat(jdbc.queryForList("""
-                    select a.body from ticket_articles a join calls c on c.ticket_id = a.ticket_id where c.call_id = 'demo-call-0001'""",
-                    String.class)).anyMatch(body -> body != null && body.contains("demo-call-0001.mp3") && body.contains("188"));
+                    select a.body from ticket_articles a join calls c on c.ticket_id = a.ticket_id where c.call_id = 'demo-call-0001'""", String.class))
+                    .anyMatch(body -> body != null && body.contains("demo-call-0001.mp3") && body.contains("188"));
         }
     }
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/cti-h2", "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:cti;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/cti-h2",
+                "backstop.sla.escalation.enabled=false",
+                "spring.datasource.url=jdbc:h2:mem:cti;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/cti-pg", "backstop.sla.escalation.enabled=false",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/cti-pg",
+                "backstop.sla.escalation.enabled=false",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnPostgres extends Scenarios {}
 }

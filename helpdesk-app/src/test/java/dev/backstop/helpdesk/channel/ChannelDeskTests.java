@@ -41,8 +41,11 @@ class ChannelDeskTests {
         JdbcTemplate jdbc;
 
         String json(String user, String url) throws Exception {
-            return mvc.perform(get(url).with(httpBasic(user, "demo"))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+            return mvc.perform(get(url).with(httpBasic(user, "demo")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
         }
 
         String orderOf(String code) {
@@ -54,20 +57,29 @@ class ChannelDeskTests {
         @Test
         void aCallersNumberInAnyCommonFormatFindsTheAccount() throws Exception {
             for (String phone : List.of("+86 138 1000 8000", "13810008000", "138-1000-8000", "0086 13810008000")) {
-                String found = mvc.perform(get("/api/v1/distributors").param("q", phone).with(httpBasic("agent", "demo")))
-                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                String found = mvc.perform(
+                                get("/api/v1/distributors").param("q", phone).with(httpBasic("agent", "demo")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
                 assertThat(JsonPath.<String>read(found, "$[0].code")).as(phone).isEqualTo("D0001");
             }
-            String contact = jdbc.queryForObject("select c.name from distributor_contacts c join distributors d"
-                    + " on d.id = c.distributor_id where d.code = 'D0002' and c.primary_contact", String.class);
+            String contact = jdbc.queryForObject(
+                    "select c.name from distributor_contacts c join distributors d"
+                            + " on d.id = c.distributor_id where d.code = 'D0002' and c.primary_contact",
+                    String.class);
             assertThat(JsonPath.<List<String>>read(json("agent", "/api/v1/distributors?q=" + contact), "$[*].code"))
                     .contains("D0002");
             String name = jdbc.queryForObject("select name from distributors where code = 'D0003'", String.class);
-            assertThat(JsonPath.<List<String>>read(json("agent", "/api/v1/distributors?q=" + name.substring(0, 4)), "$[*].code"))
+            assertThat(JsonPath.<List<String>>read(
+                            json("agent", "/api/v1/distributors?q=" + name.substring(0, 4)), "$[*].code"))
                     .contains("D0003");
-            assertThat(JsonPath.<List<String>>read(json("agent", "/api/v1/distributors?q=Contact1.D0004@example.cn"), "$[*].code"))
+            assertThat(JsonPath.<List<String>>read(
+                            json("agent", "/api/v1/distributors?q=Contact1.D0004@example.cn"), "$[*].code"))
                     .containsExactly("D0004");
-            assertThat(JsonPath.<List<Object>>read(json("agent", "/api/v1/distributors?q=13999999999"), "$")).isEmpty();
+            assertThat(JsonPath.<List<Object>>read(json("agent", "/api/v1/distributors?q=13999999999"), "$"))
+                    .isEmpty();
         }
 
         @Test
@@ -79,16 +91,23 @@ class ChannelDeskTests {
             assertThat(JsonPath.<Object>read(view, "$.erp.problem")).isNull();
             assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders")).isNotEmpty();
             // the view lists orders with their line count and amount; the lines are in the order's own answer
-            assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders[*].lines")).isEmpty();
-            assertThat(JsonPath.<List<Integer>>read(view, "$.erp.value.orders[*].lineCount")).allSatisfy(n -> assertThat(n).isPositive());
+            assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.orders[*].lines"))
+                    .isEmpty();
+            assertThat(JsonPath.<List<Integer>>read(view, "$.erp.value.orders[*].lineCount"))
+                    .allSatisfy(n -> assertThat(n).isPositive());
             String firstOrder = JsonPath.read(view, "$.erp.value.orders[0].orderNo");
             String detail = json("agent", "/api/v1/distributors/D0001/orders/" + firstOrder);
-            assertThat(JsonPath.<List<Object>>read(detail, "$.lines")).hasSize(JsonPath.<Integer>read(view, "$.erp.value.orders[0].lineCount"));
-            assertThat(new BigDecimal(JsonPath.read(detail, "$.order.value.amount").toString()))
-                    .isEqualByComparingTo(new BigDecimal(JsonPath.read(view, "$.erp.value.orders[0].amount").toString()));
+            assertThat(JsonPath.<List<Object>>read(detail, "$.lines"))
+                    .hasSize(JsonPath.<Integer>read(view, "$.erp.value.orders[0].lineCount"));
+            assertThat(new BigDecimal(
+                            JsonPath.read(detail, "$.order.value.amount").toString()))
+                    .isEqualByComparingTo(new BigDecimal(
+                            JsonPath.read(view, "$.erp.value.orders[0].amount").toString()));
             assertThat(JsonPath.<List<Object>>read(view, "$.shipments.value")).isNotEmpty();
-            assertThat(JsonPath.<List<Object>>read(view, "$.shipments.value[0].lines")).isNotEmpty();
-            assertThat(JsonPath.<List<String>>read(view, "$.policies[*].code")).contains("POL-VIP-REBATE")
+            assertThat(JsonPath.<List<Object>>read(view, "$.shipments.value[0].lines"))
+                    .isNotEmpty();
+            assertThat(JsonPath.<List<String>>read(view, "$.policies[*].code"))
+                    .contains("POL-VIP-REBATE")
                     .doesNotContain("POL-EAST-COND".equals(regionPolicyFor("D0001")) ? "none" : "POL-EAST-COND");
 
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -99,52 +118,81 @@ class ChannelDeskTests {
                      where d.code = 'D0001' and i.status not in ('PAID', 'VOID')""", BigDecimal.class);
             BigDecimal overdue = jdbc.queryForObject("""
                     select coalesce(sum(i.amount), 0) from erp_invoices i join distributors d on d.id = i.distributor_id
-                     where d.code = 'D0001' and i.status not in ('PAID', 'VOID') and i.due_date < ?""", BigDecimal.class,
-                    Date.valueOf(today));
-            BigDecimal limit = jdbc.queryForObject("select credit_limit from distributors where code = 'D0001'", BigDecimal.class);
+                     where d.code = 'D0001' and i.status not in ('PAID', 'VOID') and i.due_date < ?""", BigDecimal.class, Date.valueOf(today));
+            BigDecimal limit =
+                    jdbc.queryForObject("select credit_limit from distributors where code = 'D0001'", BigDecimal.class);
             assertThat(outstanding).isPositive();
             assertThat(overdue).isPositive();
-            assertThat(new BigDecimal(JsonPath.read(view, "$.erp.value.credit.outstanding").toString())).isEqualByComparingTo(outstanding);
-            assertThat(new BigDecimal(JsonPath.read(view, "$.erp.value.credit.overdue").toString())).isEqualByComparingTo(overdue);
-            assertThat(new BigDecimal(JsonPath.read(view, "$.erp.value.credit.available").toString()))
+            assertThat(new BigDecimal(JsonPath.read(view, "$.erp.value.credit.outstanding")
+                            .toString()))
+                    .isEqualByComparingTo(outstanding);
+            assertThat(new BigDecimal(
+                            JsonPath.read(view, "$.erp.value.credit.overdue").toString()))
+                    .isEqualByComparingTo(overdue);
+            assertThat(new BigDecimal(
+                            JsonPath.read(view, "$.erp.value.credit.available").toString()))
                     .isEqualByComparingTo(limit.subtract(outstanding));
-            assertThat(JsonPath.<List<Boolean>>read(view, "$.erp.value.invoices[*].overdue")).contains(true);
-            assertThat(JsonPath.<List<Object>>read(view, "$.erp.value.payments[?(@.paymentNo == 'PAY-DEMO-UNAPPLIED')]")).hasSize(1);
+            assertThat(JsonPath.<List<Boolean>>read(view, "$.erp.value.invoices[*].overdue"))
+                    .contains(true);
+            assertThat(JsonPath.<List<Object>>read(
+                            view, "$.erp.value.payments[?(@.paymentNo == 'PAY-DEMO-UNAPPLIED')]"))
+                    .hasSize(1);
         }
 
         private String regionPolicyFor(String code) {
-            return jdbc.queryForObject("select r.code from distributors d join regions r on r.id = d.region_id where d.code = ?",
-                    String.class, code).equals("EAST") ? "POL-EAST-COND" : "none";
+            return jdbc.queryForObject(
+                                    "select r.code from distributors d join regions r on r.id = d.region_id where d.code = ?",
+                                    String.class,
+                                    code)
+                            .equals("EAST")
+                    ? "POL-EAST-COND"
+                    : "none";
         }
 
         @Test
         void aDistributorSeesOnlyItsOwnAccountAndGuessedNumbersOfAnotherAre404() throws Exception {
             mvc.perform(get("/api/v1/distributors/D0001").with(httpBasic("distributor", "demo")))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.profile.code").value("D0001"));
-            mvc.perform(get("/api/v1/distributors/D0002").with(httpBasic("distributor", "demo")).header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("channel.error.notFound.account"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.profile.code").value("D0001"));
+            mvc.perform(get("/api/v1/distributors/D0002")
+                            .with(httpBasic("distributor", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("channel.error.notFound.account"))
                     .andExpect(jsonPath("$.detail").value("没有编码为“D0002”的经销商。"));
             String theirs = orderOf("D0002");
-            String shipment = jdbc.queryForObject("select min(s.shipment_no) from wms_shipments s join distributors d"
-                    + " on d.id = s.distributor_id where d.code = 'D0002'", String.class);
-            String invoice = jdbc.queryForObject("select min(i.invoice_no) from erp_invoices i join distributors d"
-                    + " on d.id = i.distributor_id where d.code = 'D0002'", String.class);
-            for (String url : List.of("/api/v1/distributors/D0001/orders/" + theirs, "/api/v1/distributors/D0002/orders/" + theirs,
-                    "/api/v1/distributors/D0001/shipments/" + shipment, "/api/v1/distributors/D0001/invoices/" + invoice,
+            String shipment = jdbc.queryForObject(
+                    "select min(s.shipment_no) from wms_shipments s join distributors d"
+                            + " on d.id = s.distributor_id where d.code = 'D0002'",
+                    String.class);
+            String invoice = jdbc.queryForObject(
+                    "select min(i.invoice_no) from erp_invoices i join distributors d"
+                            + " on d.id = i.distributor_id where d.code = 'D0002'",
+                    String.class);
+            for (String url : List.of(
+                    "/api/v1/distributors/D0001/orders/" + theirs,
+                    "/api/v1/distributors/D0002/orders/" + theirs,
+                    "/api/v1/distributors/D0001/shipments/" + shipment,
+                    "/api/v1/distributors/D0001/invoices/" + invoice,
                     "/api/v1/distributors/D0001/orders/" + theirs + "/policy-check?policy=POL-VIP-REBATE")) {
                 mvc.perform(get(url).with(httpBasic("distributor", "demo"))).andExpect(status().isNotFound());
             }
             mvc.perform(get("/api/v1/distributors/D0002/orders/" + theirs).with(httpBasic("distributor2", "demo")))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.order.value.orderNo").value(theirs));
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.order.value.orderNo").value(theirs));
             mvc.perform(get("/api/v1/distributors?q=D0002").with(httpBasic("distributor", "demo")))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/api/v1/distributors/D0002/requests").with(httpBasic("distributor", "demo"))
+            mvc.perform(post("/api/v1/distributors/D0002/requests")
+                            .with(httpBasic("distributor", "demo"))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"kind\":\"EXPEDITE\",\"orderNo\":\"" + theirs + "\"}"))
                     .andExpect(status().isNotFound());
             // the pages: the portal shows the own account; another's order by number is a 404 page
             String page = mvc.perform(get("/portal/account").with(httpBasic("distributor", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("D0001").doesNotContain(theirs);
             mvc.perform(get("/portal/account/orders/" + theirs).with(httpBasic("distributor", "demo")))
                     .andExpect(status().isNotFound());
@@ -158,52 +206,92 @@ class ChannelDeskTests {
         void thePolicyCheckAnswersYesOrNoWithEveryRuleLineByLine() throws Exception {
             long d1 = jdbc.queryForObject("select id from distributors where code = 'D0001'", Long.class);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-            order(d1, "SO-TEST-BEV-150", today, List.of(new Object[] {"NW-001", "Beverages", 150, "18.00"},
-                    new Object[] {"NW-003", "Condiments", 500, "10.00"}));
-            order(d1, "SO-TEST-BEV-250", today, List.of(new Object[] {"NW-001", "Beverages", 120, "18.00"},
-                    new Object[] {"NW-002", "Beverages", 130, "19.00"}));
+            order(
+                    d1,
+                    "SO-TEST-BEV-150",
+                    today,
+                    List.of(
+                            new Object[] {"NW-001", "Beverages", 150, "18.00"},
+                            new Object[] {"NW-003", "Condiments", 500, "10.00"}));
+            order(
+                    d1,
+                    "SO-TEST-BEV-250",
+                    today,
+                    List.of(
+                            new Object[] {"NW-001", "Beverages", 120, "18.00"},
+                            new Object[] {"NW-002", "Beverages", 130, "19.00"}));
 
-            String no = json("agent", "/api/v1/distributors/D0001/orders/SO-TEST-BEV-150/policy-check?policy=POL-BEV-WINTER");
+            String no = json(
+                    "agent", "/api/v1/distributors/D0001/orders/SO-TEST-BEV-150/policy-check?policy=POL-BEV-WINTER");
             assertThat(JsonPath.<Boolean>read(no, "$.qualifies")).isFalse();
-            assertThat(JsonPath.<List<String>>read(no, "$.reasons[?(@.met == false)].rule")).containsExactly("minQuantity");
-            assertThat(JsonPath.<List<List<String>>>read(no, "$.reasons[?(@.rule == 'minQuantity')].arguments").getFirst())
+            assertThat(JsonPath.<List<String>>read(no, "$.reasons[?(@.met == false)].rule"))
+                    .containsExactly("minQuantity");
+            assertThat(JsonPath.<List<List<String>>>read(no, "$.reasons[?(@.rule == 'minQuantity')].arguments")
+                            .getFirst())
                     .containsExactly("150", "200");
-            assertThat(JsonPath.<List<String>>read(no, "$.reasons[?(@.met == true)].rule")).contains("status", "period", "category");
+            assertThat(JsonPath.<List<String>>read(no, "$.reasons[?(@.met == true)].rule"))
+                    .contains("status", "period", "category");
 
-            String yes = json("agent", "/api/v1/distributors/D0001/orders/SO-TEST-BEV-250/policy-check?policy=POL-BEV-WINTER");
+            String yes = json(
+                    "agent", "/api/v1/distributors/D0001/orders/SO-TEST-BEV-250/policy-check?policy=POL-BEV-WINTER");
             assertThat(JsonPath.<Boolean>read(yes, "$.qualifies")).isTrue();
             // 120 × 18 + 130 × 19 = 4,630.00; 5 % of it
-            assertThat(new BigDecimal(JsonPath.read(yes, "$.qualifyingAmount").toString())).isEqualByComparingTo("4630.00");
-            assertThat(new BigDecimal(JsonPath.read(yes, "$.benefit").toString())).isEqualByComparingTo("231.50");
+            assertThat(new BigDecimal(JsonPath.read(yes, "$.qualifyingAmount").toString()))
+                    .isEqualByComparingTo("4630.00");
+            assertThat(new BigDecimal(JsonPath.read(yes, "$.benefit").toString()))
+                    .isEqualByComparingTo("231.50");
 
             // the VIP rebate is for VIPs only: D0001 is VIP, a general account is told why not
-            String general = jdbc.queryForObject("select min(code) from distributors where tier = 'GENERAL'", String.class);
+            String general =
+                    jdbc.queryForObject("select min(code) from distributors where tier = 'GENERAL'", String.class);
             long g = jdbc.queryForObject("select id from distributors where code = ?", Long.class, general);
             order(g, "SO-TEST-GENERAL", today, List.<Object[]>of(new Object[] {"NW-038", "Beverages", 100, "263.50"}));
-            String notVip = mvc.perform(get("/api/v1/distributors/" + general + "/orders/SO-TEST-GENERAL/policy-check?policy=POL-VIP-REBATE")
-                            .with(httpBasic("agent", "demo")).header("Accept-Language", "en"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String notVip = mvc.perform(get("/api/v1/distributors/" + general
+                                    + "/orders/SO-TEST-GENERAL/policy-check?policy=POL-VIP-REBATE")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<Boolean>read(notVip, "$.qualifies")).isFalse();
-            assertThat(JsonPath.<List<String>>read(notVip, "$.reasons[?(@.met == false)].rule")).containsExactly("tier");
+            assertThat(JsonPath.<List<String>>read(notVip, "$.reasons[?(@.met == false)].rule"))
+                    .containsExactly("tier");
 
             String page = mvc.perform(get("/workspace/distributors/D0001/orders/SO-TEST-BEV-150?policy=POL-BEV-WINTER")
-                            .with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("不符合 POL-BEV-WINTER").contains("数量 150 低于起订数量 200。");
             mvc.perform(get("/api/v1/distributors/D0001/orders/SO-TEST-BEV-150/policy-check?policy=NOPE")
-                    .with(httpBasic("agent", "demo"))).andExpect(status().isNotFound())
+                            .with(httpBasic("agent", "demo")))
+                    .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.code").value("channel.error.notFound.policy"));
         }
 
         void order(long distributor, String orderNo, LocalDate date, List<Object[]> lines) {
-            jdbc.update("insert into erp_orders (order_no, distributor_id, order_date, status, currency) values (?, ?, ?, 'OPEN', 'CNY')",
-                    orderNo, distributor, Date.valueOf(date));
+            jdbc.update(
+                    "insert into erp_orders (order_no, distributor_id, order_date, status, currency) values (?, ?, ?, 'OPEN', 'CNY')",
+                    orderNo,
+                    distributor,
+                    Date.valueOf(date));
             long id = jdbc.queryForObject("select id from erp_orders where order_no = ?", Long.class, orderNo);
             int n = 1;
             for (Object[] l : lines) {
                 BigDecimal price = new BigDecimal((String) l[3]);
-                jdbc.update("insert into erp_order_lines (order_id, line_no, sku, product_name, category, quantity, unit_price, amount)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, n++, l[0], l[0], l[1], l[2], price,
+                jdbc.update(
+                        "insert into erp_order_lines (order_id, line_no, sku, product_name, category, quantity, unit_price, amount)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                        id,
+                        n++,
+                        l[0],
+                        l[0],
+                        l[1],
+                        l[2],
+                        price,
                         price.multiply(BigDecimal.valueOf(((Number) l[2]).longValue())));
             }
         }
@@ -217,27 +305,45 @@ class ChannelDeskTests {
                      where l.quantity < ol.quantity""", String.class);
             assertThat(shortOrder).as("the demo has a short-shipped order").isNotNull();
             String detail = json("agent", "/api/v1/distributors/D0001/orders/" + shortOrder);
-            assertThat(JsonPath.<List<Boolean>>read(detail, "$.lines[*].shortShipped")).contains(true);
+            assertThat(JsonPath.<List<Boolean>>read(detail, "$.lines[*].shortShipped"))
+                    .contains(true);
             // the stock of the order's products, by warehouse, with what is left to promise
             String sku = JsonPath.read(detail, "$.lines[0].sku");
-            assertThat(JsonPath.<List<String>>read(detail, "$.stock.value[*].sku")).contains(sku);
+            assertThat(JsonPath.<List<String>>read(detail, "$.stock.value[*].sku"))
+                    .contains(sku);
             List<Map<String, Object>> levels = JsonPath.read(detail, "$.stock.value[?(@.sku == '" + sku + "')]");
-            assertThat(levels).hasSize(3).allSatisfy(level -> assertThat(new BigDecimal(level.get("available").toString()))
-                    .isEqualByComparingTo(new BigDecimal(level.get("onHand").toString())
-                            .subtract(new BigDecimal(level.get("reserved").toString())).max(BigDecimal.ZERO)));
+            assertThat(levels)
+                    .hasSize(3)
+                    .allSatisfy(level -> assertThat(
+                                    new BigDecimal(level.get("available").toString()))
+                            .isEqualByComparingTo(
+                                    new BigDecimal(level.get("onHand").toString())
+                                            .subtract(new BigDecimal(
+                                                    level.get("reserved").toString()))
+                                            .max(BigDecimal.ZERO)));
 
-            String body = mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON).content("""
+            String body = mvc.perform(post("/api/v1/distributors/D0001/requests")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
                                     {"kind":"DELIVERY_DISCREPANCY","orderNo":"%s","received":[{"lineNo":1,"quantity":5}],
                                      "description":"客户称第一行只到了5件"}""".formatted(shortOrder)))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             long ticket = ((Number) JsonPath.read(body, "$.id")).longValue();
             assertThat(JsonPath.<String>read(body, "$.state")).isEqualTo("PENDING_BACK_OFFICE");
             assertThat(JsonPath.<String>read(body, "$.departmentName")).isEqualTo("物流部");
             assertThat(JsonPath.<String>read(body, "$.loop.backOfficeDue")).isNotNull();
             assertThat(JsonPath.<String>read(body, "$.refs.orderNo")).isEqualTo(shortOrder);
-            assertThat(JsonPath.<String>read(body, "$.subject")).contains(shortOrder).contains("收货差异");
-            assertThat(JsonPath.<String>read(body, "$.description")).contains("第 1 行").contains("实收 5")
+            assertThat(JsonPath.<String>read(body, "$.subject"))
+                    .contains(shortOrder)
+                    .contains("收货差异");
+            assertThat(JsonPath.<String>read(body, "$.description"))
+                    .contains("第 1 行")
+                    .contains("实收 5")
                     .contains("客户称第一行只到了5件");
             Map<String, Object> line = jdbc.queryForMap("""
                     select l.ordered, l.shipped, l.received from channel_request_lines l
@@ -247,48 +353,74 @@ class ChannelDeskTests {
 
             // the ticket page leads back to the account
             assertThat(mvc.perform(get("/workspace/tickets/" + ticket).with(httpBasic("agent", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
                     .contains("href=\"/workspace/distributors/D0001\"");
             // the distributor sees the ticket about its account, and it shows on the account's view
-            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("distributor", "demo"))).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("distributor", "demo")))
+                    .andExpect(status().isOk());
             assertThat(JsonPath.<List<Integer>>read(json("agent", "/api/v1/distributors/D0001"), "$.openTickets[*].id"))
                     .contains((int) ticket);
             // the back office answers; the ticket comes back to the desk with a callback due
-            mvc.perform(post("/api/v1/tickets/" + ticket + "/back-office-answer").with(httpBasic("backoffice", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"已补发 5 件，明天到货\"}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OPEN"));
+            mvc.perform(post("/api/v1/tickets/" + ticket + "/back-office-answer")
+                            .with(httpBasic("backoffice", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"已补发 5 件，明天到货\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("OPEN"));
         }
 
         @Test
         void aRequestThatCannotBeRaisedIsRefusedWithAReasonAndNothingIsWritten() throws Exception {
             String order = orderOf("D0001");
             int before = jdbc.queryForObject("select count(*) from tickets", Integer.class);
-            mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/distributors/D0001/requests")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"kind\":\"DELIVERY_DISCREPANCY\",\"orderNo\":\"" + order + "\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("channel.error.noDiscrepancy"));
-            mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("channel.error.noDiscrepancy"));
+            mvc.perform(post("/api/v1/distributors/D0001/requests")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"kind\":\"DELIVERY_DISCREPANCY\",\"orderNo\":\"" + order
                                     + "\",\"received\":[{\"lineNo\":99,\"quantity\":1}]}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail").value("Order " + order + " has no line 99."));
-            mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"EXPEDITE\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("channel.error.orderRequired"));
-            mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"INVOICE_DISPUTE\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("channel.error.invoiceRequired"));
-            assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class)).isEqualTo(before);
+            mvc.perform(post("/api/v1/distributors/D0001/requests")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"EXPEDITE\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("channel.error.orderRequired"));
+            mvc.perform(post("/api/v1/distributors/D0001/requests")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"INVOICE_DISPUTE\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("channel.error.invoiceRequired"));
+            assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class))
+                    .isEqualTo(before);
         }
 
         @Test
         void theDistributorRaisesAnExpediteRequestInThePortalAndItWaitsAtTheChannelDesk() throws Exception {
             String order = orderOf("D0001");
-            String location = mvc.perform(post("/portal/account/requests").with(httpBasic("distributor", "demo"))
-                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                            .param("kind", "EXPEDITE").param("orderNo", order).param("description", "下周促销急需"))
-                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            String location = mvc.perform(post("/portal/account/requests")
+                            .with(httpBasic("distributor", "demo"))
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("kind", "EXPEDITE")
+                            .param("orderNo", order)
+                            .param("description", "下周促销急需"))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
             assertThat(location).startsWith("/portal/tickets/");
             long id = Long.parseLong(location.substring("/portal/tickets/".length()));
             String ticket = json("agent", "/api/v1/tickets/" + id);
@@ -300,32 +432,50 @@ class ChannelDeskTests {
 
         @Test
         void theAgentsPagesShowTheAccountAndAPhoneSearchOpensIt() throws Exception {
-            mvc.perform(get("/workspace/distributors").param("q", "+86 138 1000 8000").with(httpBasic("agent", "demo")))
+            mvc.perform(get("/workspace/distributors")
+                            .param("q", "+86 138 1000 8000")
+                            .with(httpBasic("agent", "demo")))
                     .andExpect(status().is3xxRedirection())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/workspace/distributors/D0001"));
-            String page = mvc.perform(get("/workspace/distributors/D0001").with(httpBasic("agent", "demo"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "/workspace/distributors/D0001"));
+            String page = mvc.perform(get("/workspace/distributors/D0001")
+                            .with(httpBasic("agent", "demo"))
                             .header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("ERP 快照").contains("仓储系统 快照").contains(orderOf("D0001"))
-                    .contains("PAY-DEMO-UNAPPLIED").contains("未核销").contains("贵宾年度返利");
-            mvc.perform(get("/workspace/distributors/D0001").with(httpBasic("hr", "demo"))).andExpect(status().isForbidden());
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .contains("ERP 快照")
+                    .contains("仓储系统 快照")
+                    .contains(orderOf("D0001"))
+                    .contains("PAY-DEMO-UNAPPLIED")
+                    .contains("未核销")
+                    .contains("贵宾年度返利");
+            mvc.perform(get("/workspace/distributors/D0001").with(httpBasic("hr", "demo")))
+                    .andExpect(status().isForbidden());
         }
     }
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/channel-h2",
-            "spring.datasource.url=jdbc:h2:mem:channel;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/channel-h2",
+                "spring.datasource.url=jdbc:h2:mem:channel;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/channel-pg", "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/channel-pg",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnPostgres extends Scenarios {}
 }

@@ -47,20 +47,34 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/connectors",
-        "spring.datasource.url=jdbc:h2:mem:connectors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms",
-        "backstop.erp.budget=2s", "backstop.erp.read-timeout=1s", "backstop.erp.retries=2",
-        "backstop.erp.retry-backoff=10ms", "backstop.erp.circuit-open=1s", "backstop.erp.circuit-window=40", "backstop.erp.token=erp-secret",
-        "backstop.wms.budget=2s", "backstop.wms.read-timeout=1s", "backstop.wms.username=desk",
-        "backstop.wms.password=wms-pass"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/connectors",
+            "spring.datasource.url=jdbc:h2:mem:connectors;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.erp.budget=2s",
+            "backstop.erp.read-timeout=1s",
+            "backstop.erp.retries=2",
+            "backstop.erp.retry-backoff=10ms",
+            "backstop.erp.circuit-open=1s",
+            "backstop.erp.circuit-window=40",
+            "backstop.erp.token=erp-secret",
+            "backstop.wms.budget=2s",
+            "backstop.wms.read-timeout=1s",
+            "backstop.wms.username=desk",
+            "backstop.wms.password=wms-pass"
+        })
 class ConnectorTests {
 
     @RegisterExtension
-    static WireMockExtension erp = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension erp = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension wms = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wms = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @DynamicPropertySource
     static void systems(DynamicPropertyRegistry registry) {
@@ -107,17 +121,20 @@ class ConnectorTests {
     void assertSnapshot(Sourced<ErpAccount> found, Sourced.Problem problem) {
         assertThat(found.origin()).isEqualTo(Sourced.Origin.SNAPSHOT);
         assertThat(found.problem()).isEqualTo(problem);
-        assertThat(found.value().orders()).isNotEmpty()
-                .allSatisfy(o -> assertThat(o.orderNo()).startsWith("SO-2"));   // the demo snapshot, not the live data
+        assertThat(found.value().orders())
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.orderNo()).startsWith("SO-2")); // the demo snapshot, not the live data
     }
 
     @Test
     @Order(1)
     void aGoodAnswerIsShownLiveWithItsValuesAndAnUnknownOrderIsNotAFailure() {
         erpAccount(okJson(ACCOUNT));
-        // the very first call after start-up loads the HTTP client's and the JSON reader's classes; on a busy machine it
+        // the very first call after start-up loads the HTTP client's and the JSON reader's classes; on a busy machine
+        // it
         // can outlast the 2 s budget (the desk then shows the snapshot, as it should): this test is about the mapping
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> erpLookups.account("D0001").origin() == Sourced.Origin.LIVE);
         Sourced<ErpAccount> found = erpLookups.account("D0001");
         assertThat(found.origin()).isEqualTo(Sourced.Origin.LIVE);
@@ -132,16 +149,18 @@ class ConnectorTests {
         assertThat(account.payments().getFirst().paidAt()).isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
         assertThat(account.credit().available()).isEqualByComparingTo(new BigDecimal("4998765.50"));
         erp.verify(getRequestedFor(urlEqualTo("/erp/v1/distributors/D0001/account"))
-                .withHeader("Authorization", equalTo("Bearer erp-secret")).withHeader("Accept", equalTo("application/json")));
+                .withHeader("Authorization", equalTo("Bearer erp-secret"))
+                .withHeader("Accept", equalTo("application/json")));
 
-        erp.stubFor(get(urlEqualTo("/erp/v1/orders/SO-NOPE")).willReturn(aResponse().withStatus(404)));
+        erp.stubFor(
+                get(urlEqualTo("/erp/v1/orders/SO-NOPE")).willReturn(aResponse().withStatus(404)));
         Sourced<Optional<ErpAccount.Order>> none = erpLookups.order("D0001", "SO-NOPE");
         assertThat(none.origin()).isEqualTo(Sourced.Origin.LIVE);
         assertThat(none.value()).isEmpty();
 
         // an order the ERP says is another distributor's is not this account's
-        erp.stubFor(get(urlEqualTo("/erp/v1/orders/SO-LIVE-1")).willReturn(okJson(ACCOUNT.substring(ACCOUNT.indexOf("{\"orderNo\""),
-                ACCOUNT.indexOf("]}],") + 2))));
+        erp.stubFor(get(urlEqualTo("/erp/v1/orders/SO-LIVE-1"))
+                .willReturn(okJson(ACCOUNT.substring(ACCOUNT.indexOf("{\"orderNo\""), ACCOUNT.indexOf("]}],") + 2))));
         assertThat(erpLookups.order("D0001", "SO-LIVE-1").value()).isPresent();
         assertThat(erpLookups.order("D0002", "SO-LIVE-1").value()).isEmpty();
     }
@@ -154,13 +173,19 @@ class ConnectorTests {
 
         erpAccount(aResponse().withStatus(503));
         assertSnapshot(erpLookups.account("D0001"), Sourced.Problem.UNREACHABLE);
-        erp.verify(3, getRequestedFor(urlEqualTo("/erp/v1/distributors/D0001/account")));   // first try + 2 retries
+        erp.verify(3, getRequestedFor(urlEqualTo("/erp/v1/distributors/D0001/account"))); // first try + 2 retries
 
-        erpAccount(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"orders\": [ oops"));
+        erpAccount(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"orders\": [ oops"));
         assertSnapshot(erpLookups.account("D0001"), Sourced.Problem.BAD_ANSWER);
-        erp.verify(1, getRequestedFor(urlEqualTo("/erp/v1/distributors/D0001/account")));   // garbage is not retried
+        erp.verify(1, getRequestedFor(urlEqualTo("/erp/v1/distributors/D0001/account"))); // garbage is not retried
 
-        erpAccount(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>"));
+        erpAccount(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html>login</html>"));
         assertSnapshot(erpLookups.account("D0001"), Sourced.Problem.BAD_ANSWER);
 
         erpAccount(okJson(ACCOUNT.replace("\"quantity\":50", "\"quantity\":\"fifty\"")));
@@ -184,7 +209,7 @@ class ConnectorTests {
         erp.verify(0, getRequestedFor(urlPathEqualTo("/erp/v1/distributors/D0001/account")));
 
         erpAccount(okJson(ACCOUNT));
-        Thread.sleep(1200);   // circuit-open = 1 s, then half-open lets calls through
+        Thread.sleep(1200); // circuit-open = 1 s, then half-open lets calls through
         Sourced<ErpAccount> back = null;
         for (int i = 0; i < 5; i++) {
             back = erpLookups.account("D0001");
@@ -197,7 +222,8 @@ class ConnectorTests {
     @Order(4)
     void theWarehouseSystemLiveAndDown() {
         wms.resetAll();
-        wms.stubFor(get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30")).willReturn(okJson(SHIPMENTS)));
+        wms.stubFor(
+                get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30")).willReturn(okJson(SHIPMENTS)));
         Sourced<List<Shipment>> live = wmsLookups.shipments("D0001", 30);
         assertThat(live.origin()).isEqualTo(Sourced.Origin.LIVE);
         assertThat(live.value()).singleElement().satisfies(s -> {
@@ -213,14 +239,19 @@ class ConnectorTests {
                           {"warehouse":"北京顺义仓","sku":"NW-002","onHand":"5"}]}""")));
         Sourced<List<dev.backstop.helpdesk.wms.StockLevel>> stock = wmsLookups.stock(List.of("NW-001", "NW-002"));
         assertThat(stock.origin()).isEqualTo(Sourced.Origin.LIVE);
-        assertThat(stock.value()).extracting(level -> level.available().intValue()).containsExactly(100, 5);
+        assertThat(stock.value())
+                .extracting(level -> level.available().intValue())
+                .containsExactly(100, 5);
 
         wms.stubFor(get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30"))
-                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+                .willReturn(
+                        aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         Sourced<List<Shipment>> down = wmsLookups.shipments("D0001", 30);
         assertThat(down.origin()).isEqualTo(Sourced.Origin.SNAPSHOT);
         assertThat(down.problem()).isEqualTo(Sourced.Problem.UNREACHABLE);
-        assertThat(down.value()).isNotEmpty().allSatisfy(s -> assertThat(s.shipmentNo()).startsWith("SH-2"));
+        assertThat(down.value())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.shipmentNo()).startsWith("SH-2"));
     }
 
     @Test
@@ -228,30 +259,39 @@ class ConnectorTests {
     void theDeskKeepsWorkingWhileTheErpIsDownAndSaysWhatIsMissing() throws Exception {
         erpAccount(aResponse().withStatus(502));
         wms.resetAll();
-        wms.stubFor(get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30")).willReturn(okJson(SHIPMENTS)));
-        jdbc.update("""
+        wms.stubFor(
+                get(urlEqualTo("/wms/v1/distributors/D0001/shipments?limit=30")).willReturn(okJson(SHIPMENTS)));
+        jdbc.update(
+                """
                 insert into import_jobs (kind, mode, policy, state, file_name, stored_path, sha256, size_bytes, requested_name,
                                          created_at, finished_at)
                 values ('orders', 'APPLY', 'SKIP_BAD_ROWS', 'DONE', 'orders.csv', 'x', 'x', 1, 'nightly', ?, ?)""",
                 java.sql.Timestamp.from(Instant.parse("2026-11-23T02:32:00Z")),
                 java.sql.Timestamp.from(Instant.parse("2026-11-23T02:32:00Z")));
-        importHistory.importFinished();   // as the import runner does when a job ends (the snapshot's age is kept a few s)
+        importHistory
+                .importFinished(); // as the import runner does when a job ends (the snapshot's age is kept a few s)
         mvc.perform(MockMvcRequestBuilders.get("/api/v1/distributors/D0001").with(httpBasic("agent", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.erp.origin").value("SNAPSHOT"))
                 .andExpect(jsonPath("$.erp.problem").value("UNREACHABLE"))
                 .andExpect(jsonPath("$.erp.asOf").value("2026-11-23T02:32:00Z"))
                 .andExpect(jsonPath("$.shipments.origin").value("LIVE"));
-        String page = mvc.perform(MockMvcRequestBuilders.get("/workspace/distributors/D0001").with(httpBasic("agent", "demo"))
+        String page = mvc.perform(MockMvcRequestBuilders.get("/workspace/distributors/D0001")
+                        .with(httpBasic("agent", "demo"))
                         .header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("ERP 快照，截至 2026-11-23 10:32").contains("无法连接").contains("仓储系统 实时数据");
         // and a ticket can still be raised about the account
         String order = jdbc.queryForObject("""
                 select min(o.order_no) from erp_orders o join distributors d on d.id = o.distributor_id
                  where d.code = 'D0001' and o.status <> 'CANCELLED'""", String.class);
-        erp.stubFor(get(urlEqualTo("/erp/v1/orders/" + order)).willReturn(aResponse().withStatus(502)));
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
+        erp.stubFor(get(urlEqualTo("/erp/v1/orders/" + order))
+                .willReturn(aResponse().withStatus(502)));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/distributors/D0001/requests")
+                        .with(httpBasic("agent", "demo"))
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"EXPEDITE\",\"orderNo\":\"" + order + "\"}"))
                 .andExpect(status().isCreated());

@@ -29,10 +29,15 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/channel-mail",
-        "spring.datasource.url=jdbc:h2:mem:channelmail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms", "backstop.public-url=https://desk.example.cn",
-        "spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/channel-mail",
+            "spring.datasource.url=jdbc:h2:mem:channelmail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.public-url=https://desk.example.cn",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025"
+        })
 class RequestAnswerMailTests {
 
     @RegisterExtension
@@ -50,38 +55,61 @@ class RequestAnswerMailTests {
         String order = jdbc.queryForObject("""
                 select min(o.order_no) from erp_orders o join distributors d on d.id = o.distributor_id
                  where d.code = 'D0001' and o.status <> 'CANCELLED'""", String.class);
-        String created = mvc.perform(post("/api/v1/distributors/D0001/requests").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"EXPEDITE\",\"orderNo\":\"" + order + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(post("/api/v1/distributors/D0001/requests")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"EXPEDITE\",\"orderNo\":\"" + order + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         String key = JsonPath.read(created, "$.key");
         String email = JsonPath.read(created, "$.requester.email");
         assertThat(email).isEqualTo("contact1.d0001@example.cn");
 
-        mvc.perform(post("/api/v1/tickets/" + id + "/notes").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"内部：仓库说周三能发\"}")).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/tickets/" + id + "/replies").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"已加急，预计周四到货。\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + id + "/notes")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"内部：仓库说周三能发\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + id + "/replies")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"已加急，预计周四到货。\"}"))
+                .andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 1);
         MimeMessage first = smtp.getReceivedMessages()[0];
         assertThat(first.getAllRecipients()[0].toString()).isEqualTo(email);
         assertThat(first.getSubject()).contains(key);
-        assertThat(decoded(first)).contains("已加急，预计周四到货。").contains("https://desk.example.cn/portal/tickets/" + id)
-                .contains("经销商门户").contains("distributor portal").doesNotContain("仓库说周三");
+        assertThat(decoded(first))
+                .contains("已加急，预计周四到货。")
+                .contains("https://desk.example.cn/portal/tickets/" + id)
+                .contains("经销商门户")
+                .contains("distributor portal")
+                .doesNotContain("仓库说周三");
 
         // another change without a new reply sends nothing; the next reply is sent alone
-        mvc.perform(post("/api/v1/tickets/" + id + "/notes").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"内部：已通知仓库\"}")).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/tickets/" + id + "/replies").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"已发货，运单号 SF123。\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + id + "/notes")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"内部：已通知仓库\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + id + "/replies")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"已发货，运单号 SF123。\"}"))
+                .andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 2);
         Thread.sleep(500);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(decoded(smtp.getReceivedMessages()[1])).contains("已发货，运单号 SF123。").doesNotContain("已加急");
+        assertThat(decoded(smtp.getReceivedMessages()[1]))
+                .contains("已发货，运单号 SF123。")
+                .doesNotContain("已加急");
 
         // the mails were guarded by Modulith's event publication registry; once done, nothing of it is kept
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("select count(*) from event_publication",
-                Integer.class) == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0);
     }
 
     private static String decoded(MimeMessage message) throws Exception {

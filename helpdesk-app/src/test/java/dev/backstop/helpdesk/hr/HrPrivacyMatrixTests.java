@@ -33,13 +33,18 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/hr-privacy", "backstop.demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:hrprivacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/hr-privacy",
+            "backstop.demo-data=true",
+            "spring.datasource.url=jdbc:h2:mem:hrprivacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"
+        })
 class HrPrivacyMatrixTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,9 +55,14 @@ class HrPrivacyMatrixTests {
     @BeforeEach
     void users() {
         employeeId = jdbc.queryForObject("select id from employees where employee_no = 'E0007'", Long.class);
-        familyMemberId = jdbc.queryForObject("select family_member_id from app_users where username = 'family'", Long.class);
-        period = jdbc.queryForObject("select max(period) from hr_payslips where employee_id = ?", String.class, employeeId);
-        user("employee2", "EMPLOYEE", jdbc.queryForObject("select id from employees where employee_no = 'E0004'", Long.class));
+        familyMemberId =
+                jdbc.queryForObject("select family_member_id from app_users where username = 'family'", Long.class);
+        period = jdbc.queryForObject(
+                "select max(period) from hr_payslips where employee_id = ?", String.class, employeeId);
+        user(
+                "employee2",
+                "EMPLOYEE",
+                jdbc.queryForObject("select id from employees where employee_no = 'E0004'", Long.class));
         user("hr2", "HR_AGENT", null);
         jdbc.update("delete from hr_delegations where family_member_id = ? and scopes <> 'TICKETS'", familyMemberId);
     }
@@ -61,21 +71,34 @@ class HrPrivacyMatrixTests {
         if (jdbc.queryForObject("select count(*) from app_users where username = ?", Long.class, username) > 0) {
             return;
         }
-        jdbc.update("insert into app_users (username, password_hash, display_name, employee_id, created_at) values (?, ?, ?, ?, ?)",
-                username, "{noop}demo", "测试" + username, employee, Timestamp.from(Instant.now()));
+        jdbc.update(
+                "insert into app_users (username, password_hash, display_name, employee_id, created_at) values (?, ?, ?, ?, ?)",
+                username,
+                "{noop}demo",
+                "测试" + username,
+                employee,
+                Timestamp.from(Instant.now()));
         long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
         jdbc.update("insert into user_roles (user_id, role) values (?, ?)", id, role);
     }
 
     private void delegate(String scopes, Instant until) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into hr_delegations (employee_id, family_member_id, scopes, valid_from, valid_until, created_at)
-                values (?, ?, ?, ?, ?, ?)""", employeeId, familyMemberId, scopes,
-                Timestamp.from(Instant.now().minus(30, ChronoUnit.DAYS)), Timestamp.from(until), Timestamp.from(Instant.now()));
+                values (?, ?, ?, ?, ?, ?)""",
+                employeeId,
+                familyMemberId,
+                scopes,
+                Timestamp.from(Instant.now().minus(30, ChronoUnit.DAYS)),
+                Timestamp.from(until),
+                Timestamp.from(Instant.now()));
     }
 
     private MockHttpServletResponse call(String user, String path) throws Exception {
-        return mvc.perform(get(path).with(httpBasic(user, "demo")).header("Accept-Language", "zh-CN")).andReturn().getResponse();
+        return mvc.perform(get(path).with(httpBasic(user, "demo")).header("Accept-Language", "zh-CN"))
+                .andReturn()
+                .getResponse();
     }
 
     private long logRows() {
@@ -88,8 +111,11 @@ class HrPrivacyMatrixTests {
         List<BigDecimal> amounts = new ArrayList<>(jdbc.queryForList("""
                 select i.amount from hr_payslip_items i join hr_payslips p on p.id = i.payslip_id
                  where p.employee_id = ? and p.period = ? and i.amount <> 0""", BigDecimal.class, employeeId, period));
-        amounts.addAll(jdbc.queryForList("select net_pay from hr_payslips where employee_id = ? and period = ?",
-                BigDecimal.class, employeeId, period));
+        amounts.addAll(jdbc.queryForList(
+                "select net_pay from hr_payslips where employee_id = ? and period = ?",
+                BigDecimal.class,
+                employeeId,
+                period));
         for (BigDecimal amount : amounts) {
             BigDecimal abs = amount.abs();
             figures.add(abs.toPlainString());
@@ -102,13 +128,17 @@ class HrPrivacyMatrixTests {
     @Test
     void everyRoleGetsExactlyItsAnswerOnEveryHrEndpoint() throws Exception {
         String staff = "/api/v1/hr/employees/E0007/payslips/" + period;
-        List<String> own = List.of("/api/v1/me/payslips", "/api/v1/me/payslips/" + period, "/api/v1/me/leave",
-                "/api/v1/me/benefits", "/api/v1/me/access-log");
+        List<String> own = List.of(
+                "/api/v1/me/payslips",
+                "/api/v1/me/payslips/" + period,
+                "/api/v1/me/leave",
+                "/api/v1/me/benefits",
+                "/api/v1/me/access-log");
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String path : own) {
             expected.put("employee " + path, 200);
-            expected.put("employee2 " + path, 200);           // their own records, never E0007's (checked below)
-            expected.put("family " + path, 404);              // delegated to follow tickets only: no payroll at all
+            expected.put("employee2 " + path, 200); // their own records, never E0007's (checked below)
+            expected.put("family " + path, 404); // delegated to follow tickets only: no payroll at all
             for (String staffUser : List.of("hr", "payroll", "supervisor", "admin", "distributor", "agent")) {
                 expected.put(staffUser + " " + path, 403);
             }
@@ -122,7 +152,7 @@ class HrPrivacyMatrixTests {
         for (String refused : List.of("supervisor", "admin", "distributor", "agent", "expert", "backoffice")) {
             expected.put(refused + " " + staff, 403);
         }
-        expected.put("hr2 " + staff + "?reason=curious", 403);   // not assigned to an open ticket of E0007
+        expected.put("hr2 " + staff + "?reason=curious", 403); // not assigned to an open ticket of E0007
         expected.put("hr " + staff + "?reason=" + "核对加班费", 200); // the demo assigns hr to E0007's open leave question
 
         List<String> problems = new ArrayList<>();
@@ -138,7 +168,9 @@ class HrPrivacyMatrixTests {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(call("employee2", "/api/v1/me/payslips/" + period).getContentAsString()).contains("E0004").doesNotContain("E0007");
+        assertThat(call("employee2", "/api/v1/me/payslips/" + period).getContentAsString())
+                .contains("E0004")
+                .doesNotContain("E0007");
     }
 
     @Test
@@ -155,11 +187,17 @@ class HrPrivacyMatrixTests {
             assertThat(body).as("masked body carries %s", figure).doesNotContain(figure);
         }
         assertThat(logRows()).isEqualTo(before + 1);
-        assertThat(jdbc.queryForObject("select masked from hr_access_log where employee_id = ? order by id desc fetch first 1 rows only",
-                Boolean.class, employeeId)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select masked from hr_access_log where employee_id = ? order by id desc fetch first 1 rows only",
+                        Boolean.class,
+                        employeeId))
+                .isTrue();
 
-        String page = mvc.perform(get("/workspace/hr/employees/E0007/payslips/" + period).with(httpBasic("hr2", "demo")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String page = mvc.perform(
+                        get("/workspace/hr/employees/E0007/payslips/" + period).with(httpBasic("hr2", "demo")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("*,***.**");
         for (String figure : figures()) {
             assertThat(page).as("masked page carries %s", figure).doesNotContain(figure);
@@ -170,16 +208,19 @@ class HrPrivacyMatrixTests {
     @Test
     void payrollStaffSeeTheFiguresAndTheEmployeeSeesWhoLookedAndWhy() throws Exception {
         long before = logRows();
-        String full = call("payroll", "/api/v1/hr/employees/E0007/payslips/" + period).getContentAsString();
+        String full =
+                call("payroll", "/api/v1/hr/employees/E0007/payslips/" + period).getContentAsString();
         assertThat((Object) JsonPath.read(full, "$.net")).isInstanceOf(Number.class);
         String unmasked = call("hr", "/api/v1/hr/employees/E0007/payslips/" + period + "?reason=核对加班费")
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat((Object) JsonPath.read(unmasked, "$.gross")).isInstanceOf(Number.class);
         assertThat(logRows()).isEqualTo(before + 2);
 
-        String log = call("employee", "/api/v1/me/access-log").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String log =
+                call("employee", "/api/v1/me/access-log").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat((List<String>) JsonPath.read(log, "$[*].who")).contains("孙人事", "吴薪酬");
-        assertThat((List<String>) JsonPath.read(log, "$[?(@.who == '孙人事')].why")).anyMatch(why -> why.startsWith("核对加班费"));
+        assertThat((List<String>) JsonPath.read(log, "$[?(@.who == '孙人事')].why"))
+                .anyMatch(why -> why.startsWith("核对加班费"));
         assertThat((List<String>) JsonPath.read(log, "$[*].role")).contains("HR_AGENT", "HR_PAYROLL");
         assertThat(log).doesNotContain("reader_user_id").doesNotContain("\"id\"");
     }
@@ -187,7 +228,8 @@ class HrPrivacyMatrixTests {
     @Test
     void theEmployeesOwnReadsAreServedAndNotLogged() throws Exception {
         long before = logRows();
-        String body = call("employee", "/api/v1/me/payslips/" + period).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String body = call("employee", "/api/v1/me/payslips/" + period)
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(body, "$.employeeNo")).isEqualTo("E0007");
         assertThat((Object) JsonPath.read(body, "$.net")).isInstanceOf(Number.class);
         assertThat((List<String>) JsonPath.read(body, "$.items[*].code")).contains("BASE", "IIT", "HOUSING_FUND");
@@ -202,22 +244,29 @@ class HrPrivacyMatrixTests {
         long before = logRows();
         assertThat(call("family", "/api/v1/me/leave").getStatus()).isEqualTo(200);
         assertThat(call("family", "/api/v1/me/benefits").getStatus()).isEqualTo(200);
-        assertThat(call("family", "/api/v1/me/payslips/" + period).getStatus()).isEqualTo(404);   // payslips never by default
+        assertThat(call("family", "/api/v1/me/payslips/" + period).getStatus())
+                .isEqualTo(404); // payslips never by default
         assertThat(call("family", "/api/v1/me/access-log").getStatus()).isEqualTo(404);
         assertThat(logRows()).isEqualTo(before + 2);
 
         delegate("PAYSLIPS", Instant.now().plus(1, ChronoUnit.DAYS));
         assertThat(call("family", "/api/v1/me/payslips/" + period).getStatus()).isEqualTo(200);
         assertThat(logRows()).isEqualTo(before + 3);
-        assertThat(jdbc.queryForObject("select reader_role from hr_access_log where employee_id = ? order by id desc fetch first 1 rows only",
-                String.class, employeeId)).isEqualTo("FAMILY");
+        assertThat(jdbc.queryForObject(
+                        "select reader_role from hr_access_log where employee_id = ? order by id desc fetch first 1 rows only",
+                        String.class,
+                        employeeId))
+                .isEqualTo("FAMILY");
 
         // ended: at once
-        jdbc.update("update hr_delegations set ended_at = ? where family_member_id = ? and scopes = 'PAYSLIPS'",
-                Timestamp.from(Instant.now()), familyMemberId);
+        jdbc.update(
+                "update hr_delegations set ended_at = ? where family_member_id = ? and scopes = 'PAYSLIPS'",
+                Timestamp.from(Instant.now()),
+                familyMemberId);
         assertThat(call("family", "/api/v1/me/payslips/" + period).getStatus()).isEqualTo(404);
         // expired: at once
-        jdbc.update("update hr_delegations set valid_until = ? where family_member_id = ? and scopes like 'LEAVE%'",
+        jdbc.update(
+                "update hr_delegations set valid_until = ? where family_member_id = ? and scopes like 'LEAVE%'",
                 Timestamp.from(Instant.now().minusSeconds(1)), familyMemberId);
         assertThat(call("family", "/api/v1/me/leave").getStatus()).isEqualTo(404);
         assertThat(logRows()).isEqualTo(before + 3);
@@ -225,24 +274,36 @@ class HrPrivacyMatrixTests {
 
     @Test
     void askingAboutALineOpensAnHrTicketThatNamesThePayslipAndItemButNotTheAmount() throws Exception {
-        String body = mvc.perform(post("/api/v1/me/payslips/" + period + "/questions").with(httpBasic("employee", "demo"))
-                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"itemCode\":\"IIT\",\"question\":\"这个月个税为什么比上个月多？\"}"))
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/me/payslips/" + period + "/questions")
+                        .with(httpBasic("employee", "demo"))
+                        .header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"itemCode\":\"IIT\",\"question\":\"这个月个税为什么比上个月多？\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long ticketId = ((Number) JsonPath.read(body, "$.ticketId")).longValue();
-        Map<String, Object> ticket = jdbc.queryForMap("select desk, subject, description, employee_id from tickets where id = ?", ticketId);
+        Map<String, Object> ticket =
+                jdbc.queryForMap("select desk, subject, description, employee_id from tickets where id = ?", ticketId);
         assertThat(ticket.get("desk")).isEqualTo("HR");
         assertThat((String) ticket.get("subject")).contains(period).contains("个人所得税");
         assertThat((String) ticket.get("description")).contains("IIT");
         for (String figure : figures()) {
             assertThat((String) ticket.get("description")).doesNotContain(figure);
         }
-        assertThat(jdbc.queryForMap("select period, item_code, topic from hr_ticket_topics where ticket_id = ?", ticketId))
-                .containsEntry("period", period).containsEntry("item_code", "IIT").containsEntry("topic", "PAYROLL_QUESTION");
+        assertThat(jdbc.queryForMap(
+                        "select period, item_code, topic from hr_ticket_topics where ticket_id = ?", ticketId))
+                .containsEntry("period", period)
+                .containsEntry("item_code", "IIT")
+                .containsEntry("topic", "PAYROLL_QUESTION");
 
-        var refused = mvc.perform(post("/api/v1/me/payslips/2026-13/questions").with(httpBasic("employee", "demo"))
-                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"IIT\",\"question\":\"?\"}"))
-                .andReturn().getResponse();
+        var refused = mvc.perform(post("/api/v1/me/payslips/2026-13/questions")
+                        .with(httpBasic("employee", "demo"))
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"itemCode\":\"IIT\",\"question\":\"?\"}"))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("is not a pay period").doesNotContain("Exception");
     }

@@ -30,31 +30,44 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/matrix",
-        "spring.datasource.url=jdbc:h2:mem:matrix;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/matrix",
+            "spring.datasource.url=jdbc:h2:mem:matrix;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"
+        })
 class AuthorizationMatrixTests {
 
-    static final Set<Role> STAFF = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
-            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
+    static final Set<Role> STAFF = EnumSet.of(
+            Role.CHANNEL_AGENT,
+            Role.BACK_OFFICE,
+            Role.FRONTLINE,
+            Role.EXPERT,
+            Role.HR_AGENT,
+            Role.HR_PAYROLL,
+            Role.SUPERVISOR,
+            Role.KB_EDITOR,
+            Role.ADMIN);
     static final Set<Role> PORTAL = EnumSet.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
-    static final Set<Role> AGENTS = EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL,
-            Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> AGENTS =
+            EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
     static final Set<Role> KB_EDITORS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN);
     static final Set<Role> KB_GAPS = EnumSet.of(Role.KB_EDITOR, Role.EXPERT, Role.ADMIN, Role.SUPERVISOR);
-    static final Set<Role> ESCALATORS = EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
-            Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> ESCALATORS =
+            EnumSet.of(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     static final Set<Role> OUTREACH = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
-    static final Set<Role> CHANNEL_STAFF = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
-    static final Set<Role> CHANNEL_VIEW = EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN,
-            Role.DISTRIBUTOR);
+    static final Set<Role> CHANNEL_STAFF =
+            EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> CHANNEL_VIEW =
+            EnumSet.of(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN, Role.DISTRIBUTOR);
     /** Marker: anyone, signed in or not. */
     static final Set<Role> PUBLIC = null;
 
     static final Map<String, Set<Role>> RULES = new LinkedHashMap<>();
+
     static {
         rule("GET /", ALL);
         rule("GET /login", PUBLIC);
@@ -80,8 +93,13 @@ class AuthorizationMatrixTests {
         rule("GET /actuator/prometheus", ADMIN);
         rule("GET /actuator/metrics", ADMIN);
         rule("GET /actuator/info", ADMIN);
-        for (String path : List.of("/workspace", "/workspace/tickets", "/workspace/tickets/new", "/workspace/tickets/{id}",
-                "/workspace/tickets/{id}/attachments/{attachmentId}", "/workspace/tickets/{id}/events")) {
+        for (String path : List.of(
+                "/workspace",
+                "/workspace/tickets",
+                "/workspace/tickets/new",
+                "/workspace/tickets/{id}",
+                "/workspace/tickets/{id}/attachments/{attachmentId}",
+                "/workspace/tickets/{id}/events")) {
             rule("GET " + path, STAFF);
         }
         rule("GET /admin/agents", ADMIN);
@@ -89,13 +107,27 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/admin/agents", ADMIN);
         rule("PUT /api/v1/admin/agents/{username}", ADMIN);
         // the caller look-up on the new-ticket form: who opens tickets for callers at the channel or HR desk
-        rule("GET /workspace/callers", EnumSet.of(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
+        rule(
+                "GET /workspace/callers",
+                EnumSet.of(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         rule("POST /workspace/tickets/{id}/answer", EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN));
-        for (String action : List.of("new", "{id}/reply", "{id}/note", "{id}/call", "{id}/assign", "{id}/transfer",
-                "{id}/state", "{id}/attachments", "{id}/callback")) {
+        for (String action : List.of(
+                "new",
+                "{id}/reply",
+                "{id}/note",
+                "{id}/call",
+                "{id}/assign",
+                "{id}/transfer",
+                "{id}/state",
+                "{id}/attachments",
+                "{id}/callback")) {
             rule("POST /workspace/tickets/" + action, STAFF);
         }
-        for (String path : List.of("/portal", "/portal/tickets", "/portal/tickets/new", "/portal/tickets/{id}",
+        for (String path : List.of(
+                "/portal",
+                "/portal/tickets",
+                "/portal/tickets/new",
+                "/portal/tickets/{id}",
                 "/portal/tickets/{id}/attachments/{attachmentId}")) {
             rule("GET " + path, PORTAL);
         }
@@ -103,18 +135,24 @@ class AuthorizationMatrixTests {
             rule("POST /portal/tickets/" + action, PORTAL);
         }
         rule("GET /api/v1/distributors", CHANNEL_STAFF);
-        for (String endpoint : List.of("GET /api/v1/distributors/{code}", "GET /api/v1/distributors/{code}/orders/{orderNo}",
+        for (String endpoint : List.of(
+                "GET /api/v1/distributors/{code}",
+                "GET /api/v1/distributors/{code}/orders/{orderNo}",
                 "GET /api/v1/distributors/{code}/orders/{orderNo}/policy-check",
                 "GET /api/v1/distributors/{code}/shipments/{shipmentNo}",
-                "GET /api/v1/distributors/{code}/invoices/{invoiceNo}", "POST /api/v1/distributors/{code}/requests")) {
+                "GET /api/v1/distributors/{code}/invoices/{invoiceNo}",
+                "POST /api/v1/distributors/{code}/requests")) {
             rule(endpoint, CHANNEL_VIEW);
         }
-        for (String endpoint : List.of("GET /workspace/distributors", "GET /workspace/distributors/{code}",
-                "GET /workspace/distributors/{code}/orders/{orderNo}", "POST /workspace/distributors/{code}/requests")) {
+        for (String endpoint : List.of(
+                "GET /workspace/distributors",
+                "GET /workspace/distributors/{code}",
+                "GET /workspace/distributors/{code}/orders/{orderNo}",
+                "POST /workspace/distributors/{code}/requests")) {
             rule(endpoint, CHANNEL_STAFF);
         }
-        for (String endpoint : List.of("GET /portal/account", "GET /portal/account/orders/{orderNo}",
-                "POST /portal/account/requests")) {
+        for (String endpoint : List.of(
+                "GET /portal/account", "GET /portal/account/orders/{orderNo}", "POST /portal/account/requests")) {
             rule(endpoint, EnumSet.of(Role.DISTRIBUTOR));
         }
         rule("GET /api/v1/me", ALL);
@@ -156,36 +194,65 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/admin/api-tokens", ADMIN);
         rule("POST /api/v1/admin/api-tokens", ADMIN);
         rule("DELETE /api/v1/admin/api-tokens/{id}", ADMIN);
-        for (String endpoint : List.of("GET /api/v1/imports/kinds", "GET /api/v1/imports/kinds/{kind}/template",
-                "POST /api/v1/imports/{kind}", "GET /api/v1/imports/jobs", "GET /api/v1/imports/jobs/{id}",
-                "POST /api/v1/imports/jobs/{id}/apply", "GET /api/v1/imports/jobs/{id}/errors",
-                "GET /api/v1/imports/profiles/{kind}/{source}", "PUT /api/v1/imports/profiles/{kind}/{source}",
-                "GET /workspace/imports", "POST /workspace/imports", "GET /workspace/imports/jobs/{id}",
-                "GET /workspace/imports/jobs/{id}/progress", "POST /workspace/imports/jobs/{id}/apply",
-                "GET /workspace/imports/jobs/{id}/errors", "GET /workspace/imports/templates/{kind}",
-                "GET /api/v1/imports/jobs/{id}/changes", "GET /workspace/imports/jobs/{id}/changes",
+        for (String endpoint : List.of(
+                "GET /api/v1/imports/kinds",
+                "GET /api/v1/imports/kinds/{kind}/template",
+                "POST /api/v1/imports/{kind}",
+                "GET /api/v1/imports/jobs",
+                "GET /api/v1/imports/jobs/{id}",
+                "POST /api/v1/imports/jobs/{id}/apply",
+                "GET /api/v1/imports/jobs/{id}/errors",
+                "GET /api/v1/imports/profiles/{kind}/{source}",
+                "PUT /api/v1/imports/profiles/{kind}/{source}",
+                "GET /workspace/imports",
+                "POST /workspace/imports",
+                "GET /workspace/imports/jobs/{id}",
+                "GET /workspace/imports/jobs/{id}/progress",
+                "POST /workspace/imports/jobs/{id}/apply",
+                "GET /workspace/imports/jobs/{id}/errors",
+                "GET /workspace/imports/templates/{kind}",
+                "GET /api/v1/imports/jobs/{id}/changes",
+                "GET /workspace/imports/jobs/{id}/changes",
                 "POST /workspace/imports/jobs/{id}/mapping")) {
             rule(endpoint, IMPORTERS);
         }
-        for (String endpoint : List.of("POST /api/v1/kb/articles", "POST /api/v1/kb/articles/{id}/state",
-                "PUT /api/v1/kb/articles/{id}", "GET /api/v1/kb/articles", "GET /api/v1/kb/articles/{id}/versions",
-                "GET /workspace/kb/editor", "GET /workspace/kb/editor/new", "GET /workspace/kb/editor/{id}",
-                "POST /workspace/kb/editor", "POST /workspace/kb/editor/{id}", "POST /workspace/kb/editor/{id}/state",
-                "POST /api/v1/kb/articles/from-ticket/{ticketId}", "POST /workspace/kb/editor/from-ticket/{ticketId}")) {
+        for (String endpoint : List.of(
+                "POST /api/v1/kb/articles",
+                "POST /api/v1/kb/articles/{id}/state",
+                "PUT /api/v1/kb/articles/{id}",
+                "GET /api/v1/kb/articles",
+                "GET /api/v1/kb/articles/{id}/versions",
+                "GET /workspace/kb/editor",
+                "GET /workspace/kb/editor/new",
+                "GET /workspace/kb/editor/{id}",
+                "POST /workspace/kb/editor",
+                "POST /workspace/kb/editor/{id}",
+                "POST /workspace/kb/editor/{id}/state",
+                "POST /api/v1/kb/articles/from-ticket/{ticketId}",
+                "POST /workspace/kb/editor/from-ticket/{ticketId}")) {
             rule(endpoint, KB_EDITORS);
         }
-        for (String endpoint : List.of("POST /api/v1/kb/templates", "PUT /api/v1/kb/templates/{id}",
-                "GET /workspace/kb/templates", "GET /workspace/kb/templates/new", "POST /workspace/kb/templates",
-                "GET /workspace/kb/templates/{id}", "POST /workspace/kb/templates/{id}", "POST /workspace/kb/templates/preview")) {
+        for (String endpoint : List.of(
+                "POST /api/v1/kb/templates",
+                "PUT /api/v1/kb/templates/{id}",
+                "GET /workspace/kb/templates",
+                "GET /workspace/kb/templates/new",
+                "POST /workspace/kb/templates",
+                "GET /workspace/kb/templates/{id}",
+                "POST /workspace/kb/templates/{id}",
+                "POST /workspace/kb/templates/preview")) {
             rule(endpoint, KB_EDITORS);
         }
-        for (String endpoint : List.of("GET /api/v1/kb/templates", "GET /api/v1/kb/templates/{id}",
-                "GET /api/v1/kb/templates/{id}/versions", "GET /api/v1/kb/templates/{id}/render",
+        for (String endpoint : List.of(
+                "GET /api/v1/kb/templates",
+                "GET /api/v1/kb/templates/{id}",
+                "GET /api/v1/kb/templates/{id}/versions",
+                "GET /api/v1/kb/templates/{id}/render",
                 "GET /workspace/tickets/{id}/reply-template")) {
             rule(endpoint, STAFF);
         }
-        for (String endpoint : List.of("POST /api/v1/kb/escalations", "GET /workspace/kb/escalations/new",
-                "POST /workspace/kb/escalations")) {
+        for (String endpoint : List.of(
+                "POST /api/v1/kb/escalations", "GET /workspace/kb/escalations/new", "POST /workspace/kb/escalations")) {
             rule(endpoint, ESCALATORS);
         }
         rule("GET /workspace/kb/tickets/{ticketId}", STAFF);
@@ -195,70 +262,125 @@ class AuthorizationMatrixTests {
         rule("GET /workspace/kb/figures", EnumSet.of(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN));
         rule("GET /workspace/kb/similar-tickets", STAFF);
         rule("GET /workspace/kb/gaps", KB_GAPS);
-        for (String endpoint : List.of("GET /api/v1/kb/search", "GET /api/v1/kb/suggest", "GET /api/v1/kb/articles/{id}",
-                "GET /api/v1/kb/articles/{id}/similar", "POST /api/v1/kb/articles/{id}/votes", "POST /api/v1/kb/deflections")) {
+        for (String endpoint : List.of(
+                "GET /api/v1/kb/search",
+                "GET /api/v1/kb/suggest",
+                "GET /api/v1/kb/articles/{id}",
+                "GET /api/v1/kb/articles/{id}/similar",
+                "POST /api/v1/kb/articles/{id}/votes",
+                "POST /api/v1/kb/deflections")) {
             rule(endpoint, ALL);
         }
-        for (String endpoint : List.of("GET /api/v1/admin/kb/synonyms", "PUT /api/v1/admin/kb/synonyms",
-                "POST /api/v1/admin/kb/reindex")) {
+        for (String endpoint : List.of(
+                "GET /api/v1/admin/kb/synonyms", "PUT /api/v1/admin/kb/synonyms", "POST /api/v1/admin/kb/reindex")) {
             rule(endpoint, ADMIN);
         }
-        for (String endpoint : List.of("GET /workspace/kb", "GET /workspace/kb/suggest", "GET /workspace/kb/articles/{id}",
-                "GET /workspace/kb/answers", "POST /workspace/kb/articles/{id}/vote", "POST /workspace/kb/articles/{id}/answered",
+        for (String endpoint : List.of(
+                "GET /workspace/kb",
+                "GET /workspace/kb/suggest",
+                "GET /workspace/kb/articles/{id}",
+                "GET /workspace/kb/answers",
+                "POST /workspace/kb/articles/{id}/vote",
+                "POST /workspace/kb/articles/{id}/answered",
                 "POST /workspace/kb/answers/{id}/answered")) {
             rule(endpoint, STAFF);
         }
-        for (String endpoint : List.of("GET /portal/kb", "GET /portal/kb/suggest", "GET /portal/kb/articles/{id}",
-                "POST /portal/kb/articles/{id}/vote", "POST /portal/kb/articles/{id}/answered")) {
+        for (String endpoint : List.of(
+                "GET /portal/kb",
+                "GET /portal/kb/suggest",
+                "GET /portal/kb/articles/{id}",
+                "POST /portal/kb/articles/{id}/vote",
+                "POST /portal/kb/articles/{id}/answered")) {
             rule(endpoint, PORTAL);
         }
-        rule("POST /api/v1/calls/missed", OUTREACH);   // the PBX's integration user: ADMIN or SUPERVISOR
-        for (String endpoint : List.of("GET /api/v1/outreach/campaigns", "POST /api/v1/outreach/campaigns",
-                "GET /api/v1/outreach/campaigns/{id}", "GET /api/v1/outreach/campaigns/{id}/recipients",
-                "POST /api/v1/outreach/campaigns/{id}/send", "POST /api/v1/outreach/campaigns/{id}/cancel",
-                "GET /workspace/outreach", "GET /workspace/outreach/new", "GET /workspace/outreach/preview",
-                "POST /workspace/outreach", "GET /workspace/outreach/{id}", "POST /workspace/outreach/{id}/send",
+        rule("POST /api/v1/calls/missed", OUTREACH); // the PBX's integration user: ADMIN or SUPERVISOR
+        for (String endpoint : List.of(
+                "GET /api/v1/outreach/campaigns",
+                "POST /api/v1/outreach/campaigns",
+                "GET /api/v1/outreach/campaigns/{id}",
+                "GET /api/v1/outreach/campaigns/{id}/recipients",
+                "POST /api/v1/outreach/campaigns/{id}/send",
+                "POST /api/v1/outreach/campaigns/{id}/cancel",
+                "GET /workspace/outreach",
+                "GET /workspace/outreach/new",
+                "GET /workspace/outreach/preview",
+                "POST /workspace/outreach",
+                "GET /workspace/outreach/{id}",
+                "POST /workspace/outreach/{id}/send",
                 "POST /workspace/outreach/{id}/cancel")) {
             rule(endpoint, OUTREACH);
         }
         // issue 15: the HR desk (payroll URLs let FAMILY through to answer 404 without a delegation, never 403)
-        for (String endpoint : List.of("GET /api/v1/me/payslips", "GET /api/v1/me/payslips/{period}", "GET /api/v1/me/leave",
-                "GET /api/v1/me/benefits", "GET /api/v1/me/access-log", "POST /api/v1/me/payslips/{period}/questions",
-                "GET /portal/hr/pay", "GET /portal/hr/pay/{period}/ask", "POST /portal/hr/pay/{period}/ask",
-                "GET /portal/hr/benefits", "GET /portal/hr/access-log", "GET /portal/hr/family",
-                "POST /portal/hr/family/delegations", "POST /portal/hr/family/delegations/{id}/end")) {
+        for (String endpoint : List.of(
+                "GET /api/v1/me/payslips",
+                "GET /api/v1/me/payslips/{period}",
+                "GET /api/v1/me/leave",
+                "GET /api/v1/me/benefits",
+                "GET /api/v1/me/access-log",
+                "POST /api/v1/me/payslips/{period}/questions",
+                "GET /portal/hr/pay",
+                "GET /portal/hr/pay/{period}/ask",
+                "POST /portal/hr/pay/{period}/ask",
+                "GET /portal/hr/benefits",
+                "GET /portal/hr/access-log",
+                "GET /portal/hr/family",
+                "POST /portal/hr/family/delegations",
+                "POST /portal/hr/family/delegations/{id}/end")) {
             rule(endpoint, EnumSet.of(Role.EMPLOYEE, Role.FAMILY));
         }
-        for (String endpoint : List.of("GET /api/v1/hr/employees/{employeeNo}/payslips/{period}",
-                "GET /workspace/hr/tickets/{ticketId}/employee", "GET /workspace/hr/employees/{employeeNo}/payslips/{period}")) {
+        for (String endpoint : List.of(
+                "GET /api/v1/hr/employees/{employeeNo}/payslips/{period}",
+                "GET /workspace/hr/tickets/{ticketId}/employee",
+                "GET /workspace/hr/employees/{employeeNo}/payslips/{period}")) {
             rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY));
         }
         // issue 16: the phone. The CTI address carries the PBX's own token (404 when unknown), so no login.
         rule("POST /api/v1/cti/{token}", PUBLIC);
-        rule("GET /api/v1/calls/{callId}", STAFF);   // then only the staff of the call's desk (404 for others)
-        for (String endpoint : List.of("GET /workspace/calls/events", "GET /workspace/calls/{callId}/pop",
+        rule("GET /api/v1/calls/{callId}", STAFF); // then only the staff of the call's desk (404 for others)
+        for (String endpoint : List.of(
+                "GET /workspace/calls/events",
+                "GET /workspace/calls/{callId}/pop",
                 "POST /workspace/calls/{callId}/ticket")) {
             rule(endpoint, STAFF);
         }
-        for (String endpoint : List.of("GET /api/v1/admin/telephony/pbx", "POST /api/v1/admin/telephony/pbx",
-                "POST /api/v1/admin/telephony/pbx/{id}/revoke", "GET /api/v1/admin/telephony/hotlines",
-                "PUT /api/v1/admin/telephony/hotlines/{number}", "DELETE /api/v1/admin/telephony/hotlines/{number}",
-                "GET /api/v1/admin/telephony/extensions", "PUT /api/v1/admin/telephony/extensions/{username}",
-                "GET /api/v1/admin/telephony/blocked", "PUT /api/v1/admin/telephony/blocked/{number}",
-                "DELETE /api/v1/admin/telephony/blocked/{number}", "GET /admin/telephony", "POST /admin/telephony/pbx",
-                "POST /admin/telephony/pbx/{id}/revoke", "POST /admin/telephony/hotlines", "POST /admin/telephony/extensions",
-                "POST /admin/telephony/blocked", "POST /admin/telephony/blocked/{number}/remove")) {
+        for (String endpoint : List.of(
+                "GET /api/v1/admin/telephony/pbx",
+                "POST /api/v1/admin/telephony/pbx",
+                "POST /api/v1/admin/telephony/pbx/{id}/revoke",
+                "GET /api/v1/admin/telephony/hotlines",
+                "PUT /api/v1/admin/telephony/hotlines/{number}",
+                "DELETE /api/v1/admin/telephony/hotlines/{number}",
+                "GET /api/v1/admin/telephony/extensions",
+                "PUT /api/v1/admin/telephony/extensions/{username}",
+                "GET /api/v1/admin/telephony/blocked",
+                "PUT /api/v1/admin/telephony/blocked/{number}",
+                "DELETE /api/v1/admin/telephony/blocked/{number}",
+                "GET /admin/telephony",
+                "POST /admin/telephony/pbx",
+                "POST /admin/telephony/pbx/{id}/revoke",
+                "POST /admin/telephony/hotlines",
+                "POST /admin/telephony/extensions",
+                "POST /admin/telephony/blocked",
+                "POST /admin/telephony/blocked/{number}/remove")) {
             rule(endpoint, ADMIN);
         }
         // issue 17: e-mail in and out
         rule("GET /admin/mail", ADMIN);
     }
 
-    static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.ADMIN, "admin"), Map.entry(Role.SUPERVISOR, "supervisor"),
-            Map.entry(Role.CHANNEL_AGENT, "agent"), Map.entry(Role.BACK_OFFICE, "backoffice"),
-            Map.entry(Role.FRONTLINE, "frontline"), Map.entry(Role.EXPERT, "expert"), Map.entry(Role.HR_AGENT, "hr"),
-            Map.entry(Role.HR_PAYROLL, "payroll"), Map.entry(Role.EMPLOYEE, "employee"), Map.entry(Role.FAMILY, "family"),
-            Map.entry(Role.DISTRIBUTOR, "distributor"), Map.entry(Role.KB_EDITOR, "editor"));
+    static final Map<Role, String> USERS = Map.ofEntries(
+            Map.entry(Role.ADMIN, "admin"),
+            Map.entry(Role.SUPERVISOR, "supervisor"),
+            Map.entry(Role.CHANNEL_AGENT, "agent"),
+            Map.entry(Role.BACK_OFFICE, "backoffice"),
+            Map.entry(Role.FRONTLINE, "frontline"),
+            Map.entry(Role.EXPERT, "expert"),
+            Map.entry(Role.HR_AGENT, "hr"),
+            Map.entry(Role.HR_PAYROLL, "payroll"),
+            Map.entry(Role.EMPLOYEE, "employee"),
+            Map.entry(Role.FAMILY, "family"),
+            Map.entry(Role.DISTRIBUTOR, "distributor"),
+            Map.entry(Role.KB_EDITOR, "editor"));
 
     private static void rule(String endpoint, Set<Role> allowed) {
         RULES.put(endpoint, allowed == null ? null : EnumSet.copyOf(allowed));
@@ -284,7 +406,8 @@ class AuthorizationMatrixTests {
                 }
             }
         });
-        endpoints.addAll(List.of("GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/info"));
+        endpoints.addAll(List.of(
+                "GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/info"));
 
         List<String> problems = new ArrayList<>();
         for (String endpoint : endpoints) {
@@ -329,7 +452,8 @@ class AuthorizationMatrixTests {
     void aQueueAndItsLiveStreamAreRefusedToWhoeverMayNotSeeThatQueue() throws Exception {
         List<String> problems = new ArrayList<>();
         for (var desk : QUEUE_WATCHERS.entrySet()) {
-            for (String path : List.of("/workspace/queue?desk=" + desk.getKey(), "/workspace/queue/events?desk=" + desk.getKey())) {
+            for (String path : List.of(
+                    "/workspace/queue?desk=" + desk.getKey(), "/workspace/queue/events?desk=" + desk.getKey())) {
                 for (Role role : Role.values()) {
                     int status = call(HttpMethod.GET, path, USERS.get(role));
                     boolean allowed = desk.getValue().contains(role);
@@ -351,8 +475,12 @@ class AuthorizationMatrixTests {
     }
 
     private boolean isLoginRedirect(HttpMethod method, String path) throws Exception {
-        var response = mvc.perform(MockMvcRequestBuilders.request(method, path).with(csrf())
-                .accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn().getResponse();
-        return response.getStatus() == 302 && String.valueOf(response.getHeader("Location")).endsWith("/login");
+        var response = mvc.perform(MockMvcRequestBuilders.request(method, path)
+                        .with(csrf())
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        return response.getStatus() == 302
+                && String.valueOf(response.getHeader("Location")).endsWith("/login");
     }
 }

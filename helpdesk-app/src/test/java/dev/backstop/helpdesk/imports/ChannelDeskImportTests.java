@@ -50,42 +50,59 @@ class ChannelDeskImportTests {
         void aPolicyGetsVersionOneThenANewVersionOnlyWhenItChanges() throws Exception {
             String first = finished(upload("sales-policies", POLICIES), "en");
             assertThat(counts(first)).isEqualTo(counts(3, 0, 0, 0));
-            assertThat(versions("POL-T-%")).containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
-            assertThat(versionRows("POL-T-%")).containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
+            assertThat(versions("POL-T-%"))
+                    .containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
+            assertThat(versionRows("POL-T-%"))
+                    .containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
             Map<String, Object> recorded = jdbc.queryForMap(
                     "select * from erp_sales_policy_versions where policy_code = 'POL-T-1' and version = 1");
-            assertThat(recorded).containsEntry("kind", "DISCOUNT").containsEntry("region_code", "EAST")
-                    .containsEntry("product_category", "厨房电器").containsKey("recorded_at");
+            assertThat(recorded)
+                    .containsEntry("kind", "DISCOUNT")
+                    .containsEntry("region_code", "EAST")
+                    .containsEntry("product_category", "厨房电器")
+                    .containsKey("recorded_at");
             assertThat((BigDecimal) recorded.get("min_amount")).isEqualByComparingTo("10000");
             assertThat((BigDecimal) recorded.get("min_quantity")).isEqualByComparingTo("50");
-            assertThat(jdbc.queryForList("select kind from erp_sales_policies where policy_code like 'POL-T-%' order by policy_code",
-                    String.class)).as("REBATE by its English label, DISCOUNT when blank").containsExactly("DISCOUNT", "REBATE", "DISCOUNT");
+            assertThat(jdbc.queryForList(
+                            "select kind from erp_sales_policies where policy_code like 'POL-T-%' order by policy_code",
+                            String.class))
+                    .as("REBATE by its English label, DISCOUNT when blank")
+                    .containsExactly("DISCOUNT", "REBATE", "DISCOUNT");
 
             String again = finished(upload("sales-policies", POLICIES), "en");
             assertThat(counts(again)).as("idempotent").isEqualTo(counts(0, 0, 3, 0));
-            assertThat(versions("POL-T-%")).containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
+            assertThat(versions("POL-T-%"))
+                    .containsExactly(List.of("POL-T-1", 1), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
             assertThat(versionRows("POL-T-%")).as("no new version").hasSize(3);
 
             String changedFile = POLICIES.replace("¥10,000.00", "¥12,000.00");
             String changed = finished(upload("sales-policies", changedFile), "en");
             assertThat(counts(changed)).isEqualTo(counts(0, 1, 2, 0));
-            assertThat(versions("POL-T-%")).containsExactly(List.of("POL-T-1", 2), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
-            assertThat(versionRows("POL-T-%")).containsExactly(List.of("POL-T-1", 1), List.of("POL-T-1", 2), List.of("POL-T-2", 1),
-                    List.of("POL-T-3", 1));
-            assertThat(jdbc.queryForList("select min_amount from erp_sales_policy_versions where policy_code = 'POL-T-1' order by version",
-                    BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
+            assertThat(versions("POL-T-%"))
+                    .containsExactly(List.of("POL-T-1", 2), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
+            assertThat(versionRows("POL-T-%"))
+                    .containsExactly(
+                            List.of("POL-T-1", 1), List.of("POL-T-1", 2), List.of("POL-T-2", 1), List.of("POL-T-3", 1));
+            assertThat(jdbc.queryForList(
+                            "select min_amount from erp_sales_policy_versions where policy_code = 'POL-T-1' order by version",
+                            BigDecimal.class))
+                    .usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("10000"), new BigDecimal("12000"));
-            assertThat(jdbc.queryForObject("select min_amount from erp_sales_policies where policy_code = 'POL-T-1'", BigDecimal.class))
+            assertThat(jdbc.queryForObject(
+                            "select min_amount from erp_sales_policies where policy_code = 'POL-T-1'",
+                            BigDecimal.class))
                     .isEqualByComparingTo("12000");
 
-            String dryRun = finished(upload("sales-policies", changedFile.replace("0.05", "0.06"), "?dryRun=true"), "en");
+            String dryRun =
+                    finished(upload("sales-policies", changedFile.replace("0.05", "0.06"), "?dryRun=true"), "en");
             assertThat(counts(dryRun)).isEqualTo(counts(0, 1, 2, 0));
             assertThat(versions("POL-T-2")).as("a dry run versions nothing").containsExactly(List.of("POL-T-2", 1));
             assertThat(versionRows("POL-T-2")).hasSize(1);
         }
 
         @Test
-        void aPolicyWrittenTwiceInOneBatchGetsOneVersionWithItsLastValuesAndNoneWhenTheFileComesAgain() throws Exception {
+        void aPolicyWrittenTwiceInOneBatchGetsOneVersionWithItsLastValuesAndNoneWhenTheFileComesAgain()
+                throws Exception {
             String csv = """
                     政策编码,政策名称,政策类型,生效日期,起订数量
                     POL-W-9,一季度促销,促销,2027-01-01,10
@@ -93,9 +110,13 @@ class ChannelDeskImportTests {
                     """;
             assertThat(counts(finished(upload("sales-policies", csv), "en"))).isEqualTo(counts(1, 1, 0, 0));
             assertThat(versions("POL-W-9")).containsExactly(List.of("POL-W-9", 1));
-            assertThat(jdbc.queryForObject("select min_quantity from erp_sales_policy_versions where policy_code = 'POL-W-9'",
-                    BigDecimal.class)).as("the state the batch committed").isEqualByComparingTo("20");
-            assertThat(jdbc.queryForObject("select kind from erp_sales_policies where policy_code = 'POL-W-9'", String.class))
+            assertThat(jdbc.queryForObject(
+                            "select min_quantity from erp_sales_policy_versions where policy_code = 'POL-W-9'",
+                            BigDecimal.class))
+                    .as("the state the batch committed")
+                    .isEqualByComparingTo("20");
+            assertThat(jdbc.queryForObject(
+                            "select kind from erp_sales_policies where policy_code = 'POL-W-9'", String.class))
                     .isEqualTo("PROMOTION");
 
             // the rows count as updated (10 differs from the stored 20, then 20 from 10), but the policy ends as it was
@@ -111,7 +132,8 @@ class ChannelDeskImportTests {
                     SH-T-1,SO-T6-1,D0001,运输中,2026-11-23 09:15,2026年11月26日
                     """;
             assertThat(counts(finished(upload("shipments", shipments), "en"))).isEqualTo(counts(1, 0, 0, 0));
-            assertThat(jdbc.queryForObject("select eta from wms_shipments where shipment_no = 'SH-T-1'", LocalDate.class))
+            assertThat(jdbc.queryForObject(
+                            "select eta from wms_shipments where shipment_no = 'SH-T-1'", LocalDate.class))
                     .isEqualTo(LocalDate.of(2026, 11, 26));
 
             String lines = """
@@ -123,19 +145,29 @@ class ChannelDeskImportTests {
             long id = upload("shipment-lines", lines, "");
             String zh = finished(id, "zh-CN");
             assertThat(counts(zh)).isEqualTo(counts(2, 0, 0, 1));
-            assertThat(JsonPath.<List<String>>read(zh, "$.problems[*].code")).containsExactly("wms.import.unknownShipment");
-            assertThat(JsonPath.<List<String>>read(zh, "$.problems[*].message")).containsExactly("没有单号为“SH-NOPE”的发货单，请先导入发货单。");
+            assertThat(JsonPath.<List<String>>read(zh, "$.problems[*].code"))
+                    .containsExactly("wms.import.unknownShipment");
+            assertThat(JsonPath.<List<String>>read(zh, "$.problems[*].message"))
+                    .containsExactly("没有单号为“SH-NOPE”的发货单，请先导入发货单。");
             assertThat(JsonPath.<List<String>>read(job(id, "en"), "$.problems[*].message"))
                     .containsExactly("There is no shipment with the number \"SH-NOPE\"; import the shipments first.");
             assertThat(jdbc.queryForList("""
                     select l.line_no, l.sku, l.quantity from wms_shipment_lines l join wms_shipments s on s.id = l.shipment_id
                     where s.shipment_no = 'SH-T-1' order by l.line_no""").stream()
-                    .map(r -> List.of(((Number) r.get("line_no")).intValue(), r.get("sku"),
-                            ((BigDecimal) r.get("quantity")).stripTrailingZeros().toPlainString())).toList())
+                            .map(r -> List.of(
+                                    ((Number) r.get("line_no")).intValue(),
+                                    r.get("sku"),
+                                    ((BigDecimal) r.get("quantity"))
+                                            .stripTrailingZeros()
+                                            .toPlainString()))
+                            .toList())
                     .containsExactly(List.of(1, "SKU-1001", "20"), List.of(2, "SKU-2002", "3"));
 
-            assertThat(counts(finished(upload("shipment-lines", lines), "en"))).as("idempotent").isEqualTo(counts(0, 0, 2, 1));
-            assertThat(counts(finished(upload("shipment-lines", lines.replace("3件", "5")), "en"))).isEqualTo(counts(0, 1, 1, 1));
+            assertThat(counts(finished(upload("shipment-lines", lines), "en")))
+                    .as("idempotent")
+                    .isEqualTo(counts(0, 0, 2, 1));
+            assertThat(counts(finished(upload("shipment-lines", lines.replace("3件", "5")), "en")))
+                    .isEqualTo(counts(0, 1, 1, 1));
         }
 
         @Test
@@ -151,7 +183,8 @@ class ChannelDeskImportTests {
             String english = csv.replace("品类", "Category").replace("SKU-2002,5,", "SKU-2002,5,Air care");
             assertThat(counts(finished(upload("orders", english), "en"))).isEqualTo(counts(0, 1, 1, 0));
             assertThat(categories()).containsExactly("厨房电器", "Air care");
-            assertThat(counts(finished(upload("orders", english.replace("Category", "产品类别")), "en"))).isEqualTo(counts(0, 0, 2, 0));
+            assertThat(counts(finished(upload("orders", english.replace("Category", "产品类别")), "en")))
+                    .isEqualTo(counts(0, 0, 2, 0));
         }
 
         private List<String> categories() {
@@ -161,14 +194,20 @@ class ChannelDeskImportTests {
         }
 
         private List<List<Object>> versions(String codes) {
-            return jdbc.queryForList("select policy_code, version from erp_sales_policies where policy_code like ? order by policy_code",
-                    codes).stream().map(r -> List.<Object>of(r.get("policy_code"), ((Number) r.get("version")).intValue())).toList();
+            return jdbc
+                    .queryForList(
+                            "select policy_code, version from erp_sales_policies where policy_code like ? order by policy_code",
+                            codes)
+                    .stream()
+                    .map(r -> List.<Object>of(r.get("policy_code"), ((Number) r.get("version")).intValue()))
+                    .toList();
         }
 
         private List<List<Object>> versionRows(String codes) {
             return jdbc.queryForList("""
-                    select policy_code, version from erp_sales_policy_versions where policy_code like ? order by policy_code, version""",
-                    codes).stream().map(r -> List.<Object>of(r.get("policy_code"), ((Number) r.get("version")).intValue())).toList();
+                    select policy_code, version from erp_sales_policy_versions where policy_code like ? order by policy_code, version""", codes).stream()
+                    .map(r -> List.<Object>of(r.get("policy_code"), ((Number) r.get("version")).intValue()))
+                    .toList();
         }
 
         long upload(String kind, String csv) throws Exception {
@@ -177,29 +216,48 @@ class ChannelDeskImportTests {
 
         long upload(String kind, String csv, String params) throws Exception {
             var file = new MockMultipartFile("file", kind + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-            String body = mvc.perform(multipart("/api/v1/imports/" + kind + params).file(file).with(httpBasic("admin", "demo")))
-                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(multipart("/api/v1/imports/" + kind + params)
+                            .file(file)
+                            .with(httpBasic("admin", "demo")))
+                    .andExpect(status().isAccepted())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(body, "$.id")).longValue();
         }
 
         String finished(long id, String language) throws Exception {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                String state = JsonPath.read(job(id, language), "$.state");
-                return !state.equals("QUEUED") && !state.equals("RUNNING");
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        String state = JsonPath.read(job(id, language), "$.state");
+                        return !state.equals("QUEUED") && !state.equals("RUNNING");
+                    });
             String job = job(id, language);
             assertThat((String) JsonPath.read(job, "$.state")).as(job).isEqualTo("DONE");
             return job;
         }
 
         String job(long id, String language) throws Exception {
-            return mvc.perform(get("/api/v1/imports/jobs/" + id).with(httpBasic("admin", "demo")).header("Accept-Language", language))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            return mvc.perform(get("/api/v1/imports/jobs/" + id)
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
         }
 
         static Map<String, Integer> counts(String job) {
-            return Map.of("inserted", JsonPath.read(job, "$.inserted"), "updated", JsonPath.read(job, "$.updated"),
-                    "unchanged", JsonPath.read(job, "$.unchanged"), "rejected", JsonPath.read(job, "$.rejected"));
+            return Map.of(
+                    "inserted",
+                    JsonPath.read(job, "$.inserted"),
+                    "updated",
+                    JsonPath.read(job, "$.updated"),
+                    "unchanged",
+                    JsonPath.read(job, "$.unchanged"),
+                    "rejected",
+                    JsonPath.read(job, "$.rejected"));
         }
 
         static Map<String, Integer> counts(int inserted, int updated, int unchanged, int rejected) {
@@ -210,18 +268,24 @@ class ChannelDeskImportTests {
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/channel-imports-h2",
-            "spring.datasource.url=jdbc:h2:mem:channelimports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.imports.poll-interval=200ms", "backstop.imports.batch-size=2"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/channel-imports-h2",
+                "spring.datasource.url=jdbc:h2:mem:channelimports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.imports.poll-interval=200ms",
+                "backstop.imports.batch-size=2"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/channel-imports-pg",
-            "backstop.imports.poll-interval=200ms", "backstop.imports.batch-size=2"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/channel-imports-pg",
+                "backstop.imports.poll-interval=200ms",
+                "backstop.imports.batch-size=2"
+            })
+    class OnPostgres extends Scenarios {}
 }

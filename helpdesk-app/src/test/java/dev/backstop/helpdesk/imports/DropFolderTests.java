@@ -16,10 +16,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Nightly files dropped into a source's folder are imported on a schedule and end in done/ or failed/. */
 @SpringBootTest
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/drop-folders",
-        "spring.datasource.url=jdbc:h2:mem:dropfolders;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.imports.drop-dir=target/test-data/drop-folders/imports", "backstop.imports.settle-time=0s",
-        "backstop.imports.drop-interval=200ms", "backstop.imports.poll-interval=200ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/drop-folders",
+            "spring.datasource.url=jdbc:h2:mem:dropfolders;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.imports.drop-dir=target/test-data/drop-folders/imports",
+            "backstop.imports.settle-time=0s",
+            "backstop.imports.drop-interval=200ms",
+            "backstop.imports.poll-interval=200ms"
+        })
 class DropFolderTests {
 
     static final Path ROOT = Path.of("target/test-data/drop-folders/imports");
@@ -45,9 +50,14 @@ class DropFolderTests {
                 DN-2,SO-2,D0002,已签收,2026年11月22日 10时30分
                 """, StandardCharsets.UTF_8);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folder.resolve("done")) && !isEmpty(folder.resolve("done")));
-        Map<String, Object> job = jdbc.queryForMap("select state, inserted, requested_name, source from import_jobs where kind = 'shipments'");
-        assertThat(job).containsEntry("state", "DONE").containsEntry("requested_name", "drop:wms1").containsEntry("source", "wms1");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(folder.resolve("done")) && !isEmpty(folder.resolve("done")));
+        Map<String, Object> job = jdbc.queryForMap(
+                "select state, inserted, requested_name, source from import_jobs where kind = 'shipments'");
+        assertThat(job)
+                .containsEntry("state", "DONE")
+                .containsEntry("requested_name", "drop:wms1")
+                .containsEntry("source", "wms1");
         assertThat(((Number) job.get("inserted")).intValue()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select status from wms_shipments where shipment_no = 'DN-2'", String.class))
                 .isEqualTo("DELIVERED");
@@ -60,8 +70,9 @@ class DropFolderTests {
         Files.writeString(folder.resolve("inventory.csv"), "sku,qty\nA,1\n", StandardCharsets.UTF_8);
         Files.write(folder.resolve("orders.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 1});
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folder.resolve("failed"))
-                && Files.list(folder.resolve("failed")).count() == 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(folder.resolve("failed"))
+                        && Files.list(folder.resolve("failed")).count() == 2);
         assertThat(jdbc.queryForObject("select error_code from import_jobs where source = 'erp2'", String.class))
                 .isEqualTo("imports.file.binary");
     }

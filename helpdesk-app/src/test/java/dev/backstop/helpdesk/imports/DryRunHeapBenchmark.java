@@ -56,8 +56,15 @@ class DryRunHeapBenchmark {
         live.reset();
         ImportJob dryRun;
         try (InputStream in = Files.newInputStream(file)) {
-            dryRun = imports.submit("orders", file.getFileName().toString(), Files.size(file), in, true,
-                    ImportJob.Policy.SKIP_BAD_ROWS, null, admin);
+            dryRun = imports.submit(
+                    "orders",
+                    file.getFileName().toString(),
+                    Files.size(file),
+                    in,
+                    true,
+                    ImportJob.Policy.SKIP_BAD_ROWS,
+                    null,
+                    admin);
         }
         ImportJob dry = finished(dryRun.id(), admin);
         long dryPeak = peakHeap();
@@ -65,25 +72,50 @@ class DryRunHeapBenchmark {
 
         resetPeak();
         live.reset();
-        ImportJob apply = finished(imports.apply(dry.id(), ImportJob.Policy.SKIP_BAD_ROWS, admin).id(), admin);
+        ImportJob apply = finished(
+                imports.apply(dry.id(), ImportJob.Policy.SKIP_BAD_ROWS, admin).id(), admin);
         long applyPeak = peakHeap();
         long applyLive = live.peak();
 
-        System.out.printf("""
+        System.out.printf(
+                """
                 BENCHMARK file=%d bytes (%d MB), records=%d, cores=%d, java=%s, max heap %d MB, database=%s
                 BENCHMARK dry run: %s in %.1f s, peak heap after GC (live) %d MB, sum of pool peaks %d MB; inserted %d, updated %d, unchanged %d, rejected %d
                 BENCHMARK apply:   %s in %.1f s, peak heap after GC (live) %d MB, sum of pool peaks %d MB; inserted %d, updated %d, unchanged %d, rejected %d
                 BENCHMARK same counts: %s
-                """, Files.size(file), Files.size(file) >> 20, apply.recordsDone(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, "H2 file (embedded default)",
-                dry.state(), seconds(dry), dryLive >> 20, dryPeak >> 20, dry.inserted(), dry.updated(), dry.unchanged(), dry.rejected(),
-                apply.state(), seconds(apply), applyLive >> 20, applyPeak >> 20, apply.inserted(), apply.updated(), apply.unchanged(),
-                apply.rejected(), dry.inserted() == apply.inserted() && dry.updated() == apply.updated()
-                        && dry.unchanged() == apply.unchanged() && dry.rejected() == apply.rejected());
+                """,
+                Files.size(file),
+                Files.size(file) >> 20,
+                apply.recordsDone(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                "H2 file (embedded default)",
+                dry.state(),
+                seconds(dry),
+                dryLive >> 20,
+                dryPeak >> 20,
+                dry.inserted(),
+                dry.updated(),
+                dry.unchanged(),
+                dry.rejected(),
+                apply.state(),
+                seconds(apply),
+                applyLive >> 20,
+                applyPeak >> 20,
+                apply.inserted(),
+                apply.updated(),
+                apply.unchanged(),
+                apply.rejected(),
+                dry.inserted() == apply.inserted()
+                        && dry.updated() == apply.updated()
+                        && dry.unchanged() == apply.unchanged()
+                        && dry.rejected() == apply.rejected());
     }
 
     private ImportJob finished(long id, CurrentUser admin) {
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> imports.job(id, admin).state().isFinal());
         return imports.job(id, admin);
     }
@@ -99,8 +131,10 @@ class DryRunHeapBenchmark {
 
     /** The sum of the heap pools' peaks since {@link #resetPeak()} (the JVM also holds the context, Tomcat, H2's cache). */
     private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 
     /**
@@ -114,14 +148,23 @@ class DryRunHeapBenchmark {
         static LiveHeap watch() {
             LiveHeap live = new LiveHeap();
             for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-                    live.peak.accumulateAndGet(used, Math::max);
-                }, notification -> notification.getType().equals(
-                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+                ((javax.management.NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (notification, handback) -> {
+                                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                            .filter(e -> isHeap(e.getKey()))
+                                            .mapToLong(e -> e.getValue().getUsed())
+                                            .sum();
+                                    live.peak.accumulateAndGet(used, Math::max);
+                                },
+                                notification -> notification
+                                        .getType()
+                                        .equals(
+                                                com.sun.management.GarbageCollectionNotificationInfo
+                                                        .GARBAGE_COLLECTION_NOTIFICATION),
+                                null);
             }
             return live;
         }
@@ -154,9 +197,18 @@ class DryRunHeapBenchmark {
             for (int row = 0; ; row++) {
                 int order = row / 4;
                 int quantity = 1 + (row * 7) % 90;
-                String line = "SO-%08d,D%04d,2026-%02d-%02d,已确认,%d,SKU-%05d,产品 %d 号,%d,%d.50,%d.00\n".formatted(order,
-                        1 + order % 30, 1 + order % 12, 1 + order % 28, row % 4 + 1, row % 20000, row % 20000, quantity,
-                        10 + row % 500, quantity * (10 + row % 500));
+                String line = "SO-%08d,D%04d,2026-%02d-%02d,已确认,%d,SKU-%05d,产品 %d 号,%d,%d.50,%d.00\n"
+                        .formatted(
+                                order,
+                                1 + order % 30,
+                                1 + order % 12,
+                                1 + order % 28,
+                                row % 4 + 1,
+                                row % 20000,
+                                row % 20000,
+                                quantity,
+                                10 + row % 500,
+                                quantity * (10 + row % 500));
                 int size = line.getBytes(StandardCharsets.UTF_8).length;
                 if (bytes + size > BYTES) {
                     break;

@@ -2,11 +2,11 @@ package dev.backstop.helpdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -34,9 +34,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/import-templates",
-        "spring.datasource.url=jdbc:h2:mem:importtemplates;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.imports.poll-interval=200ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/import-templates",
+            "spring.datasource.url=jdbc:h2:mem:importtemplates;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.imports.poll-interval=200ms"
+        })
 class HolidayCalendarImportTests {
 
     @Autowired
@@ -57,14 +60,21 @@ class HolidayCalendarImportTests {
             """;
 
     Map<String, Object> importSchedule() throws Exception {
-        var file = new MockMultipartFile("file", "2031年节假日安排.csv", "text/csv", SCHEDULE.getBytes(Charset.forName("GBK")));
-        String body = mvc.perform(multipart("/api/v1/imports/holiday-calendars").file(file).with(httpBasic("admin", "demo")))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        var file =
+                new MockMultipartFile("file", "2031年节假日安排.csv", "text/csv", SCHEDULE.getBytes(Charset.forName("GBK")));
+        String body = mvc.perform(multipart("/api/v1/imports/holiday-calendars")
+                        .file(file)
+                        .with(httpBasic("admin", "demo")))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("DONE", "FAILED").contains(
-                jdbc.queryForObject("select state from import_jobs where id = ?", String.class, id)));
-        Map<String, Object> job = new java.util.HashMap<>(
-                jdbc.queryForMap("select state, inserted, updated, unchanged, rejected from import_jobs where id = ?", id));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> List.of("DONE", "FAILED")
+                        .contains(jdbc.queryForObject("select state from import_jobs where id = ?", String.class, id)));
+        Map<String, Object> job = new java.util.HashMap<>(jdbc.queryForMap(
+                "select state, inserted, updated, unchanged, rejected from import_jobs where id = ?", id));
         job.put("id", id);
         return job;
     }
@@ -73,50 +83,106 @@ class HolidayCalendarImportTests {
     void holidaysAndMakeUpDaysReachTheClocksAndAnUnknownCalendarIsReported() throws Exception {
         var office = ZoneId.of("Asia/Shanghai");
         var before = policies.calendar("OFFICE");
-        assertThat(before.hoursOn(LocalDate.of(2031, 2, 19))).as("a Wednesday, open before the import").isNotEmpty();
+        assertThat(before.hoursOn(LocalDate.of(2031, 2, 19)))
+                .as("a Wednesday, open before the import")
+                .isNotEmpty();
 
         Map<String, Object> first = importSchedule();
-        assertThat(first).containsEntry("state", "DONE").containsEntry("inserted", 3L).containsEntry("rejected", 1L);
+        assertThat(first)
+                .containsEntry("state", "DONE")
+                .containsEntry("inserted", 3L)
+                .containsEntry("rejected", 1L);
 
         var calendar = policies.calendar("OFFICE");
-        assertThat(calendar.hoursOn(LocalDate.of(2031, 2, 19))).as("春节 is a holiday now").isEmpty();
-        assertThat(calendar.hoursOn(LocalDate.of(2031, 2, 22))).as("the make-up Saturday is a working day").isNotEmpty();
-        assertThat(calendar.isOpen(LocalDate.of(2031, 2, 20).atTime(LocalTime.of(10, 0)).atZone(office).toInstant())).isFalse();
+        assertThat(calendar.hoursOn(LocalDate.of(2031, 2, 19)))
+                .as("春节 is a holiday now")
+                .isEmpty();
+        assertThat(calendar.hoursOn(LocalDate.of(2031, 2, 22)))
+                .as("the make-up Saturday is a working day")
+                .isNotEmpty();
+        assertThat(calendar.isOpen(LocalDate.of(2031, 2, 20)
+                        .atTime(LocalTime.of(10, 0))
+                        .atZone(office)
+                        .toInstant()))
+                .isFalse();
 
-        String days = mvc.perform(get("/api/v1/admin/calendars/OFFICE/days").param("year", "2031").with(httpBasic("admin", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String days = mvc.perform(get("/api/v1/admin/calendars/OFFICE/days")
+                        .param("year", "2031")
+                        .with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JsonPath.<List<String>>read(days, "$[*].kind")).containsExactly("HOLIDAY", "HOLIDAY", "WORKDAY");
 
-        String errors = mvc.perform(get("/api/v1/imports/jobs/" + first.get("id") + "/errors").with(httpBasic("admin", "demo"))
+        String errors = mvc.perform(get("/api/v1/imports/jobs/" + first.get("id") + "/errors")
+                        .with(httpBasic("admin", "demo"))
                         .header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(errors).contains("NOWHERE").contains("没有代码为“NOWHERE”的日历").contains("OFFICE");
 
         Map<String, Object> again = importSchedule();
-        assertThat(again).as("the same file again changes nothing").containsEntry("inserted", 0L)
-                .containsEntry("updated", 0L).containsEntry("unchanged", 3L);
+        assertThat(again)
+                .as("the same file again changes nothing")
+                .containsEntry("inserted", 0L)
+                .containsEntry("updated", 0L)
+                .containsEntry("unchanged", 3L);
     }
 
     @Test
     void theAdminCalendarPageShowsTheWeekAndAddsAndRemovesADay() throws Exception {
-        String page = mvc.perform(get("/admin/calendars").param("code", "OFFICE").param("year", "2032")
-                        .with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("总部办公时间").contains("09:00–12:00").contains("13:30–18:00").contains("休息")
+        String page = mvc.perform(get("/admin/calendars")
+                        .param("code", "OFFICE")
+                        .param("year", "2032")
+                        .with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("总部办公时间")
+                .contains("09:00–12:00")
+                .contains("13:30–18:00")
+                .contains("休息")
                 .contains("本年度尚未设置节假日");
-        mvc.perform(post("/admin/calendars/OFFICE/days").with(csrf()).with(httpBasic("admin", "demo"))
-                        .param("date", "2032-10-01").param("kind", "HOLIDAY").param("name", "国庆节"))
+        mvc.perform(post("/admin/calendars/OFFICE/days")
+                        .with(csrf())
+                        .with(httpBasic("admin", "demo"))
+                        .param("date", "2032-10-01")
+                        .param("kind", "HOLIDAY")
+                        .param("name", "国庆节"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1))).as("the clocks see it at once").isEmpty();
-        assertThat(mvc.perform(get("/admin/calendars").param("code", "OFFICE").param("year", "2032")
-                        .with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
-                .andReturn().getResponse().getContentAsString()).contains("day-2032-10-01").contains("国庆节");
-        mvc.perform(post("/admin/calendars/OFFICE/days/2032-10-01/remove").with(csrf()).with(httpBasic("admin", "demo")))
+        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1)))
+                .as("the clocks see it at once")
+                .isEmpty();
+        assertThat(mvc.perform(get("/admin/calendars")
+                                .param("code", "OFFICE")
+                                .param("year", "2032")
+                                .with(httpBasic("admin", "demo"))
+                                .header("Accept-Language", "zh-CN"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("day-2032-10-01")
+                .contains("国庆节");
+        mvc.perform(post("/admin/calendars/OFFICE/days/2032-10-01/remove")
+                        .with(csrf())
+                        .with(httpBasic("admin", "demo")))
                 .andExpect(status().is3xxRedirection());
-        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1))).isNotEmpty();
-        mvc.perform(post("/admin/calendars/NOWHERE/days").with(csrf()).with(httpBasic("admin", "demo"))
-                        .header("Accept-Language", "en").param("date", "2032-10-02").param("kind", "HOLIDAY"))
+        assertThat(policies.calendar("OFFICE").hoursOn(LocalDate.of(2032, 10, 1)))
+                .isNotEmpty();
+        mvc.perform(post("/admin/calendars/NOWHERE/days")
+                        .with(csrf())
+                        .with(httpBasic("admin", "demo"))
+                        .header("Accept-Language", "en")
+                        .param("date", "2032-10-02")
+                        .param("kind", "HOLIDAY"))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/admin/calendars").with(httpBasic("supervisor", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/calendars").with(httpBasic("supervisor", "demo")))
+                .andExpect(status().isForbidden());
     }
 }

@@ -43,27 +43,46 @@ class ImportApiTests {
 
         long upload(String user, String kind, String csv, Charset charset, String params) throws Exception {
             var file = new MockMultipartFile("file", kind + ".csv", "text/csv", csv.getBytes(charset));
-            String body = mvc.perform(multipart("/api/v1/imports/" + kind + params).file(file).with(httpBasic(user, "demo")))
-                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(multipart("/api/v1/imports/" + kind + params)
+                            .file(file)
+                            .with(httpBasic(user, "demo")))
+                    .andExpect(status().isAccepted())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(body, "$.id")).longValue();
         }
 
         String finished(String user, long id, String language) throws Exception {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                String state = JsonPath.read(job(user, id, language), "$.state");
-                return !state.equals("QUEUED") && !state.equals("RUNNING");
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        String state = JsonPath.read(job(user, id, language), "$.state");
+                        return !state.equals("QUEUED") && !state.equals("RUNNING");
+                    });
             return job(user, id, language);
         }
 
         String job(String user, long id, String language) throws Exception {
-            return mvc.perform(get("/api/v1/imports/jobs/" + id).with(httpBasic(user, "demo")).header("Accept-Language", language))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            return mvc.perform(get("/api/v1/imports/jobs/" + id)
+                            .with(httpBasic(user, "demo"))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
         }
 
         static Map<String, Integer> counts(String job) {
-            return Map.of("inserted", JsonPath.read(job, "$.inserted"), "updated", JsonPath.read(job, "$.updated"),
-                    "unchanged", JsonPath.read(job, "$.unchanged"), "rejected", JsonPath.read(job, "$.rejected"));
+            return Map.of(
+                    "inserted",
+                    JsonPath.read(job, "$.inserted"),
+                    "updated",
+                    JsonPath.read(job, "$.updated"),
+                    "unchanged",
+                    JsonPath.read(job, "$.unchanged"),
+                    "rejected",
+                    JsonPath.read(job, "$.rejected"));
         }
 
         static Map<String, Integer> counts(int inserted, int updated, int unchanged, int rejected) {
@@ -85,20 +104,33 @@ class ImportApiTests {
             assertThat((String) JsonPath.read(job, "$.state")).isEqualTo("DONE");
             assertThat((String) JsonPath.read(job, "$.charset")).isEqualTo("GB18030");
             assertThat(counts(job)).isEqualTo(counts(1, 1, 0, 2));
-            assertThat(JsonPath.<List<String>>read(job, "$.preview.rows[0].cells")).startsWith("DX-1", "宁波港城商贸有限公司", "EAST");
-            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].code")).containsExactly(
-                    "distributors.import.unknownRegion", "imports.value.enum", "imports.value.amount", "imports.value.phone");
-            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].message")).contains("没有编码为“NOWHERE”的区域。");
+            assertThat(JsonPath.<List<String>>read(job, "$.preview.rows[0].cells"))
+                    .startsWith("DX-1", "宁波港城商贸有限公司", "EAST");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].code"))
+                    .containsExactly(
+                            "distributors.import.unknownRegion",
+                            "imports.value.enum",
+                            "imports.value.amount",
+                            "imports.value.phone");
+            assertThat(JsonPath.<List<String>>read(job, "$.problems[*].message"))
+                    .contains("没有编码为“NOWHERE”的区域。");
             assertThat(jdbc.queryForObject("select count(*) from distributors where code like 'DX-%'", Integer.class))
-                    .as("a dry run changes nothing").isZero();
+                    .as("a dry run changes nothing")
+                    .isZero();
 
-            String applied = mvc.perform(post("/api/v1/imports/jobs/" + dryRun + "/apply").with(httpBasic("admin", "demo")))
-                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String applied = mvc.perform(
+                            post("/api/v1/imports/jobs/" + dryRun + "/apply").with(httpBasic("admin", "demo")))
+                    .andExpect(status().isAccepted())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             String done = finished("admin", ((Number) JsonPath.read(applied, "$.id")).longValue(), "en");
             assertThat(counts(done)).isEqualTo(counts(1, 1, 0, 2));
-            assertThat(jdbc.queryForObject("select credit_limit from distributors where code = 'DX-1'", java.math.BigDecimal.class))
+            assertThat(jdbc.queryForObject(
+                            "select credit_limit from distributors where code = 'DX-1'", java.math.BigDecimal.class))
                     .isEqualByComparingTo("1500000");
-            assertThat(jdbc.queryForObject("select tier from distributors where code = 'DX-1'", String.class)).isEqualTo("KEY");
+            assertThat(jdbc.queryForObject("select tier from distributors where code = 'DX-1'", String.class))
+                    .isEqualTo("KEY");
             assertThat(jdbc.queryForObject("select phone from distributors where code = 'DX-1'", String.class))
                     .isEqualTo("0574-87654321");
         }
@@ -114,14 +146,18 @@ class ImportApiTests {
                     """;
             String first = finished("admin", upload("admin", "orders", csv, StandardCharsets.UTF_8, ""), "en");
             assertThat(counts(first)).isEqualTo(counts(3, 0, 0, 1));
-            assertThat(jdbc.queryForObject("select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id "
-                    + "where o.order_no like 'SO-T-%'", Integer.class)).isEqualTo(3);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id "
+                                    + "where o.order_no like 'SO-T-%'",
+                            Integer.class))
+                    .isEqualTo(3);
 
             String second = finished("admin", upload("admin", "orders", csv, StandardCharsets.UTF_8, ""), "en");
             assertThat(counts(second)).as("idempotent").isEqualTo(counts(0, 0, 3, 1));
             assertThat((String) JsonPath.read(second, "$.sha256")).isEqualTo(JsonPath.read(first, "$.sha256"));
 
-            String changed = finished("admin", upload("admin", "orders", csv.replace("20件", "25件"), StandardCharsets.UTF_8, ""), "en");
+            String changed = finished(
+                    "admin", upload("admin", "orders", csv.replace("20件", "25件"), StandardCharsets.UTF_8, ""), "en");
             assertThat(counts(changed)).isEqualTo(counts(0, 1, 2, 1));
             assertThat(jdbc.queryForObject("""
                     select l.quantity from erp_order_lines l join erp_orders o on o.id = l.order_id
@@ -132,41 +168,59 @@ class ImportApiTests {
         dev.backstop.helpdesk.imports.internal.UploadRetention retention;
 
         boolean storedFileExists(String reference) {
-            return jdbc.queryForObject("select count(*) from blobs where id = ?", Integer.class,
-                    reference.substring("blob:".length())) > 0;
+            return jdbc.queryForObject(
+                            "select count(*) from blobs where id = ?",
+                            Integer.class,
+                            reference.substring("blob:".length()))
+                    > 0;
         }
 
         @Test
         void uploadedFilesGoAfterTheRetentionPeriodWhileTheAuditRecordStays() throws Exception {
             String csv = "经销商编码,经销商名称,区域编码\nDR-1,保留期测试商贸,EAST\n";
             long old = upload("admin", "distributors", csv, StandardCharsets.UTF_8, "?dryRun=true");
-            long recent = upload("admin", "distributors", csv.replace("DR-1", "DR-2"), StandardCharsets.UTF_8, "?dryRun=true");
+            long recent = upload(
+                    "admin", "distributors", csv.replace("DR-1", "DR-2"), StandardCharsets.UTF_8, "?dryRun=true");
             finished("admin", old, "zh-CN");
             finished("admin", recent, "zh-CN");
             String oldFile = jdbc.queryForObject("select stored_path from import_jobs where id = ?", String.class, old);
-            String recentFile = jdbc.queryForObject("select stored_path from import_jobs where id = ?", String.class, recent);
+            String recentFile =
+                    jdbc.queryForObject("select stored_path from import_jobs where id = ?", String.class, recent);
             assertThat(oldFile).as("in the store every node reads").startsWith("blob:");
             assertThat(storedFileExists(oldFile)).isTrue();
             // 40 days pass for the first upload only
-            jdbc.update("update import_jobs set finished_at = ? where id = ?",
-                    java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(40))), old);
+            jdbc.update(
+                    "update import_jobs set finished_at = ? where id = ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(40))),
+                    old);
 
             assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
             assertThat(storedFileExists(oldFile)).isFalse();
-            assertThat(storedFileExists(recentFile)).as("a file inside the retention period stays").isTrue();
+            assertThat(storedFileExists(recentFile))
+                    .as("a file inside the retention period stays")
+                    .isTrue();
             String audit = job("admin", old, "zh-CN");
             assertThat((String) JsonPath.read(audit, "$.sha256")).hasSize(64);
             assertThat(counts(audit)).isEqualTo(counts(1, 0, 0, 0));
             assertThat((String) JsonPath.read(audit, "$.fileRemovedAt")).isNotNull();
-            String page = mvc.perform(get("/workspace/imports/jobs/" + old).with(httpBasic("admin", "demo"))
+            String page = mvc.perform(get("/workspace/imports/jobs/" + old)
+                            .with(httpBasic("admin", "demo"))
                             .header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("保留期").doesNotContain("id=\"apply-form\"");
-            String refused = mvc.perform(post("/api/v1/imports/jobs/" + old + "/apply").with(httpBasic("admin", "demo"))
+            String refused = mvc.perform(post("/api/v1/imports/jobs/" + old + "/apply")
+                            .with(httpBasic("admin", "demo"))
                             .header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isConflict())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(refused).contains("请重新上传");
-            assertThat(jdbc.queryForObject("select count(*) from distributors where code = 'DR-1'", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from distributors where code = 'DR-1'", Integer.class))
+                    .isZero();
             assertThat(retention.removeExpired()).as("nothing left to remove").isZero();
         }
 
@@ -177,32 +231,47 @@ class ImportApiTests {
                     E7001,钱多多,2024-01-02,否
                     E7002,孙小美,2024-02-30,是
                     """;
-            String job = finished("admin", upload("admin", "employees", csv, StandardCharsets.UTF_8, "?policy=ALL_OR_NOTHING"), "en");
+            String job = finished(
+                    "admin", upload("admin", "employees", csv, StandardCharsets.UTF_8, "?policy=ALL_OR_NOTHING"), "en");
 
             assertThat((String) JsonPath.read(job, "$.state")).isEqualTo("REJECTED");
-            assertThat(jdbc.queryForObject("select count(*) from employees where employee_no in ('E7001', 'E7002')", Integer.class))
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from employees where employee_no in ('E7001', 'E7002')", Integer.class))
                     .isZero();
-            String fixed = finished("admin", upload("admin", "employees", csv.replace("02-30", "02-28"), StandardCharsets.UTF_8,
-                    "?policy=ALL_OR_NOTHING"), "en");
+            String fixed = finished(
+                    "admin",
+                    upload(
+                            "admin",
+                            "employees",
+                            csv.replace("02-30", "02-28"),
+                            StandardCharsets.UTF_8,
+                            "?policy=ALL_OR_NOTHING"),
+                    "en");
             assertThat((String) JsonPath.read(fixed, "$.state")).isEqualTo("DONE");
             assertThat(counts(fixed)).isEqualTo(counts(2, 0, 0, 0));
         }
 
         @Test
         void anHrAgentImportsEmployeesButNeitherOrdersNorSeesAnAdminsOrderJob() throws Exception {
-            String job = finished("hr", upload("hr", "employees", "工号,姓名\nE7101,冯晓\n", StandardCharsets.UTF_8, ""), "en");
+            String job =
+                    finished("hr", upload("hr", "employees", "工号,姓名\nE7101,冯晓\n", StandardCharsets.UTF_8, ""), "en");
             assertThat(counts(job)).isEqualTo(counts(1, 0, 0, 0));
 
-            var orders = new MockMultipartFile("file", "orders.csv", "text/csv", "订单号\nSO-1\n".getBytes(StandardCharsets.UTF_8));
+            var orders = new MockMultipartFile(
+                    "file", "orders.csv", "text/csv", "订单号\nSO-1\n".getBytes(StandardCharsets.UTF_8));
             mvc.perform(multipart("/api/v1/imports/orders").file(orders).with(httpBasic("hr", "demo")))
-                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("imports.error.notAllowed"));
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("imports.error.notAllowed"));
             long adminJob = upload("admin", "orders", "订单号\nSO-1\n", StandardCharsets.UTF_8, "");
             mvc.perform(get("/api/v1/imports/jobs/" + adminJob).with(httpBasic("hr", "demo")))
-                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("imports.error.jobNotFound"));
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("imports.error.jobNotFound"));
             mvc.perform(get("/api/v1/imports/jobs/" + adminJob + "/errors").with(httpBasic("hr", "demo")))
                     .andExpect(status().isNotFound());
-            mvc.perform(get("/api/v1/imports/jobs/99999").with(httpBasic("admin", "demo"))).andExpect(status().isNotFound());
-            mvc.perform(get("/api/v1/imports/jobs").with(httpBasic("agent", "demo"))).andExpect(status().isForbidden());
+            mvc.perform(get("/api/v1/imports/jobs/99999").with(httpBasic("admin", "demo")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/imports/jobs").with(httpBasic("agent", "demo")))
+                    .andExpect(status().isForbidden());
         }
 
         @Test
@@ -211,22 +280,32 @@ class ImportApiTests {
             long id = upload("admin", "distributor-contacts", csv, StandardCharsets.UTF_8, "");
             finished("admin", id, "zh-CN");
 
-            byte[] report = mvc.perform(get("/api/v1/imports/jobs/" + id + "/errors").with(httpBasic("admin", "demo"))
-                    .header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            byte[] report = mvc.perform(get("/api/v1/imports/jobs/" + id + "/errors")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
             String text = new String(report, 3, report.length - 3, StandardCharsets.UTF_8);
             assertThat(report[0]).isEqualTo((byte) 0xEF);
-            assertThat(text.split("\r\n")).containsExactly(
-                    "行号,问题,经销商编码,联系人,电话",
-                    "2,[电话] “12345”不是电话号码。,D0001,\"'=HYPERLINK(\"\"x\"\")\",12345",
-                    "3,[经销商编码] 没有编码为“D9999”的经销商。,D0001".replace("D0001", "D9999") + ",王五,13812345678");
+            assertThat(text.split("\r\n"))
+                    .containsExactly(
+                            "行号,问题,经销商编码,联系人,电话",
+                            "2,[电话] “12345”不是电话号码。,D0001,\"'=HYPERLINK(\"\"x\"\")\",12345",
+                            "3,[经销商编码] 没有编码为“D9999”的经销商。,D0001".replace("D0001", "D9999") + ",王五,13812345678");
         }
 
         @Test
         void aBinaryFileAndAnEmptyFileFailWithTheirOwnMessage() throws Exception {
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
             var file = new MockMultipartFile("file", "orders.csv", "text/csv", png);
-            String body = mvc.perform(multipart("/api/v1/imports/orders").file(file).with(httpBasic("admin", "demo")))
-                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(
+                            multipart("/api/v1/imports/orders").file(file).with(httpBasic("admin", "demo")))
+                    .andExpect(status().isAccepted())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             String job = finished("admin", ((Number) JsonPath.read(body, "$.id")).longValue(), "en");
             assertThat((String) JsonPath.read(job, "$.state")).isEqualTo("FAILED");
             assertThat((String) JsonPath.read(job, "$.errorCode")).isEqualTo("imports.file.binary");
@@ -234,57 +313,85 @@ class ImportApiTests {
 
             String empty = finished("admin", upload("admin", "orders", "\n", StandardCharsets.UTF_8, ""), "zh-CN");
             assertThat((String) JsonPath.read(empty, "$.errorMessage")).isEqualTo("文件是空的。");
-            String headerOnly = finished("admin", upload("admin", "orders",
-                    "订单号,经销商编码,下单日期,行号,物料编码,数量\n", StandardCharsets.UTF_8, ""), "zh-CN");
-            assertThat(JsonPath.<List<String>>read(headerOnly, "$.problems[*].code")).containsExactly("imports.file.headerOnly");
+            String headerOnly = finished(
+                    "admin",
+                    upload("admin", "orders", "订单号,经销商编码,下单日期,行号,物料编码,数量\n", StandardCharsets.UTF_8, ""),
+                    "zh-CN");
+            assertThat(JsonPath.<List<String>>read(headerOnly, "$.problems[*].code"))
+                    .containsExactly("imports.file.headerOnly");
         }
 
         @Test
         void aSavedProfileMapsTheHeadersOfOneSource() throws Exception {
-            mvc.perform(put("/api/v1/imports/profiles/orders/SAP").with(httpBasic("admin", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("""
+            mvc.perform(put("/api/v1/imports/profiles/orders/SAP")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
                                     {"SO Number":"order_no","Sold-To":"distributor_code","Doc Date":"order_date","Item":"line_no",
                                      "Material":"sku","Qty":"quantity"}"""))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$['SO Number']").value("order_no"));
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$['SO Number']").value("order_no"));
             String csv = "SO Number,Sold-To,Doc Date,Item,Material,Qty\nSAP-1,D0003,20261122,10,SKU-9,3\n";
             String job = finished("admin", upload("admin", "orders", csv, StandardCharsets.UTF_8, "?source=SAP"), "en");
             assertThat(counts(job)).isEqualTo(counts(1, 0, 0, 0));
 
             String without = finished("admin", upload("admin", "orders", csv, StandardCharsets.UTF_8, ""), "en");
             assertThat((String) JsonPath.read(without, "$.errorCode")).isEqualTo("imports.column.missing");
-            mvc.perform(put("/api/v1/imports/profiles/orders/SAP").with(httpBasic("admin", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"X\":\"no_such\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("imports.error.unknownField"));
+            mvc.perform(put("/api/v1/imports/profiles/orders/SAP")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"X\":\"no_such\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("imports.error.unknownField"));
         }
 
         @Test
         void theTemplateHasTheChineseOrEnglishHeadersAndSampleRows() throws Exception {
-            byte[] zh = mvc.perform(get("/api/v1/imports/kinds/orders/template").with(httpBasic("admin", "demo"))
-                    .header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-            assertThat(new String(zh, StandardCharsets.UTF_8)).contains("订单号,经销商编码,下单日期").contains("SO-2026-000101");
-            byte[] en = mvc.perform(get("/api/v1/imports/kinds/orders/template").with(httpBasic("admin", "demo"))
-                    .header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            byte[] zh = mvc.perform(get("/api/v1/imports/kinds/orders/template")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            assertThat(new String(zh, StandardCharsets.UTF_8))
+                    .contains("订单号,经销商编码,下单日期")
+                    .contains("SO-2026-000101");
+            byte[] en = mvc.perform(get("/api/v1/imports/kinds/orders/template")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
             assertThat(new String(en, StandardCharsets.UTF_8)).contains("Order No,Distributor Code,Order Date");
             mvc.perform(get("/api/v1/imports/kinds/nothing/template").with(httpBasic("admin", "demo")))
-                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("imports.error.unknownKind"));
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("imports.error.unknownKind"));
         }
     }
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/imports-h2",
-            "spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.imports.poll-interval=200ms", "backstop.imports.batch-size=2"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/imports-h2",
+                "spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.imports.poll-interval=200ms",
+                "backstop.imports.batch-size=2"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/imports-pg", "backstop.imports.poll-interval=200ms",
-            "backstop.imports.batch-size=2"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/imports-pg",
+                "backstop.imports.poll-interval=200ms",
+                "backstop.imports.batch-size=2"
+            })
+    class OnPostgres extends Scenarios {}
 }

@@ -41,14 +41,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @AutoConfigureMockMvc
 @PostgresTest
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/imports-pg", "backstop.imports.poll-interval=200ms",
-        "backstop.imports.batch-size=2"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/imports-pg",
+            "backstop.imports.poll-interval=200ms",
+            "backstop.imports.batch-size=2"
+        })
 class ImportCopyPathTests {
 
     static final CurrentUser ADMIN = new CurrentUser(1, "admin", "admin", Set.of(Role.ADMIN), null, null, null, null);
 
-    static final String HEADER = "Order No,Distributor Code,Order Date,Status,Currency,Remark,Line No,SKU,Product Name,Quantity,"
-            + "Unit Price,Amount,Category\n";
+    static final String HEADER =
+            "Order No,Distributor Code,Order Date,Status,Currency,Remark,Line No,SKU,Product Name,Quantity,"
+                    + "Unit Price,Amount,Category\n";
 
     /** SO-CP-1 repeats its order columns on every line; SO-CP-2's lines disagree on the status; line 2 of SO-CP-3 twice. */
     static final String FIRST = HEADER + """
@@ -99,14 +104,18 @@ class ImportCopyPathTests {
         List<Object> copied = inRolledBackTransaction(() -> {
             List<Object> runs = runs(orders, files, 3);
             assertThat(jdbc.queryForObject("select count(*) from pg_temp.import_stage_erp_order_lines", Long.class))
-                    .as("the fast path staged the last batch's lines").isPositive();
+                    .as("the fast path staged the last batch's lines")
+                    .isPositive();
             return runs;
         });
         List<Object> portable = inRolledBackTransaction(() -> TableUpsert.portable(() -> runs(orders, files, 3)));
 
         assertThat(copied).isEqualTo(portable);
-        assertThat(copied.get(0)).as("first run: inserted, updated, unchanged, rejected").isEqualTo(List.of(7L, 1L, 1L, 2L));
-        assertThat(copied.get(3)).as("rerun: the rows of a key that disagree within the file update it again")
+        assertThat(copied.get(0))
+                .as("first run: inserted, updated, unchanged, rejected")
+                .isEqualTo(List.of(7L, 1L, 1L, 2L));
+        assertThat(copied.get(3))
+                .as("rerun: the rows of a key that disagree within the file update it again")
                 .isEqualTo(List.of(0L, 4L, 5L, 2L));
         assertThat(copied.get(6)).as("update run").isEqualTo(List.of(2L, 3L, 2L, 0L));
         assertThat(copied.get(9)).as("its rerun").isEqualTo(List.of(0L, 2L, 5L, 0L));
@@ -117,8 +126,14 @@ class ImportCopyPathTests {
     @Test
     void everyKindsTemplateRowsReachTheSameStateOnBothPaths() {
         for (ImportTarget target : imports.kinds(ADMIN)) {
-            String file = String.join(",", target.schema().fields().stream().map(f -> f.name()).toList()) + "\n"
-                    + String.join("\n", target.sampleRows().stream().map(ImportCopyPathTests::csvLine).toList()) + "\n";
+            String file = String.join(
+                            ",",
+                            target.schema().fields().stream().map(f -> f.name()).toList()) + "\n"
+                    + String.join(
+                            "\n",
+                            target.sampleRows().stream()
+                                    .map(ImportCopyPathTests::csvLine)
+                                    .toList()) + "\n";
             List<String> files = List.of(file, file);
             List<Object> copied = inRolledBackTransaction(() -> {
                 List<Object> runs = runs(target, files, 2);
@@ -133,9 +148,12 @@ class ImportCopyPathTests {
             assertThat(copied.subList(0, 6)).as(target.kind()).isEqualTo(portable.subList(0, 6));
             Map<?, ?> copiedTables = (Map<?, ?>) copied.get(6);
             Map<?, ?> portableTables = (Map<?, ?>) portable.get(6);
-            List<?> differing = copiedTables.keySet().stream().filter(t -> !copiedTables.get(t).equals(portableTables.get(t))).toList();
+            List<?> differing = copiedTables.keySet().stream()
+                    .filter(t -> !copiedTables.get(t).equals(portableTables.get(t)))
+                    .toList();
             assertThat(differing).as(target.kind() + ": tables that differ").isEmpty();
-            assertThat(((List<?>) copied.get(3)).subList(0, 2)).as(target.kind() + " rerun writes nothing")
+            assertThat(((List<?>) copied.get(3)).subList(0, 2))
+                    .as(target.kind() + " rerun writes nothing")
                     .isEqualTo(List.of(0L, 0L));
         }
     }
@@ -169,13 +187,15 @@ class ImportCopyPathTests {
         List<ParsedRow> valid = batch.stream().filter(ParsedRow::isValid).toList();
         batch.stream().filter(row -> !row.isValid()).forEach(row -> {
             counts[3]++;
-            outcomes.add(row.line() + " " + row.errors().stream().map(RowError::code).toList());
+            outcomes.add(
+                    row.line() + " " + row.errors().stream().map(RowError::code).toList());
         });
         List<RowOutcome> written = valid.isEmpty() ? List.of() : target.upsert(valid);
         for (int i = 0; i < written.size(); i++) {
             counts[written.get(i).kind().ordinal()]++;
             RowError problem = written.get(i).problem();
-            outcomes.add(valid.get(i).line() + " " + written.get(i).kind() + (problem == null ? "" : " " + problem.code() + " " + problem.column()));
+            outcomes.add(valid.get(i).line() + " " + written.get(i).kind()
+                    + (problem == null ? "" : " " + problem.code() + " " + problem.column()));
         }
     }
 
@@ -206,7 +226,9 @@ class ImportCopyPathTests {
                     where table_schema = 'public' and table_name = ? and column_name not in ('id', 'revision') and column_name not like '%\\_id'
                       and data_type not like 'timestamp%' order by ordinal_position""", String.class, table);
             if (!columns.isEmpty()) {
-                String row = "concat_ws('|', " + String.join(", ", columns.stream().map(c -> c + "::text").toList()) + ")";
+                String row = "concat_ws('|', "
+                        + String.join(
+                                ", ", columns.stream().map(c -> c + "::text").toList()) + ")";
                 tables.put(table, jdbc.queryForList("select " + row + " from " + table + " order by 1", String.class));
             }
         }
@@ -229,6 +251,8 @@ class ImportCopyPathTests {
     }
 
     private static String csvLine(List<String> cells) {
-        return String.join(",", cells.stream().map(c -> "\"" + c.replace("\"", "\"\"") + "\"").toList());
+        return String.join(
+                ",",
+                cells.stream().map(c -> "\"" + c.replace("\"", "\"\"") + "\"").toList());
     }
 }

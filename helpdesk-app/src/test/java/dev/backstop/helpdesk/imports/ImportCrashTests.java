@@ -60,7 +60,8 @@ class ImportCrashTests {
         Process first = start("crashed");
         awaitDemoData(crashed);
         drop("crashed");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> recordsDone(crashed) >= ORDERS * LINES / 4);
         first.destroyForcibly().waitFor();
 
@@ -69,9 +70,12 @@ class ImportCrashTests {
         assertThat(killed.get("state")).as("killed in the middle").isEqualTo("RUNNING");
         assertThat(checkpoint).isLessThan(ORDERS * LINES).isPositive();
         assertThat(checkpoint % BATCH).as("only whole batches are committed").isZero();
-        assertThat(crashed.queryForObject("select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id where "
-                + IMPORTED, Long.class))
-                .as("exactly the valid rows of the committed batches").isEqualTo(validRowsAmong(checkpoint));
+        assertThat(crashed.queryForObject(
+                        "select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id where "
+                                + IMPORTED,
+                        Long.class))
+                .as("exactly the valid rows of the committed batches")
+                .isEqualTo(validRowsAmong(checkpoint));
 
         Process second = start("crashed");
         awaitDone(crashed);
@@ -92,12 +96,17 @@ class ImportCrashTests {
                 order by o.order_no, l.line_no""".formatted(IMPORTED);
         List<Map<String, Object>> expected = reference.queryForList(state);
         assertThat(expected).hasSize((int) validRowsAmong(ORDERS * LINES));
-        assertThat(crashed.queryForList(state)).as("no duplicates, no lost rows").isEqualTo(expected);
+        assertThat(crashed.queryForList(state))
+                .as("no duplicates, no lost rows")
+                .isEqualTo(expected);
         String audit = "select state, records_done, inserted, updated, unchanged, rejected, sha256 from import_jobs";
         assertThat(crashed.queryForMap(audit)).isEqualTo(reference.queryForMap(audit));
-        assertThat(crashed.queryForObject("select attempts from import_jobs", Integer.class)).isEqualTo(2);
+        assertThat(crashed.queryForObject("select attempts from import_jobs", Integer.class))
+                .isEqualTo(2);
         String problems = "select line, column_name, code from import_problems order by line, column_name";
-        assertThat(crashed.queryForList(problems)).isEqualTo(reference.queryForList(problems)).hasSize(ORDERS * LINES / 500);
+        assertThat(crashed.queryForList(problems))
+                .isEqualTo(reference.queryForList(problems))
+                .hasSize(ORDERS * LINES / 500);
         assertThat(work.resolve("crashed/imports/erp/done")).isDirectoryContaining("glob:**orders_nightly.csv");
     }
 
@@ -116,8 +125,8 @@ class ImportCrashTests {
                 for (int l = 1; l <= LINES; l++) {
                     record++;
                     String date = record % 500 == 0 ? "2026-02-30" : "2026-11-%02d".formatted(1 + o % 28);
-                    out.write("SO-%06d,D%04d,%s,已确认,%d,SKU-%d,产品%d,%d,%d.50,%d.50\n".formatted(o, 1 + o % 30, date, l, l, l,
-                            o % 50 + 1, l * 10, (o % 50 + 1) * l * 10));
+                    out.write("SO-%06d,D%04d,%s,已确认,%d,SKU-%d,产品%d,%d,%d.50,%d.50\n"
+                            .formatted(o, 1 + o % 30, date, l, l, l, o % 50 + 1, l * 10, (o % 50 + 1) * l * 10));
                 }
             }
         }
@@ -127,18 +136,32 @@ class ImportCrashTests {
     static Process start(String database) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve(database));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
-                "-cp", System.getProperty("java.class.path"), "dev.backstop.helpdesk.HelpdeskApplication",
-                "--spring.profiles.active=postgres", "--server.port=0",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.backstop.helpdesk.HelpdeskApplication",
+                "--spring.profiles.active=postgres",
+                "--server.port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--backstop.data-dir=" + dataDir, "--backstop.imports.batch-size=" + BATCH,
-                "--backstop.imports.lease=2s", "--backstop.imports.settle-time=0s",
-                "--backstop.imports.drop-interval=200ms", "--backstop.imports.drop-initial-delay=0s",
-                "--backstop.imports.poll-interval=200ms", "--backstop.imports.poll-initial-delay=0s"));
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--backstop.data-dir=" + dataDir,
+                "--backstop.imports.batch-size=" + BATCH,
+                "--backstop.imports.lease=2s",
+                "--backstop.imports.settle-time=0s",
+                "--backstop.imports.drop-interval=200ms",
+                "--backstop.imports.drop-initial-delay=0s",
+                "--backstop.imports.poll-interval=200ms",
+                "--backstop.imports.poll-initial-delay=0s"));
         File log = dataDir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
     }
 
     static long recordsDone(JdbcTemplate jdbc) {
@@ -152,23 +175,27 @@ class ImportCrashTests {
 
     /** The orders refer to the demo distributors, loaded after the application started. */
     static void awaitDemoData(JdbcTemplate jdbc) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try {
-                return jdbc.queryForObject("select count(*) from app_users", Long.class) > 0;
-            } catch (RuntimeException notYetMigrated) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try {
+                        return jdbc.queryForObject("select count(*) from app_users", Long.class) > 0;
+                    } catch (RuntimeException notYetMigrated) {
+                        return false;
+                    }
+                });
     }
 
     static void awaitDone(JdbcTemplate jdbc) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try {
-                return "DONE".equals(jdbc.queryForObject("select state from import_jobs", String.class));
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try {
+                        return "DONE".equals(jdbc.queryForObject("select state from import_jobs", String.class));
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                });
     }
 
     static JdbcTemplate jdbc(String database) {

@@ -46,8 +46,13 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest
 @ActiveProfiles("postgres-test")
 @Import(OrdersImportBenchmark.Database.class)
-@TestPropertySource(properties = {"backstop.data-dir=target/bench", "backstop.imports.poll-interval=100ms",
-        "backstop.imports.batch-size=${bench.batch:2000}", "backstop.imports.max-file-size=500MB"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/bench",
+            "backstop.imports.poll-interval=100ms",
+            "backstop.imports.batch-size=${bench.batch:2000}",
+            "backstop.imports.max-file-size=500MB"
+        })
 class OrdersImportBenchmark {
 
     static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
@@ -57,9 +62,12 @@ class OrdersImportBenchmark {
     static class Database {
         @Bean(destroyMethod = "close")
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres benchPostgres() throws IOException {
-            return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                    .setServerConfig("timezone", "UTC").setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("synchronous_commit", "on").start();
+            return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("timezone", "UTC")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
         }
 
         @Bean(destroyMethod = "close")
@@ -100,24 +108,38 @@ class OrdersImportBenchmark {
         long heapBefore = heapUsed();
         ImportJob job;
         try (InputStream in = Files.newInputStream(file)) {
-            job = imports.submit("orders", file.getFileName().toString(), Files.size(file), in, false,
-                    ImportJob.Policy.SKIP_BAD_ROWS, null, admin);
+            job = imports.submit(
+                    "orders",
+                    file.getFileName().toString(),
+                    Files.size(file),
+                    in,
+                    false,
+                    ImportJob.Policy.SKIP_BAD_ROWS,
+                    null,
+                    admin);
         }
         long id = job.id();
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> imports.job(id, admin).state().isFinal());
         ImportJob done = imports.job(id, admin);
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double importSeconds = Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1000.0;
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+        double importSeconds =
+                Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1000.0;
 
         jdbc.execute("""
                 create table bare_orders (order_no text, distributor_code text, order_date date, status text, line_no int,
                     sku text, product_name text, quantity numeric, unit_price numeric, amount numeric)""");
         long copyStart = System.nanoTime();
         long copied;
-        try (Connection connection = dataSource.getConnection(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            copied = connection.unwrap(PGConnection.class).getCopyAPI()
+        try (Connection connection = dataSource.getConnection();
+                Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            copied = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy bare_orders from stdin with (format csv, header true)", reader);
         }
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
@@ -126,7 +148,8 @@ class OrdersImportBenchmark {
         double copyRate = copied / copySeconds;
         Bound constrained = serverSideBound(true);
         Bound bare = serverSideBound(false);
-        System.out.printf("""
+        System.out.printf(
+                """
                 BENCHMARK rows=%d file=%d MB batch=%s reWriteBatchedInserts=%s cores=%d java=%s
                 BENCHMARK parse+validate only (no database): %.1f s = %.0f rows/s
                 BENCHMARK import (validate + upsert, job runner, state %s): %.1f s = %.0f rows/s (inserted %d, rejected %d)
@@ -135,12 +158,30 @@ class OrdersImportBenchmark {
                 BENCHMARK heap: before import %d MB, peak during import %d MB, max %d MB
                 BENCHMARK server-side bound, the same schema (2 foreign keys, 5 indexes): %s = %.1f %% of COPY
                 BENCHMARK server-side bound, no foreign keys, only the natural keys' unique indexes: %s = %.1f %% of COPY
-                """, ROWS, Files.size(file) / (1024 * 1024), System.getProperty("bench.batch", "2000"),
-                System.getProperty("bench.rewrite", "true"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), parseSeconds, ROWS / parseSeconds, done.state(), importSeconds, importRate,
-                done.inserted(), done.rejected(), copySeconds, copyRate, 100 * importRate / copyRate, heapBefore >> 20,
-                peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, constrained, 100 * constrained.rate() / copyRate,
-                bare, 100 * bare.rate() / copyRate);
+                """,
+                ROWS,
+                Files.size(file) / (1024 * 1024),
+                System.getProperty("bench.batch", "2000"),
+                System.getProperty("bench.rewrite", "true"),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                parseSeconds,
+                ROWS / parseSeconds,
+                done.state(),
+                importSeconds,
+                importRate,
+                done.inserted(),
+                done.rejected(),
+                copySeconds,
+                copyRate,
+                100 * importRate / copyRate,
+                heapBefore >> 20,
+                peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20,
+                constrained,
+                100 * constrained.rate() / copyRate,
+                bare,
+                100 * bare.rate() / copyRate);
     }
 
     /** Set-based load of the COPYed rows into fresh tables (no client, no validation): how fast the server alone can go. */
@@ -200,14 +241,24 @@ class OrdersImportBenchmark {
         }
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("order_no,distributor_code,order_date,status,line_no,sku,product_name,quantity,unit_price,amount\n");
+            out.write(
+                    "order_no,distributor_code,order_date,status,line_no,sku,product_name,quantity,unit_price,amount\n");
             for (int row = 0; row < ROWS; row++) {
                 int order = row / LINES;
                 int line = row % LINES + 1;
                 int quantity = 1 + (row * 7) % 90;
-                out.write("SO-%08d,D%04d,2026-%02d-%02d,已确认,%d,SKU-%05d,产品 %d 号,%d,%d.50,%d.00\n".formatted(order,
-                        1 + order % 30, 1 + order % 12, 1 + order % 28, line, row % 20000, row % 20000, quantity,
-                        10 + row % 500, quantity * (10 + row % 500)));
+                out.write("SO-%08d,D%04d,2026-%02d-%02d,已确认,%d,SKU-%05d,产品 %d 号,%d,%d.50,%d.00\n"
+                        .formatted(
+                                order,
+                                1 + order % 30,
+                                1 + order % 12,
+                                1 + order % 28,
+                                line,
+                                row % 20000,
+                                row % 20000,
+                                quantity,
+                                10 + row % 500,
+                                quantity * (10 + row % 500)));
             }
         }
         return file;

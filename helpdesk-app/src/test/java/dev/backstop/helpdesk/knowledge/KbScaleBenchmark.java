@@ -59,8 +59,10 @@ class KbScaleBenchmark {
 
     static final int N = Integer.getInteger("kb.articles", 20_000);
     static final long SEED = Long.getLong("kb.seed", 20_260_301L);
-    static final Path HR_LAW = Path.of(System.getProperty("kb.corpus", "/work/shared/corpora/hr-law/hr_articles.jsonl"));
-    static final Path WORK = Path.of(System.getProperty("kb.dir", "target/kb-scale")).toAbsolutePath();
+    static final Path HR_LAW =
+            Path.of(System.getProperty("kb.corpus", "/work/shared/corpora/hr-law/hr_articles.jsonl"));
+    static final Path WORK =
+            Path.of(System.getProperty("kb.dir", "target/kb-scale")).toAbsolutePath();
     static final int CHUNK = Integer.getInteger("kb.chunk", 10_000);
     static final int INDEX_THREADS = Integer.getInteger("kb.indexThreads", 2);
     static final int QUERIES = Integer.getInteger("kb.queries", 240);
@@ -71,10 +73,12 @@ class KbScaleBenchmark {
      * run measured 11.9 ms (SCALE.md). A server that has run for a minute is past that.
      */
     static final int WARMUP_ROUNDS = Integer.getInteger("kb.warmupRounds", 6);
+
     static final int PG_ROUNDS = Integer.getInteger("kb.pgRounds", 1);
     static final int PG_WARMUP = Integer.getInteger("kb.pgWarmupQueries", Integer.MAX_VALUE);
     /** PostgreSQL's single-thread pass may use every k-th query only (seconds per query at 1M); throughput uses all. */
     static final int PG_QUERIES = Integer.getInteger("kb.pgQueries", Integer.MAX_VALUE);
+
     static final int SEARCH_THREADS = Integer.getInteger("kb.searchThreads", 2);
     static final Duration THROUGHPUT = Duration.ofSeconds(Long.getLong("kb.throughputSeconds", 30));
     static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("kb.postgres", "true"));
@@ -98,11 +102,13 @@ class KbScaleBenchmark {
         KbScaleCorpus corpus = KbScaleCorpus.fromHrLaw(HR_LAW, SEED);
         long start = System.nanoTime();
         Path file = corpus.write(WORK, N);
-        log("corpus: %s; file %s (%d MB, ready in %.1f s); %s", corpus.describe(), file.getFileName(),
-                Files.size(file) >> 20, seconds(start), machine());
+        log(
+                "corpus: %s; file %s (%d MB, ready in %.1f s); %s",
+                corpus.describe(), file.getFileName(), Files.size(file) >> 20, seconds(start), machine());
         List<Query> queries = KbScaleCorpus.queries(QUERIES, SEED);
-        log("queries: %d distinct, e.g. %s", queries.size(),
-                queries.stream().limit(6).map(Query::text).toList());
+        log(
+                "queries: %d distinct, e.g. %s",
+                queries.size(), queries.stream().limit(6).map(Query::text).toList());
 
         Result lucene = lucene(file, queries);
         if (lucene.single == null) { // an A/B comparison (kb.ab) reports itself
@@ -111,16 +117,19 @@ class KbScaleBenchmark {
         Result postgres = POSTGRES ? postgres(file, queries) : null;
 
         line("");
-        line("| N = %,d | build | size on disk | p50 ms | p95 ms | p99 ms | mean ms | QPS (%d threads) | p95 under load ms | zero-hit queries |"
-                .formatted(N, SEARCH_THREADS));
+        line(
+                "| N = %,d | build | size on disk | p50 ms | p95 ms | p99 ms | mean ms | QPS (%d threads) | p95 under load ms | zero-hit queries |"
+                        .formatted(N, SEARCH_THREADS));
         line("|---|---|---|---|---|---|---|---|---|---|");
         line(lucene.row());
         if (postgres != null) {
             line(postgres.row());
             line("");
-            line("Lucene / PostgreSQL: throughput %.1f×, p50 %.1f× faster, p95 %.1f× faster".formatted(
-                    lucene.qps / postgres.qps, postgres.single.p50 / lucene.single.p50,
-                    postgres.single.p95 / lucene.single.p95));
+            line("Lucene / PostgreSQL: throughput %.1f×, p50 %.1f× faster, p95 %.1f× faster"
+                    .formatted(
+                            lucene.qps / postgres.qps,
+                            postgres.single.p50 / lucene.single.p50,
+                            postgres.single.p95 / lucene.single.p95));
         }
         String out = System.getProperty("kb.out");
         if (out != null) {
@@ -142,8 +151,9 @@ class KbScaleBenchmark {
             kb.useSynonyms(Synonyms.parse(SYNONYMS));
             double build = Double.NaN;
             if (reuse && kb.count() == N) {
-                log("lucene: reusing the index of %,d articles built by an earlier run (kb.reuseIndex), %s", kb.count(),
-                        megabytes(sizeOf(indexDir)));
+                log(
+                        "lucene: reusing the index of %,d articles built by an earlier run (kb.reuseIndex), %s",
+                        kb.count(), megabytes(sizeOf(indexDir)));
             } else {
                 kb.deleteAll();
                 long start = System.nanoTime();
@@ -152,13 +162,21 @@ class KbScaleBenchmark {
                 long beforeCommit = System.nanoTime();
                 kb.commit();
                 build = seconds(start);
-                log("lucene: indexed %,d articles in %.1f s (%.0f articles/s; %d feeding threads, chunks of %,d; commit %.1f s), index %s",
-                        kb.count(), build, N / build, INDEX_THREADS, CHUNK, seconds(beforeCommit), megabytes(sizeOf(indexDir)));
+                log(
+                        "lucene: indexed %,d articles in %.1f s (%.0f articles/s; %d feeding threads, chunks of %,d; commit %.1f s), index %s",
+                        kb.count(),
+                        build,
+                        N / build,
+                        INDEX_THREADS,
+                        CHUNK,
+                        seconds(beforeCommit),
+                        megabytes(sizeOf(indexDir)));
             }
             long size = sizeOf(indexDir);
 
             Searcher search = q -> {
-                SearchResult result = kb.search(KbQuery.of(q.text()).forAudiences(q.asker().audiences()).page(0, 10));
+                SearchResult result = kb.search(
+                        KbQuery.of(q.text()).forAudiences(q.asker().audiences()).page(0, 10));
                 return result.hits().size();
             };
             sample(queries, search, 3);
@@ -175,12 +193,22 @@ class KbScaleBenchmark {
             log("lucene: single thread %s", single);
             Path jfr = WORK.resolve("lucene-search.jfr");
             measureSingle("lucene", queries, search, 1, jfr);
-            log("lucene: where single-thread search time goes (JFR execution samples, a separate pass): %s", profile(jfr));
+            log(
+                    "lucene: where single-thread search time goes (JFR execution samples, a separate pass): %s",
+                    profile(jfr));
             log("lucene: slowest queries: %s", slowest(queries, search, 12));
             Throughput load = throughput(queries, search);
-            log("lucene: %d threads for %d s: %,d searches = %.0f QPS; latency under load %s", SEARCH_THREADS,
-                    THROUGHPUT.toSeconds(), load.count, load.qps, load.latency);
-            return new Result("Lucene (knowledge-base)", build, size, single, load.qps, load.latency, zeroHits(queries, search),
+            log(
+                    "lucene: %d threads for %d s: %,d searches = %.0f QPS; latency under load %s",
+                    SEARCH_THREADS, THROUGHPUT.toSeconds(), load.count, load.qps, load.latency);
+            return new Result(
+                    "Lucene (knowledge-base)",
+                    build,
+                    size,
+                    single,
+                    load.qps,
+                    load.latency,
+                    zeroHits(queries, search),
                     queries.size());
         } finally {
             kb.close();
@@ -233,14 +261,21 @@ class KbScaleBenchmark {
     /** Which part of the library the single-thread search samples were in (outermost marker wins). */
     private static String profile(Path jfr) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String part : List.of("snippets (Snippets/UnifiedHighlighter)", "facet counting", "query building + analysis",
-                "stored fields (id, title)", "matching, scoring, collecting (incl. facet hit collection)", "other")) {
+        for (String part : List.of(
+                "snippets (Snippets/UnifiedHighlighter)",
+                "facet counting",
+                "query building + analysis",
+                "stored fields (id, title)",
+                "matching, scoring, collecting (incl. facet hit collection)",
+                "other")) {
             counts.put(part, 0L);
         }
         long total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getThread("sampledThread") == null
-                    || !"kb-single-lucene".equals(event.getThread("sampledThread").getJavaName())
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                    || event.getThread("sampledThread") == null
+                    || !"kb-single-lucene"
+                            .equals(event.getThread("sampledThread").getJavaName())
                     || event.getStackTrace() == null) {
                 continue;
             }
@@ -249,15 +284,18 @@ class KbScaleBenchmark {
             for (RecordedFrame frame : frames.reversed()) { // outermost first
                 String type = frame.getMethod().getType().getName();
                 String method = frame.getMethod().getName();
-                String found = type.equals("dev.backstop.kb.Snippets") ? "snippets (Snippets/UnifiedHighlighter)"
-                        : type.endsWith("SortedSetDocValuesFacetCounts") || type.endsWith("SortedSetDocValuesReaderState")
+                String found = type.equals("dev.backstop.kb.Snippets")
+                        ? "snippets (Snippets/UnifiedHighlighter)"
+                        : type.endsWith("SortedSetDocValuesFacetCounts")
+                                        || type.endsWith("SortedSetDocValuesReaderState")
                                 ? "facet counting"
-                        : type.equals("dev.backstop.kb.Queries") || type.equals("dev.backstop.kb.Synonyms")
-                                ? "query building + analysis"
-                        : type.equals("dev.backstop.kb.KnowledgeBase") && method.equals("hits") ? "stored fields (id, title)"
-                        : type.equals("org.apache.lucene.search.IndexSearcher")
-                                ? "matching, scoring, collecting (incl. facet hit collection)"
-                        : null;
+                                : type.equals("dev.backstop.kb.Queries") || type.equals("dev.backstop.kb.Synonyms")
+                                        ? "query building + analysis"
+                                        : type.equals("dev.backstop.kb.KnowledgeBase") && method.equals("hits")
+                                                ? "stored fields (id, title)"
+                                                : type.equals("org.apache.lucene.search.IndexSearcher")
+                                                        ? "matching, scoring, collecting (incl. facet hit collection)"
+                                                        : null;
                 if (found != null) {
                     part = found;
                     break;
@@ -277,23 +315,36 @@ class KbScaleBenchmark {
     Result postgres(Path file, List<Query> queries) throws Exception {
         Path dataDir = WORK.resolve("pg-data");
         deleteTree(dataDir);
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                .setDataDirectory(dataDir).setCleanDataDirectory(true).setPGStartupWait(Duration.ofMinutes(2))
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofMinutes(2))
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setServerConfig("shared_buffers", "1GB").setServerConfig("work_mem", "64MB")
-                .setServerConfig("maintenance_work_mem", "1GB").setServerConfig("max_wal_size", "8GB")
-                .setServerConfig("checkpoint_timeout", "30min").setServerConfig("max_parallel_workers_per_gather", "2")
-                .setServerConfig("max_parallel_maintenance_workers", "2").setServerConfig("effective_cache_size", "8GB")
-                .setServerConfig("random_page_cost", "1.1").setServerConfig("dynamic_shared_memory_type", "mmap")
-                .setServerConfig("timezone", "UTC").start()) {
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("work_mem", "64MB")
+                .setServerConfig("maintenance_work_mem", "1GB")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("max_parallel_workers_per_gather", "2")
+                .setServerConfig("max_parallel_maintenance_workers", "2")
+                .setServerConfig("effective_cache_size", "8GB")
+                .setServerConfig("random_page_cost", "1.1")
+                .setServerConfig("dynamic_shared_memory_type", "mmap")
+                .setServerConfig("timezone", "UTC")
+                .start()) {
             String url = server.getJdbcUrl("postgres", "postgres");
             double load;
             double build;
             long size;
-            try (Connection db = java.sql.DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            try (Connection db = java.sql.DriverManager.getConnection(url);
+                    Statement sql = db.createStatement()) {
                 sql.execute("create extension pg_trgm");
-                log("postgres: %s; lc_ctype %s; show_trgm('加班费计算') = %s", scalar(sql, "select version()"),
-                        scalar(sql, "select datctype from pg_database where datname = current_database()"), scalar(sql, "select show_trgm('加班费计算')::text"));
+                log(
+                        "postgres: %s; lc_ctype %s; show_trgm('加班费计算') = %s",
+                        scalar(sql, "select version()"),
+                        scalar(sql, "select datctype from pg_database where datname = current_database()"),
+                        scalar(sql, "select show_trgm('加班费计算')::text"));
                 sql.execute("""
                         create table kb_articles (
                             id text not null, title text not null, body text not null, language text not null,
@@ -303,25 +354,35 @@ class KbScaleBenchmark {
                 long start = System.nanoTime();
                 long rows;
                 try (InputStream in = Files.newInputStream(file)) {
-                    rows = db.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "copy kb_articles (id, title, body, language, audience, category, tags) from stdin", in, 1 << 20);
+                    rows = db.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn(
+                                    "copy kb_articles (id, title, body, language, audience, category, tags) from stdin",
+                                    in,
+                                    1 << 20);
                 }
                 load = seconds(start);
                 log("postgres: COPY %,d rows (tsvector computed on the way) in %.1f s", rows, load);
                 start = System.nanoTime();
-                for (String ddl : List.of("alter table kb_articles add primary key (id)",
+                for (String ddl : List.of(
+                        "alter table kb_articles add primary key (id)",
                         "create index kb_articles_tsv on kb_articles using gin (tsv)",
                         "create index kb_articles_title_trgm on kb_articles using gin (title gin_trgm_ops)",
                         "create index kb_articles_body_trgm on kb_articles using gin (body gin_trgm_ops)",
-                        "create index kb_articles_audience on kb_articles (audience)", "vacuum analyze kb_articles")) {
+                        "create index kb_articles_audience on kb_articles (audience)",
+                        "vacuum analyze kb_articles")) {
                     long one = System.nanoTime();
                     sql.execute(ddl);
                     log("postgres:   %s: %.1f s", ddl, seconds(one));
                 }
                 build = seconds(start);
                 size = Long.parseLong(scalar(sql, "select pg_total_relation_size('kb_articles')"));
-                log("postgres: load %.1f s + indexes/analyze %.1f s = %.1f s; table + indexes %s (heap+toast %s)", load,
-                        build, load + build, megabytes(size),
+                log(
+                        "postgres: load %.1f s + indexes/analyze %.1f s = %.1f s; table + indexes %s (heap+toast %s)",
+                        load,
+                        build,
+                        load + build,
+                        megabytes(size),
                         megabytes(Long.parseLong(scalar(sql, "select pg_table_size('kb_articles')"))));
                 PgSearch explain = new PgSearch(db);
                 for (Query q : queries.subList(0, 3)) {
@@ -337,23 +398,32 @@ class KbScaleBenchmark {
             });
             Searcher search = q -> connections.get().search(q);
             sample(queries, search, 3);
-            Stats warm = measureSingle("pg-warmup", queries.subList(0, Math.min(queries.size(), PG_WARMUP)), search, 1,
-                    null);
+            Stats warm = measureSingle(
+                    "pg-warmup", queries.subList(0, Math.min(queries.size(), PG_WARMUP)), search, 1, null);
             log("postgres: warm-up done (%s)", warm);
             List<Query> measured = everyKth(queries, PG_QUERIES);
             int[] zero = new int[1];
             // the zero-hit count comes from this pass: at 1M a PostgreSQL search takes seconds, so no second pass
             Stats single = measureSingle("pg", measured, search, PG_ROUNDS, null, zero);
             if (measured.size() < queries.size()) {
-                log("postgres: single-thread pass over %d of the %d queries (every %d-th; kb.pgQueries)", measured.size(),
-                        queries.size(), queries.size() / measured.size());
+                log(
+                        "postgres: single-thread pass over %d of the %d queries (every %d-th; kb.pgQueries)",
+                        measured.size(), queries.size(), queries.size() / measured.size());
             }
             log("postgres: single thread %s", single);
             Throughput load2 = throughput(queries, search);
-            log("postgres: %d threads for %d s: %,d searches = %.1f QPS; latency under load %s", SEARCH_THREADS,
-                    THROUGHPUT.toSeconds(), load2.count, load2.qps, load2.latency);
-            return new Result("PostgreSQL 17 (tsvector 'simple' + pg_trgm)", load + build, size, single, load2.qps,
-                    load2.latency, zero[0], measured.size());
+            log(
+                    "postgres: %d threads for %d s: %,d searches = %.1f QPS; latency under load %s",
+                    SEARCH_THREADS, THROUGHPUT.toSeconds(), load2.count, load2.qps, load2.latency);
+            return new Result(
+                    "PostgreSQL 17 (tsvector 'simple' + pg_trgm)",
+                    load + build,
+                    size,
+                    single,
+                    load2.qps,
+                    load2.latency,
+                    zero[0],
+                    measured.size());
         }
     }
 
@@ -374,12 +444,14 @@ class KbScaleBenchmark {
      * </ul>
      */
     static final class PgSearch {
-        private static final java.util.Set<String> FILLERS = java.util.Set.of("怎么", "怎么算", "怎么办", "多少", "什么",
-                "可以", "能不能", "是不是", "有没有", "哪些", "为什么", "要多久", "多久", "还有", "合法", "问题", "规定");
-        private static final java.util.Set<String> EN_STOP = java.util.Set.of("the", "a", "an", "of", "to", "in", "on",
-                "at", "for", "how", "many", "what", "is", "are", "do", "does", "i", "my", "after", "can", "and", "or");
-        private static final java.util.regex.Pattern RUNS = java.util.regex.Pattern.compile(
-                "[A-Za-z0-9+]+|[\\p{IsHan}]+");
+        private static final java.util.Set<String> FILLERS = java.util.Set.of(
+                "怎么", "怎么算", "怎么办", "多少", "什么", "可以", "能不能", "是不是", "有没有", "哪些", "为什么", "要多久", "多久", "还有", "合法", "问题",
+                "规定");
+        private static final java.util.Set<String> EN_STOP = java.util.Set.of(
+                "the", "a", "an", "of", "to", "in", "on", "at", "for", "how", "many", "what", "is", "are", "do", "does",
+                "i", "my", "after", "can", "and", "or");
+        private static final java.util.regex.Pattern RUNS =
+                java.util.regex.Pattern.compile("[A-Za-z0-9+]+|[\\p{IsHan}]+");
         private static final org.apache.lucene.analysis.Analyzer SEGMENTER =
                 new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
 
@@ -389,8 +461,7 @@ class KbScaleBenchmark {
             this.db = db;
         }
 
-        record Terms(List<String> latin, List<String> patterns) {
-        }
+        record Terms(List<String> latin, List<String> patterns) {}
 
         static Terms terms(String text) {
             List<String> latin = new ArrayList<>();
@@ -435,8 +506,7 @@ class KbScaleBenchmark {
             return words;
         }
 
-        private record Sql(String text, List<Object> parameters) {
-        }
+        private record Sql(String text, List<Object> parameters) {}
 
         private Sql sql(Query query) throws SQLException {
             Terms terms = terms(query.text());
@@ -452,11 +522,14 @@ class KbScaleBenchmark {
                 where.add(tsquery);
             }
             for (String word : terms.patterns()) {
-                String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String like =
+                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 // Han characters have no case: LIKE finds the same rows as ILIKE, and is far cheaper on UTF-8
                 // (ILIKE lower-cases every body it tests); ILIKE only where the word has Latin letters
-                String op = word.chars().anyMatch(Character::isLetter) && !word.chars().allMatch(Character::isIdeographic)
-                        ? "ilike" : "like";
+                String op = word.chars().anyMatch(Character::isLetter)
+                                && !word.chars().allMatch(Character::isIdeographic)
+                        ? "ilike"
+                        : "like";
                 score.append(" + 3 * (title %1$s ?)::int + (body %1$s ?)::int".formatted(op));
                 select.add(like);
                 select.add(like);
@@ -478,11 +551,13 @@ class KbScaleBenchmark {
                         + "'MaxFragments=1, MaxWords=35, MinWords=15, StartSel=<mark>, StopSel=</mark>')";
                 outer.add(tsquery);
             } else {
-                snippet = "regexp_replace(substr(body, greatest(1, strpos(body, ?) - 30), 120), ?, '<mark>\\&</mark>', 'gi')";
+                snippet =
+                        "regexp_replace(substr(body, greatest(1, strpos(body, ?) - 30), 120), ?, '<mark>\\&</mark>', 'gi')";
                 outer.add(terms.patterns().getFirst());
                 List<String> alternatives = new ArrayList<>(terms.patterns());
                 alternatives.addAll(terms.latin());
-                outer.add(String.join("|", alternatives.stream().map(PgSearch::regexQuote).toList()));
+                outer.add(String.join(
+                        "|", alternatives.stream().map(PgSearch::regexQuote).toList()));
             }
             String text = """
                     select id, title, %s as snippet, score from (
@@ -567,9 +642,13 @@ class KbScaleBenchmark {
                         }
                     }
                     long t0 = System.nanoTime();
-                    SearchResult r = kb.search(KbQuery.of(q.text()).forAudiences(q.asker().audiences()).page(0, 10));
+                    SearchResult r = kb.search(KbQuery.of(q.text())
+                            .forAudiences(q.asker().audiences())
+                            .page(0, 10));
                     nanos[which][i] = System.nanoTime() - t0;
-                    ids.set(which, r.hits().stream().map(h -> h.id() + "@" + r.total()).toList());
+                    ids.set(
+                            which,
+                            r.hits().stream().map(h -> h.id() + "@" + r.total()).toList());
                     for (String assignment : settings[which].split(",")) {
                         if (!assignment.isBlank()) {
                             System.clearProperty(assignment.split("=", 2)[0].strip());
@@ -585,9 +664,14 @@ class KbScaleBenchmark {
         for (int k = 0; k < 2; k++) {
             long[] sorted = nanos[k].clone();
             Arrays.sort(sorted);
-            log("A/B [%s]: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms (%d searches)", settings[k],
-                    sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6,
-                    sorted[(int) (sorted.length * 0.99)] / 1e6, Arrays.stream(sorted).average().orElse(0) / 1e6, sorted.length);
+            log(
+                    "A/B [%s]: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms (%d searches)",
+                    settings[k],
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) (sorted.length * 0.95)] / 1e6,
+                    sorted[(int) (sorted.length * 0.99)] / 1e6,
+                    Arrays.stream(sorted).average().orElse(0) / 1e6,
+                    sorted.length);
         }
         log("A/B: searches whose top 10 or total differ between the two: %d of %d", differ, i);
     }
@@ -602,7 +686,12 @@ class KbScaleBenchmark {
             long[] sorted = Arrays.copyOf(nanos, count);
             Arrays.sort(sorted);
             double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-            return new Stats(count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), mean,
+            return new Stats(
+                    count,
+                    at(sorted, 0.50),
+                    at(sorted, 0.95),
+                    at(sorted, 0.99),
+                    mean,
                     count == 0 ? 0 : sorted[count - 1] / 1e6);
         }
 
@@ -615,19 +704,36 @@ class KbScaleBenchmark {
 
         @Override
         public String toString() {
-            return "%,d searches: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms, max %.1f ms".formatted(samples, p50,
-                    p95, p99, mean, max);
+            return "%,d searches: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms, max %.1f ms"
+                    .formatted(samples, p50, p95, p99, mean, max);
         }
     }
 
-    record Throughput(long count, double qps, Stats latency) {
-    }
+    record Throughput(long count, double qps, Stats latency) {}
 
-    record Result(String engine, double buildSeconds, long bytes, Stats single, double qps, Stats loaded, int zeroHits,
+    record Result(
+            String engine,
+            double buildSeconds,
+            long bytes,
+            Stats single,
+            double qps,
+            Stats loaded,
+            int zeroHits,
             int asked) {
         String row() {
-            return "| %s | %.1f s | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f | %d of %d |".formatted(engine, buildSeconds,
-                    megabytes(bytes), single.p50, single.p95, single.p99, single.mean, qps, loaded.p95, zeroHits, asked);
+            return "| %s | %.1f s | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f | %d of %d |"
+                    .formatted(
+                            engine,
+                            buildSeconds,
+                            megabytes(bytes),
+                            single.p50,
+                            single.p95,
+                            single.p99,
+                            single.mean,
+                            qps,
+                            loaded.p95,
+                            zeroHits,
+                            asked);
         }
     }
 
@@ -638,8 +744,8 @@ class KbScaleBenchmark {
     }
 
     /** As above, counting in {@code zeroHits[0]} the queries of the first round that found nothing. */
-    private static Stats measureSingle(String name, List<Query> queries, Searcher search, int rounds, Path jfr,
-            int[] zeroHits) throws Exception {
+    private static Stats measureSingle(
+            String name, List<Query> queries, Searcher search, int rounds, Path jfr, int[] zeroHits) throws Exception {
         long[] nanos = new long[queries.size() * rounds];
         Thread thread = Thread.ofPlatform().name("kb-single-" + name).unstarted(() -> {
             try {
@@ -732,8 +838,11 @@ class KbScaleBenchmark {
             times.add(Map.entry(query.text() + " [" + query.asker().name() + "]", (System.nanoTime() - start) / 1e6));
         }
         times.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return String.join("; ", times.subList(0, Math.min(count, times.size())).stream()
-                .map(e -> "%s %.0f ms".formatted(e.getKey(), e.getValue())).toList());
+        return String.join(
+                "; ",
+                times.subList(0, Math.min(count, times.size())).stream()
+                        .map(e -> "%s %.0f ms".formatted(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private static int zeroHits(List<Query> queries, Searcher search) throws Exception {
@@ -772,10 +881,15 @@ class KbScaleBenchmark {
 
     private static String machine() {
         boolean luceneAsserts = org.apache.lucene.index.IndexWriter.class.desiredAssertionStatus();
-        return "%d cores, Java %s (%s), max heap %d MB, Lucene assertions %s".formatted(
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20,
-                luceneAsserts ? "ON (figures are not representative: run with -DenableAssertions=false)" : "off");
+        return "%d cores, Java %s (%s), max heap %d MB, Lucene assertions %s"
+                .formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        System.getProperty("java.vm.name"),
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        luceneAsserts
+                                ? "ON (figures are not representative: run with -DenableAssertions=false)"
+                                : "off");
     }
 
     private static double seconds(long startNanos) {
@@ -788,13 +902,15 @@ class KbScaleBenchmark {
 
     private static long sizeOf(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(path -> {
-                try {
-                    return Files.size(path);
-                } catch (IOException ex) {
-                    return 0;
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(path -> {
+                        try {
+                            return Files.size(path);
+                        } catch (IOException ex) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         }
     }
 

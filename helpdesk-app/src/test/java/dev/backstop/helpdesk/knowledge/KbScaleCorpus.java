@@ -37,39 +37,80 @@ final class KbScaleCorpus {
     private static final double[] AUDIENCE_WEIGHTS = {0.22, 0.25, 0.10, 0.28, 0.15};
 
     /** A category: its code, Chinese keywords (colloquial and formal) and English keywords. */
-    record Category(String code, boolean hr, String[] zh, String[] en) {
-    }
+    record Category(String code, boolean hr, String[] zh, String[] en) {}
 
     static final Category[] CATEGORIES = {
-        new Category("WAGES", true, words("工资 最低工资 工资条 绩效工资 奖金 年终奖 扣工资 拖欠工资 工资支付 计件工资"),
+        new Category(
+                "WAGES",
+                true,
+                words("工资 最低工资 工资条 绩效工资 奖金 年终奖 扣工资 拖欠工资 工资支付 计件工资"),
                 words("salary|wage|bonus|payslip|minimum wage|year-end bonus")),
-        new Category("OVERTIME", true, words("加班 加班费 OT 调休 值班 周末加班 法定节假日加班 延长工作时间 综合工时"),
+        new Category(
+                "OVERTIME",
+                true,
+                words("加班 加班费 OT 调休 值班 周末加班 法定节假日加班 延长工作时间 综合工时"),
                 words("overtime|OT|time off in lieu|weekend work|public holiday pay")),
-        new Category("LEAVE", true, words("年假 年休假 带薪年休假 病假 事假 婚假 产假 陪产假 丧假 探亲假"),
+        new Category(
+                "LEAVE",
+                true,
+                words("年假 年休假 带薪年休假 病假 事假 婚假 产假 陪产假 丧假 探亲假"),
                 words("annual leave|sick leave|maternity leave|paternity leave|marriage leave")),
-        new Category("SOCIAL_INSURANCE", true, words("社保 五险一金 5险1金 公积金 住房公积金 医保 养老保险 失业保险 断缴 补缴 社保基数"),
+        new Category(
+                "SOCIAL_INSURANCE",
+                true,
+                words("社保 五险一金 5险1金 公积金 住房公积金 医保 养老保险 失业保险 断缴 补缴 社保基数"),
                 words("social insurance|housing fund|pension|medical insurance|unemployment insurance")),
-        new Category("CONTRACT", true, words("劳动合同 续签 无固定期限 合同到期 竞业限制 保密协议 劳务派遣"),
+        new Category(
+                "CONTRACT",
+                true,
+                words("劳动合同 续签 无固定期限 合同到期 竞业限制 保密协议 劳务派遣"),
                 words("employment contract|renewal|non-compete|fixed term|dispatch")),
-        new Category("PROBATION", true, words("试用期 转正 试用期工资 延长试用期 录用条件"),
-                words("probation|probation period|confirmation")),
-        new Category("TERMINATION", true, words("离职 辞职 辞退 经济补偿 N+1 赔偿金 离职证明 解除劳动合同 裁员"),
+        new Category(
+                "PROBATION", true, words("试用期 转正 试用期工资 延长试用期 录用条件"), words("probation|probation period|confirmation")),
+        new Category(
+                "TERMINATION",
+                true,
+                words("离职 辞职 辞退 经济补偿 N+1 赔偿金 离职证明 解除劳动合同 裁员"),
                 words("resignation|dismissal|severance|notice period|layoff")),
-        new Category("INJURY", true, words("工伤 工伤认定 职业病 伤残等级 医疗期 停工留薪期 工伤保险"),
+        new Category(
+                "INJURY",
+                true,
+                words("工伤 工伤认定 职业病 伤残等级 医疗期 停工留薪期 工伤保险"),
                 words("work injury|occupational disease|injury benefits|disability grade")),
-        new Category("WOMEN", true, words("孕期 产检 哺乳期 三期 女职工 生育津贴 生育保险"),
+        new Category(
+                "WOMEN",
+                true,
+                words("孕期 产检 哺乳期 三期 女职工 生育津贴 生育保险"),
                 words("pregnancy|breastfeeding|maternity allowance|prenatal check")),
-        new Category("DISPUTES", true, words("劳动仲裁 仲裁时效 调解 劳动监察 投诉 举报 劳动争议"),
+        new Category(
+                "DISPUTES",
+                true,
+                words("劳动仲裁 仲裁时效 调解 劳动监察 投诉 举报 劳动争议"),
                 words("arbitration|labour dispute|mediation|labour inspection")),
-        new Category("DISTRIBUTOR_POLICY", false, words("经销商 授权 区域保护 窜货 保证金 年度考核 准入 授权书 渠道"),
+        new Category(
+                "DISTRIBUTOR_POLICY",
+                false,
+                words("经销商 授权 区域保护 窜货 保证金 年度考核 准入 授权书 渠道"),
                 words("distributor|authorisation|territory|deposit|annual review")),
-        new Category("ORDERS", false, words("订单 下单 发货 物流 到货 缺货 订单取消 APP下单 发货单 签收"),
+        new Category(
+                "ORDERS",
+                false,
+                words("订单 下单 发货 物流 到货 缺货 订单取消 APP下单 发货单 签收"),
                 words("order|shipment|delivery|backorder|order cancellation")),
-        new Category("REBATES", false, words("返利 对账 结算 发票 回款 账期 授信额度 返点 对账单"),
+        new Category(
+                "REBATES",
+                false,
+                words("返利 对账 结算 发票 回款 账期 授信额度 返点 对账单"),
                 words("rebate|settlement|invoice|credit limit|payment terms")),
-        new Category("PRICING", false, words("价格政策 指导价 促销 最低售价 特价申请 乱价 调价 活动价"),
+        new Category(
+                "PRICING",
+                false,
+                words("价格政策 指导价 促销 最低售价 特价申请 乱价 调价 活动价"),
                 words("price policy|promotion|minimum price|price change|special price")),
-        new Category("RETURNS", false, words("退货 换货 质量问题 破损 售后 退款 保修 维修 退换货"),
+        new Category(
+                "RETURNS",
+                false,
+                words("退货 换货 质量问题 破损 售后 退款 保修 维修 退换货"),
                 words("return|exchange|refund|warranty|damaged goods")),
     };
 
@@ -77,8 +118,8 @@ final class KbScaleCorpus {
     private static final String[] DOCS = words("申请表 对账单 发票 订单截图 身份证明 劳动合同 工资条 照片 授权书 银行流水");
     private static final String[] DEPTS = words("渠道管理部 财务部 人力资源部 法务部 物流中心 客服中心 区域办事处 专家组");
     private static final String[] PERIODS = words("月度 季度 半年度 年度");
-    private static final String[] TITLE_SUFFIXES = words(
-            "怎么算 常见问题 办理流程 标准说明 政策解读 申请指南 注意事项 统一口径 计算方法 答疑 处理规范 操作说明 适用范围");
+    private static final String[] TITLE_SUFFIXES =
+            words("怎么算 常见问题 办理流程 标准说明 政策解读 申请指南 注意事项 统一口径 计算方法 答疑 处理规范 操作说明 适用范围");
     private static final String[] TITLE_PREFIXES = words("经销商 员工 门店 家属 一线 新员工 外地员工 区域 总部 客服");
     private static final String[] ZH_TEMPLATES = {
         "{role}申请{k}时，须在{n}个工作日内提交{doc}。",
@@ -111,14 +152,25 @@ final class KbScaleCorpus {
         "If the {k} has not arrived after {n} days, the {role} can open a ticket in the app.",
         "This rule on {k} applies from {m}/1/{year} and replaces the previous {k2} policy.",
     };
-    private static final String[] EN_ROLES = {"distributor", "store", "regional manager", "employee", "family member",
-        "front-line agent", "expert"};
-    private static final String[] EN_DOCS = {"application form", "statement", "invoice", "order screenshot", "payslip",
-        "employment contract", "photos"};
-    private static final String[] EN_DEPTS = {"channel team", "finance team", "HR team", "legal team", "logistics centre",
-        "service desk", "expert desk"};
-    private static final String[] EN_TITLE_SUFFIXES = {"how it works", "FAQ", "how to apply", "the rules",
-        "what to tell customers", "calculation", "process", "exceptions"};
+    private static final String[] EN_ROLES = {
+        "distributor", "store", "regional manager", "employee", "family member", "front-line agent", "expert"
+    };
+    private static final String[] EN_DOCS = {
+        "application form", "statement", "invoice", "order screenshot", "payslip", "employment contract", "photos"
+    };
+    private static final String[] EN_DEPTS = {
+        "channel team", "finance team", "HR team", "legal team", "logistics centre", "service desk", "expert desk"
+    };
+    private static final String[] EN_TITLE_SUFFIXES = {
+        "how it works",
+        "FAQ",
+        "how to apply",
+        "the rules",
+        "what to tell customers",
+        "calculation",
+        "process",
+        "exceptions"
+    };
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。；！？])|\\n");
 
@@ -170,13 +222,19 @@ final class KbScaleCorpus {
     }
 
     String describe() {
-        return "%d law sentences, %d clauses, %d law titles".formatted(generalSentences.size(), clauses.size(),
-                lawTitles.size());
+        return "%d law sentences, %d clauses, %d law titles"
+                .formatted(generalSentences.size(), clauses.size(), lawTitles.size());
     }
 
     /** The one place a {@link KbDocument} is built from the generated fields. */
-    static KbDocument document(String id, String title, String body, String language, String audience,
-            String category, List<String> tags) {
+    static KbDocument document(
+            String id,
+            String title,
+            String body,
+            String language,
+            String audience,
+            String category,
+            List<String> tags) {
         return new KbDocument(id, title, body, language, audience, category, tags);
     }
 
@@ -197,10 +255,17 @@ final class KbScaleCorpus {
         }
         String id = "KB-%07d".formatted(n);
         if (english) {
-            return document(id, englishTitle(random, category), englishBody(random, category), "en", audience,
-                    category.code(), tags);
+            return document(
+                    id,
+                    englishTitle(random, category),
+                    englishBody(random, category),
+                    "en",
+                    audience,
+                    category.code(),
+                    tags);
         }
-        return document(id, chineseTitle(random, category), chineseBody(random, c), "zh", audience, category.code(), tags);
+        return document(
+                id, chineseTitle(random, category), chineseBody(random, c), "zh", audience, category.code(), tags);
     }
 
     private String chineseTitle(SplittableRandom random, Category category) {
@@ -230,7 +295,9 @@ final class KbScaleCorpus {
             double u = random.nextDouble();
             String sentence;
             if (u < 0.50) {
-                sentence = !own.isEmpty() && random.nextDouble() < 0.6 ? pick(random, own) : pick(random, generalSentences);
+                sentence = !own.isEmpty() && random.nextDouble() < 0.6
+                        ? pick(random, own)
+                        : pick(random, generalSentences);
             } else if (u < 0.85) {
                 sentence = fill(random, pick(random, ZH_TEMPLATES), CATEGORIES[c].zh(), ROLES, DOCS, DEPTS);
             } else {
@@ -256,7 +323,8 @@ final class KbScaleCorpus {
 
     private static String englishTitle(SplittableRandom random, Category category) {
         String topic = pick(random, category.en());
-        String title = Character.toUpperCase(topic.charAt(0)) + topic.substring(1) + ": " + pick(random, EN_TITLE_SUFFIXES);
+        String title =
+                Character.toUpperCase(topic.charAt(0)) + topic.substring(1) + ": " + pick(random, EN_TITLE_SUFFIXES);
         return title.length() > 40 ? title.substring(0, 40) : title;
     }
 
@@ -272,13 +340,22 @@ final class KbScaleCorpus {
         return body.length() > 600 ? body.substring(0, body.lastIndexOf(" ", 599)) : body.toString();
     }
 
-    private static String fill(SplittableRandom random, String template, String[] keywords, String[] roles,
-            String[] docs, String[] depts) {
+    private static String fill(
+            SplittableRandom random,
+            String template,
+            String[] keywords,
+            String[] roles,
+            String[] docs,
+            String[] depts) {
         String k = pick(random, keywords);
-        return template.replace("{K}", Character.toUpperCase(k.charAt(0)) + k.substring(1)).replace("{k}", k)
-                .replace("{k2}", pick(random, keywords)).replace("{role}", pick(random, roles))
-                .replace("{doc}", pick(random, docs)).replace("{dept}", pick(random, depts))
-                .replace("{period}", pick(random, PERIODS)).replace("{n}", Integer.toString(3 + random.nextInt(28)))
+        return template.replace("{K}", Character.toUpperCase(k.charAt(0)) + k.substring(1))
+                .replace("{k}", k)
+                .replace("{k2}", pick(random, keywords))
+                .replace("{role}", pick(random, roles))
+                .replace("{doc}", pick(random, docs))
+                .replace("{dept}", pick(random, depts))
+                .replace("{period}", pick(random, PERIODS))
+                .replace("{n}", Integer.toString(3 + random.nextInt(28)))
                 .replace("{y}", Integer.toString(1 + random.nextInt(20)))
                 .replace("{year}", Integer.toString(2019 + random.nextInt(7)))
                 .replace("{m}", Integer.toString(1 + random.nextInt(12)));
@@ -298,8 +375,14 @@ final class KbScaleCorpus {
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             for (int i = 0; i < n; i++) {
                 KbDocument d = article(i);
-                out.write(String.join("\t", copyText(d.id()), copyText(d.title()), copyText(d.body()),
-                        copyText(d.language()), copyText(d.audience()), copyText(d.category()),
+                out.write(String.join(
+                        "\t",
+                        copyText(d.id()),
+                        copyText(d.title()),
+                        copyText(d.body()),
+                        copyText(d.language()),
+                        copyText(d.audience()),
+                        copyText(d.category()),
                         copyText(String.join(",", d.tags()))));
                 out.write('\n');
             }
@@ -315,12 +398,21 @@ final class KbScaleCorpus {
             throw new IllegalArgumentException("bad corpus line: " + line);
         }
         String tags = unescape(f[6]);
-        return document(unescape(f[0]), unescape(f[1]), unescape(f[2]), unescape(f[3]), unescape(f[4]),
-                unescape(f[5]), tags.isEmpty() ? List.of() : List.of(tags.split(",")));
+        return document(
+                unescape(f[0]),
+                unescape(f[1]),
+                unescape(f[2]),
+                unescape(f[3]),
+                unescape(f[4]),
+                unescape(f[5]),
+                tags.isEmpty() ? List.of() : List.of(tags.split(",")));
     }
 
     private static String copyText(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static String unescape(String value) {
@@ -332,12 +424,13 @@ final class KbScaleCorpus {
             char ch = value.charAt(i);
             if (ch == '\\' && i + 1 < value.length()) {
                 char next = value.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 out.append(ch);
             }
@@ -348,8 +441,7 @@ final class KbScaleCorpus {
     // ---------------------------------------------------------------- queries
 
     /** Who is asking, and the audiences the app lets them see. */
-    record Asker(String name, Set<String> audiences) {
-    }
+    record Asker(String name, Set<String> audiences) {}
 
     static final Asker[] ASKERS = {
         new Asker("employee or family", Set.of("EMPLOYEES")),
@@ -360,35 +452,134 @@ final class KbScaleCorpus {
     };
 
     /** A query of the mix: the text as typed and who types it. */
-    record Query(String text, Asker asker) {
-    }
+    record Query(String text, Asker asker) {}
 
     private static final String[] HANDWRITTEN = {
         // Chinese, the way people type it
-        "OT 加班费怎么算", "公积金 断缴 影响 贷款吗", "年假 几天", "年假怎么算", "试用期 辞退 赔偿", "试用期可以随时辞职吗",
-        "加班费 周末", "法定节假日加班 三倍工资", "病假 工资 怎么发", "产假 多少天", "陪产假", "婚假 几天",
-        "离职 经济补偿 N+1", "辞退 赔偿金 标准", "劳动合同 到期 不续签 补偿", "无固定期限 劳动合同 条件",
-        "社保 断缴 怎么办", "五险一金 比例", "补缴 社保", "工伤 认定 流程", "工伤 赔偿 标准", "职业病 鉴定",
-        "最低工资 标准", "拖欠工资 投诉", "工资条 看不懂", "年终奖 离职 还有吗", "竞业限制 补偿金", "劳动仲裁 时效",
-        "劳动仲裁 怎么申请", "哺乳期 辞退", "孕期 产检 请假", "生育津贴 怎么领", "医疗期 多久", "调休 过期",
-        "值班 算加班吗", "综合工时 加班", "事假 扣工资", "丧假 几天", "经销商 返利 什么时候 到账", "返利 对账 不一致",
-        "授信额度 怎么提高", "保证金 退还", "窜货 处罚", "区域保护 政策", "订单 取消", "发货 延迟 怎么办", "缺货 多久 到货",
-        "物流 签收 破损", "退货 流程", "换货 质量问题", "退款 多久 到账", "保修 期限", "价格政策 调整", "最低售价 乱价 处罚",
-        "特价申请 审批", "促销 活动价", "发票 开错了", "对账单 下载", "回款 账期", "授权书 过期", "年度考核 不合格",
-        "经销商 准入 条件", "门店 下单 失败", "劳务派遣 同工同酬", "离职证明 不给开", "裁员 补偿", "延长试用期 合法吗",
-        "试用期工资 打折", "住房公积金 提取", "失业保险 领取条件", "养老保险 缴满15年",
+        "OT 加班费怎么算",
+        "公积金 断缴 影响 贷款吗",
+        "年假 几天",
+        "年假怎么算",
+        "试用期 辞退 赔偿",
+        "试用期可以随时辞职吗",
+        "加班费 周末",
+        "法定节假日加班 三倍工资",
+        "病假 工资 怎么发",
+        "产假 多少天",
+        "陪产假",
+        "婚假 几天",
+        "离职 经济补偿 N+1",
+        "辞退 赔偿金 标准",
+        "劳动合同 到期 不续签 补偿",
+        "无固定期限 劳动合同 条件",
+        "社保 断缴 怎么办",
+        "五险一金 比例",
+        "补缴 社保",
+        "工伤 认定 流程",
+        "工伤 赔偿 标准",
+        "职业病 鉴定",
+        "最低工资 标准",
+        "拖欠工资 投诉",
+        "工资条 看不懂",
+        "年终奖 离职 还有吗",
+        "竞业限制 补偿金",
+        "劳动仲裁 时效",
+        "劳动仲裁 怎么申请",
+        "哺乳期 辞退",
+        "孕期 产检 请假",
+        "生育津贴 怎么领",
+        "医疗期 多久",
+        "调休 过期",
+        "值班 算加班吗",
+        "综合工时 加班",
+        "事假 扣工资",
+        "丧假 几天",
+        "经销商 返利 什么时候 到账",
+        "返利 对账 不一致",
+        "授信额度 怎么提高",
+        "保证金 退还",
+        "窜货 处罚",
+        "区域保护 政策",
+        "订单 取消",
+        "发货 延迟 怎么办",
+        "缺货 多久 到货",
+        "物流 签收 破损",
+        "退货 流程",
+        "换货 质量问题",
+        "退款 多久 到账",
+        "保修 期限",
+        "价格政策 调整",
+        "最低售价 乱价 处罚",
+        "特价申请 审批",
+        "促销 活动价",
+        "发票 开错了",
+        "对账单 下载",
+        "回款 账期",
+        "授权书 过期",
+        "年度考核 不合格",
+        "经销商 准入 条件",
+        "门店 下单 失败",
+        "劳务派遣 同工同酬",
+        "离职证明 不给开",
+        "裁员 补偿",
+        "延长试用期 合法吗",
+        "试用期工资 打折",
+        "住房公积金 提取",
+        "失业保险 领取条件",
+        "养老保险 缴满15年",
         // mixed Chinese and Latin
-        "OT加班费", "5险1金", "APP下单 失败", "N+1 怎么算", "KPI 奖金 扣", "VIP 经销商 授信", "HR 电话", "OT 调休",
-        "APP 退货", "POS 对账", "SKU 缺货", "B2B 订单", "500元 罚款 窜货", "3倍 工资 国庆", "10年 年假",
+        "OT加班费",
+        "5险1金",
+        "APP下单 失败",
+        "N+1 怎么算",
+        "KPI 奖金 扣",
+        "VIP 经销商 授信",
+        "HR 电话",
+        "OT 调休",
+        "APP 退货",
+        "POS 对账",
+        "SKU 缺货",
+        "B2B 订单",
+        "500元 罚款 窜货",
+        "3倍 工资 国庆",
+        "10年 年假",
         // English
-        "annual leave after 10 years", "how many days of annual leave after 10 years", "overtime pay weekend",
-        "overtime public holiday", "sick leave pay", "maternity leave days", "paternity leave", "probation dismissal",
-        "severance pay calculation", "resignation notice period", "housing fund withdrawal", "social insurance missing months",
-        "work injury claim", "occupational disease", "minimum wage", "unpaid salary complaint", "labour arbitration deadline",
-        "non-compete compensation", "employment contract renewal", "rebate settlement", "distributor deposit refund",
-        "credit limit increase", "order cancellation", "late delivery", "damaged goods return", "refund status",
-        "warranty repair", "price policy change", "minimum price violation", "special price request", "invoice correction",
-        "payment terms", "territory protection", "annual review distributor", "backorder", "year-end bonus",
+        "annual leave after 10 years",
+        "how many days of annual leave after 10 years",
+        "overtime pay weekend",
+        "overtime public holiday",
+        "sick leave pay",
+        "maternity leave days",
+        "paternity leave",
+        "probation dismissal",
+        "severance pay calculation",
+        "resignation notice period",
+        "housing fund withdrawal",
+        "social insurance missing months",
+        "work injury claim",
+        "occupational disease",
+        "minimum wage",
+        "unpaid salary complaint",
+        "labour arbitration deadline",
+        "non-compete compensation",
+        "employment contract renewal",
+        "rebate settlement",
+        "distributor deposit refund",
+        "credit limit increase",
+        "order cancellation",
+        "late delivery",
+        "damaged goods return",
+        "refund status",
+        "warranty repair",
+        "price policy change",
+        "minimum price violation",
+        "special price request",
+        "invoice correction",
+        "payment terms",
+        "territory protection",
+        "annual review distributor",
+        "backorder",
+        "year-end bonus",
     };
     private static final String[] TAILS = words("怎么算 多少 吗 怎么办 流程 标准 能不能 要多久 规定 问题");
     private static final String[] EN_TAILS = {"rules", "how to", "policy", "calculation", "deadline", "status"};
@@ -412,8 +603,10 @@ final class KbScaleCorpus {
                         parts.add(word);
                     }
                 }
-                parts.add(random.nextDouble() < 0.6 ? TAILS[random.nextInt(TAILS.length)]
-                        : category.zh()[random.nextInt(category.zh().length)]);
+                parts.add(
+                        random.nextDouble() < 0.6
+                                ? TAILS[random.nextInt(TAILS.length)]
+                                : category.zh()[random.nextInt(category.zh().length)]);
                 texts.add(String.join(random.nextDouble() < 0.8 ? " " : "", parts));
             }
         }
@@ -452,8 +645,8 @@ final class KbScaleCorpus {
 
     static void checkReadable(Path file) {
         if (!Files.isReadable(file)) {
-            throw new UncheckedIOException(new IOException("HR-law corpus not readable: " + file
-                    + " (set -Dkb.corpus=…/hr_articles.jsonl)"));
+            throw new UncheckedIOException(
+                    new IOException("HR-law corpus not readable: " + file + " (set -Dkb.corpus=…/hr_articles.jsonl)"));
         }
     }
 }

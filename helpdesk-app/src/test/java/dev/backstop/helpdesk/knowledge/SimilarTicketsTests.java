@@ -33,24 +33,39 @@ class SimilarTicketsTests {
         MockMvc mvc;
 
         /** A made-up word in every ticket of one test, so that no demo ticket competes. */
-        final String marker = "zt" + java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        final String marker = "zt"
+                + java.util.concurrent.ThreadLocalRandom.current()
+                        .ints(8, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 
         long open(String user, String json) throws Exception {
-            String response = mvc.perform(post("/api/v1/tickets").with(httpBasic(user, "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content(json))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            String response = mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(response, "$.id")).longValue();
         }
 
         void act(String user, long id, String path, String json) throws Exception {
-            mvc.perform(post("/api/v1/tickets/" + id + path).with(httpBasic(user, "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + id + path)
+                            .with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json))
+                    .andExpect(status().isOk());
         }
 
         List<Integer> similar(String user, String text) throws Exception {
-            String body = mvc.perform(get("/api/v1/kb/similar-tickets").param("text", text).with(httpBasic(user, "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(get("/api/v1/kb/similar-tickets")
+                            .param("text", text)
+                            .with(httpBasic(user, "demo")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return JsonPath.read(body, "$[*].id");
         }
 
@@ -63,28 +78,49 @@ class SimilarTicketsTests {
             act("agent", resolved, "/state", "{\"state\":\"RESOLVED\",\"comment\":\"仓库补发\"}");
             String asked = marker + " 物流单号查不到 发货延迟";
 
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(similar("agent", asked)).contains((int) resolved));
-            String page = mvc.perform(get("/workspace/kb/answers").param("subject", marker + " 物流单号查不到")
-                            .param("description", "客户说发货延迟").with(httpBasic("agent", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).as("beside the ticket form, with a link to the resolved ticket")
-                    .contains("similar-ticket-" + resolved).contains("/workspace/tickets/" + resolved);
-            assertThat(similar("hr", asked)).as("the HR desk does not see the channel desk's tickets").doesNotContain((int) resolved);
-            assertThat(similar("frontline", asked)).as("front-line reps see only their own expert questions").isEmpty();
+            String page = mvc.perform(get("/workspace/kb/answers")
+                            .param("subject", marker + " 物流单号查不到")
+                            .param("description", "客户说发货延迟")
+                            .with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .as("beside the ticket form, with a link to the resolved ticket")
+                    .contains("similar-ticket-" + resolved)
+                    .contains("/workspace/tickets/" + resolved);
+            assertThat(similar("hr", asked))
+                    .as("the HR desk does not see the channel desk's tickets")
+                    .doesNotContain((int) resolved);
+            assertThat(similar("frontline", asked))
+                    .as("front-line reps see only their own expert questions")
+                    .isEmpty();
 
             long like = open("agent", """
                     {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"%s 物流单号查不到",
                      "description":"订单付款后迟迟没有发货，物流单号查询无记录。"}""".formatted(marker));
-            String onTicket = mvc.perform(get("/workspace/kb/similar-tickets").param("ticket", Long.toString(like))
+            String onTicket = mvc.perform(get("/workspace/kb/similar-tickets")
+                            .param("ticket", Long.toString(like))
                             .with(httpBasic("agent", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(onTicket).contains("similar-ticket-" + resolved).doesNotContain("similar-ticket-" + like + "\"");
-            mvc.perform(get("/workspace/kb/similar-tickets").param("ticket", Long.toString(like)).with(httpBasic("hr", "demo")))
+            mvc.perform(get("/workspace/kb/similar-tickets")
+                            .param("ticket", Long.toString(like))
+                            .with(httpBasic("hr", "demo")))
                     .andExpect(status().isNotFound());
 
             act("agent", resolved, "/state", "{\"state\":\"OPEN\",\"comment\":\"客户说仍未收到\"}");
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(similar("agent", asked)).doesNotContain((int) resolved));
         }
 
@@ -95,13 +131,14 @@ class SimilarTicketsTests {
                     {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"%s","description":"本月个税比上月多扣，怀疑专项附加扣除未生效。",
                      "confidential":true}""".formatted(subject));
             long plain = open("payroll", """
-                    {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"%s","description":"本月个税比上月多扣，专项附加扣除未生效。"}"""
-                    .formatted(subject));
+                    {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"%s","description":"本月个税比上月多扣，专项附加扣除未生效。"}""".formatted(subject));
             for (long id : List.of(confidential, plain)) {
                 act("payroll", id, "/replies", "{\"body\":\"专项附加扣除需在个税 App 中重新确认，下月补退。\"}");
                 act("payroll", id, "/state", "{\"state\":\"RESOLVED\"}");
             }
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(similar("payroll", subject)).contains((int) plain));
             assertThat(similar("payroll", subject)).doesNotContain((int) confidential);
             assertThat(similar("supervisor", subject)).contains((int) plain).doesNotContain((int) confidential);
@@ -112,17 +149,19 @@ class SimilarTicketsTests {
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/kb-h2",
-            "spring.datasource.url=jdbc:h2:mem:kb;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/kb-h2",
+                "spring.datasource.url=jdbc:h2:mem:kb;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/kb-pg", "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {"backstop.data-dir=target/test-data/kb-pg", "backstop.security.login.delay-per-failure=0ms"})
+    class OnPostgres extends Scenarios {}
 }

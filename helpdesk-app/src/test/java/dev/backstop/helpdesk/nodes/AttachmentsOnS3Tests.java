@@ -31,10 +31,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/s3",
-        "spring.datasource.url=jdbc:h2:mem:s3store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.blobs.store=s3", "backstop.blobs.s3.bucket=" + AttachmentsOnS3Tests.BUCKET,
-        "backstop.blobs.s3.access-key=" + S3Server.ACCESS_KEY, "backstop.blobs.s3.secret-key=" + S3Server.SECRET_KEY})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/s3",
+            "spring.datasource.url=jdbc:h2:mem:s3store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.blobs.store=s3",
+            "backstop.blobs.s3.bucket=" + AttachmentsOnS3Tests.BUCKET,
+            "backstop.blobs.s3.access-key=" + S3Server.ACCESS_KEY,
+            "backstop.blobs.s3.secret-key=" + S3Server.SECRET_KEY
+        })
 class AttachmentsOnS3Tests {
 
     static final String BUCKET = "backstop-attachments";
@@ -53,30 +58,46 @@ class AttachmentsOnS3Tests {
 
     @Test
     void anAttachmentIsKeptInTheBucketAndDownloadsFromIt() throws Exception {
-        String ticket = mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content("""
+        String ticket = mvc.perform(post("/api/v1/tickets")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"desk":"CHANNEL","type":"INQUIRY","channel":"EMAIL","subject":"回单在对象存储"}"""))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(ticket, "$.id")).longValue();
         List<String> before = objects();
         long chunksBefore = jdbc.queryForObject("select count(*) from blob_chunks", Long.class);
         byte[] content = "%PDF-1.4 回单 2026-12".getBytes(StandardCharsets.UTF_8);
 
         String created = mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments")
-                        .file(new MockMultipartFile("file", "回单.pdf", "application/pdf", content)).with(httpBasic("agent", "demo")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .file(new MockMultipartFile("file", "回单.pdf", "application/pdf", content))
+                        .with(httpBasic("agent", "demo")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long attachment = ((Number) JsonPath.read(created, "$.id")).longValue();
 
         assertThat(objects()).hasSize(before.size() + 1);
-        assertThat(jdbc.queryForObject("select count(*) from blob_chunks", Long.class)).isEqualTo(chunksBefore);
-        byte[] downloaded = mvc.perform(get("/api/v1/tickets/" + id + "/attachments/" + attachment).with(httpBasic("agent", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(jdbc.queryForObject("select count(*) from blob_chunks", Long.class))
+                .isEqualTo(chunksBefore);
+        byte[] downloaded = mvc.perform(get("/api/v1/tickets/" + id + "/attachments/" + attachment)
+                        .with(httpBasic("agent", "demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(downloaded).isEqualTo(content);
     }
 
     static List<String> objects() {
         try (S3Client s3 = S3Server.client()) {
-            return s3.listObjectsV2(list -> list.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+            return s3.listObjectsV2(list -> list.bucket(BUCKET)).contents().stream()
+                    .map(S3Object::key)
+                    .toList();
         }
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * data directory): requests answer 503 at once instead of hanging, health says DOWN, and when PostgreSQL is back the
  * same node serves again without a restart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backstop.sla.escalation.enabled=false"})
 @ActiveProfiles("postgres")
 class DatabaseOutageTests {
@@ -44,8 +45,11 @@ class DatabaseOutageTests {
     @Value("${local.server.port}")
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -73,10 +77,12 @@ class DatabaseOutageTests {
         Duration apiAnswer = Duration.ofNanos(System.nanoTime() - started);
         assertThat(apiAnswer).as("answered quickly").isLessThan(Duration.ofSeconds(5));
         assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(refused.body()).contains("\"code\":\"error.databaseUnavailable\"").contains("cannot reach its database")
+        assertThat(refused.body())
+                .contains("\"code\":\"error.databaseUnavailable\"")
+                .contains("cannot reach its database")
                 .doesNotContain("Exception");
 
         started = System.nanoTime();
@@ -98,17 +104,27 @@ class DatabaseOutageTests {
         postgres = start(false);
         long restarted = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api("/api/v1/tickets").statusCode() == 200);
-        System.out.printf("database down: API 503 in %d ms, page 503 in %d ms, health DOWN in %d ms; back: served again %d ms"
-                + " after PostgreSQL restarted%n", apiAnswer.toMillis(), pageAnswer.toMillis(), healthAnswer.toMillis(),
+        System.out.printf(
+                "database down: API 503 in %d ms, page 503 in %d ms, health DOWN in %d ms; back: served again %d ms"
+                        + " after PostgreSQL restarted%n",
+                apiAnswer.toMillis(),
+                pageAnswer.toMillis(),
+                healthAnswer.toMillis(),
                 Duration.ofNanos(System.nanoTime() - restarted).toMillis());
-        assertThat(page("/workspace", "en").statusCode()).as("the same session goes on").isEqualTo(200);
+        assertThat(page("/workspace", "en").statusCode())
+                .as("the same session goes on")
+                .isEqualTo(200);
         assertThat(get("/actuator/health", null, null).body()).contains("\"status\":\"UP\"");
     }
 
     HttpResponse<String> api(String path) throws Exception {
-        return get(path, "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)), "en");
+        return get(
+                path,
+                "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)),
+                "en");
     }
 
     HttpResponse<String> page(String path, String language) throws Exception {
@@ -131,11 +147,16 @@ class DatabaseOutageTests {
         String login = get("/login", null, "en").body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
         assertThat(csrf.find()).isTrue();
-        String form = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        String form =
+                "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
     }
 
     static EmbeddedPostgres start(boolean fresh) {
@@ -144,8 +165,13 @@ class DatabaseOutageTests {
                 TestFiles.deleteRecursively(DATA);
             }
             Files.createDirectories(DATA);
-            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA.resolve("pg"))
-                    .setCleanDataDirectory(false).setRegisterShutdownHook(false).setServerConfig("timezone", "UTC").start();
+            return EmbeddedPostgres.builder()
+                    .setPort(PORT)
+                    .setDataDirectory(DATA.resolve("pg"))
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("timezone", "UTC")
+                    .start();
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }

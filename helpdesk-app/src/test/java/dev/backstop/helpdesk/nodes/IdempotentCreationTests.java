@@ -44,8 +44,10 @@ class IdempotentCreationTests {
         @Autowired
         JdbcTemplate jdbc;
 
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         @Test
         void theSameCreationSentTwiceWithOneKeyMakesOneTicketAndAnswersTheSameIdAndKey() throws Exception {
@@ -60,7 +62,8 @@ class IdempotentCreationTests {
             assertThat(retry.statusCode()).isEqualTo(201);
             assertThat((Integer) JsonPath.read(retry.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
             assertThat((String) JsonPath.read(retry.body(), "$.key")).isEqualTo(JsonPath.read(first.body(), "$.key"));
-            assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+            assertThat(retry.headers().firstValue("Location"))
+                    .isEqualTo(first.headers().firstValue("Location"));
             assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
             assertThat(ticketsWithSubject(subject)).isEqualTo(1);
         }
@@ -80,7 +83,8 @@ class IdempotentCreationTests {
             assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
             assertThat(retry.statusCode()).isEqualTo(201);
             assertThat((Integer) JsonPath.read(retry.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
-            assertThat(jdbc.queryForObject("select count(*) from channel_requests", Long.class)).isEqualTo(before + 1);
+            assertThat(jdbc.queryForObject("select count(*) from channel_requests", Long.class))
+                    .isEqualTo(before + 1);
         }
 
         @Test
@@ -105,14 +109,19 @@ class IdempotentCreationTests {
         @Test
         void theKeyReusedForADifferentRequestIsRefusedInTheCallersLanguage() throws Exception {
             String key = UUID.randomUUID().toString();
-            assertThat(post("/api/v1/tickets", "agent", key, ticket("甲 " + key), "en").statusCode()).isEqualTo(201);
+            assertThat(post("/api/v1/tickets", "agent", key, ticket("甲 " + key), "en")
+                            .statusCode())
+                    .isEqualTo(201);
 
             HttpResponse<String> en = post("/api/v1/tickets", "agent", key, ticket("乙 " + key), "en");
             HttpResponse<String> zh = post("/api/v1/tickets", "agent", key, ticket("乙 " + key), "zh-CN");
 
             assertThat(en.statusCode()).isEqualTo(422);
-            assertThat(en.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-            assertThat(en.body()).contains("already used for a different request").contains("error.idempotencyKey.reused");
+            assertThat(en.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(en.body())
+                    .contains("already used for a different request")
+                    .contains("error.idempotencyKey.reused");
             assertThat(zh.body()).contains("已用于另一个不同的请求");
             assertThat(ticketsWithSubject("乙 " + key)).isZero();
         }
@@ -123,15 +132,20 @@ class IdempotentCreationTests {
             String subject = "两人同键 " + key;
             HttpResponse<String> agent = post("/api/v1/tickets", "agent", key, ticket(subject), "en");
             HttpResponse<String> supervisor = post("/api/v1/tickets", "supervisor", key, ticket(subject), "en");
-            assertThat((Integer) JsonPath.read(supervisor.body(), "$.id")).isNotEqualTo(JsonPath.read(agent.body(), "$.id"));
+            assertThat((Integer) JsonPath.read(supervisor.body(), "$.id"))
+                    .isNotEqualTo(JsonPath.read(agent.body(), "$.id"));
             assertThat(ticketsWithSubject(subject)).isEqualTo(2);
         }
 
         @Test
         void aRefusedRequestKeepsNothingSoItsCorrectionGoesThroughWithTheSameKey() throws Exception {
             String key = UUID.randomUUID().toString();
-            HttpResponse<String> refused = post("/api/v1/tickets", "agent", key,
-                    "{\"desk\":\"CHANNEL\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\"}", "en");
+            HttpResponse<String> refused = post(
+                    "/api/v1/tickets",
+                    "agent",
+                    key,
+                    "{\"desk\":\"CHANNEL\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\"}",
+                    "en");
             assertThat(refused.statusCode()).isEqualTo(400);
             HttpResponse<String> corrected = post("/api/v1/tickets", "agent", key, ticket("更正 " + key), "en");
             assertThat(corrected.statusCode()).isEqualTo(201);
@@ -152,7 +166,9 @@ class IdempotentCreationTests {
             String csrf = field(form, "_csrf");
             String key = field(form, "idempotencyKey");
             assertThat(key).hasSizeGreaterThanOrEqualTo(32);
-            assertThat(field(get("/portal/tickets/new").body(), "idempotencyKey")).as("one per form render").isNotEqualTo(key);
+            assertThat(field(get("/portal/tickets/new").body(), "idempotencyKey"))
+                    .as("one per form render")
+                    .isNotEqualTo(key);
             String subject = "双击 " + UUID.randomUUID();
             String fields = "type=SERVICE_REQUEST&subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
                     + "&description=x&orderNo=&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
@@ -162,23 +178,30 @@ class IdempotentCreationTests {
             HttpResponse<String> second = postForm("/portal/tickets/new", fields);
 
             assertThat(first.statusCode()).isEqualTo(302);
-            assertThat(first.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/portal/tickets/"));
+            assertThat(first.headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).contains("/portal/tickets/"));
             assertThat(second.statusCode()).isEqualTo(302);
-            assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+            assertThat(second.headers().firstValue("Location"))
+                    .isEqualTo(first.headers().firstValue("Location"));
             assertThat(ticketsWithSubject(subject)).isEqualTo(1);
-            assertThat(get(URI.create(first.headers().firstValue("Location").orElseThrow()).getPath()).statusCode()).isEqualTo(200);
+            assertThat(get(URI.create(first.headers().firstValue("Location").orElseThrow())
+                                    .getPath())
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         @Test
         void theApiDescriptionOffersTheKeyOnEveryGuardedCreationAndOnNothingElse() throws Exception {
             String docs = get("/v3/api-docs").body();
-            List<String> ticketHeader = JsonPath.read(docs,
-                    "$.paths['/api/v1/tickets'].post.parameters[?(@.name == 'Idempotency-Key')].in");
-            List<String> requestHeader = JsonPath.read(docs,
+            List<String> ticketHeader = JsonPath.read(
+                    docs, "$.paths['/api/v1/tickets'].post.parameters[?(@.name == 'Idempotency-Key')].in");
+            List<String> requestHeader = JsonPath.read(
+                    docs,
                     "$.paths['/api/v1/distributors/{code}/requests'].post.parameters[?(@.name == 'Idempotency-Key')].in");
-            List<Object> replayed = JsonPath.read(docs,
-                    "$.paths['/api/v1/tickets'].post.responses.*.headers['Idempotent-Replayed']");
-            List<Object> notACreation = JsonPath.read(docs, "$.paths['/api/v1/tickets/{id}/state'].*.parameters[?(@.name == 'Idempotency-Key')]");
+            List<Object> replayed =
+                    JsonPath.read(docs, "$.paths['/api/v1/tickets'].post.responses.*.headers['Idempotent-Replayed']");
+            List<Object> notACreation = JsonPath.read(
+                    docs, "$.paths['/api/v1/tickets/{id}/state'].*.parameters[?(@.name == 'Idempotency-Key')]");
             assertThat(ticketHeader).containsExactly("header");
             assertThat(requestHeader).containsExactly("header");
             assertThat(replayed).isNotEmpty();
@@ -195,33 +218,51 @@ class IdempotentCreationTests {
         }
 
         HttpResponse<String> post(String path, String user, String key, String json, String language) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                    .header("Idempotency-Key", key).header("Accept-Language", language)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                            .header("Idempotency-Key", key)
+                            .header("Accept-Language", language)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "en")
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept-Language", "en")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> postForm(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         void signIn(String user) throws Exception {
             String csrf = field(get("/login").body(), "_csrf");
-            HttpResponse<String> signedIn = postForm("/login", "username=" + user + "&password=demo&_csrf="
-                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+            HttpResponse<String> signedIn = postForm(
+                    "/login",
+                    "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+            assertThat(signedIn.headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
         }
 
         static String field(String html, String name) {
-            Matcher value = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+            Matcher value = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(html);
             assertThat(value.find()).as(name + " in the form").isTrue();
             return value.group(1);
         }
@@ -229,14 +270,16 @@ class IdempotentCreationTests {
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    @TestPropertySource(properties = {"backstop.data-dir=./target/test-data/idempotency-h2", "backstop.sla.escalation.enabled=false"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {"backstop.data-dir=./target/test-data/idempotency-h2", "backstop.sla.escalation.enabled=false"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=./target/test-data/idempotency-pg", "backstop.sla.escalation.enabled=false"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {"backstop.data-dir=./target/test-data/idempotency-pg", "backstop.sla.escalation.enabled=false"
+            })
+    class OnPostgres extends Scenarios {}
 }

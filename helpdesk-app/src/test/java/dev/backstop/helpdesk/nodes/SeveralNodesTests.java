@@ -49,7 +49,8 @@ class SeveralNodesTests {
     static JdbcTemplate db;
     static Path work;
     static final List<Node> started = new ArrayList<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Node(String name, Process process, int port, Path dataDir) {
         String url(String path) {
@@ -94,52 +95,71 @@ class SeveralNodesTests {
         awaitHealthy(b);
 
         // an attachment received by A downloads from B, byte for byte
-        long ticket = ((Number) JsonPath.read(post(a, "/api/v1/tickets", "agent", """
-                {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"多节点附件","description":"回单"}""")
-                .body(), "$.id")).longValue();
+        long ticket =
+                ((Number) JsonPath.read(post(a, "/api/v1/tickets", "agent", """
+                {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"多节点附件","description":"回单"}""").body(), "$.id")).longValue();
         byte[] pdf = pdf(3 * 1024 * 1024 + 17);
-        HttpResponse<String> attached = multipart(a, "/api/v1/tickets/" + ticket + "/attachments", "agent", "回单.pdf",
-                "application/pdf", pdf);
+        HttpResponse<String> attached =
+                multipart(a, "/api/v1/tickets/" + ticket + "/attachments", "agent", "回单.pdf", "application/pdf", pdf);
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
         long attachment = ((Number) JsonPath.read(attached.body(), "$.id")).longValue();
-        HttpResponse<byte[]> download = http.send(request(b, "/api/v1/tickets/" + ticket + "/attachments/" + attachment, "agent")
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = http.send(
+                request(b, "/api/v1/tickets/" + ticket + "/attachments/" + attachment, "agent")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(sha256(download.body())).isEqualTo(sha256(pdf));
-        assertThat(filesUnder(a.dataDir().resolve("attachments"))).as("nothing on A's own disk").isZero();
+        assertThat(filesUnder(a.dataDir().resolve("attachments")))
+                .as("nothing on A's own disk")
+                .isZero();
 
         // an import uploaded on A (dry run, run by A) is applied on B, which reads the file A received
         byte[] orders = orders();
-        HttpResponse<String> dryRun = multipart(a, "/api/v1/imports/orders?dryRun=true", "admin", "orders.csv", "text/csv", orders);
+        HttpResponse<String> dryRun =
+                multipart(a, "/api/v1/imports/orders?dryRun=true", "admin", "orders.csv", "text/csv", orders);
         assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(202);
         long dryRunId = ((Number) JsonPath.read(dryRun.body(), "$.id")).longValue();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> "DONE".equals(state(dryRunId)));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "DONE".equals(state(dryRunId)));
         HttpResponse<String> apply = post(b, "/api/v1/imports/jobs/" + dryRunId + "/apply", "admin", "");
         assertThat(apply.statusCode()).as(apply.body()).isEqualTo(202);
         long applyId = ((Number) JsonPath.read(apply.body(), "$.id")).longValue();
 
         // B is killed in the middle of it; C, a node that never saw the file, finishes it to the exact counts
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> recordsDone(applyId) >= ORDERS * LINES / 4);
         b.process().destroyForcibly().waitFor();
         long checkpoint = recordsDone(applyId);
         assertThat(state(applyId)).isEqualTo("RUNNING");
         assertThat(checkpoint).isLessThan(ORDERS * LINES);
         Node c = start("node-c");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> "DONE".equals(state(applyId)));
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "DONE".equals(state(applyId)));
         assertThat(db.queryForMap("select records_done, rejected, attempts from import_jobs where id = ?", applyId))
-                .containsEntry("records_done", (long) ORDERS * LINES).containsEntry("rejected", (long) ORDERS * LINES / 500)
+                .containsEntry("records_done", (long) ORDERS * LINES)
+                .containsEntry("rejected", (long) ORDERS * LINES / 500)
                 .containsEntry("attempts", 2);
-        assertThat(db.queryForObject("select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id where "
-                + IMPORTED, Long.class)).as("every valid row once").isEqualTo(ORDERS * LINES - ORDERS * LINES / 500);
-        assertThat(db.queryForObject("select count(distinct (o.order_no, l.line_no)) from erp_order_lines l join erp_orders o"
-                + " on o.id = l.order_id where " + IMPORTED, Long.class)).isEqualTo(ORDERS * LINES - ORDERS * LINES / 500);
+        assertThat(db.queryForObject(
+                        "select count(*) from erp_order_lines l join erp_orders o on o.id = l.order_id where "
+                                + IMPORTED,
+                        Long.class))
+                .as("every valid row once")
+                .isEqualTo(ORDERS * LINES - ORDERS * LINES / 500);
+        assertThat(db.queryForObject(
+                        "select count(distinct (o.order_no, l.line_no)) from erp_order_lines l join erp_orders o"
+                                + " on o.id = l.order_id where " + IMPORTED,
+                        Long.class))
+                .isEqualTo(ORDERS * LINES - ORDERS * LINES / 500);
 
         // the escalation pass: whichever of A and C holds its lock is killed in the middle; the other goes on
         awaitHealthy(c);
-        long late = ((Number) JsonPath.read(post(c, "/api/v1/tickets", "agent", """
-                {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"多节点升级","description":"等待"}""")
-                .body(), "$.id")).longValue();
+        long late =
+                ((Number) JsonPath.read(post(c, "/api/v1/tickets", "agent", """
+                {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"多节点升级","description":"等待"}""").body(), "$.id")).longValue();
         try (Connection blocker = postgres.getDatabase("postgres", "nodes").getConnection()) {
             blocker.setAutoCommit(false);
             try (Statement statement = blocker.createStatement()) {
@@ -148,35 +168,48 @@ class SeveralNodesTests {
             db.update("""
                     update tickets set first_response_risk_at = now() - interval '1 minute',
                            first_response_due = now() + interval '1 hour' where id = ?""", late);
-            String holder = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    db.queryForList("""
+            String holder = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> db.queryForList("""
                             select application_name from pg_stat_activity
-                             where wait_event_type = 'Lock' and query ilike 'insert into ticket_escalations%'""", String.class)
-                            .stream().findFirst().orElse(null), name -> name != null);
+                             where wait_event_type = 'Lock' and query ilike 'insert into ticket_escalations%'""", String.class).stream()
+                                    .findFirst()
+                                    .orElse(null),
+                            name -> name != null);
             // its lease (30 s) is renewed while the pass runs: 40 s later the other node still has not started one
             Thread.sleep(40_000);
             assertThat(db.queryForList("""
                     select application_name from pg_stat_activity
                      where wait_event_type = 'Lock' and query ilike 'insert into ticket_escalations%'""", String.class))
-                    .as("the lease is renewed while the pass runs").containsExactly(holder);
+                    .as("the lease is renewed while the pass runs")
+                    .containsExactly(holder);
             Node running = holder.equals(a.name()) ? a : c;
             running.process().destroyForcibly().waitFor();
             long killedAt = System.nanoTime();
             blocker.rollback();
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    db.queryForObject("select count(*) from ticket_escalations where ticket_id = ?", Long.class, late) > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> db.queryForObject(
+                                    "select count(*) from ticket_escalations where ticket_id = ?", Long.class, late)
+                            > 0);
             Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
-            System.out.printf("escalation pass taken over %d ms after %s was killed holding its lock%n", takeOver.toMillis(),
-                    holder);
+            System.out.printf(
+                    "escalation pass taken over %d ms after %s was killed holding its lock%n",
+                    takeOver.toMillis(), holder);
             assertThat(takeOver).isLessThan(Duration.ofSeconds(60));
         }
     }
 
     @Test
     void aFileLargerThanTheHeapGoesIntoTheSharedStoreAndBackOutToAWorkerWithoutSittingInMemory() throws Exception {
-        Node node = start("node-small-heap", "-Xmx256m", "--backstop.imports.max-file-size=400MB",
-                "--spring.servlet.multipart.max-file-size=400MB", "--spring.servlet.multipart.max-request-size=401MB");
+        Node node = start(
+                "node-small-heap",
+                "-Xmx256m",
+                "--backstop.imports.max-file-size=400MB",
+                "--spring.servlet.multipart.max-file-size=400MB",
+                "--spring.servlet.multipart.max-request-size=401MB");
         Path big = work.resolve("big-orders.csv");
         byte[] row = "SO-999999,D0001,2026-11-01,已确认,1,SKU-1,产品1,10,1.50,15.00\n".getBytes(StandardCharsets.UTF_8);
         long size;
@@ -191,13 +224,16 @@ class SeveralNodesTests {
 
         String boundary = "----backstop" + System.nanoTime();
         long started = System.nanoTime();
-        HttpResponse<String> upload = http.send(request(node, "/api/v1/imports/orders?dryRun=true", "admin")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
-                                + " filename=\"big-orders.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
-                        HttpRequest.BodyPublishers.ofFile(big),
-                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build(),
+        HttpResponse<String> upload = http.send(
+                request(node, "/api/v1/imports/orders?dryRun=true", "admin")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.concat(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                                + " filename=\"big-orders.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                                HttpRequest.BodyPublishers.ofFile(big),
+                                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         long uploadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
@@ -209,12 +245,14 @@ class SeveralNodesTests {
         // the worker streams it back out of the database into its own file to read it
         Path cached = node.dataDir().resolve("import-uploads/cache").resolve(reference.substring(5) + ".csv");
         started = System.nanoTime();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.exists(cached) && Files.size(cached) == size);
         long fetchMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(node.process().isAlive()).isTrue();
         assertThat(Files.readString(node.dataDir().resolve("node.log"))).doesNotContain("OutOfMemoryError");
-        System.out.printf("%d MB through a 256 MB heap: upload into the database %d ms, back out to the worker's file %d ms%n",
+        System.out.printf(
+                "%d MB through a 256 MB heap: upload into the database %d ms, back out to the worker's file %d ms%n",
                 size >> 20, uploadMillis, fetchMillis);
         Files.delete(big);
     }
@@ -223,16 +261,27 @@ class SeveralNodesTests {
         Path dataDir = Files.createDirectories(work.resolve(name));
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
-                "-cp", System.getProperty("java.class.path"), "dev.backstop.helpdesk.HelpdeskApplication",
-                "--spring.profiles.active=postgres", "--server.port=" + port,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.backstop.helpdesk.HelpdeskApplication",
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "nodes"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
                 "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
-                "--backstop.data-dir=" + dataDir, "--backstop.imports.batch-size=100",
-                "--backstop.imports.lease=2s", "--backstop.imports.poll-interval=200ms", "--backstop.imports.poll-initial-delay=0s",
-                "--backstop.sla.escalation.interval=5s", "--backstop.sla.escalation.initial-delay=2s"));
+                "--backstop.data-dir=" + dataDir,
+                "--backstop.imports.batch-size=100",
+                "--backstop.imports.lease=2s",
+                "--backstop.imports.poll-interval=200ms",
+                "--backstop.imports.poll-initial-delay=0s",
+                "--backstop.sla.escalation.interval=5s",
+                "--backstop.sla.escalation.initial-delay=2s"));
         for (String setting : extra) {
             if (setting.startsWith("-Xmx")) {
                 command.set(1, setting);
@@ -243,29 +292,50 @@ class SeveralNodesTests {
             command.add(setting);
         }
         File log = dataDir.resolve("node.log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
         Node node = new Node(name, process, port, dataDir);
         started.add(node);
         return node;
     }
 
     void awaitHealthy(Node node) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertThat(node.process().isAlive()).as(node.name() + " is running, see " + node.dataDir().resolve("node.log")).isTrue();
-            return http.send(HttpRequest.newBuilder(URI.create(node.url("/actuator/health"))).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(node.process().isAlive())
+                            .as(node.name() + " is running, see "
+                                    + node.dataDir().resolve("node.log"))
+                            .isTrue();
+                    return http.send(
+                                            HttpRequest.newBuilder(URI.create(node.url("/actuator/health")))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
+                });
     }
 
     HttpRequest.Builder request(Node node, String path, String user) {
-        return HttpRequest.newBuilder(URI.create(node.url(path))).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create(node.url(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
 
     HttpResponse<String> post(Node node, String path, String user, String json) throws Exception {
-        return http.send(request(node, path, user).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(node, path, user)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> multipart(Node node, String path, String user, String fileName, String type, byte[] content)
@@ -273,11 +343,16 @@ class SeveralNodesTests {
         String boundary = "----backstop" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request(node, path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(node, path, user)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static byte[] pdf(int size) {
@@ -295,8 +370,8 @@ class SeveralNodesTests {
             for (int l = 1; l <= LINES; l++) {
                 record++;
                 String date = record % 500 == 0 ? "2026-02-30" : "2026-11-%02d".formatted(1 + o % 28);
-                out.append("SO-%06d,D%04d,%s,已确认,%d,SKU-%d,产品%d,%d,%d.50,%d.50\n".formatted(o, 1 + o % 30, date, l, l, l,
-                        o % 50 + 1, l * 10, (o % 50 + 1) * l * 10));
+                out.append("SO-%06d,D%04d,%s,已确认,%d,SKU-%d,产品%d,%d,%d.50,%d.50\n"
+                        .formatted(o, 1 + o % 30, date, l, l, l, o % 50 + 1, l * 10, (o % 50 + 1) * l * 10));
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -7,8 +7,7 @@ import java.util.Comparator;
 
 final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {

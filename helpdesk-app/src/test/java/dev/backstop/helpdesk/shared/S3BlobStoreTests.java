@@ -40,8 +40,10 @@ class S3BlobStoreTests {
         h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:s3blobs;DB_CLOSE_DELAY=-1");
         JdbcTemplate jdbc = new JdbcTemplate(h2);
-        jdbc.execute("create table blobs (id varchar(36) primary key, size_bytes bigint not null, created_at timestamp not null)");
-        jdbc.execute("create table blob_chunks (blob_id varchar(36) not null, seq int not null, data varbinary not null, primary key (blob_id, seq))");
+        jdbc.execute(
+                "create table blobs (id varchar(36) primary key, size_bytes bigint not null, created_at timestamp not null)");
+        jdbc.execute(
+                "create table blob_chunks (blob_id varchar(36) not null, seq int not null, data varbinary not null, primary key (blob_id, seq))");
         database = new DatabaseBlobStore(jdbc, new DataSourceTransactionManager(h2), Clock.systemUTC());
         store = S3BlobStore.connect(settings(BUCKET), database);
     }
@@ -52,7 +54,8 @@ class S3BlobStoreTests {
     }
 
     static BlobSettings.S3 settings(String bucket) {
-        return new BlobSettings.S3(S3Server.endpoint(), "us-east-1", bucket, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true);
+        return new BlobSettings.S3(
+                S3Server.endpoint(), "us-east-1", bucket, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, true);
     }
 
     @Test
@@ -67,8 +70,10 @@ class S3BlobStoreTests {
         assertThat(smallRef).startsWith(BlobStore.PREFIX);
         assertThat(read(smallRef)).isEqualTo(small);
         assertThat(read(largeRef)).isEqualTo(large);
-        assertThat(objectsInBucket()).contains(smallRef.substring(S3BlobStore.S3_PREFIX.length()),
-                largeRef.substring(S3BlobStore.S3_PREFIX.length()));
+        assertThat(objectsInBucket())
+                .contains(
+                        smallRef.substring(S3BlobStore.S3_PREFIX.length()),
+                        largeRef.substring(S3BlobStore.S3_PREFIX.length()));
     }
 
     @Test
@@ -112,7 +117,8 @@ class S3BlobStoreTests {
     @Test
     void aMissingBucketStopsTheStartWithAMessageNamingIt() {
         assertThatThrownBy(() -> S3BlobStore.connect(settings("no-such-bucket"), database))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-bucket")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no-such-bucket")
                 .hasMessageContaining(S3Server.endpoint().toString());
     }
 
@@ -124,7 +130,9 @@ class S3BlobStoreTests {
 
     static List<String> objectsInBucket() {
         try (S3Client s3 = S3Server.client()) {
-            return s3.listObjectsV2(list -> list.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+            return s3.listObjectsV2(list -> list.bucket(BUCKET)).contents().stream()
+                    .map(S3Object::key)
+                    .toList();
         }
     }
 }

@@ -25,44 +25,70 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/unfinished-events-mail", "backstop.sla.escalation.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:unfinishedmail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms", "spring.mail.host=localhost", "spring.mail.port=3127",
-        "backstop.events.resubmit-after=0s", "backstop.events.resubmit-initial-delay=1h"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/unfinished-events-mail",
+            "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:unfinishedmail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3127",
+            "backstop.events.resubmit-after=0s",
+            "backstop.events.resubmit-initial-delay=1h"
+        })
 class UnfinishedEventsMailTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UnfinishedEvents unfinished;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void aSurveyThatCouldNotBeSentIsSentByTheResubmissionPassOnceTheMailServerIsBack() throws Exception {
-        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"desk":"CHANNEL","type":"INQUIRY","channel":"EMAIL","subject":"发票重开",
                                  "requester":{"kind":"UNKNOWN_CALLER","name":"赵女士","email":"zhao@example.com"}}"""))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}")).andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + id + "/state")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\":\"RESOLVED\"}"))
+                .andExpect(status().isOk());
 
         // nobody listens on the mail port: the survey listener fails and its publication stays incomplete
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where listener_id like '%SurveyService%' and completion_date is null"
-                        + " and status = 'FAILED'", Integer.class) > 0);
-        assertThat(jdbc.queryForObject("select count(*) from ticket_surveys where ticket_id = ?", Integer.class, id)).isZero();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where listener_id like '%SurveyService%' and completion_date is null"
+                                        + " and status = 'FAILED'",
+                                Integer.class)
+                        > 0);
+        assertThat(jdbc.queryForObject("select count(*) from ticket_surveys where ticket_id = ?", Integer.class, id))
+                .isZero();
 
         GreenMail smtp = new GreenMail(new ServerSetup(3127, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             unfinished.resubmit();
             assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
-            assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("zhao@example.com");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                    "select count(*) from ticket_surveys where ticket_id = ?", Integer.class, id) == 1);
+            assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
+                    .isEqualTo("zhao@example.com");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from ticket_surveys where ticket_id = ?", Integer.class, id)
+                            == 1);
         } finally {
             smtp.stop();
         }

@@ -21,8 +21,11 @@ class BusinessCalendarTests {
             .open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))
             .open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, LocalTime.of(13, 30), LocalTime.of(18, 0))
             .workday(LocalDate.of(2026, 9, 20))
-            .holiday(LocalDate.of(2026, 10, 1)).holiday(LocalDate.of(2026, 10, 2)).holiday(LocalDate.of(2026, 10, 5))
-            .holiday(LocalDate.of(2026, 10, 6)).holiday(LocalDate.of(2026, 10, 7))
+            .holiday(LocalDate.of(2026, 10, 1))
+            .holiday(LocalDate.of(2026, 10, 2))
+            .holiday(LocalDate.of(2026, 10, 5))
+            .holiday(LocalDate.of(2026, 10, 6))
+            .holiday(LocalDate.of(2026, 10, 7))
             .workday(LocalDate.of(2026, 10, 10))
             .build();
 
@@ -38,7 +41,8 @@ class BusinessCalendarTests {
         // arriving at night counts from the next opening
         assertThat(OFFICE.plus(at("2026-11-23T22:15"), Duration.ofMinutes(30))).isEqualTo(at("2026-11-24T09:30"));
         // a full working day is 7.5 hours
-        assertThat(OFFICE.between(at("2026-11-23T00:00"), at("2026-11-24T00:00"))).isEqualTo(Duration.ofMinutes(450));
+        assertThat(OFFICE.between(at("2026-11-23T00:00"), at("2026-11-24T00:00")))
+                .isEqualTo(Duration.ofMinutes(450));
     }
 
     @Test
@@ -50,9 +54,11 @@ class BusinessCalendarTests {
         assertThat(OFFICE.isOpen(at("2026-10-10T09:30"))).isTrue();
         assertThat(OFFICE.isOpen(at("2026-10-03T10:00"))).isFalse();
         // Sunday 20 September is a make-up working day too
-        assertThat(OFFICE.between(at("2026-09-19T00:00"), at("2026-09-21T00:00"))).isEqualTo(Duration.ofMinutes(450));
+        assertThat(OFFICE.between(at("2026-09-19T00:00"), at("2026-09-21T00:00")))
+                .isEqualTo(Duration.ofMinutes(450));
         // the whole holiday week (Thursday 1 to Wednesday 7) holds no business time at all
-        assertThat(OFFICE.between(at("2026-10-01T00:00"), at("2026-10-08T00:00"))).isZero();
+        assertThat(OFFICE.between(at("2026-10-01T00:00"), at("2026-10-08T00:00")))
+                .isZero();
     }
 
     @Test
@@ -74,7 +80,8 @@ class BusinessCalendarTests {
     @Test
     void aCalendarMayBeOpenUntilMidnight() {
         BusinessCalendar late = BusinessCalendar.in(SHANGHAI)
-                .open(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, LocalTime.of(20, 0), LocalTime.MIDNIGHT).build();
+                .open(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, LocalTime.of(20, 0), LocalTime.MIDNIGHT)
+                .build();
         assertThat(late.plus(at("2026-11-23T23:00"), Duration.ofHours(2))).isEqualTo(at("2026-11-24T21:00"));
     }
 }

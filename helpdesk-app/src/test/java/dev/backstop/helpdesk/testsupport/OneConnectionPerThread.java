@@ -52,7 +52,9 @@ public class OneConnectionPerThread {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
-            return bean instanceof DataSource dataSource && !(bean instanceof Guarded) ? new Guarded(dataSource, this) : bean;
+            return bean instanceof DataSource dataSource && !(bean instanceof Guarded)
+                    ? new Guarded(dataSource, this)
+                    : bean;
         }
 
         @Override
@@ -111,8 +113,8 @@ public class OneConnectionPerThread {
                     throw e.getCause();
                 }
             };
-            return (Connection) Proxy.newProxyInstance(OneConnectionPerThread.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
+            return (Connection) Proxy.newProxyInstance(
+                    OneConnectionPerThread.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
     }
 }

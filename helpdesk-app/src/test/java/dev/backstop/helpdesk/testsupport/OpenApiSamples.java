@@ -74,8 +74,8 @@ public final class OpenApiSamples {
             case "number" -> 1.5;
             case "boolean" -> true;
             case "array" -> List.of();
-            case "string" -> "date".equals(format) ? "2026-11-23"
-                    : "date-time".equals(format) ? "2026-11-23T10:00:00+08:00" : "X";
+            case "string" ->
+                "date".equals(format) ? "2026-11-23" : "date-time".equals(format) ? "2026-11-23T10:00:00+08:00" : "X";
             default -> throw new IllegalStateException("type " + kind);
         };
     }

@@ -16,5 +16,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Import(EmbeddedPostgres.class)
 @ActiveProfiles("postgres-test")
-public @interface PostgresTest {
-}
+public @interface PostgresTest {}

@@ -27,8 +27,7 @@ public final class S3Server {
     public static final String SECRET_KEY = "backstop-secret";
     private static URI endpoint;
 
-    private S3Server() {
-    }
+    private S3Server() {}
 
     public static synchronized URI endpoint() {
         if (endpoint == null) {
@@ -39,10 +38,14 @@ public final class S3Server {
 
     /** A client for the test's own checks (listing the bucket, creating one). */
     public static S3Client client() {
-        return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -76,8 +79,11 @@ public final class S3Server {
                     jclouds.credential=unused
                     """.formatted(uri, ACCESS_KEY, SECRET_KEY));
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(Path.of("target/s3proxy/server.log").toFile()).start();
+            Process process = new ProcessBuilder(
+                            java, "-Xmx256m", "-jar", jar.toString(), "--properties", conf.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target/s3proxy/server.log").toFile())
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (Instant.now().isBefore(deadline)) {

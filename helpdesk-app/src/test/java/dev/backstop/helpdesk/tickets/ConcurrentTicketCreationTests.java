@@ -45,18 +45,25 @@ class ConcurrentTicketCreationTests {
 
         @LocalServerPort
         int port;
+
         @Autowired
         JdbcTemplate jdbc;
+
         @Autowired
         AgentProfiles agents;
 
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", authorization)
-                    .header("Content-Type", "application/json").header("Accept-Language", "zh-CN");
-            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .header("Accept-Language", "zh-CN");
+            request.method(
+                    method,
+                    json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
@@ -65,8 +72,11 @@ class ConcurrentTicketCreationTests {
         }
 
         long newPolicyAgent(String username) {
-            jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
-                    username, "坐席" + username, Timestamp.from(Instant.now()));
+            jdbc.update(
+                    "insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, ?)",
+                    username,
+                    "坐席" + username,
+                    Timestamp.from(Instant.now()));
             long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
             jdbc.update("insert into user_roles (user_id, role) values (?, 'CHANNEL_AGENT')", id);
             agents.configure(id, 10, Set.of("POLICY"));
@@ -76,12 +86,17 @@ class ConcurrentTicketCreationTests {
 
         @Test
         void twentyTicketsOpenedAtOnceAreAllCreatedAndAllPushedToAnAgent() throws Exception {
-            HttpResponse<String> issued = send("POST", "/api/v1/admin/api-tokens", basic("admin"),
-                    "{\"name\":\"load\",\"username\":\"agent\"}");
+            HttpResponse<String> issued = send(
+                    "POST", "/api/v1/admin/api-tokens", basic("admin"), "{\"name\":\"load\",\"username\":\"agent\"}");
             assertThat(issued.statusCode()).isEqualTo(201);
             String token = "Bearer " + JsonPath.read(issued.body(), "$.token");
-            assertThat(send("PUT", "/api/v1/routing/admin/queues/CH-POLICY", basic("admin"), "{\"pushAssignment\":true}")
-                    .statusCode()).isEqualTo(200);
+            assertThat(send(
+                                    "PUT",
+                                    "/api/v1/routing/admin/queues/CH-POLICY",
+                                    basic("admin"),
+                                    "{\"pushAssignment\":true}")
+                            .statusCode())
+                    .isEqualTo(200);
             jdbc.update("update agent_profiles set presence = 'OFFLINE' where skills like '%POLICY%'");
             List<Long> team = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -94,8 +109,7 @@ class ConcurrentTicketCreationTests {
                 List<Future<HttpResponse<String>>> results = new ArrayList<>();
                 for (int i = 0; i < CLIENTS; i++) {
                     String json = """
-                            {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"返利政策咨询 %d","skill":"POLICY"}"""
-                            .formatted(i);
+                            {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"返利政策咨询 %d","skill":"POLICY"}""".formatted(i);
                     results.add(clients.submit(() -> {
                         start.await();
                         return send("POST", "/api/v1/tickets", token, json);
@@ -114,7 +128,8 @@ class ConcurrentTicketCreationTests {
                 assertThat(OneConnectionPerThread.violations()).isEmpty();
                 for (long id : ids) {
                     assertThat(jdbc.queryForObject("select assignee_id from tickets where id = ?", Long.class, id))
-                            .as("ticket %d is pushed to one of the available POLICY agents", id).isIn(team);
+                            .as("ticket %d is pushed to one of the available POLICY agents", id)
+                            .isIn(team);
                 }
             } finally {
                 clients.shutdownNow();
@@ -126,18 +141,24 @@ class ConcurrentTicketCreationTests {
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @Import(OneConnectionPerThread.class)
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/concurrent-h2", "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:concurrent;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenario {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/concurrent-h2",
+                "backstop.sla.escalation.enabled=false",
+                "spring.datasource.url=jdbc:h2:mem:concurrent;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenario {}
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @PostgresTest
     @Import(OneConnectionPerThread.class)
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/concurrent-pg", "backstop.sla.escalation.enabled=false",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenario {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/concurrent-pg",
+                "backstop.sla.escalation.enabled=false",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnPostgres extends Scenario {}
 }

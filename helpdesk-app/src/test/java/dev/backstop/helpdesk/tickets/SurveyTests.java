@@ -39,10 +39,16 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /** Surveys over real SMTP (GreenMail) and an SMS gateway played by WireMock, answered on the public page. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/surveys", "backstop.sla.escalation.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:surveys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms", "backstop.public-url=https://desk.example.cn",
-        "spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/surveys",
+            "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:surveys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.public-url=https://desk.example.cn",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025"
+        })
 class SurveyTests {
 
     @RegisterExtension
@@ -50,7 +56,9 @@ class SurveyTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension
-    static WireMockExtension gateway = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension gateway = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @DynamicPropertySource
     static void sms(DynamicPropertyRegistry registry) {
@@ -63,12 +71,20 @@ class SurveyTests {
     MockMvc mvc;
 
     long openAndResolve(String json) throws Exception {
-        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(json))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}")).andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + id + "/state")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\":\"RESOLVED\"}"))
+                .andExpect(status().isOk());
         return id;
     }
 
@@ -85,22 +101,34 @@ class SurveyTests {
         assertThat(link.find()).isTrue();
         String token = link.group(1);
         // the survey's own transaction commits right after the mail went out (it is sent after the ticket's commit)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                mvc.perform(get("/survey/" + token)).andReturn().getResponse().getStatus() == 200);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> mvc.perform(get("/survey/" + token))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus()
+                        == 200);
 
         mvc.perform(get("/survey/" + token).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("发票寄送地址")));
-        mvc.perform(MockMvcRequestBuilders.post("/survey/" + token).with(csrf()).param("rating", "4").param("comment", "很及时"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("发票寄送地址")));
+        mvc.perform(MockMvcRequestBuilders.post("/survey/" + token)
+                        .with(csrf())
+                        .param("rating", "4")
+                        .param("comment", "很及时"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/survey/" + token).header("Accept-Language", "en"))
                 .andExpect(content().string(Matchers.containsString("Thank you, your answer has been recorded.")));
         mvc.perform(MockMvcRequestBuilders.post("/survey/" + token).with(csrf()).param("rating", "1"))
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
-                .andExpect(jsonPath("$.timeline[?(@.kind == 'SURVEY_ANSWER')].satisfaction").value(Matchers.contains(4)))
-                .andExpect(jsonPath("$.timeline[?(@.kind == 'SURVEY_ANSWER')].body").value(Matchers.contains("很及时")));
+                .andExpect(jsonPath("$.timeline[?(@.kind == 'SURVEY_ANSWER')].satisfaction")
+                        .value(Matchers.contains(4)))
+                .andExpect(jsonPath("$.timeline[?(@.kind == 'SURVEY_ANSWER')].body")
+                        .value(Matchers.contains("很及时")));
         mvc.perform(get("/survey/not-a-token").header("Accept-Language", "zh-CN"))
-                .andExpect(status().isNotFound()).andExpect(content().string(Matchers.containsString("链接无效")));
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(Matchers.containsString("链接无效")));
     }
 
     @Test
@@ -110,24 +138,42 @@ class SurveyTests {
                 {"desk":"CHANNEL","type":"SERVICE_REQUEST","channel":"PHONE","subject":"改送货地址",
                  "requester":{"kind":"UNKNOWN_CALLER","name":"李女士","phone":"13900139000"}}""");
         // sent after the commit, off the request's thread
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                gateway.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
-                        .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13900139000")))
-                        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
-                                "https://desk.example.cn/survey/")))));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> gateway.verify(
+                        1,
+                        postRequestedFor(urlEqualTo("/sms/send"))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13900139000")))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.text",
+                                        com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                                "https://desk.example.cn/survey/")))));
 
-        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"投诉",
                                  "requester":{"kind":"UNKNOWN_CALLER","name":"王先生","phone":"13700137000"}}"""))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long complaint = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + complaint + "/callback").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"已解决\",\"satisfaction\":5}"))
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + complaint + "/callback")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"已解决\",\"satisfaction\":5}"))
                 .andExpect(status().isOk());
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + complaint + "/state").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}")).andExpect(status().isOk());
-        gateway.verify(0, postRequestedFor(urlEqualTo("/sms/send"))
-                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13700137000"))));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/tickets/" + complaint + "/state")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\":\"RESOLVED\"}"))
+                .andExpect(status().isOk());
+        gateway.verify(
+                0,
+                postRequestedFor(urlEqualTo("/sms/send"))
+                        .withRequestBody(matchingJsonPath(
+                                "$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("13700137000"))));
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.PostgresTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,16 +37,22 @@ class TicketApiTests {
         MockMvc mvc;
 
         long open(String user, String json) throws Exception {
-            String body = mvc.perform(post("/api/v1/tickets").with(httpBasic(user, "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content(json))
+            String body = mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json))
                     .andExpect(status().isCreated())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(body, "$.id")).longValue();
         }
 
         @Test
         void agentOpensAChannelTicketAndGetsAKeyOfTheDesk() throws Exception {
-            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("""
                                     {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"订单查询","description":"客户来电"}"""))
                     .andExpect(status().isCreated())
@@ -60,24 +66,35 @@ class TicketApiTests {
                     {"desk":"CHANNEL","type":"SERVICE_REQUEST","channel":"PORTAL","subject":"加急","description":"请加急",
                      "distributorId": 999}""");
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("distributor", "demo")))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.requester.kind").value("DISTRIBUTOR_CONTACT"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.requester.kind").value("DISTRIBUTOR_CONTACT"))
                     .andExpect(jsonPath("$.distributorId").value(1));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("distributor2", "demo")))
-                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("tickets.error.notFound"));
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("tickets.error.notFound"));
             String list = mvc.perform(get("/api/v1/tickets?size=200").with(httpBasic("distributor2", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(JsonPath.<java.util.List<Integer>>read(list, "$.items[*].id")).doesNotContain((int) id).isNotEmpty();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(JsonPath.<java.util.List<Integer>>read(list, "$.items[*].id"))
+                    .doesNotContain((int) id)
+                    .isNotEmpty();
         }
 
         @Test
         void familyAndEmployeeSeeOnlyTheirOwnHrCasesAndNeverInternalNotes() throws Exception {
             long familyCase = open("family", """
                     {"desk":"HR","type":"HARDSHIP","channel":"PORTAL","subject":"困难求助","description":"老人住院"}""");
-            mvc.perform(post("/api/v1/tickets/" + familyCase + "/notes").with(httpBasic("hr", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"内部：核实家庭情况\"}")).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + familyCase + "/notes")
+                            .with(httpBasic("hr", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"内部：核实家庭情况\"}"))
+                    .andExpect(status().isOk());
             mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("family", "demo")))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.timeline[?(@.kind == 'INTERNAL_NOTE')]").isEmpty());
+                    .andExpect(
+                            jsonPath("$.timeline[?(@.kind == 'INTERNAL_NOTE')]").isEmpty());
             mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("employee", "demo")))
                     .andExpect(status().isNotFound());
             mvc.perform(get("/api/v1/tickets/" + familyCase).with(httpBasic("agent", "demo")))
@@ -88,55 +105,80 @@ class TicketApiTests {
         void hrAgentDoesNotSeeConfidentialCasesButPayrollDoes() throws Exception {
             long id = open("payroll", """
                     {"desk":"HR","type":"SERVICE_REQUEST","channel":"PHONE","subject":"薪资调整","confidential":true}""");
-            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("hr", "demo"))).andExpect(status().isNotFound());
-            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("payroll", "demo"))).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("hr", "demo")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("payroll", "demo")))
+                    .andExpect(status().isOk());
         }
 
         @Test
         void aTicketGoesOnlyToStaffWhoServeItsDeskAndADeskTransferNamesBothDesks() throws Exception {
             long id = open("agent", """
                     {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"分派"}""");
-            String candidates = mvc.perform(get("/api/v1/tickets/" + id + "/assignees").with(httpBasic("agent", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String candidates = mvc.perform(
+                            get("/api/v1/tickets/" + id + "/assignees").with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             List<String> names = JsonPath.read(candidates, "$[*].name");
             assertThat(names).contains("李坐席").doesNotContain("钱专家");
             long expertTicket = open("expert", """
                     {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"专家工单"}""");
-            List<Integer> experts = JsonPath.read(mvc.perform(get("/api/v1/tickets/" + expertTicket + "/assignees")
-                    .with(httpBasic("expert", "demo"))).andReturn().getResponse().getContentAsString(),
+            List<Integer> experts = JsonPath.read(
+                    mvc.perform(get("/api/v1/tickets/" + expertTicket + "/assignees")
+                                    .with(httpBasic("expert", "demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
                     "$[?(@.name == '钱专家')].id");
             int expert = experts.getFirst();
-            mvc.perform(put("/api/v1/tickets/" + id + "/assignee").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(put("/api/v1/tickets/" + id + "/assignee")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"assigneeId\":" + expert + "}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("tickets.error.unknownAssignee"));
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("tickets.error.unknownAssignee"));
             mvc.perform(get("/api/v1/tickets/" + id + "/assignees").with(httpBasic("distributor", "demo")))
                     .andExpect(status().isForbidden());
 
-            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"EXPERT\",\"reason\":\"需要专家\"}"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"desk\":\"EXPERT\",\"reason\":\"需要专家\"}"))
                     .andExpect(status().isOk());
             // the agent no longer serves the ticket's desk but sees it as its creator; now the expert can take it
-            mvc.perform(put("/api/v1/tickets/" + id + "/assignee").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"assigneeId\":" + expert + "}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.assigneeName").isNotEmpty());
+            mvc.perform(put("/api/v1/tickets/" + id + "/assignee")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"assigneeId\":" + expert + "}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.assigneeName").isNotEmpty());
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("expert", "demo")))
-                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].fromDesk").value("CHANNEL"))
-                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].toDesk").value("EXPERT"))
-                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].body").value("需要专家"));
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].fromDesk")
+                            .value("CHANNEL"))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'TRANSFER')].toDesk")
+                            .value("EXPERT"))
+                    .andExpect(
+                            jsonPath("$.timeline[?(@.kind == 'TRANSFER')].body").value("需要专家"));
         }
 
         @Test
         void illegalTransitionIsRefusedWithALocalizedConflict() throws Exception {
             long id = open("agent", """
                     {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"投诉"}""");
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"state\":\"CLOSED\"}"))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot move from")));
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                            .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"state\":\"CLOSED\"}"))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不能从")));
@@ -147,52 +189,80 @@ class TicketApiTests {
             long id = open("agent", """
                     {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"并发"}""");
             String read = mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             int version = JsonPath.read(read, "$.version");
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\",\"version\":" + version + "}"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"RESOLVED\",\"version\":" + version + "}"))
                     .andExpect(status().isOk());
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("supervisor", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"PENDING_REQUESTER\",\"version\":" + version + "}"))
-                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.concurrentChange"));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"PENDING_REQUESTER\",\"version\":" + version + "}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("tickets.error.concurrentChange"));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.state").value("RESOLVED"));
         }
 
         @Test
         void badInputGetsAClearMessageNotAStackTrace() throws Exception {
-            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN")
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"CHANNEL\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\"}"))
+            mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"desk\":\"CHANNEL\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\"}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.fields.subject").value("不能为空"));
-            mvc.perform(post("/api/v1/tickets").with(httpBasic("agent", "demo")).header("Accept-Language", "en")
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"NOPE\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\",\"subject\":\"x\"}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.badFieldChoice"))
+            mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                    "{\"desk\":\"NOPE\",\"type\":\"INQUIRY\",\"channel\":\"PHONE\",\"subject\":\"x\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("error.badFieldChoice"))
                     .andExpect(jsonPath("$.fields.desk").value("The field \"desk\" takes one of: CHANNEL, EXPERT, HR."))
                     .andExpect(jsonPath("$.trace").doesNotExist());
         }
 
         @Test
         void portalUsersCannotOpenAtAnotherDeskNorWriteInternalNotes() throws Exception {
-            mvc.perform(post("/api/v1/tickets").with(httpBasic("distributor", "demo")).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"desk\":\"HR\",\"type\":\"INQUIRY\",\"channel\":\"PORTAL\",\"subject\":\"x\"}"))
+            mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic("distributor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"desk\":\"HR\",\"type\":\"INQUIRY\",\"channel\":\"PORTAL\",\"subject\":\"x\"}"))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/api/v1/tickets/1/notes").with(httpBasic("distributor", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}")).andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/tickets/1/notes")
+                            .with(httpBasic("distributor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"x\"}"))
+                    .andExpect(status().isForbidden());
         }
 
         @Test
         void attachmentsAreStoredAndForbiddenTypesRefused() throws Exception {
             long id = open("agent", """
                     {"desk":"CHANNEL","type":"INQUIRY","channel":"EMAIL","subject":"附件"}""");
-            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "回单.pdf",
-                    "application/pdf", "%PDF-1.4 demo".getBytes())).with(httpBasic("agent", "demo")))
-                    .andExpect(status().isCreated()).andExpect(jsonPath("$.fileName").value("回单.pdf"));
-            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "run.exe",
-                    "application/x-msdownload", new byte[] {1, 2, 3})).with(httpBasic("agent", "demo")))
-                    .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.code").value("tickets.error.attachment.type"));
-            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments").file(new MockMultipartFile("file", "发票.pdf",
-                    "application/pdf", new byte[] {'M', 'Z', 0, 0, 1, 2})).with(httpBasic("agent", "demo"))
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments")
+                            .file(new MockMultipartFile(
+                                    "file", "回单.pdf", "application/pdf", "%PDF-1.4 demo".getBytes()))
+                            .with(httpBasic("agent", "demo")))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.fileName").value("回单.pdf"));
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments")
+                            .file(new MockMultipartFile(
+                                    "file", "run.exe", "application/x-msdownload", new byte[] {1, 2, 3}))
+                            .with(httpBasic("agent", "demo")))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(jsonPath("$.code").value("tickets.error.attachment.type"));
+            mvc.perform(multipart("/api/v1/tickets/" + id + "/attachments")
+                            .file(new MockMultipartFile(
+                                    "file", "发票.pdf", "application/pdf", new byte[] {'M', 'Z', 0, 0, 1, 2}))
+                            .with(httpBasic("agent", "demo"))
                             .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isUnsupportedMediaType())
                     .andExpect(jsonPath("$.code").value("tickets.error.attachment.content"))
@@ -212,11 +282,15 @@ class TicketApiTests {
                     int number = i;
                     keys.add(pool.submit(() -> {
                         start.await();
-                        String body = mvc.perform(post("/api/v1/tickets").with(httpBasic("expert", "demo"))
-                                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                                {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"并发 %d"}"""
-                                                .formatted(number)))
-                                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        String body = mvc.perform(post("/api/v1/tickets")
+                                        .with(httpBasic("expert", "demo"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("""
+                                                {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"并发 %d"}""".formatted(number)))
+                                .andExpect(status().isCreated())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString();
                         return JsonPath.<String>read(body, "$.key");
                     }));
                 }
@@ -227,8 +301,9 @@ class TicketApiTests {
                     numbers.add(Long.parseLong(value.substring(value.lastIndexOf('-') + 1)));
                 }
                 long first = numbers.stream().mapToLong(Long::longValue).min().orElseThrow();
-                assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                        LongStream.range(first, first + n).boxed().toList());
+                assertThat(numbers)
+                        .containsExactlyInAnyOrderElementsOf(
+                                LongStream.range(first, first + n).boxed().toList());
             } finally {
                 pool.shutdownNow();
             }
@@ -238,17 +313,22 @@ class TicketApiTests {
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/tickets-h2",
-            "spring.datasource.url=jdbc:h2:mem:tickets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/tickets-h2",
+                "spring.datasource.url=jdbc:h2:mem:tickets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/tickets-pg", "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/tickets-pg",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnPostgres extends Scenarios {}
 }

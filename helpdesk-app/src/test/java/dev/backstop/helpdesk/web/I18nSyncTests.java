@@ -20,8 +20,10 @@ class I18nSyncTests {
     @Test
     void everyBundleHasTheSameKeysInChineseAndEnglish() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
-            var bundles = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties") && !n.contains("_"))
-                    .map(n -> n.substring(0, n.length() - ".properties".length())).toList();
+            var bundles = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .toList();
             assertThat(bundles).contains("messages", "identity", "tickets", "workspace");
             for (String bundle : bundles) {
                 Properties base = load(bundle + ".properties");
@@ -30,10 +32,14 @@ class I18nSyncTests {
                 assertThat(en.stringPropertyNames()).as(bundle + " en").isEqualTo(base.stringPropertyNames());
                 assertThat(zh.stringPropertyNames()).as(bundle + " zh_CN").isEqualTo(base.stringPropertyNames());
                 for (Properties p : new Properties[] {base, en, zh}) {
-                    p.forEach((k, v) -> assertThat(v.toString()).as(bundle + " " + k).isNotBlank());
+                    p.forEach((k, v) ->
+                            assertThat(v.toString()).as(bundle + " " + k).isNotBlank());
                 }
-                long chinese = zh.values().stream().filter(v -> v.toString().codePoints()
-                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).count();
+                long chinese = zh.values().stream()
+                        .filter(v -> v.toString()
+                                .codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                        .count();
                 assertThat(chinese).as(bundle + " has Chinese text").isGreaterThan(zh.size() / 2);
             }
         }
@@ -46,13 +52,17 @@ class I18nSyncTests {
     @Test
     void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".properties")).toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".properties")).toList()) {
                 Properties messages = load(file.getFileName().toString());
                 messages.forEach((key, value) -> {
                     String text = value.toString();
                     if (text.matches("(?s).*\\{\\d.*")) {
-                        assertThat(text.replace("''", "")).as(file.getFileName() + " " + key).doesNotContain("'");
-                        assertThat(java.text.MessageFormat.format(text, "A", "B", "C", "D")).as(file.getFileName() + " " + key)
+                        assertThat(text.replace("''", ""))
+                                .as(file.getFileName() + " " + key)
+                                .doesNotContain("'");
+                        assertThat(java.text.MessageFormat.format(text, "A", "B", "C", "D"))
+                                .as(file.getFileName() + " " + key)
                                 .doesNotContain("{0}");
                     }
                 });

@@ -22,17 +22,23 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A queue page's live stream over real HTTP: a ticket opened at the desk reaches the open page at once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/queue-stream", "backstop.sla.escalation.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:queuestream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/queue-stream",
+            "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:queuestream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"
+        })
 class QueueStreamTests {
 
     @LocalServerPort
     int port;
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
@@ -45,16 +51,21 @@ class QueueStreamTests {
         assertThat(channel.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
         assertThat(hr.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", basic("agent")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"实时队列"}""")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                        .header("Authorization", basic("agent"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"实时队列"}"""))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         String key = com.jayway.jsonpath.JsonPath.read(created.body(), "$.key");
 
         assertThat(next(channel, key)).isEqualTo(key);
-        assertThat(next(hr, key)).as("the HR queue hears nothing of a channel ticket").isNull();
+        assertThat(next(hr, key))
+                .as("the HR queue hears nothing of a channel ticket")
+                .isNull();
     }
 
     @Test
@@ -63,8 +74,10 @@ class QueueStreamTests {
         assertThat(channel.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
         // another node shares the database: its change is a committed row with a new updated_at, and no event here
         String key = jdbc.queryForObject("select min(ticket_key) from tickets where desk = 'CHANNEL'", String.class);
-        jdbc.update("update tickets set subject = subject || ' (另一节点)', updated_at = ? where ticket_key = ?",
-                java.sql.Timestamp.from(java.time.Instant.now()), key);
+        jdbc.update(
+                "update tickets set subject = subject || ' (另一节点)', updated_at = ? where ticket_key = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()),
+                key);
         assertThat(next(channel, key)).isEqualTo(key);
     }
 
@@ -82,9 +95,11 @@ class QueueStreamTests {
 
     @Test
     void aDistributorCannotListenToAQueue() throws Exception {
-        HttpResponse<Void> refused = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/workspace/queue/events?desk=CHANNEL"))
-                .header("Authorization", basic("distributor")).header("Accept", "text/event-stream").build(),
+        HttpResponse<Void> refused = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/workspace/queue/events?desk=CHANNEL"))
+                        .header("Authorization", basic("distributor"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(refused.statusCode()).isEqualTo(403);
     }
@@ -93,15 +108,22 @@ class QueueStreamTests {
     void anHrAgentsStreamIsNudgedButNeverCarriesTheKeyOfAConfidentialTicket() throws Exception {
         BlockingQueue<String> hr = listen("HR", "hr");
         assertThat(hr.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
-                .header("Authorization", basic("payroll")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"工资保密","confidential":true}""")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                        .header("Authorization", basic("payroll"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"工资保密","confidential":true}"""))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         String key = com.jayway.jsonpath.JsonPath.read(created.body(), "$.key");
-        assertThat(hr.poll(10, TimeUnit.SECONDS)).as("the page is told to reload").isEqualTo("changed");
-        assertThat(next(hr, key)).as("an HR agent may not see confidential tickets, nor learn their keys").isNull();
+        assertThat(hr.poll(10, TimeUnit.SECONDS))
+                .as("the page is told to reload")
+                .isEqualTo("changed");
+        assertThat(next(hr, key))
+                .as("an HR agent may not see confidential tickets, nor learn their keys")
+                .isNull();
     }
 
     private BlockingQueue<String> listen(String desk) throws Exception {
@@ -111,13 +133,16 @@ class QueueStreamTests {
     /** Opens the stream as this user and queues the data of every {@code queue} event it receives. */
     private BlockingQueue<String> listen(String desk, String user) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/workspace/queue/events?desk=" + desk))
-                .header("Authorization", basic(user)).header("Accept", "text/event-stream").build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/workspace/queue/events?desk=" + desk))
+                        .header("Authorization", basic(user))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     if (line.startsWith("data:")) {
                         received.add(line.substring(5).strip());

@@ -27,15 +27,20 @@ import org.springframework.test.context.TestPropertySource;
  * replies, and the rep's page is told at once (and the bell rings). Nobody else may listen to a ticket they cannot see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/ticket-stream", "backstop.sla.escalation.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:ticketstream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/ticket-stream",
+            "backstop.sla.escalation.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:ticketstream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms"
+        })
 class TicketStreamTests {
 
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
@@ -53,11 +58,16 @@ class TicketStreamTests {
         assertThat(rep.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
 
         assertThat(post("expert", "/api/v1/tickets/" + ticketId + "/replies", """
-                {"body":"延保可以随产品转让，需到门店登记新持有人。"}""").statusCode()).isEqualTo(200);
+                {"body":"延保可以随产品转让，需到门店登记新持有人。"}""")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(rep.poll(10, TimeUnit.SECONDS)).isEqualTo(key);
 
-        HttpResponse<String> bell = http.send(HttpRequest.newBuilder(uri("/api/v1/notifications"))
-                .header("Authorization", basic("frontline")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bell = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/notifications"))
+                        .header("Authorization", basic("frontline"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(JsonPath.<List<String>>read(bell.body(), "$[?(@.ticketId == " + ticketId + ")].messageKey"))
                 .containsExactly("knowledge.notification.answered");
     }
@@ -68,7 +78,8 @@ class TicketStreamTests {
                 {"question":"能看到别人的专家工单吗"}""");
         long ticketId = ((Number) JsonPath.read(escalated.body(), "$.ticketId")).longValue();
 
-        assertThat(status("agent", ticketId)).as("a channel agent sees neither the expert desk nor this rep's tickets")
+        assertThat(status("agent", ticketId))
+                .as("a channel agent sees neither the expert desk nor this rep's tickets")
                 .isEqualTo(404);
         assertThat(status("hr", ticketId)).isEqualTo(404);
         assertThat(status("distributor", ticketId)).isEqualTo(403);
@@ -76,16 +87,23 @@ class TicketStreamTests {
     }
 
     private int status(String user, long ticketId) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
-                .header("Authorization", basic(user)).header("Accept", "text/event-stream").build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
+                        .header("Authorization", basic(user))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         return response.statusCode();
     }
 
     private HttpResponse<String> post(String user, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", basic(user))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -96,12 +114,16 @@ class TicketStreamTests {
     /** Opens the ticket's stream as the user and queues the data of every {@code ticket} event it receives. */
     private BlockingQueue<String> listen(String user, long ticketId) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
-                .header("Authorization", basic(user)).header("Accept", "text/event-stream").build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
+                        .header("Authorization", basic(user))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     if (line.startsWith("data:")) {
                         received.add(line.substring(5).strip());

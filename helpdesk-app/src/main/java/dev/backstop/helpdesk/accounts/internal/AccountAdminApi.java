@@ -27,7 +27,8 @@ class AccountAdminApi {
 
     @GetMapping
     @Operation(summary = "Accounts by user name or display name, those without a password first (ADMIN)")
-    List<PasswordLinks.AccountRow> accounts(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "100") int limit) {
+    List<PasswordLinks.AccountRow> accounts(
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "100") int limit) {
         return links.accounts(q, limit);
     }
 

@@ -31,21 +31,26 @@ class AccountPages {
     }
 
     @PostMapping("/admin/users/{username}/password-link")
-    String issue(@PathVariable String username, @RequestParam(defaultValue = "") String q, CurrentUser user, Model model) {
+    String issue(
+            @PathVariable String username, @RequestParam(defaultValue = "") String q, CurrentUser user, Model model) {
         model.addAttribute("issued", links.issue(username, user));
         return accounts(q, model);
     }
 
     @GetMapping("/account/password/{token}")
     String form(@PathVariable String token, Model model) {
-        model.addAttribute("account", links.find(token).orElseThrow(() -> new AccountRefused(404, "accounts.error.linkInvalid")));
+        model.addAttribute(
+                "account", links.find(token).orElseThrow(() -> new AccountRefused(404, "accounts.error.linkInvalid")));
         model.addAttribute("token", token);
         return "accounts/password";
     }
 
     @PostMapping("/account/password/{token}")
-    String set(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirmation, Model model,
+    String set(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             links.setPassword(token, password, confirmation);

@@ -18,8 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "accounts")
 class AgentSetupApi {
 
-    record Setup(Integer capacity, @Size(max = 50) List<@Size(max = 32) String> skills) {
-    }
+    record Setup(Integer capacity, @Size(max = 50) List<@Size(max = 32) String> skills) {}
 
     private final AgentSetup setup;
 

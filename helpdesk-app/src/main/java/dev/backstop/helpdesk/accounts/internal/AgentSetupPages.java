@@ -28,8 +28,11 @@ class AgentSetupPages {
     }
 
     @PostMapping("/admin/agents/{username}")
-    String configure(@PathVariable String username, @RequestParam(required = false) Integer capacity,
-            @RequestParam(name = "skills", required = false) List<String> skills, RedirectAttributes flash) {
+    String configure(
+            @PathVariable String username,
+            @RequestParam(required = false) Integer capacity,
+            @RequestParam(name = "skills", required = false) List<String> skills,
+            RedirectAttributes flash) {
         try {
             setup.configure(username, capacity, skills == null ? List.of() : skills);
             flash.addFlashAttribute("successKey", "workspace.saved");

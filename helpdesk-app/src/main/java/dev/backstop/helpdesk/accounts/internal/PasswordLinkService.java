@@ -35,9 +35,21 @@ class PasswordLinkService implements PasswordLinks {
 
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 128;
-    private static final Set<String> TOO_COMMON = Set.of("password", "password1", "password12", "password123",
-            "1234567890", "12345678910", "0123456789", "qwertyuiop", "1qaz2wsx3edc", "abcdefghij", "woaini1314",
-            "aaaaaaaaaa", "backstop123", "iloveyou12");
+    private static final Set<String> TOO_COMMON = Set.of(
+            "password",
+            "password1",
+            "password12",
+            "password123",
+            "1234567890",
+            "12345678910",
+            "0123456789",
+            "qwertyuiop",
+            "1qaz2wsx3edc",
+            "abcdefghij",
+            "woaini1314",
+            "aaaaaaaaaa",
+            "backstop123",
+            "iloveyou12");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -48,7 +60,12 @@ class PasswordLinkService implements PasswordLinks {
     private final String publicUrl;
     private final Duration validFor;
 
-    PasswordLinkService(JdbcTemplate jdbc, PasswordEncoder encoder, OutboundMessages messages, Clock clock, DeskTime deskTime,
+    PasswordLinkService(
+            JdbcTemplate jdbc,
+            PasswordEncoder encoder,
+            OutboundMessages messages,
+            Clock clock,
+            DeskTime deskTime,
             @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl,
             @Value("${backstop.accounts.password-link-valid-for:72h}") Duration validFor) {
         this.jdbc = jdbc;
@@ -63,7 +80,8 @@ class PasswordLinkService implements PasswordLinks {
     @Override
     @Transactional
     public Issued issue(String username, CurrentUser by) {
-        var users = jdbc.queryForList("select id, display_name, email, locale, enabled from app_users where lower(username) = lower(?)",
+        var users = jdbc.queryForList(
+                "select id, display_name, email, locale, enabled from app_users where lower(username) = lower(?)",
                 username == null ? "" : username.strip());
         if (users.isEmpty()) {
             throw new AccountRefused(404, "accounts.error.noSuchUser", String.valueOf(username));
@@ -75,18 +93,27 @@ class PasswordLinkService implements PasswordLinks {
         long userId = ((Number) user.get("id")).longValue();
         Instant now = clock.instant();
         Instant expires = now.plus(validFor);
-        jdbc.update("update password_links set expires_at = ? where user_id = ? and used_at is null and expires_at > ?",
-                Timestamp.from(now), userId, Timestamp.from(now));
+        jdbc.update(
+                "update password_links set expires_at = ? where user_id = ? and used_at is null and expires_at > ?",
+                Timestamp.from(now),
+                userId,
+                Timestamp.from(now));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.update("insert into password_links (user_id, token_hash, created_by, created_at, expires_at) values (?, ?, ?, ?, ?)",
-                userId, hash(token), by.id(), Timestamp.from(now), Timestamp.from(expires));
+        jdbc.update(
+                "insert into password_links (user_id, token_hash, created_by, created_at, expires_at) values (?, ?, ?, ?, ?)",
+                userId,
+                hash(token),
+                by.id(),
+                Timestamp.from(now),
+                Timestamp.from(expires));
         String link = publicUrl + "/account/password/" + token;
         String email = (String) user.get("email");
         String emailedTo = null;
         if (email != null && !email.isBlank()) {
-            Delivery delivery = messages.email(email, subject(), text((String) user.get("display_name"), link, expires));
+            Delivery delivery =
+                    messages.email(email, subject(), text((String) user.get("display_name"), link, expires));
             if (delivery.status() == Delivery.Status.SENT) {
                 emailedTo = email;
             }
@@ -97,11 +124,19 @@ class PasswordLinkService implements PasswordLinks {
     @Override
     @Transactional(readOnly = true)
     public Optional<LinkView> find(String token) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select u.username, u.display_name, l.expires_at from password_links l join app_users u on u.id = l.user_id
                  where l.token_hash = ? and l.used_at is null and l.expires_at > ? and u.enabled = true""",
-                (rs, n) -> new LinkView(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
-                hash(token), Timestamp.from(clock.instant())).stream().findFirst();
+                        (rs, n) -> new LinkView(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant()),
+                        hash(token),
+                        Timestamp.from(clock.instant()))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -116,18 +151,23 @@ class PasswordLinkService implements PasswordLinks {
             throw new AccountRefused(400, "accounts.error.passwordLength", MIN_LENGTH, MAX_LENGTH);
         }
         String lower = pw.toLowerCase(Locale.ROOT);
-        if (lower.contains(link.username().toLowerCase(Locale.ROOT)) || TOO_COMMON.contains(lower)
+        if (lower.contains(link.username().toLowerCase(Locale.ROOT))
+                || TOO_COMMON.contains(lower)
                 || lower.chars().distinct().count() < 4) {
             throw new AccountRefused(400, "accounts.error.passwordWeak");
         }
         Instant now = clock.instant();
-        int used = jdbc.update("update password_links set used_at = ? where token_hash = ? and used_at is null",
-                Timestamp.from(now), hash(token));
+        int used = jdbc.update(
+                "update password_links set used_at = ? where token_hash = ? and used_at is null",
+                Timestamp.from(now),
+                hash(token));
         if (used == 0) {
             throw new AccountRefused(404, "accounts.error.linkInvalid");
         }
-        jdbc.update("update app_users set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?",
-                encoder.encode(pw), link.username());
+        jdbc.update(
+                "update app_users set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?",
+                encoder.encode(pw),
+                link.username());
     }
 
     @Override
@@ -136,25 +176,36 @@ class PasswordLinkService implements PasswordLinks {
         String like = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
         Map<String, List<String>> roles = new LinkedHashMap<>();
         List<AccountRow> rows = new ArrayList<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select u.username, u.display_name, u.email, u.enabled, u.password_hash, u.last_login_at, r.role
                   from app_users u left join user_roles r on r.user_id = u.id
                  where lower(u.username) like ? or lower(u.display_name) like ?
-                 order by u.username, r.role""", rs -> {
-            String username = rs.getString(1);
-            if (!roles.containsKey(username)) {
-                roles.put(username, new ArrayList<>());
-                Timestamp last = rs.getTimestamp(6);
-                rows.add(new AccountRow(username, rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        !UserImports.NO_PASSWORD.equals(rs.getString(5)), last == null ? null : last.toInstant(),
-                        roles.get(username)));
-            }
-            if (rs.getString(7) != null) {
-                roles.get(username).add(rs.getString(7));
-            }
-        }, like, like);
-        return rows.stream().sorted(java.util.Comparator.comparing(AccountRow::hasPassword))
-                .limit(Math.max(1, Math.min(limit, 500))).toList();
+                 order by u.username, r.role""",
+                rs -> {
+                    String username = rs.getString(1);
+                    if (!roles.containsKey(username)) {
+                        roles.put(username, new ArrayList<>());
+                        Timestamp last = rs.getTimestamp(6);
+                        rows.add(new AccountRow(
+                                username,
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                !UserImports.NO_PASSWORD.equals(rs.getString(5)),
+                                last == null ? null : last.toInstant(),
+                                roles.get(username)));
+                    }
+                    if (rs.getString(7) != null) {
+                        roles.get(username).add(rs.getString(7));
+                    }
+                },
+                like,
+                like);
+        return rows.stream()
+                .sorted(java.util.Comparator.comparing(AccountRow::hasPassword))
+                .limit(Math.max(1, Math.min(limit, 500)))
+                .toList();
     }
 
     private static String subject() {
@@ -183,8 +234,9 @@ class PasswordLinkService implements PasswordLinks {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    (token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }

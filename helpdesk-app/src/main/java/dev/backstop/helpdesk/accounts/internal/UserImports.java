@@ -33,11 +33,20 @@ import org.springframework.stereotype.Component;
 class UserImports extends DeclaredImport {
 
     static final String NO_PASSWORD = "{bcrypt}imported-account-without-password";
-    private static final Map<String, Role> ROLE_LABELS = Map.ofEntries(Map.entry("经销商", Role.DISTRIBUTOR),
-            Map.entry("渠道坐席", Role.CHANNEL_AGENT), Map.entry("后台部门", Role.BACK_OFFICE), Map.entry("一线服务代表", Role.FRONTLINE),
-            Map.entry("专家", Role.EXPERT), Map.entry("人事专员", Role.HR_AGENT), Map.entry("薪酬专员", Role.HR_PAYROLL),
-            Map.entry("员工", Role.EMPLOYEE), Map.entry("员工家属", Role.FAMILY), Map.entry("主管", Role.SUPERVISOR), Map.entry("知识编辑", Role.KB_EDITOR),
-            Map.entry("系统管理员", Role.ADMIN), Map.entry("管理员", Role.ADMIN));
+    private static final Map<String, Role> ROLE_LABELS = Map.ofEntries(
+            Map.entry("经销商", Role.DISTRIBUTOR),
+            Map.entry("渠道坐席", Role.CHANNEL_AGENT),
+            Map.entry("后台部门", Role.BACK_OFFICE),
+            Map.entry("一线服务代表", Role.FRONTLINE),
+            Map.entry("专家", Role.EXPERT),
+            Map.entry("人事专员", Role.HR_AGENT),
+            Map.entry("薪酬专员", Role.HR_PAYROLL),
+            Map.entry("员工", Role.EMPLOYEE),
+            Map.entry("员工家属", Role.FAMILY),
+            Map.entry("主管", Role.SUPERVISOR),
+            Map.entry("知识编辑", Role.KB_EDITOR),
+            Map.entry("系统管理员", Role.ADMIN),
+            Map.entry("管理员", Role.ADMIN));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("username", "用户名", "Username", "账号").required().maxLength(64))
@@ -63,12 +72,16 @@ class UserImports extends DeclaredImport {
     UserImports(JdbcTemplate jdbc, Clock clock) {
         super(KIND);
         this.jdbc = jdbc;
-        this.users = TableUpsert.of(jdbc, "app_users", List.of("username"),
-                List.of("display_name", "email", "enabled", "distributor_id", "employee_id", "department_id"))
-                .fedBy("distributor_id", "distributor_code").fedBy("employee_id", "employee_no")
+        this.users = TableUpsert.of(
+                        jdbc,
+                        "app_users",
+                        List.of("username"),
+                        List.of("display_name", "email", "enabled", "distributor_id", "employee_id", "department_id"))
+                .fedBy("distributor_id", "distributor_code")
+                .fedBy("employee_id", "employee_no")
                 .fedBy("department_id", "department_code")
-                .withInsertOnly(Map.<String, Supplier<Object>>of("password_hash", () -> NO_PASSWORD,
-                        "created_at", () -> Timestamp.from(clock.instant())));
+                .withInsertOnly(Map.<String, Supplier<Object>>of(
+                        "password_hash", () -> NO_PASSWORD, "created_at", () -> Timestamp.from(clock.instant())));
     }
 
     /** Role codes or Chinese labels, separated by commas, semicolons, 、 or spaces; null when one is unknown. */
@@ -94,9 +107,12 @@ class UserImports extends DeclaredImport {
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
-        Map<String, Long> employees = References.ids(jdbc, "employees", "employee_no", References.column(rows, "employee_no"));
-        Map<String, Long> departments = References.ids(jdbc, "departments", "code", References.column(rows, "department_code"));
+        Map<String, Long> distributors =
+                References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
+        Map<String, Long> employees =
+                References.ids(jdbc, "employees", "employee_no", References.column(rows, "employee_no"));
+        Map<String, Long> departments =
+                References.ids(jdbc, "departments", "code", References.column(rows, "department_code"));
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         List<Integer> accepted = new ArrayList<>();
         List<Object[]> userRows = new ArrayList<>();
@@ -112,15 +128,23 @@ class UserImports extends DeclaredImport {
             }
             accepted.add(i);
             wantedRoles.add(roles);
-            userRows.add(new Object[] {row.text("username"), row.text("display_name"), row.text("email"),
-                    !Boolean.FALSE.equals(row.bool("enabled")), distributors.get(row.text("distributor_code")),
-                    employees.get(row.text("employee_no")), departments.get(row.text("department_code"))});
+            userRows.add(new Object[] {
+                row.text("username"),
+                row.text("display_name"),
+                row.text("email"),
+                !Boolean.FALSE.equals(row.bool("enabled")),
+                distributors.get(row.text("distributor_code")),
+                employees.get(row.text("employee_no")),
+                departments.get(row.text("department_code"))
+            });
         }
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
-        List<RowOutcome.Kind> userOutcomes = users.apply(userRows, accepted.stream().map(rows::get).toList());
-        Map<List<Object>, Long> ids = users.ids(userRows.stream().map(r -> List.<Object>of(r[0])).toList());
+        List<RowOutcome.Kind> userOutcomes =
+                users.apply(userRows, accepted.stream().map(rows::get).toList());
+        Map<List<Object>, Long> ids =
+                users.ids(userRows.stream().map(r -> List.<Object>of(r[0])).toList());
         Map<Long, Set<Role>> current = currentRoles(ids.values());
         for (int a = 0; a < accepted.size(); a++) {
             long id = ids.get(List.of(userRows.get(a)[0]));
@@ -128,22 +152,32 @@ class UserImports extends DeclaredImport {
             boolean rolesChanged = !wanted.equals(current.getOrDefault(id, Set.of()));
             if (rolesChanged) {
                 jdbc.update("delete from user_roles where user_id = ?", id);
-                jdbc.batchUpdate("insert into user_roles (user_id, role) values (?, ?)",
-                        wanted.stream().map(role -> new Object[] {id, role.name()}).toList());
+                jdbc.batchUpdate(
+                        "insert into user_roles (user_id, role) values (?, ?)",
+                        wanted.stream()
+                                .map(role -> new Object[] {id, role.name()})
+                                .toList());
                 current.put(id, wanted);
             }
             RowOutcome.Kind user = userOutcomes.get(a);
-            outcomes[accepted.get(a)] = user == RowOutcome.Kind.INSERTED ? RowOutcome.INSERTED
+            outcomes[accepted.get(a)] = user == RowOutcome.Kind.INSERTED
+                    ? RowOutcome.INSERTED
                     : user == RowOutcome.Kind.UPDATED || rolesChanged ? RowOutcome.UPDATED : RowOutcome.UNCHANGED;
         }
         return List.of(outcomes);
     }
 
-    private static RowError problem(ParsedRow row, Set<Role> roles, List<String> unknown, Map<String, Long> distributors,
-            Map<String, Long> employees, Map<String, Long> departments) {
+    private static RowError problem(
+            ParsedRow row,
+            Set<Role> roles,
+            List<String> unknown,
+            Map<String, Long> distributors,
+            Map<String, Long> employees,
+            Map<String, Long> departments) {
         long line = row.line();
         if (!unknown.isEmpty()) {
-            return new RowError(line, "roles", row.text("roles"), "accounts.import.unknownRole", List.of(unknown.getFirst()));
+            return new RowError(
+                    line, "roles", row.text("roles"), "accounts.import.unknownRole", List.of(unknown.getFirst()));
         }
         if (roles.isEmpty()) {
             return new RowError(line, "roles", row.text("roles"), "imports.value.empty", List.of());
@@ -155,13 +189,15 @@ class UserImports extends DeclaredImport {
         String employee = row.text("employee_no");
         String department = row.text("department_code");
         if (distributor != null && !distributors.containsKey(distributor)) {
-            return new RowError(line, "distributor_code", distributor, "accounts.import.unknownDistributor", List.of(distributor));
+            return new RowError(
+                    line, "distributor_code", distributor, "accounts.import.unknownDistributor", List.of(distributor));
         }
         if (employee != null && !employees.containsKey(employee)) {
             return new RowError(line, "employee_no", employee, "accounts.import.unknownEmployee", List.of(employee));
         }
         if (department != null && !departments.containsKey(department)) {
-            return new RowError(line, "department_code", department, "accounts.import.unknownDepartment", List.of(department));
+            return new RowError(
+                    line, "department_code", department, "accounts.import.unknownDepartment", List.of(department));
         }
         if (roles.contains(Role.DISTRIBUTOR) && distributor == null) {
             return new RowError(line, "distributor_code", null, "accounts.import.distributorRequired", List.of());
@@ -177,10 +213,14 @@ class UserImports extends DeclaredImport {
         List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
         for (int i = 0; i < all.size(); i += 500) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            jdbc.query("select user_id, role from user_roles where user_id in ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                roles.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
-            }, chunk.toArray());
+            jdbc.query(
+                    "select user_id, role from user_roles where user_id in ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        roles.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class))
+                                .add(Role.valueOf(rs.getString(2)));
+                    },
+                    chunk.toArray());
         }
         return roles;
     }

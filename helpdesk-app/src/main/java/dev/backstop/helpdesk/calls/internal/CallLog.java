@@ -27,18 +27,42 @@ import org.springframework.stereotype.Component;
 @Component
 class CallLog {
 
-    record Row(long id, String callId, Long pbxId, Desk desk, String direction, String from, String to, CallState state,
-            Parties.Party party, List<Long> ringUsers, Long answeredBy, String answeredByName, String answeringNumber,
-            String queue, String ivrChoice, String cause, String recording, Instant startedAt, Instant answeredAt,
-            Instant endedAt, Long ticketId, String ticketKey, Instant updatedAt) {
+    record Row(
+            long id,
+            String callId,
+            Long pbxId,
+            Desk desk,
+            String direction,
+            String from,
+            String to,
+            CallState state,
+            Parties.Party party,
+            List<Long> ringUsers,
+            Long answeredBy,
+            String answeredByName,
+            String answeringNumber,
+            String queue,
+            String ivrChoice,
+            String cause,
+            String recording,
+            Instant startedAt,
+            Instant answeredAt,
+            Instant endedAt,
+            Long ticketId,
+            String ticketKey,
+            Instant updatedAt) {
 
         Long waitSeconds() {
             Instant until = answeredAt != null ? answeredAt : endedAt;
-            return startedAt == null || until == null ? null : Math.max(0, Duration.between(startedAt, until).toSeconds());
+            return startedAt == null || until == null
+                    ? null
+                    : Math.max(0, Duration.between(startedAt, until).toSeconds());
         }
 
         Long talkSeconds() {
-            return answeredAt == null || endedAt == null ? null : Math.max(0, Duration.between(answeredAt, endedAt).toSeconds());
+            return answeredAt == null || endedAt == null
+                    ? null
+                    : Math.max(0, Duration.between(answeredAt, endedAt).toSeconds());
         }
 
         boolean inbound() {
@@ -67,7 +91,8 @@ class CallLog {
     }
 
     Optional<Row> find(String callId) {
-        return jdbc.query(SELECT + " where c.call_id = ?", CallLog::row, callId).stream().findFirst();
+        return jdbc.query(SELECT + " where c.call_id = ?", CallLog::row, callId).stream()
+                .findFirst();
     }
 
     /** Creates the call's row when it is new and locks it; the caller's transaction holds the lock. */
@@ -81,8 +106,12 @@ class CallLog {
 
     /** True the first time this call has this event; false for a repeat (the PBX retried). */
     boolean firstTime(String callId, String event) {
-        return jdbc.update("insert into call_events (call_id, event, received_at) values (?, ?, ?) on conflict do nothing",
-                callId, event, Timestamp.from(clock.instant())) == 1;
+        return jdbc.update(
+                        "insert into call_events (call_id, event, received_at) values (?, ?, ?) on conflict do nothing",
+                        callId,
+                        event,
+                        Timestamp.from(clock.instant()))
+                == 1;
     }
 
     /** Fills what the event tells and is still empty, then derives the state. */
@@ -105,8 +134,7 @@ class CallLog {
                     started = min(started, ended.minusSeconds(e.waitSeconds()));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         // an event that arrived late carries its arrival time: keep the times in order
         if (ended != null && answered != null && answered.isAfter(ended)) {
@@ -114,7 +142,8 @@ class CallLog {
         }
         started = min(started, min(answered, ended));
         CallState state = state(answered, ended, cause);
-        jdbc.update("""
+        jdbc.update(
+                """
                 update calls set desk = coalesce(desk, ?), from_number = coalesce(from_number, ?), to_number = coalesce(to_number, ?),
                        from_digits = coalesce(from_digits, ?), direction = ?, state = ?,
                        party_kind = case when party_kind = 'UNKNOWN' then ? else party_kind end,
@@ -125,14 +154,33 @@ class CallLog {
                        ivr_choice = coalesce(ivr_choice, ?), cause = ?, recording = coalesce(recording, ?),
                        started_at = ?, answered_at = ?, ended_at = ?, pbx_id = coalesce(pbx_id, ?), updated_at = ?
                  where id = ?""",
-                desk == null ? null : desk.name(), e.from(), e.to(), PhoneNumbers.digits(e.from()),
-                e.direction() == null ? row.direction() : ("out".equalsIgnoreCase(e.direction()) ? "out" : "in"), state.name(),
-                party.kind(), party.ref(), party.name(), party.code(), party.distributorId(), party.employeeId(),
-                ringUsers == null || ringUsers.isEmpty() ? null
+                desk == null ? null : desk.name(),
+                e.from(),
+                e.to(),
+                PhoneNumbers.digits(e.from()),
+                e.direction() == null ? row.direction() : ("out".equalsIgnoreCase(e.direction()) ? "out" : "in"),
+                state.name(),
+                party.kind(),
+                party.ref(),
+                party.name(),
+                party.code(),
+                party.distributorId(),
+                party.employeeId(),
+                ringUsers == null || ringUsers.isEmpty()
+                        ? null
                         : ringUsers.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                answeredBy, "answer".equals(e.event()) || "hangup".equals(e.event()) ? e.answeringNumber() : null,
-                e.queue(), e.ivrChoice(), cause, e.recording(), ts(started), ts(answered), ts(ended), null,
-                Timestamp.from(clock.instant()), row.id());
+                answeredBy,
+                "answer".equals(e.event()) || "hangup".equals(e.event()) ? e.answeringNumber() : null,
+                e.queue(),
+                e.ivrChoice(),
+                cause,
+                e.recording(),
+                ts(started),
+                ts(answered),
+                ts(ended),
+                null,
+                Timestamp.from(clock.instant()),
+                row.id());
         return find(row.callId()).orElseThrow();
     }
 
@@ -156,7 +204,11 @@ class CallLog {
     }
 
     void linkTicket(long rowId, long ticketId) {
-        jdbc.update("update calls set ticket_id = ?, updated_at = ? where id = ?", ticketId, Timestamp.from(clock.instant()), rowId);
+        jdbc.update(
+                "update calls set ticket_id = ?, updated_at = ? where id = ?",
+                ticketId,
+                Timestamp.from(clock.instant()),
+                rowId);
     }
 
     /**
@@ -166,32 +218,53 @@ class CallLog {
     void missedReported(ReportedCall call, Instant at, long ticketId) {
         Optional<Row> known = find(call.callId());
         if (known.isPresent()) {
-            jdbc.update("update calls set ticket_id = coalesce(ticket_id, ?), updated_at = ? where id = ?", ticketId,
-                    Timestamp.from(clock.instant()), known.get().id());
+            jdbc.update(
+                    "update calls set ticket_id = coalesce(ticket_id, ?), updated_at = ? where id = ?",
+                    ticketId,
+                    Timestamp.from(clock.instant()),
+                    known.get().id());
             return;
         }
         Instant started = call.waitedSeconds() == null ? at : at.minusSeconds(call.waitedSeconds());
         boolean abandoned = call.kind() != ReportedCall.Kind.CALLBACK_REQUESTED;
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into calls (call_id, desk, direction, from_number, from_digits, state, party_kind, queue, cause,
                                    started_at, ended_at, ticket_id, updated_at)
-                values (?, ?, 'in', ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?, ?, ?)""", call.callId(), call.desk().name(),
-                call.caller().strip(), PhoneNumbers.digits(call.caller()), abandoned ? "ABANDONED" : "MISSED", call.skill(),
-                abandoned ? "cancel" : "callbackRequested", Timestamp.from(started), Timestamp.from(at), ticketId,
+                values (?, ?, 'in', ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?, ?, ?)""",
+                call.callId(),
+                call.desk().name(),
+                call.caller().strip(),
+                PhoneNumbers.digits(call.caller()),
+                abandoned ? "ABANDONED" : "MISSED",
+                call.skill(),
+                abandoned ? "cancel" : "callbackRequested",
+                Timestamp.from(started),
+                Timestamp.from(at),
+                ticketId,
                 Timestamp.from(clock.instant()));
     }
 
     void setParty(long rowId, Parties.Party party) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update calls set party_kind = ?, party_ref = ?, party_name = ?, party_code = ?, distributor_id = ?, employee_id = ?
-                 where id = ? and party_kind = 'UNKNOWN'""", party.kind(), party.ref(), party.name(), party.code(),
-                party.distributorId(), party.employeeId(), rowId);
+                 where id = ? and party_kind = 'UNKNOWN'""",
+                party.kind(),
+                party.ref(),
+                party.name(),
+                party.code(),
+                party.distributorId(),
+                party.employeeId(),
+                rowId);
     }
 
     /** Calls changed since (for the pages of other nodes), oldest change first. */
     List<Row> changedSince(Instant since, int limit) {
-        return jdbc.query(SELECT + " where c.updated_at > ? order by c.updated_at fetch first " + limit + " rows only",
-                CallLog::row, Timestamp.from(since));
+        return jdbc.query(
+                SELECT + " where c.updated_at > ? order by c.updated_at fetch first " + limit + " rows only",
+                CallLog::row,
+                Timestamp.from(since));
     }
 
     static void checkCallId(String callId) {
@@ -222,17 +295,43 @@ class CallLog {
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         String ring = rs.getString("ring_users");
-        List<Long> ringUsers = ring == null || ring.isBlank() ? List.of()
-                : Arrays.stream(ring.split(",")).map(String::strip).map(Long::valueOf).toList();
+        List<Long> ringUsers = ring == null || ring.isBlank()
+                ? List.of()
+                : Arrays.stream(ring.split(","))
+                        .map(String::strip)
+                        .map(Long::valueOf)
+                        .toList();
         String desk = rs.getString("desk");
-        return new Row(rs.getLong("id"), rs.getString("call_id"), longOrNull(rs, "pbx_id"), desk == null ? null : Desk.valueOf(desk),
-                rs.getString("direction"), rs.getString("from_number"), rs.getString("to_number"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("call_id"),
+                longOrNull(rs, "pbx_id"),
+                desk == null ? null : Desk.valueOf(desk),
+                rs.getString("direction"),
+                rs.getString("from_number"),
+                rs.getString("to_number"),
                 CallState.valueOf(rs.getString("state")),
-                new Parties.Party(rs.getString("party_kind"), longOrNull(rs, "party_ref"), rs.getString("party_name"),
-                        rs.getString("party_code"), longOrNull(rs, "distributor_id"), longOrNull(rs, "employee_id"), null),
-                ringUsers, longOrNull(rs, "answered_by"), rs.getString("answered_name"), rs.getString("answering_number"),
-                rs.getString("queue"), rs.getString("ivr_choice"), rs.getString("cause"), rs.getString("recording"),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("ended_at")),
-                longOrNull(rs, "ticket_id"), rs.getString("ticket_key_"), instant(rs.getTimestamp("updated_at")));
+                new Parties.Party(
+                        rs.getString("party_kind"),
+                        longOrNull(rs, "party_ref"),
+                        rs.getString("party_name"),
+                        rs.getString("party_code"),
+                        longOrNull(rs, "distributor_id"),
+                        longOrNull(rs, "employee_id"),
+                        null),
+                ringUsers,
+                longOrNull(rs, "answered_by"),
+                rs.getString("answered_name"),
+                rs.getString("answering_number"),
+                rs.getString("queue"),
+                rs.getString("ivr_choice"),
+                rs.getString("cause"),
+                rs.getString("recording"),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("answered_at")),
+                instant(rs.getTimestamp("ended_at")),
+                longOrNull(rs, "ticket_id"),
+                rs.getString("ticket_key_"),
+                instant(rs.getTimestamp("updated_at")));
     }
 }

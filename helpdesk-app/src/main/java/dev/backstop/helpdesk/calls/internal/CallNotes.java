@@ -20,22 +20,44 @@ class CallNotes {
 
     /** When an agent puts the call on the ticket. */
     String linked(CallLog.Row call) {
-        return "%s：%s → %s，坐席 %s，开始 %s，等待 %s 秒 / %s call: %s → %s, agent %s, started %s, waited %s s [%s]".formatted(
-                call.inbound() ? "来电" : "去电", orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()),
-                time(call.startedAt()), orDash(call.waitSeconds()),
-                call.inbound() ? "Inbound" : "Outbound", orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()),
-                time(call.startedAt()), orDash(call.waitSeconds()), call.callId());
+        return "%s：%s → %s，坐席 %s，开始 %s，等待 %s 秒 / %s call: %s → %s, agent %s, started %s, waited %s s [%s]"
+                .formatted(
+                        call.inbound() ? "来电" : "去电",
+                        orDash(call.from()),
+                        orDash(call.to()),
+                        orDash(call.answeredByName()),
+                        time(call.startedAt()),
+                        orDash(call.waitSeconds()),
+                        call.inbound() ? "Inbound" : "Outbound",
+                        orDash(call.from()),
+                        orDash(call.to()),
+                        orDash(call.answeredByName()),
+                        time(call.startedAt()),
+                        orDash(call.waitSeconds()),
+                        call.callId());
     }
 
     /** When the call the ticket has ends. */
     String ended(CallLog.Row call) {
         return "通话结束：%s → %s，坐席 %s，接听 %s，挂断 %s，通话 %s 秒，原因 %s%s / Call ended: %s → %s, agent %s, answered %s, hung up %s, talk %s s, cause %s%s [%s]"
-                .formatted(orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()), time(call.answeredAt()),
-                        time(call.endedAt()), orDash(call.talkSeconds()), orDash(call.cause()),
+                .formatted(
+                        orDash(call.from()),
+                        orDash(call.to()),
+                        orDash(call.answeredByName()),
+                        time(call.answeredAt()),
+                        time(call.endedAt()),
+                        orDash(call.talkSeconds()),
+                        orDash(call.cause()),
                         call.recording() == null ? "" : "，录音 " + call.recording(),
-                        orDash(call.from()), orDash(call.to()), orDash(call.answeredByName()), time(call.answeredAt()),
-                        time(call.endedAt()), orDash(call.talkSeconds()), orDash(call.cause()),
-                        call.recording() == null ? "" : ", recording " + call.recording(), call.callId());
+                        orDash(call.from()),
+                        orDash(call.to()),
+                        orDash(call.answeredByName()),
+                        time(call.answeredAt()),
+                        time(call.endedAt()),
+                        orDash(call.talkSeconds()),
+                        orDash(call.cause()),
+                        call.recording() == null ? "" : ", recording " + call.recording(),
+                        call.callId());
     }
 
     String recording(CallLog.Row call) {

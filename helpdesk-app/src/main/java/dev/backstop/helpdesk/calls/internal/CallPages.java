@@ -42,7 +42,12 @@ class CallPages {
     private final TransactionTemplate transaction;
     private final CallNotes notes;
 
-    CallPages(ScreenPops pops, CallRecords records, CallLog log, TicketManagement tickets, TransactionTemplate transaction,
+    CallPages(
+            ScreenPops pops,
+            CallRecords records,
+            CallLog log,
+            TicketManagement tickets,
+            TransactionTemplate transaction,
             CallNotes notes) {
         this.notes = notes;
         this.pops = pops;
@@ -68,8 +73,12 @@ class CallPages {
     }
 
     @PostMapping("/workspace/calls/{callId}/ticket")
-    String link(@PathVariable String callId, @RequestParam(required = false) Long ticketId,
-            @RequestParam(required = false) String subject, CurrentUser user, RedirectAttributes flash) {
+    String link(
+            @PathVariable String callId,
+            @RequestParam(required = false) Long ticketId,
+            @RequestParam(required = false) String subject,
+            CurrentUser user,
+            RedirectAttributes flash) {
         try {
             long id = transaction.execute(status -> {
                 CallLog.Row call = records.row(callId, user);
@@ -99,19 +108,35 @@ class CallPages {
             throw new CallRefused("calls.error.subject");
         }
         Set<Desk> desks = tickets.desksToOpen(user);
-        Desk desk = call.desk() != null && desks.contains(call.desk()) ? call.desk() : desks.stream().findFirst()
-                .orElseThrow(() -> new CallRefused("calls.error.noDesk"));
+        Desk desk = call.desk() != null && desks.contains(call.desk())
+                ? call.desk()
+                : desks.stream().findFirst().orElseThrow(() -> new CallRefused("calls.error.noDesk"));
         Parties.Party p = call.party();
         String number = call.inbound() ? call.from() : call.to();
         Requester requester = switch (p.kind()) {
-            case "DISTRIBUTOR_CONTACT" -> new Requester(RequesterKind.DISTRIBUTOR_CONTACT, p.ref(), p.name(), number, null);
+            case "DISTRIBUTOR_CONTACT" ->
+                new Requester(RequesterKind.DISTRIBUTOR_CONTACT, p.ref(), p.name(), number, null);
             case "EMPLOYEE" -> new Requester(RequesterKind.EMPLOYEE, p.ref(), p.name(), number, null);
             case "FAMILY_MEMBER" -> new Requester(RequesterKind.FAMILY_MEMBER, p.ref(), p.name(), number, null);
             default -> Requester.unknownCaller(number);
         };
-        return tickets.open(new OpenTicket(desk, TicketType.INQUIRY, Channel.PHONE, null, requester,
-                desk == Desk.CHANNEL ? p.distributorId() : null, desk == Desk.HR ? p.employeeId() : null, subject.strip(),
-                subject.strip(), BusinessRefs.none(), Set.of(), false, user.id(), null), user);
+        return tickets.open(
+                new OpenTicket(
+                        desk,
+                        TicketType.INQUIRY,
+                        Channel.PHONE,
+                        null,
+                        requester,
+                        desk == Desk.CHANNEL ? p.distributorId() : null,
+                        desk == Desk.HR ? p.employeeId() : null,
+                        subject.strip(),
+                        subject.strip(),
+                        BusinessRefs.none(),
+                        Set.of(),
+                        false,
+                        user.id(),
+                        null),
+                user);
     }
 
     /** The party's open tickets the agent may see, most recently changed first. */
@@ -123,12 +148,16 @@ class CallPages {
                 found = tickets.ofDistributor(p.distributorId(), true, 10, user);
             } else if (p.name() != null || call.from() != null) {
                 String who = p.name() != null ? p.name() : (call.inbound() ? call.from() : call.to());
-                found = tickets.list(new TicketFilter(call.desk(), null, null, false, null, who, null, true, 0, 10), user)
+                found = tickets.list(
+                                new TicketFilter(call.desk(), null, null, false, null, who, null, true, 0, 10), user)
                         .getContent();
             } else {
                 found = List.of();
             }
-            return found.stream().sorted(Comparator.comparing(TicketSummary::updatedAt).reversed()).limit(10).toList();
+            return found.stream()
+                    .sorted(Comparator.comparing(TicketSummary::updatedAt).reversed())
+                    .limit(10)
+                    .toList();
         } catch (BackstopException notAllowed) {
             return List.of();
         }

@@ -23,7 +23,8 @@ class CallRecords {
 
     @Transactional(readOnly = true)
     CallLog.Row row(String callId, CurrentUser user) {
-        return log.find(callId == null ? "" : callId).filter(c -> mayRead(c.desk(), user))
+        return log.find(callId == null ? "" : callId)
+                .filter(c -> mayRead(c.desk(), user))
                 .orElseThrow(() -> new CallNotFound(String.valueOf(callId)));
     }
 
@@ -35,20 +36,34 @@ class CallRecords {
         if (user.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
             return true;
         }
-        return desk != null && switch (desk) {
-            case CHANNEL -> user.has(Role.CHANNEL_AGENT);
-            case EXPERT -> user.has(Role.EXPERT);
-            case HR -> user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL);
-        };
+        return desk != null
+                && switch (desk) {
+                    case CHANNEL -> user.has(Role.CHANNEL_AGENT);
+                    case EXPERT -> user.has(Role.EXPERT);
+                    case HR -> user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL);
+                };
     }
 
     static CallRecord record(CallLog.Row c) {
         Parties.Party p = c.party();
         boolean distributor = "DISTRIBUTOR_CONTACT".equals(p.kind());
         boolean hr = "EMPLOYEE".equals(p.kind()) || "FAMILY_MEMBER".equals(p.kind());
-        return new CallRecord(c.callId(), c.desk() == null ? null : c.desk().name(), c.direction(), c.from(), c.to(), c.state(),
+        return new CallRecord(
+                c.callId(),
+                c.desk() == null ? null : c.desk().name(),
+                c.direction(),
+                c.from(),
+                c.to(),
+                c.state(),
                 new CallRecord.Party(p.kind(), p.name(), distributor ? p.code() : null, hr ? p.code() : null),
-                c.answeredByName(), c.waitSeconds(), c.talkSeconds(), c.cause(), c.recording(), c.ticketKey(), c.startedAt(),
-                c.answeredAt(), c.endedAt());
+                c.answeredByName(),
+                c.waitSeconds(),
+                c.talkSeconds(),
+                c.cause(),
+                c.recording(),
+                c.ticketKey(),
+                c.startedAt(),
+                c.answeredAt(),
+                c.endedAt());
     }
 }

@@ -46,8 +46,14 @@ class CallbackTasks implements MissedCalls {
     private final DeskTime deskTime;
     private final CallLog callLog;
 
-    CallbackTasks(JdbcTemplate jdbc, TicketManagement tickets, DistributorDirectory distributors, HrCallers hrCallers,
-            Clock clock, DeskTime deskTime, CallLog callLog) {
+    CallbackTasks(
+            JdbcTemplate jdbc,
+            TicketManagement tickets,
+            DistributorDirectory distributors,
+            HrCallers hrCallers,
+            Clock clock,
+            DeskTime deskTime,
+            CallLog callLog) {
         this.callLog = callLog;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -77,9 +83,10 @@ class CallbackTasks implements MissedCalls {
             throw new CallRefused("calls.error.future", at.toString());
         }
 
-        Optional<Long> reported = jdbc.queryForList("select ticket_id from missed_calls where call_id = ?", Long.class, callId)
-                .stream().findFirst();
-        if (reported.isPresent()) {   // the PBX sent the same call again
+        Optional<Long> reported =
+                jdbc.queryForList("select ticket_id from missed_calls where call_id = ?", Long.class, callId).stream()
+                        .findFirst();
+        if (reported.isPresent()) { // the PBX sent the same call again
             return task(tickets.get(reported.get(), by), false);
         }
         Optional<Distributor> account = call.desk() == Desk.CHANNEL ? distributorOf(digits) : Optional.empty();
@@ -99,21 +106,50 @@ class CallbackTasks implements MissedCalls {
                             ? new Requester(RequesterKind.FAMILY_MEMBER, c.familyMemberId(), c.name(), phone, null)
                             : new Requester(RequesterKind.EMPLOYEE, c.employeeId(), c.name(), phone, c.email())))
                     .orElse(Requester.unknownCaller(phone));
-            String subject = (kind == ReportedCall.Kind.ABANDONED ? "未接来电，请回电 / Missed call, please call back: "
-                    : "来电人请求回电 / Caller asked for a callback: ")
-                    + account.map(d -> d.name() + " ").or(() -> staff.map(c -> c.name() + " ")).orElse("") + phone;
-            ticket = tickets.open(new OpenTicket(call.desk(), TicketType.CALLBACK, Channel.PHONE, Priority.NORMAL, requester,
-                    account.map(Distributor::id).orElse(null), staff.map(HrCallers.Caller::employeeId).orElse(null), subject,
-                    line, BusinessRefs.none(),
-                    Set.of(kind == ReportedCall.Kind.ABANDONED ? "未接来电" : "请求回电"), false, null, null, call.skill()), by);
+            String subject = (kind == ReportedCall.Kind.ABANDONED
+                            ? "未接来电，请回电 / Missed call, please call back: "
+                            : "来电人请求回电 / Caller asked for a callback: ")
+                    + account.map(d -> d.name() + " ")
+                            .or(() -> staff.map(c -> c.name() + " "))
+                            .orElse("")
+                    + phone;
+            ticket = tickets.open(
+                    new OpenTicket(
+                            call.desk(),
+                            TicketType.CALLBACK,
+                            Channel.PHONE,
+                            Priority.NORMAL,
+                            requester,
+                            account.map(Distributor::id).orElse(null),
+                            staff.map(HrCallers.Caller::employeeId).orElse(null),
+                            subject,
+                            line,
+                            BusinessRefs.none(),
+                            Set.of(kind == ReportedCall.Kind.ABANDONED ? "未接来电" : "请求回电"),
+                            false,
+                            null,
+                            null,
+                            call.skill()),
+                    by);
             ticket = tickets.note(ticket.id(), pbx, null, by);
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into missed_calls (call_id, kind, desk, caller, caller_digits, called_at, waited_seconds, ticket_id,
                                           created_ticket, reported_by, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", callId, kind.name(), call.desk().name(), call.caller().strip(),
-                digits, Timestamp.from(at), call.waitedSeconds(), ticket.id(), created, by.id(), Timestamp.from(clock.instant()));
-        callLog.missedReported(call, at, ticket.id());   // the report is a call record too (issue 16)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                callId,
+                kind.name(),
+                call.desk().name(),
+                call.caller().strip(),
+                digits,
+                Timestamp.from(at),
+                call.waitedSeconds(),
+                ticket.id(),
+                created,
+                by.id(),
+                Timestamp.from(clock.instant()));
+        callLog.missedReported(call, at, ticket.id()); // the report is a call record too (issue 16)
         return task(ticket, created);
     }
 
@@ -122,33 +158,45 @@ class CallbackTasks implements MissedCalls {
         List<Long> earlier = jdbc.queryForList("""
                 select ticket_id from missed_calls where caller_digits = ? and desk = ? and created_ticket = true
                  order by called_at desc, id desc fetch first 1 rows only""", Long.class, digits, desk.name());
-        return earlier.stream().findFirst().map(id -> tickets.get(id, by))
+        return earlier.stream()
+                .findFirst()
+                .map(id -> tickets.get(id, by))
                 .filter(t -> (t.state() == TicketState.NEW || t.state() == TicketState.OPEN)
-                        && t.sla() != null && t.sla().firstRespondedAt() == null);
+                        && t.sla() != null
+                        && t.sla().firstRespondedAt() == null);
     }
 
     private Optional<Distributor> distributorOf(String digits) {
         List<Long> ids = distributors.find(digits).stream()
                 .filter(m -> digits.equals(PhoneNumbers.digits(m.matchedDetail())))
-                .map(Distributor.Match::id).distinct().toList();
-        return ids.size() == 1 ? distributors.byId(ids.getFirst()) : Optional.empty();   // one account, or ask the caller
+                .map(Distributor.Match::id)
+                .distinct()
+                .toList();
+        return ids.size() == 1 ? distributors.byId(ids.getFirst()) : Optional.empty(); // one account, or ask the caller
     }
 
     private static Optional<Distributor.Contact> contactOf(Distributor distributor, String digits) {
-        return distributor.contacts().stream().filter(c -> digits.equals(PhoneNumbers.digits(c.phone()))).findFirst();
+        return distributor.contacts().stream()
+                .filter(c -> digits.equals(PhoneNumbers.digits(c.phone())))
+                .findFirst();
     }
 
     private static String describe(ReportedCall call, ReportedCall.Kind kind, String at) {
-        String waited = call.waitedSeconds() == null ? "" : "，排队 %d 秒 / waited %d s".formatted(call.waitedSeconds(),
-                call.waitedSeconds());
-        return (kind == ReportedCall.Kind.ABANDONED ? "未接来电 / Missed call" : "请求回电 / Callback requested")
-                + "：" + call.caller().strip() + "，" + at + waited;
+        String waited = call.waitedSeconds() == null
+                ? ""
+                : "，排队 %d 秒 / waited %d s".formatted(call.waitedSeconds(), call.waitedSeconds());
+        return (kind == ReportedCall.Kind.ABANDONED ? "未接来电 / Missed call" : "请求回电 / Callback requested") + "："
+                + call.caller().strip() + "，" + at + waited;
     }
 
     private static CallbackTask task(TicketDetails ticket, boolean created) {
-        return new CallbackTask(ticket.id(), ticket.key(), created,
+        return new CallbackTask(
+                ticket.id(),
+                ticket.key(),
+                created,
                 ticket.requester() != null && ticket.requester().kind() != RequesterKind.UNKNOWN_CALLER,
-                ticket.segment() == null ? null : ticket.segment().name(), ticket.sla() == null ? null : ticket.sla().firstResponseDue());
+                ticket.segment() == null ? null : ticket.segment().name(),
+                ticket.sla() == null ? null : ticket.sla().firstResponseDue());
     }
 
     private static String required(String value, String code) {

@@ -20,8 +20,10 @@ class CallsApi {
     }
 
     @GetMapping("/api/v1/calls/{callId}")
-    @Operation(summary = "The call record: desk, direction, numbers, state (RINGING, ANSWERED, ENDED, ABANDONED, MISSED), "
-            + "the party calling, who answered, wait and talk seconds, hang-up cause, recording reference, ticket")
+    @Operation(
+            summary =
+                    "The call record: desk, direction, numbers, state (RINGING, ANSWERED, ENDED, ABANDONED, MISSED), "
+                            + "the party calling, who answered, wait and talk seconds, hang-up cause, recording reference, ticket")
     CallRecord get(@PathVariable String callId, CurrentUser user) {
         return records.get(callId, user);
     }

@@ -40,35 +40,47 @@ class CtiApi {
     }
 
     @PostMapping(value = "/api/v1/cti/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A call event from the PBX (Zammad Generic CTI: newCall, answer, hangup; ours: queued, "
-            + "recordingAvailable, abandoned). The answer to newCall steers the PBX: {\"action\":\"reject\",\"reason\":\"busy\"} "
-            + "for a blocked number, {\"action\":\"dial\",\"number\":<extension>,\"callerId\":<from>} to a key account's "
-            + "available account manager, {} otherwise. Events may come late, twice or out of order.",
-            requestBody = @RequestBody(content = {
-                    @Content(mediaType = "application/json", examples = {
-                            @ExampleObject(name = "newCall", value = """
+    @Operation(
+            summary = "A call event from the PBX (Zammad Generic CTI: newCall, answer, hangup; ours: queued, "
+                    + "recordingAvailable, abandoned). The answer to newCall steers the PBX: {\"action\":\"reject\",\"reason\":\"busy\"} "
+                    + "for a blocked number, {\"action\":\"dial\",\"number\":<extension>,\"callerId\":<from>} to a key account's "
+                    + "available account manager, {} otherwise. Events may come late, twice or out of order.",
+            requestBody =
+                    @RequestBody(
+                            content = {
+                                @Content(
+                                        mediaType = "application/json",
+                                        examples = {
+                                            @ExampleObject(name = "newCall", value = """
                                     {"event":"newCall","from":"493023125741","to":"492214710334","direction":"in",\
                                     "callId":"307fa962-de8d-4ffc-817b-7f6993204159","user":["Christopher Miller","Emma Taylor"]}"""),
-                            @ExampleObject(name = "answer", value = """
+                                            @ExampleObject(name = "answer", value = """
                                     {"event":"answer","from":"493023125741","to":"492214710334","direction":"in",\
                                     "callId":"307fa962-de8d-4ffc-817b-7f6993204159","user":"Emma Taylor",\
                                     "answeringNumber":"emma@chrispresso.com"}"""),
-                            @ExampleObject(name = "hangup", value = """
+                                            @ExampleObject(name = "hangup", value = """
                                     {"event":"hangup","from":"493023125741","to":"492214710334","direction":"in",\
                                     "callId":"307fa962-de8d-4ffc-817b-7f6993204159","user":"Emma Taylor",\
                                     "answeringNumber":"emma@chrispresso.com","cause":"normalClearing"}"""),
-                            @ExampleObject(name = "queued (ours)", value = """
+                                            @ExampleObject(name = "queued (ours)", value = """
                                     {"event":"queued","callId":"c-1001","from":"13800138000","to":"4008001000",\
                                     "direction":"in","queue":"orders","ivrChoice":"1"}"""),
-                            @ExampleObject(name = "recordingAvailable (ours)", value = """
+                                            @ExampleObject(name = "recordingAvailable (ours)", value = """
                                     {"event":"recordingAvailable","callId":"c-1001",\
                                     "recording":"https://pbx.example.com/recordings/c-1001.mp3"}"""),
-                            @ExampleObject(name = "abandoned (ours)", value = """
+                                            @ExampleObject(name = "abandoned (ours)", value = """
                                     {"event":"abandoned","callId":"c-1002","from":"13800138000","to":"4008001000",\
-                                    "direction":"in","waitSeconds":48,"at":"2026-12-05T09:30:00+08:00"}""")}),
-                    @Content(mediaType = "application/x-www-form-urlencoded", examples = @ExampleObject(name = "newCall (form)",
-                            value = "event=newCall&from=493023125741&to=492214710334&direction=in"
-                                    + "&callId=25641e3f-3317-4c48-80b3-fc573c7ffe2b&user[]=Christopher+Miller&user[]=Emma+Taylor"))}))
+                                    "direction":"in","waitSeconds":48,"at":"2026-12-05T09:30:00+08:00"}""")
+                                        }),
+                                @Content(
+                                        mediaType = "application/x-www-form-urlencoded",
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "newCall (form)",
+                                                        value =
+                                                                "event=newCall&from=493023125741&to=492214710334&direction=in"
+                                                                        + "&callId=25641e3f-3317-4c48-80b3-fc573c7ffe2b&user[]=Christopher+Miller&user[]=Emma+Taylor"))
+                            }))
     Map<String, Object> event(@PathVariable String token, HttpServletRequest request) throws IOException {
         String type = request.getContentType();
         CtiEvent event = type != null && type.toLowerCase().contains("json") ? fromJson(request) : fromForm(request);
@@ -95,9 +107,19 @@ class CtiApi {
             }
         }
         JsonNode wait = body.get("waitSeconds");
-        return new CtiEvent(text(body, "event"), text(body, "from"), text(body, "to"), text(body, "direction"),
-                text(body, "callId"), users, text(body, "queue"), text(body, "cause"), text(body, "answeringNumber"),
-                at(text(body, "at")), text(body, "recording"), text(body, "ivrChoice"),
+        return new CtiEvent(
+                text(body, "event"),
+                text(body, "from"),
+                text(body, "to"),
+                text(body, "direction"),
+                text(body, "callId"),
+                users,
+                text(body, "queue"),
+                text(body, "cause"),
+                text(body, "answeringNumber"),
+                at(text(body, "at")),
+                text(body, "recording"),
+                text(body, "ivrChoice"),
                 wait == null || wait.isNull() ? null : seconds(wait.asString()));
     }
 
@@ -110,10 +132,20 @@ class CtiApi {
             }
         }
         String wait = request.getParameter("waitSeconds");
-        return new CtiEvent(request.getParameter("event"), request.getParameter("from"), request.getParameter("to"),
-                request.getParameter("direction"), request.getParameter("callId"), users, request.getParameter("queue"),
-                request.getParameter("cause"), request.getParameter("answeringNumber"), at(request.getParameter("at")),
-                request.getParameter("recording"), request.getParameter("ivrChoice"), wait == null ? null : seconds(wait));
+        return new CtiEvent(
+                request.getParameter("event"),
+                request.getParameter("from"),
+                request.getParameter("to"),
+                request.getParameter("direction"),
+                request.getParameter("callId"),
+                users,
+                request.getParameter("queue"),
+                request.getParameter("cause"),
+                request.getParameter("answeringNumber"),
+                at(request.getParameter("at")),
+                request.getParameter("recording"),
+                request.getParameter("ivrChoice"),
+                wait == null ? null : seconds(wait));
     }
 
     private static String text(JsonNode body, String field) {

@@ -37,8 +37,16 @@ class CtiEvents {
     private final Clock clock;
     private final CallNotes notes;
 
-    CtiEvents(Telephony telephony, CallLog log, Parties parties, MissedCalls missed, TicketManagement tickets,
-            ScreenPops pops, JdbcTemplate jdbc, Clock clock, CallNotes notes) {
+    CtiEvents(
+            Telephony telephony,
+            CallLog log,
+            Parties parties,
+            MissedCalls missed,
+            TicketManagement tickets,
+            ScreenPops pops,
+            JdbcTemplate jdbc,
+            Clock clock,
+            CallNotes notes) {
         this.notes = notes;
         this.telephony = telephony;
         this.log = log;
@@ -57,7 +65,9 @@ class CtiEvents {
             throw new CallRefused("calls.error.event", String.valueOf(e.event()), String.join(", ", CtiEvent.KNOWN));
         }
         CallLog.checkCallId(e.callId());
-        if (e.direction() != null && !e.direction().equalsIgnoreCase("in") && !e.direction().equalsIgnoreCase("out")) {
+        if (e.direction() != null
+                && !e.direction().equalsIgnoreCase("in")
+                && !e.direction().equalsIgnoreCase("out")) {
             throw new CallRefused("calls.error.direction", e.direction());
         }
         Instant now = clock.instant();
@@ -65,31 +75,48 @@ class CtiEvents {
         String callId = e.callId().strip();
         CallLog.Row before = log.lock(callId, e.inbound() ? "in" : "out");
         if (!log.firstTime(callId, e.event())) {
-            return "newCall".equals(e.event()) ? steer(before, e) : Map.of();   // a retry gets the same answer
+            return "newCall".equals(e.event()) ? steer(before, e) : Map.of(); // a retry gets the same answer
         }
         log.setPbx(before.id(), pbx.id());
-        Desk desk = before.desk() != null ? before.desk()
+        Desk desk = before.desk() != null
+                ? before.desk()
                 : telephony.deskOf(e.inbound() ? e.to() : e.from()).orElse(null);
         Parties.Party party = "UNKNOWN".equals(before.party().kind()) && (e.from() != null || e.to() != null)
-                ? parties.of(e.inbound() ? e.from() : e.to(), desk) : before.party();
-        Map<String, Object> answer = "newCall".equals(e.event()) && e.inbound()
-                ? steer(desk, party, e.from()) : Map.of();
+                ? parties.of(e.inbound() ? e.from() : e.to(), desk)
+                : before.party();
+        Map<String, Object> answer =
+                "newCall".equals(e.event()) && e.inbound() ? steer(desk, party, e.from()) : Map.of();
         List<Long> ring = before.ringUsers().isEmpty() ? ringing(e, desk, answer) : null;
         Long answeredBy = "answer".equals(e.event()) || "hangup".equals(e.event()) ? answering(e) : null;
         CallLog.Row after = log.fill(before, e, at, desk, party, ring, answeredBy);
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
 
         CurrentUser asPbx = telephony.user(pbx.actsAs());
-        if (applied.became(CallState.ABANDONED, CallState.MISSED) && after.inbound()
-                && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR) && callable(after.from())) {
-            var task = missed.report(new ReportedCall(callId, ReportedCall.Kind.ABANDONED, after.from(), after.desk(),
-                    after.ivrChoice(), after.endedAt(), after.waitSeconds() == null ? null : after.waitSeconds().intValue()), asPbx);
+        if (applied.became(CallState.ABANDONED, CallState.MISSED)
+                && after.inbound()
+                && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR)
+                && callable(after.from())) {
+            var task = missed.report(
+                    new ReportedCall(
+                            callId,
+                            ReportedCall.Kind.ABANDONED,
+                            after.from(),
+                            after.desk(),
+                            after.ivrChoice(),
+                            after.endedAt(),
+                            after.waitSeconds() == null
+                                    ? null
+                                    : after.waitSeconds().intValue()),
+                    asPbx);
             log.linkTicket(after.id(), task.ticketId());
         } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
             CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx;
             tickets.logCall(after.ticketId(), notes.ended(after), null, agent);
         }
-        if (after.ticketId() != null && before.recording() == null && after.recording() != null && after.endedAt() != null
+        if (after.ticketId() != null
+                && before.recording() == null
+                && after.recording() != null
+                && after.endedAt() != null
                 && before.endedAt() != null) {
             tickets.note(after.ticketId(), notes.recording(after), null, asPbx);
         }
@@ -149,7 +176,8 @@ class CtiEvents {
     }
 
     private Long answering(CtiEvent e) {
-        return telephony.staffBy(e.answeringNumber())
+        return telephony
+                .staffBy(e.answeringNumber())
                 .or(() -> e.users().size() == 1 ? telephony.staffBy(e.users().getFirst()) : java.util.Optional.empty())
                 .orElse(null);
     }

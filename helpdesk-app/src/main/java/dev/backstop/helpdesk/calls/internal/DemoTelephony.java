@@ -30,7 +30,13 @@ class DemoTelephony implements TelephonyDemo {
     private final Clock clock;
     private final CallNotes notes;
 
-    DemoTelephony(Telephony telephony, CtiEvents events, CallLog log, TicketManagement tickets, JdbcTemplate jdbc, Clock clock,
+    DemoTelephony(
+            Telephony telephony,
+            CtiEvents events,
+            CallLog log,
+            TicketManagement tickets,
+            JdbcTemplate jdbc,
+            Clock clock,
             CallNotes notes) {
         this.notes = notes;
         this.telephony = telephony;
@@ -49,7 +55,8 @@ class DemoTelephony implements TelephonyDemo {
         telephony.setHotline("4008003000", "HR", "HR 热线 / HR line");
         Map.of("agent", "8001", "expert", "8002", "hr", "8003", "payroll", "8004")
                 .forEach((user, extension) -> {
-                    if (!jdbc.queryForList("select id from app_users where username = ?", Long.class, user).isEmpty()) {
+                    if (!jdbc.queryForList("select id from app_users where username = ?", Long.class, user)
+                            .isEmpty()) {
                         telephony.setExtension(user, extension);
                     }
                 });
@@ -60,7 +67,14 @@ class DemoTelephony implements TelephonyDemo {
         String answered = "demo-call-0001";
         play("newCall", answered, contact, "4008001000", null, null, now.minusSeconds(3600), null);
         play("answer", answered, contact, "4008001000", "8001", null, now.minusSeconds(3588), null);
-        play("recordingAvailable", answered, contact, "4008001000", null, null, now.minusSeconds(3400),
+        play(
+                "recordingAvailable",
+                answered,
+                contact,
+                "4008001000",
+                null,
+                null,
+                now.minusSeconds(3400),
                 "https://pbx.example.com/recordings/demo-call-0001.mp3");
         List<Long> ticket = jdbc.queryForList("select id from tickets where subject = '到货数量与发货单不符'", Long.class);
         if (!ticket.isEmpty()) {
@@ -76,9 +90,18 @@ class DemoTelephony implements TelephonyDemo {
         return 2;
     }
 
-    private void play(String event, String callId, String from, String to, String answering, String cause, Instant at,
+    private void play(
+            String event,
+            String callId,
+            String from,
+            String to,
+            String answering,
+            String cause,
+            Instant at,
             String recording) {
-        events.handle(TOKEN, new CtiEvent(event, from, to, "in", callId, List.of(), null, cause, answering, at, recording,
-                null, null));
+        events.handle(
+                TOKEN,
+                new CtiEvent(
+                        event, from, to, "in", callId, List.of(), null, cause, answering, at, recording, null, null));
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MissedCallsApi {
 
     /** As the PBX sends it; text fields so that a wrong value gets a clear message, not a parse error. */
-    record CallBody(String callId, String kind, String caller, String desk, String skill, String at, Integer waitedSeconds) {
-    }
+    record CallBody(
+            String callId, String kind, String caller, String desk, String skill, String at, Integer waitedSeconds) {}
 
     private final MissedCalls calls;
 
@@ -34,14 +34,24 @@ class MissedCallsApi {
     }
 
     @PostMapping("/api/v1/calls/missed")
-    @Operation(summary = "Report a call abandoned in the queue (kind ABANDONED) or a callback the caller asked for "
-            + "(CALLBACK_REQUESTED): 201 with the new callback task, 200 when it joined the caller's open task or the "
-            + "call was already reported")
+    @Operation(
+            summary = "Report a call abandoned in the queue (kind ABANDONED) or a callback the caller asked for "
+                    + "(CALLBACK_REQUESTED): 201 with the new callback task, 200 when it joined the caller's open task or the "
+                    + "call was already reported")
     ResponseEntity<CallbackTask> report(@RequestBody CallBody body, CurrentUser user) {
-        CallbackTask task = calls.report(new ReportedCall(body.callId(), kind(body.kind()), body.caller(), desk(body.desk()),
-                body.skill(), at(body.at()), body.waitedSeconds()), user);
+        CallbackTask task = calls.report(
+                new ReportedCall(
+                        body.callId(),
+                        kind(body.kind()),
+                        body.caller(),
+                        desk(body.desk()),
+                        body.skill(),
+                        at(body.at()),
+                        body.waitedSeconds()),
+                user);
         return task.created()
-                ? ResponseEntity.created(URI.create("/api/v1/tickets/" + task.ticketId())).body(task)
+                ? ResponseEntity.created(URI.create("/api/v1/tickets/" + task.ticketId()))
+                        .body(task)
                 : ResponseEntity.ok(task);
     }
 

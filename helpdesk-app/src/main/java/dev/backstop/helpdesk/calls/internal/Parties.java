@@ -39,13 +39,22 @@ class Parties {
             return hrCallers.find(digits).stream()
                     .filter(f -> digits.equals(PhoneNumbers.digits(f.phone())))
                     .findFirst()
-                    .map(f -> new Party(f.caller().family() ? "FAMILY_MEMBER" : "EMPLOYEE",
-                            f.caller().family() ? f.caller().familyMemberId() : f.caller().employeeId(), f.caller().name(),
-                            f.employeeNo(), null, f.caller().employeeId(), null))
+                    .map(f -> new Party(
+                            f.caller().family() ? "FAMILY_MEMBER" : "EMPLOYEE",
+                            f.caller().family()
+                                    ? f.caller().familyMemberId()
+                                    : f.caller().employeeId(),
+                            f.caller().name(),
+                            f.employeeNo(),
+                            null,
+                            f.caller().employeeId(),
+                            null))
                     .orElse(Party.UNKNOWN);
         }
         return distributorOf(digits)
-                .flatMap(d -> d.contacts().stream().filter(c -> digits.equals(PhoneNumbers.digits(c.phone()))).findFirst()
+                .flatMap(d -> d.contacts().stream()
+                        .filter(c -> digits.equals(PhoneNumbers.digits(c.phone())))
+                        .findFirst()
                         .map(c -> new Party("DISTRIBUTOR_CONTACT", c.id(), c.name(), d.code(), d.id(), null, d.tier())))
                 .orElse(Party.UNKNOWN);
     }
@@ -53,7 +62,9 @@ class Parties {
     private Optional<Distributor> distributorOf(String digits) {
         List<Long> ids = distributors.find(digits).stream()
                 .filter(m -> digits.equals(PhoneNumbers.digits(m.matchedDetail())))
-                .map(Distributor.Match::id).distinct().toList();
+                .map(Distributor.Match::id)
+                .distinct()
+                .toList();
         return ids.size() == 1 ? distributors.byId(ids.getFirst()) : Optional.empty();
     }
 }

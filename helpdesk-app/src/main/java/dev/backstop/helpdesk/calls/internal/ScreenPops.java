@@ -30,13 +30,17 @@ class ScreenPops {
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     /** Call id → the change time last pushed for it (pruned after twice the look-back). */
     private final Map<String, Instant> pushed = new ConcurrentHashMap<>();
+
     private final CallLog log;
     private final Clock clock;
     private final Duration lookback;
     private final Duration interval;
     private volatile Instant listeningSince;
 
-    ScreenPops(CallLog log, Clock clock, @Value("${backstop.calls.live.lookback:10s}") Duration lookback,
+    ScreenPops(
+            CallLog log,
+            Clock clock,
+            @Value("${backstop.calls.live.lookback:10s}") Duration lookback,
             @Value("${backstop.calls.live.interval:500ms}") Duration interval) {
         this.log = log;
         this.clock = clock;
@@ -77,7 +81,9 @@ class ScreenPops {
         }
     }
 
-    @Scheduled(initialDelayString = "${backstop.calls.live.interval:500ms}", fixedDelayString = "${backstop.calls.live.interval:500ms}")
+    @Scheduled(
+            initialDelayString = "${backstop.calls.live.interval:500ms}",
+            fixedDelayString = "${backstop.calls.live.interval:500ms}")
     void poll() {
         if (streams.isEmpty()) {
             pushed.clear();

@@ -30,23 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Telephony {
 
-    record Pbx(long id, String name, long actsAs) {
-    }
+    record Pbx(long id, String name, long actsAs) {}
 
-    record PbxInfo(long id, String name, String actsAs, java.time.Instant createdAt, boolean revoked) {
-    }
+    record PbxInfo(long id, String name, String actsAs, java.time.Instant createdAt, boolean revoked) {}
 
-    record IssuedPbx(long id, String name, String token) {
-    }
+    record IssuedPbx(long id, String name, String token) {}
 
-    record Hotline(String number, Desk desk, String name) {
-    }
+    record Hotline(String number, Desk desk, String name) {}
 
-    record Extension(long userId, String username, String displayName, String extension) {
-    }
+    record Extension(long userId, String username, String displayName, String extension) {}
 
-    record Blocked(String number, String note) {
-    }
+    record Blocked(String number, String note) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -63,9 +57,14 @@ class Telephony {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw new PbxUnknown();
         }
-        return jdbc.query("select id, name, acts_as from pbx_endpoints where token_hash = ? and revoked = false",
-                        (rs, i) -> new Pbx(rs.getLong(1), rs.getString(2), rs.getLong(3)), sha256(token))
-                .stream().findFirst().orElseThrow(PbxUnknown::new);
+        return jdbc
+                .query(
+                        "select id, name, acts_as from pbx_endpoints where token_hash = ? and revoked = false",
+                        (rs, i) -> new Pbx(rs.getLong(1), rs.getString(2), rs.getLong(3)),
+                        sha256(token))
+                .stream()
+                .findFirst()
+                .orElseThrow(PbxUnknown::new);
     }
 
     @Transactional
@@ -80,16 +79,26 @@ class Telephony {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new CallRefused("calls.error.pbxName", String.valueOf(name));
         }
-        jdbc.update("insert into pbx_endpoints (name, token_hash, acts_as, created_at) values (?, ?, ?, ?)", name.strip(),
-                sha256(token), actsAs, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into pbx_endpoints (name, token_hash, acts_as, created_at) values (?, ?, ?, ?)",
+                name.strip(),
+                sha256(token),
+                actsAs,
+                Timestamp.from(clock.instant()));
         return jdbc.queryForObject("select id from pbx_endpoints where token_hash = ?", Long.class, sha256(token));
     }
 
     List<PbxInfo> endpoints() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select p.id, p.name, u.username, p.created_at, p.revoked from pbx_endpoints p join app_users u on u.id = p.acts_as
-                 order by p.id""", (rs, i) -> new PbxInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getTimestamp(4).toInstant(), rs.getBoolean(5)));
+                 order by p.id""",
+                (rs, i) -> new PbxInfo(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5)));
     }
 
     @Transactional
@@ -105,11 +114,13 @@ class Telephony {
             return Optional.empty();
         }
         return jdbc.queryForList("select desk from hotlines where number_digits = ?", String.class, digits).stream()
-                .findFirst().map(Desk::valueOf);
+                .findFirst()
+                .map(Desk::valueOf);
     }
 
     List<Hotline> hotlines() {
-        return jdbc.query("select number_digits, desk, name from hotlines order by number_digits",
+        return jdbc.query(
+                "select number_digits, desk, name from hotlines order by number_digits",
                 (rs, i) -> new Hotline(rs.getString(1), Desk.valueOf(rs.getString(2)), rs.getString(3)));
     }
 
@@ -126,8 +137,10 @@ class Telephony {
         if (label.length() > 100) {
             throw new CallRefused("calls.error.pbxName", label);
         }
-        if (jdbc.update("update hotlines set desk = ?, name = ? where number_digits = ?", target.name(), label, digits) == 0) {
-            jdbc.update("insert into hotlines (number_digits, desk, name) values (?, ?, ?)", digits, target.name(), label);
+        if (jdbc.update("update hotlines set desk = ?, name = ? where number_digits = ?", target.name(), label, digits)
+                == 0) {
+            jdbc.update(
+                    "insert into hotlines (number_digits, desk, name) values (?, ?, ?)", digits, target.name(), label);
         }
         return new Hotline(digits, target, label);
     }
@@ -141,12 +154,14 @@ class Telephony {
 
     boolean blocked(String number) {
         String digits = PhoneNumbers.digits(number);
-        return digits != null && !jdbc.queryForList("select 1 from blocked_callers where number_digits = ?", Integer.class,
-                digits).isEmpty();
+        return digits != null
+                && !jdbc.queryForList("select 1 from blocked_callers where number_digits = ?", Integer.class, digits)
+                        .isEmpty();
     }
 
     List<Blocked> blockedCallers() {
-        return jdbc.query("select number_digits, note from blocked_callers order by number_digits",
+        return jdbc.query(
+                "select number_digits, note from blocked_callers order by number_digits",
                 (rs, i) -> new Blocked(rs.getString(1), rs.getString(2)));
     }
 
@@ -158,7 +173,10 @@ class Telephony {
             throw new CallRefused("calls.error.noteTooLong", 200);
         }
         if (jdbc.update("update blocked_callers set note = ? where number_digits = ?", text, digits) == 0) {
-            jdbc.update("insert into blocked_callers (number_digits, note, created_at) values (?, ?, ?)", digits, text,
+            jdbc.update(
+                    "insert into blocked_callers (number_digits, note, created_at) values (?, ?, ?)",
+                    digits,
+                    text,
                     Timestamp.from(clock.instant()));
         }
         return new Blocked(digits, text);
@@ -172,7 +190,8 @@ class Telephony {
     // --- extensions and staff
 
     List<Extension> extensions() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select u.id, u.username, u.display_name, x.extension from agent_extensions x join app_users u on u.id = x.user_id
                  order by x.extension""", (rs, i) -> new Extension(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
@@ -193,17 +212,24 @@ class Telephony {
             if (!ext.matches("[0-9A-Za-z*#+._-]{1,32}")) {
                 throw new CallRefused("calls.error.extension", ext);
             }
-            Long other = jdbc.queryForList("select user_id from agent_extensions where extension = ?", Long.class, ext)
-                    .stream().findFirst().orElse(null);
+            Long other =
+                    jdbc
+                            .queryForList("select user_id from agent_extensions where extension = ?", Long.class, ext)
+                            .stream()
+                            .findFirst()
+                            .orElse(null);
             if (other != null) {
                 throw new CallRefused("calls.error.extensionTaken", ext);
             }
             jdbc.update("insert into agent_extensions (user_id, extension) values (?, ?)", userId, ext);
         }
-        return jdbc.query("""
+        return jdbc.query(
+                        """
                 select u.id, u.username, u.display_name, x.extension from app_users u
                   left join agent_extensions x on x.user_id = u.id where u.id = ?""",
-                (rs, i) -> new Extension(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), userId).getFirst();
+                        (rs, i) -> new Extension(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                        userId)
+                .getFirst();
     }
 
     /**
@@ -218,12 +244,14 @@ class Telephony {
         Optional<Long> found = first("select user_id from agent_extensions where extension = ?", v)
                 .or(() -> first("select id from app_users where username = ? and enabled = true", v))
                 .or(() -> first("select id from app_users where lower(email) = lower(?) and enabled = true", v))
-                .or(() -> v.matches("\\d{1,18}") ? first("select id from app_users where id = ? and enabled = true", Long.parseLong(v))
+                .or(() -> v.matches("\\d{1,18}")
+                        ? first("select id from app_users where id = ? and enabled = true", Long.parseLong(v))
                         : Optional.empty());
         if (found.isPresent()) {
             return found;
         }
-        List<Long> byName = jdbc.queryForList("select id from app_users where display_name = ? and enabled = true", Long.class, v);
+        List<Long> byName =
+                jdbc.queryForList("select id from app_users where display_name = ? and enabled = true", Long.class, v);
         return byName.size() == 1 ? Optional.of(byName.getFirst()) : Optional.empty();
     }
 
@@ -238,9 +266,12 @@ class Telephony {
             case EXPERT -> EnumSet.of(Role.EXPERT);
             case HR -> EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL);
         };
-        String in = String.join(",", roles.stream().map(r -> "'" + r.name() + "'").toList());
-        return jdbc.queryForList("select distinct u.id from app_users u join user_roles r on r.user_id = u.id where u.enabled = true"
-                + " and r.role in (" + in + ") order by u.id", Long.class);
+        String in =
+                String.join(",", roles.stream().map(r -> "'" + r.name() + "'").toList());
+        return jdbc.queryForList(
+                "select distinct u.id from app_users u join user_roles r on r.user_id = u.id where u.enabled = true"
+                        + " and r.role in (" + in + ") order by u.id",
+                Long.class);
     }
 
     /** The staff user as the rest of the app knows them (to act as the PBX's user or the answering agent). */
@@ -249,10 +280,18 @@ class Telephony {
                 select u.username, u.display_name, u.distributor_id, coalesce(u.employee_id, f.employee_id) as employee_id,
                        u.family_member_id, u.department_id
                   from app_users u left join family_members f on f.id = u.family_member_id where u.id = ?""", userId);
-        Set<Role> roles = Set.copyOf(jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId)
-                .stream().map(Role::valueOf).toList());
-        return new CurrentUser(userId, (String) row.get("username"), (String) row.get("display_name"), roles,
-                id(row.get("distributor_id")), id(row.get("employee_id")), id(row.get("family_member_id")),
+        Set<Role> roles = Set.copyOf(
+                jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId).stream()
+                        .map(Role::valueOf)
+                        .toList());
+        return new CurrentUser(
+                userId,
+                (String) row.get("username"),
+                (String) row.get("display_name"),
+                roles,
+                id(row.get("distributor_id")),
+                id(row.get("employee_id")),
+                id(row.get("family_member_id")),
                 id(row.get("department_id")));
     }
 
@@ -276,7 +315,8 @@ class Telephony {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,17 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "calls")
 class TelephonyAdminApi {
 
-    record PbxBody(String name) {
-    }
+    record PbxBody(String name) {}
 
-    record HotlineBody(String desk, String name) {
-    }
+    record HotlineBody(String desk, String name) {}
 
-    record ExtensionBody(String extension) {
-    }
+    record ExtensionBody(String extension) {}
 
-    record BlockBody(String note) {
-    }
+    record BlockBody(String note) {}
 
     private final Telephony telephony;
 
@@ -49,7 +45,9 @@ class TelephonyAdminApi {
 
     @PostMapping("/api/v1/admin/telephony/pbx/{id}/revoke")
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        return telephony.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return telephony.revoke(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @GetMapping("/api/v1/admin/telephony/hotlines")
@@ -64,7 +62,9 @@ class TelephonyAdminApi {
 
     @DeleteMapping("/api/v1/admin/telephony/hotlines/{number}")
     ResponseEntity<Void> removeHotline(@PathVariable String number) {
-        return telephony.removeHotline(number) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return telephony.removeHotline(number)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @GetMapping("/api/v1/admin/telephony/extensions")
@@ -89,6 +89,8 @@ class TelephonyAdminApi {
 
     @DeleteMapping("/api/v1/admin/telephony/blocked/{number}")
     ResponseEntity<Void> unblock(@PathVariable String number) {
-        return telephony.unblock(number) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return telephony.unblock(number)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 }

@@ -33,7 +33,10 @@ class TelephonyAdminPages {
 
     @PostMapping("/admin/telephony/pbx")
     String create(@RequestParam String name, CurrentUser user, RedirectAttributes flash) {
-        return act(flash, () -> flash.addFlashAttribute("issued", "/api/v1/cti/" + telephony.issue(name, user).token()));
+        return act(
+                flash,
+                () -> flash.addFlashAttribute(
+                        "issued", "/api/v1/cti/" + telephony.issue(name, user).token()));
     }
 
     @PostMapping("/admin/telephony/pbx/{id}/revoke")
@@ -42,13 +45,17 @@ class TelephonyAdminPages {
     }
 
     @PostMapping("/admin/telephony/hotlines")
-    String hotline(@RequestParam String number, @RequestParam String desk, @RequestParam(required = false) String name,
+    String hotline(
+            @RequestParam String number,
+            @RequestParam String desk,
+            @RequestParam(required = false) String name,
             RedirectAttributes flash) {
         return act(flash, () -> telephony.setHotline(number, desk, name));
     }
 
     @PostMapping("/admin/telephony/extensions")
-    String extension(@RequestParam String username, @RequestParam(required = false) String extension, RedirectAttributes flash) {
+    String extension(
+            @RequestParam String username, @RequestParam(required = false) String extension, RedirectAttributes flash) {
         return act(flash, () -> telephony.setExtension(username, extension));
     }
 

@@ -56,8 +56,8 @@ class ChannelApi {
     }
 
     @GetMapping("/{code}/orders/{orderNo}/policy-check")
-    PolicyCheck policyCheck(@PathVariable String code, @PathVariable String orderNo, @RequestParam String policy,
-            CurrentUser user) {
+    PolicyCheck policyCheck(
+            @PathVariable String code, @PathVariable String orderNo, @RequestParam String policy, CurrentUser user) {
         return desk.checkPolicy(code, orderNo, policy, user);
     }
 
@@ -73,9 +73,10 @@ class ChannelApi {
 
     /** Raises a request (delivery discrepancy, expedite, payment not applied, invoice or policy dispute) as a ticket. */
     @PostMapping("/{code}/requests")
-    ResponseEntity<TicketDetails> raise(@PathVariable String code, @RequestBody ChannelRequest request, Locale locale,
-            CurrentUser user) {
+    ResponseEntity<TicketDetails> raise(
+            @PathVariable String code, @RequestBody ChannelRequest request, Locale locale, CurrentUser user) {
         TicketDetails ticket = desk.raise(code, request, locale, user);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id()))
+                .body(ticket);
     }
 }

@@ -65,19 +65,26 @@ class ChannelPages {
     }
 
     @GetMapping("/workspace/distributors/{code}/orders/{orderNo}")
-    String order(@PathVariable String code, @PathVariable String orderNo,
-            @RequestParam(name = "policy", required = false) String policy, CurrentUser user, Model model) {
+    String order(
+            @PathVariable String code,
+            @PathVariable String orderNo,
+            @RequestParam(name = "policy", required = false) String policy,
+            CurrentUser user,
+            Model model) {
         return order(code, orderNo, policy, "/workspace/distributors/" + path(code), true, user, model);
     }
 
     @GetMapping("/portal/account/orders/{orderNo}")
-    String ownOrder(@PathVariable String orderNo, @RequestParam(name = "policy", required = false) String policy,
-            CurrentUser user, Model model) {
+    String ownOrder(
+            @PathVariable String orderNo,
+            @RequestParam(name = "policy", required = false) String policy,
+            CurrentUser user,
+            Model model) {
         return order(desk.ownCode(user), orderNo, policy, "/portal/account", false, user, model);
     }
 
-    private String order(String code, String orderNo, String policy, String base, boolean staff, CurrentUser user,
-            Model model) {
+    private String order(
+            String code, String orderNo, String policy, String base, boolean staff, CurrentUser user, Model model) {
         model.addAttribute("o", desk.order(code, orderNo, user));
         model.addAttribute("base", base);
         model.addAttribute("staff", staff);
@@ -95,7 +102,11 @@ class ChannelPages {
     }
 
     @PostMapping("/workspace/distributors/{code}/requests")
-    String raise(@PathVariable String code, @RequestParam Map<String, String> form, Locale locale, CurrentUser user,
+    String raise(
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            CurrentUser user,
             RedirectAttributes flash) {
         return raise(code, form, "/workspace/distributors/" + path(code), "/workspace/tickets/", locale, user, flash);
     }
@@ -105,8 +116,14 @@ class ChannelPages {
         return raise(desk.ownCode(user), form, "/portal/account", "/portal/tickets/", locale, user, flash);
     }
 
-    private String raise(String code, Map<String, String> form, String base, String ticketBase, Locale locale,
-            CurrentUser user, RedirectAttributes flash) {
+    private String raise(
+            String code,
+            Map<String, String> form,
+            String base,
+            String ticketBase,
+            Locale locale,
+            CurrentUser user,
+            RedirectAttributes flash) {
         String orderNo = form.get("orderNo");
         String back = orderNo == null || orderNo.isBlank() ? base : base + "/orders/" + path(orderNo);
         try {
@@ -130,12 +147,16 @@ class ChannelPages {
         }
         List<ChannelRequest.Received> received = new ArrayList<>();
         for (Map.Entry<String, String> field : form.entrySet()) {
-            if (field.getKey().startsWith("received_") && field.getValue() != null && !field.getValue().isBlank()) {
+            if (field.getKey().startsWith("received_")
+                    && field.getValue() != null
+                    && !field.getValue().isBlank()) {
                 try {
-                    received.add(new ChannelRequest.Received(Integer.parseInt(field.getKey().substring(9)),
+                    received.add(new ChannelRequest.Received(
+                            Integer.parseInt(field.getKey().substring(9)),
                             new BigDecimal(field.getValue().strip())));
                 } catch (NumberFormatException e) {
-                    throw new dev.backstop.helpdesk.channel.ChannelRefused("channel.error.badQuantity", field.getKey().substring(9));
+                    throw new dev.backstop.helpdesk.channel.ChannelRefused(
+                            "channel.error.badQuantity", field.getKey().substring(9));
                 }
             }
         }
@@ -148,8 +169,15 @@ class ChannelPages {
                 throw new dev.backstop.helpdesk.channel.ChannelRefused("channel.error.deadlineHours", deadline);
             }
         }
-        return new ChannelRequest(kind, form.get("orderNo"), form.get("invoiceNo"), form.get("paymentNo"),
-                form.get("policyCode"), form.get("description"), received, hours);
+        return new ChannelRequest(
+                kind,
+                form.get("orderNo"),
+                form.get("invoiceNo"),
+                form.get("paymentNo"),
+                form.get("policyCode"),
+                form.get("description"),
+                received,
+                hours);
     }
 
     private static String path(String segment) {

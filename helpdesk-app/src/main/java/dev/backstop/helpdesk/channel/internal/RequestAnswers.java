@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
 
 /**
  * The answer flows back to the distributor: after a change of a ticket raised from the distributor view commits, each
@@ -30,14 +30,18 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 class RequestAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(RequestAnswers.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Set.of(Role.ADMIN), null, null, null, null);
+    private static final CurrentUser SYSTEM =
+            new CurrentUser(0, "system", "system", Set.of(Role.ADMIN), null, null, null, null);
 
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
     private final OutboundMessages messages;
     private final String publicUrl;
 
-    RequestAnswers(JdbcTemplate jdbc, TicketManagement tickets, OutboundMessages messages,
+    RequestAnswers(
+            JdbcTemplate jdbc,
+            TicketManagement tickets,
+            OutboundMessages messages,
             @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -51,29 +55,43 @@ class RequestAnswers {
     }
 
     void send(long ticketId) {
-        List<Long> notified = jdbc.query("select coalesce(notified_entry, 0) from channel_requests where ticket_id = ?",
-                (rs, i) -> rs.getLong(1), ticketId);
+        List<Long> notified = jdbc.query(
+                "select coalesce(notified_entry, 0) from channel_requests where ticket_id = ?",
+                (rs, i) -> rs.getLong(1),
+                ticketId);
         if (notified.isEmpty()) {
             return;
         }
         TicketDetails ticket = tickets.get(ticketId, SYSTEM);
         List<TimelineEntry> replies = ticket.timeline().stream()
-                .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY && !e.internal() && !e.fromRequester() && e.authorId() != null)
+                .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY
+                        && !e.internal()
+                        && !e.fromRequester()
+                        && e.authorId() != null)
                 .filter(e -> e.id() > notified.getFirst())
                 .toList();
-        if (replies.isEmpty() || ticket.requester() == null || ticket.requester().email() == null) {
+        if (replies.isEmpty()
+                || ticket.requester() == null
+                || ticket.requester().email() == null) {
             return;
         }
         long last = replies.getLast().id();
-        int claimed = jdbc.update("update channel_requests set notified_entry = ? where ticket_id = ?"
-                + " and coalesce(notified_entry, 0) < ?", last, ticketId, last);
+        int claimed = jdbc.update(
+                "update channel_requests set notified_entry = ? where ticket_id = ?"
+                        + " and coalesce(notified_entry, 0) < ?",
+                last,
+                ticketId,
+                last);
         if (claimed == 0) {
             return;
         }
-        String answer = String.join("\n\n", replies.stream().map(TimelineEntry::body).toList());
+        String answer =
+                String.join("\n\n", replies.stream().map(TimelineEntry::body).toList());
         String link = publicUrl + "/portal/tickets/" + ticketId;
-        Delivery delivery = messages.email(ticket.requester().email(),
-                "【后盾服务台】您的申请 " + ticket.key() + " 有新的答复 / New answer on your request " + ticket.key(), """
+        Delivery delivery = messages.email(
+                ticket.requester().email(),
+                "【后盾服务台】您的申请 " + ticket.key() + " 有新的答复 / New answer on your request " + ticket.key(),
+                """
                         您好，%s：
 
                         关于“%s”，服务台答复如下：
@@ -90,10 +108,18 @@ class RequestAnswers {
                         %s
 
                         See it and reply in the distributor portal: %s
-                        """.formatted(ticket.requester().name(), ticket.subject(), answer, link, ticket.requester().name(),
-                        ticket.subject(), answer, link));
+                        """.formatted(
+                                ticket.requester().name(),
+                                ticket.subject(),
+                                answer,
+                                link,
+                                ticket.requester().name(),
+                                ticket.subject(),
+                                answer,
+                                link));
         if (delivery.status() == Delivery.Status.FAILED) {
-            // rolls the claim of notified_entry back; the publication stays incomplete and UnfinishedEvents sends it later
+            // rolls the claim of notified_entry back; the publication stays incomplete and UnfinishedEvents sends it
+            // later
             throw new IllegalStateException("answer on " + ticket.key() + " not e-mailed: " + delivery.detail());
         }
         log.info("answer on {} e-mailed to the distributor: {}", ticket.key(), delivery);

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 class DistributorContactImports extends DeclaredImport {
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
-            .field(Field.text("distributor_code", "经销商编码", "Distributor Code", "客户编码").required().maxLength(32))
+            .field(Field.text("distributor_code", "经销商编码", "Distributor Code", "客户编码")
+                    .required()
+                    .maxLength(32))
             .field(Field.text("name", "联系人", "Contact Name", "姓名").required().maxLength(100))
             .field(Field.text("title", "职务", "Title").maxLength(100))
             .field(Field.of("phone", FieldType.PHONE, "电话", "Phone", "手机"))
@@ -33,8 +35,8 @@ class DistributorContactImports extends DeclaredImport {
             .sample("D0101", "Li Na", "Finance", "(0571) 8765-4321", "li.na@example.cn", "N")
             .build();
 
-    private static final Reference DISTRIBUTOR = new Reference("distributors", "code", "distributor_code",
-            "distributors.import.unknownDistributor");
+    private static final Reference DISTRIBUTOR =
+            new Reference("distributors", "code", "distributor_code", "distributors.import.unknownDistributor");
 
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
@@ -42,17 +44,27 @@ class DistributorContactImports extends DeclaredImport {
     DistributorContactImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.table = TableUpsert.of(jdbc, "distributor_contacts", List.of("distributor_id", "name"),
-                List.of("title", "phone", "phone_digits", "email", "primary_contact")).fedBy("phone_digits", "phone");
+        this.table = TableUpsert.of(
+                        jdbc,
+                        "distributor_contacts",
+                        List.of("distributor_id", "name"),
+                        List.of("title", "phone", "phone_digits", "email", "primary_contact"))
+                .fedBy("phone_digits", "phone");
     }
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         return DISTRIBUTOR.upsert(jdbc, rows, table, (row, distributor) -> {
             String phone = row.text("phone");
-            return new Object[] {distributor, row.text("name"), row.text("title"), phone,
-                    phone == null ? null : PhoneNumbers.digits(phone), row.text("email"),
-                    Boolean.TRUE.equals(row.bool("primary_contact"))};
+            return new Object[] {
+                distributor,
+                row.text("name"),
+                row.text("title"),
+                phone,
+                phone == null ? null : PhoneNumbers.digits(phone),
+                row.text("email"),
+                Boolean.TRUE.equals(row.bool("primary_contact"))
+            };
         });
     }
 }

@@ -22,9 +22,18 @@ class ErpConnector extends LiveFirstConnector<ErpSystem> implements ErpLookups {
     static final String SETTINGS = "backstop.erp";
     static final List<String> KINDS = List.of("orders", "invoices", "payments", "sales-policies");
 
-    ErpConnector(SnapshotErp snapshot, List<ErpSystem> systems, ImportHistory history, Clock clock,
+    ErpConnector(
+            SnapshotErp snapshot,
+            List<ErpSystem> systems,
+            ImportHistory history,
+            Clock clock,
             Environment environment) {
-        super("ERP", snapshot, systems, LiveSystemSettings.of(environment, SETTINGS), clock,
+        super(
+                "ERP",
+                snapshot,
+                systems,
+                LiveSystemSettings.of(environment, SETTINGS),
+                clock,
                 () -> history.lastApplied(KINDS));
     }
 
@@ -35,6 +44,7 @@ class ErpConnector extends LiveFirstConnector<ErpSystem> implements ErpLookups {
 
     @Override
     public Sourced<Optional<ErpAccount.Order>> order(String distributorCode, String orderNo) {
-        return ask(system -> system.order(orderNo)).map(order -> order.filter(o -> distributorCode.equals(o.distributorCode())));
+        return ask(system -> system.order(orderNo))
+                .map(order -> order.filter(o -> distributorCode.equals(o.distributorCode())));
     }
 }

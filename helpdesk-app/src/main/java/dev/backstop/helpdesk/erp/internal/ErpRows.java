@@ -7,12 +7,11 @@ import dev.backstop.imports.RowError;
 /** Shared bits of the ERP import targets. */
 final class ErpRows {
 
-    private ErpRows() {
-    }
+    private ErpRows() {}
 
     /** The distributor a row of an ERP import belongs to, by its {@code distributor_code}. */
-    static final Reference DISTRIBUTOR = new Reference("distributors", "code", "distributor_code",
-            "erp.import.unknownDistributor");
+    static final Reference DISTRIBUTOR =
+            new Reference("distributors", "code", "distributor_code", "erp.import.unknownDistributor");
 
     static RowError unknownDistributor(ParsedRow row) {
         return DISTRIBUTOR.unknown(row);

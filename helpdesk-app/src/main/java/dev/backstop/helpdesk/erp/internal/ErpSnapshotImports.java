@@ -13,21 +13,31 @@ import org.springframework.stereotype.Component;
 /** Invoices and payments from the ERP (sales policies: {@link SalesPolicyImports}). */
 final class ErpSnapshotImports {
 
-    private ErpSnapshotImports() {
-    }
+    private ErpSnapshotImports() {}
 
     @Component
     static class Invoices extends SimpleErpImport {
 
-        static final Map<String, List<String>> STATUSES = Map.of("OPEN", List.of("未付款", "Open", "Unpaid"),
-                "PARTIAL", List.of("部分付款", "Partially paid"), "PAID", List.of("已付款", "Paid"),
-                "VOID", List.of("作废", "Void"), "OVERDUE", List.of("逾期", "Overdue"));
+        static final Map<String, List<String>> STATUSES = Map.of(
+                "OPEN",
+                List.of("未付款", "Open", "Unpaid"),
+                "PARTIAL",
+                List.of("部分付款", "Partially paid"),
+                "PAID",
+                List.of("已付款", "Paid"),
+                "VOID",
+                List.of("作废", "Void"),
+                "OVERDUE",
+                List.of("逾期", "Overdue"));
 
         private static final RecordSchema SCHEMA = RecordSchema.builder()
                 .field(Field.text("invoice_no", "发票号", "Invoice No").required().maxLength(64))
-                .field(Field.text("distributor_code", "经销商编码", "Distributor Code").required().maxLength(32))
+                .field(Field.text("distributor_code", "经销商编码", "Distributor Code")
+                        .required()
+                        .maxLength(32))
                 .field(Field.text("order_no", "订单号", "Order No").maxLength(64))
-                .field(Field.of("issue_date", FieldType.DATE, "开票日期", "Issue Date").required())
+                .field(Field.of("issue_date", FieldType.DATE, "开票日期", "Issue Date")
+                        .required())
                 .field(Field.of("due_date", FieldType.DATE, "到期日", "Due Date"))
                 .field(Field.of("amount", FieldType.AMOUNT, "金额", "Amount").required())
                 .field(Field.of("tax_amount", FieldType.AMOUNT, "税额", "Tax"))
@@ -36,35 +46,65 @@ final class ErpSnapshotImports {
                 .build();
 
         private static final ImportKind KIND = ImportKind.of("invoices", "erp.import.invoices", SCHEMA)
-                .sample("INV-2026-0001", "D0001", "SO-2026-000101", "2026-11-25", "2026-12-25", "¥12,475.00", "1,435.18",
+                .sample(
+                        "INV-2026-0001",
+                        "D0001",
+                        "SO-2026-000101",
+                        "2026-11-25",
+                        "2026-12-25",
+                        "¥12,475.00",
+                        "1,435.18",
                         "未付款")
                 .build();
 
         Invoices(JdbcTemplate jdbc) {
-            super(KIND, jdbc, "erp_invoices", List.of("invoice_no"),
-                    List.of("distributor_id", "order_no", "issue_date", "due_date", "amount", "tax_amount", "status"), true);
+            super(
+                    KIND,
+                    jdbc,
+                    "erp_invoices",
+                    List.of("invoice_no"),
+                    List.of("distributor_id", "order_no", "issue_date", "due_date", "amount", "tax_amount", "status"),
+                    true);
         }
 
         @Override
         Object[] values(ParsedRow row, Long distributorId) {
-            return new Object[] {row.text("invoice_no"), distributorId, row.text("order_no"), row.date("issue_date"),
-                    row.date("due_date"), row.decimal("amount"), row.decimal("tax_amount"),
-                    ErpRows.orDefault(row.text("status"), "OPEN")};
+            return new Object[] {
+                row.text("invoice_no"),
+                distributorId,
+                row.text("order_no"),
+                row.date("issue_date"),
+                row.date("due_date"),
+                row.decimal("amount"),
+                row.decimal("tax_amount"),
+                ErpRows.orDefault(row.text("status"), "OPEN")
+            };
         }
     }
 
     @Component
     static class Payments extends SimpleErpImport {
 
-        static final Map<String, List<String>> METHODS = Map.of("TRANSFER", List.of("银行转账", "转账", "Bank transfer"),
-                "ACCEPTANCE", List.of("承兑汇票", "Acceptance bill"), "CASH", List.of("现金", "Cash"),
-                "OFFSET", List.of("冲抵", "Offset"), "OTHER", List.of("其他", "Other"));
+        static final Map<String, List<String>> METHODS = Map.of(
+                "TRANSFER",
+                List.of("银行转账", "转账", "Bank transfer"),
+                "ACCEPTANCE",
+                List.of("承兑汇票", "Acceptance bill"),
+                "CASH",
+                List.of("现金", "Cash"),
+                "OFFSET",
+                List.of("冲抵", "Offset"),
+                "OTHER",
+                List.of("其他", "Other"));
 
         private static final RecordSchema SCHEMA = RecordSchema.builder()
                 .field(Field.text("payment_no", "回款单号", "Payment No").required().maxLength(64))
-                .field(Field.text("distributor_code", "经销商编码", "Distributor Code").required().maxLength(32))
+                .field(Field.text("distributor_code", "经销商编码", "Distributor Code")
+                        .required()
+                        .maxLength(32))
                 .field(Field.text("invoice_no", "发票号", "Invoice No").maxLength(64))
-                .field(Field.of("paid_at", FieldType.DATE_TIME, "回款时间", "Paid At").required())
+                .field(Field.of("paid_at", FieldType.DATE_TIME, "回款时间", "Paid At")
+                        .required())
                 .field(Field.of("amount", FieldType.AMOUNT, "金额", "Amount").required())
                 .field(Field.choice("method", METHODS, "付款方式", "Method"))
                 .key("payment_no")
@@ -75,14 +115,25 @@ final class ErpSnapshotImports {
                 .build();
 
         Payments(JdbcTemplate jdbc) {
-            super(KIND, jdbc, "erp_payments", List.of("payment_no"),
-                    List.of("distributor_id", "invoice_no", "paid_at", "amount", "method"), true);
+            super(
+                    KIND,
+                    jdbc,
+                    "erp_payments",
+                    List.of("payment_no"),
+                    List.of("distributor_id", "invoice_no", "paid_at", "amount", "method"),
+                    true);
         }
 
         @Override
         Object[] values(ParsedRow row, Long distributorId) {
-            return new Object[] {row.text("payment_no"), distributorId, row.text("invoice_no"), row.dateTime("paid_at"),
-                    row.decimal("amount"), ErpRows.orDefault(row.text("method"), "TRANSFER")};
+            return new Object[] {
+                row.text("payment_no"),
+                distributorId,
+                row.text("invoice_no"),
+                row.dateTime("paid_at"),
+                row.decimal("amount"),
+                ErpRows.orDefault(row.text("method"), "TRANSFER")
+            };
         }
     }
 }

@@ -25,14 +25,26 @@ import org.springframework.stereotype.Component;
 class OrderImports extends DeclaredImport {
 
     static final Map<String, List<String>> STATUSES = Map.of(
-            "OPEN", List.of("待处理", "未发货", "Open"), "CONFIRMED", List.of("已确认", "Confirmed"),
-            "SHIPPED", List.of("已发货", "Shipped"), "DELIVERED", List.of("已签收", "Delivered"),
-            "CANCELLED", List.of("已取消", "Cancelled", "Canceled"), "CLOSED", List.of("已关闭", "Closed"));
+            "OPEN",
+            List.of("待处理", "未发货", "Open"),
+            "CONFIRMED",
+            List.of("已确认", "Confirmed"),
+            "SHIPPED",
+            List.of("已发货", "Shipped"),
+            "DELIVERED",
+            List.of("已签收", "Delivered"),
+            "CANCELLED",
+            List.of("已取消", "Cancelled", "Canceled"),
+            "CLOSED",
+            List.of("已关闭", "Closed"));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("order_no", "订单号", "Order No", "订单编号").required().maxLength(64))
-            .field(Field.text("distributor_code", "经销商编码", "Distributor Code", "客户编码").required().maxLength(32))
-            .field(Field.of("order_date", FieldType.DATE, "下单日期", "Order Date", "订单日期").required())
+            .field(Field.text("distributor_code", "经销商编码", "Distributor Code", "客户编码")
+                    .required()
+                    .maxLength(32))
+            .field(Field.of("order_date", FieldType.DATE, "下单日期", "Order Date", "订单日期")
+                    .required())
             .field(Field.choice("status", STATUSES, "订单状态", "Status", "状态"))
             .field(Field.text("currency", "币种", "Currency").maxLength(3))
             .field(Field.text("remark", "备注", "Remark").maxLength(500))
@@ -47,16 +59,53 @@ class OrderImports extends DeclaredImport {
             .build();
 
     private static final ImportKind KIND = ImportKind.of("orders", "erp.import.orders", SCHEMA)
-            .sample("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "1", "SKU-1001", "智能电饭煲 4L", "20",
-                    "¥299.00", "5,980.00", "厨房电器")
-            .sample("SO-2026-000101", "D0001", "2026年11月22日", "已确认", "CNY", "加急", "2", "SKU-2002", "空气净化器", "5件",
-                    "1,299.00", "6495元", "环境电器")
-            .sample("SO-2026-000102", "D0002", "2026/11/23", "Open", "", "", "1", "SKU-1001", "Rice cooker 4L", "100",
-                    "280", "28000", "Kitchen")
+            .sample(
+                    "SO-2026-000101",
+                    "D0001",
+                    "2026年11月22日",
+                    "已确认",
+                    "CNY",
+                    "加急",
+                    "1",
+                    "SKU-1001",
+                    "智能电饭煲 4L",
+                    "20",
+                    "¥299.00",
+                    "5,980.00",
+                    "厨房电器")
+            .sample(
+                    "SO-2026-000101",
+                    "D0001",
+                    "2026年11月22日",
+                    "已确认",
+                    "CNY",
+                    "加急",
+                    "2",
+                    "SKU-2002",
+                    "空气净化器",
+                    "5件",
+                    "1,299.00",
+                    "6495元",
+                    "环境电器")
+            .sample(
+                    "SO-2026-000102",
+                    "D0002",
+                    "2026/11/23",
+                    "Open",
+                    "",
+                    "",
+                    "1",
+                    "SKU-1001",
+                    "Rice cooker 4L",
+                    "100",
+                    "280",
+                    "28000",
+                    "Kitchen")
             .build();
 
     /** The fields an order line needs; a file without line columns imports order headers only. */
     private static final List<String> LINE_REQUIRED = List.of("line_no", "sku", "quantity");
+
     private static final List<String> LINE_OPTIONAL = List.of("product_name", "unit_price", "amount", "category");
 
     private final JdbcTemplate jdbc;
@@ -66,15 +115,23 @@ class OrderImports extends DeclaredImport {
     OrderImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.orders = TableUpsert.of(jdbc, "erp_orders", List.of("order_no"),
-                List.of("distributor_id", "order_date", "status", "currency", "remark")).fedBy("distributor_id", "distributor_code");
-        this.lines = TableUpsert.of(jdbc, "erp_order_lines", List.of("order_id", "line_no"),
+        this.orders = TableUpsert.of(
+                        jdbc,
+                        "erp_orders",
+                        List.of("order_no"),
+                        List.of("distributor_id", "order_date", "status", "currency", "remark"))
+                .fedBy("distributor_id", "distributor_code");
+        this.lines = TableUpsert.of(
+                jdbc,
+                "erp_order_lines",
+                List.of("order_id", "line_no"),
                 List.of("sku", "product_name", "quantity", "unit_price", "amount", "category"));
     }
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<String, Long> distributors = References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
+        Map<String, Long> distributors =
+                References.ids(jdbc, "distributors", "code", References.column(rows, "distributor_code"));
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         List<Integer> accepted = new ArrayList<>();
         List<Object[]> orderRows = new ArrayList<>();
@@ -91,30 +148,43 @@ class OrderImports extends DeclaredImport {
                 continue;
             }
             accepted.add(i);
-            orderRows.add(new Object[] {row.text("order_no"), distributor, row.date("order_date"),
-                    ErpRows.orDefault(row.text("status"), "OPEN"), ErpRows.orDefault(row.text("currency"), "CNY"),
-                    row.text("remark")});
+            orderRows.add(new Object[] {
+                row.text("order_no"),
+                distributor,
+                row.date("order_date"),
+                ErpRows.orDefault(row.text("status"), "OPEN"),
+                ErpRows.orDefault(row.text("currency"), "CNY"),
+                row.text("remark")
+            });
         }
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
         List<ParsedRow> sources = accepted.stream().map(rows::get).toList();
         List<RowOutcome.Kind> orderOutcomes = orders.apply(orderRows, sources);
-        Map<List<Object>, Long> ids = orders.ids(orderRows.stream().map(r -> List.<Object>of(r[0])).toList());
+        Map<List<Object>, Long> ids =
+                orders.ids(orderRows.stream().map(r -> List.<Object>of(r[0])).toList());
         List<Object[]> lineRows = new ArrayList<>(accepted.size());
         List<ParsedRow> lineSources = new ArrayList<>(accepted.size());
         List<Integer> withLine = new ArrayList<>(accepted.size());
         for (int a = 0; a < accepted.size(); a++) {
             ParsedRow row = sources.get(a);
             if (row.get("line_no") == null) {
-                outcomes[accepted.get(a)] = RowOutcome.of(orderOutcomes.get(a));   // an order header without lines
+                outcomes[accepted.get(a)] = RowOutcome.of(orderOutcomes.get(a)); // an order header without lines
                 continue;
             }
             withLine.add(a);
             lineSources.add(row);
-            lineRows.add(new Object[] {ids.get(List.of(row.text("order_no"))), row.integer("line_no"), row.text("sku"),
-                    row.text("product_name"), row.decimal("quantity"), row.decimal("unit_price"), row.decimal("amount"),
-                    row.text("category")});
+            lineRows.add(new Object[] {
+                ids.get(List.of(row.text("order_no"))),
+                row.integer("line_no"),
+                row.text("sku"),
+                row.text("product_name"),
+                row.decimal("quantity"),
+                row.decimal("unit_price"),
+                row.decimal("amount"),
+                row.text("category")
+            });
         }
         List<RowOutcome.Kind> lineOutcomes = lineRows.isEmpty() ? List.of() : lines.apply(lineRows, lineSources);
         for (int l = 0; l < withLine.size(); l++) {
@@ -133,7 +203,10 @@ class OrderImports extends DeclaredImport {
                 && LINE_OPTIONAL.stream().allMatch(field -> row.get(field) == null)) {
             return null;
         }
-        return LINE_REQUIRED.stream().filter(field -> row.get(field) == null).findFirst()
-                .map(field -> new RowError(row.line(), field, null, ImportCodes.VALUE_EMPTY, List.of())).orElse(null);
+        return LINE_REQUIRED.stream()
+                .filter(field -> row.get(field) == null)
+                .findFirst()
+                .map(field -> new RowError(row.line(), field, null, ImportCodes.VALUE_EMPTY, List.of()))
+                .orElse(null);
     }
 }

@@ -20,8 +20,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PolicyVersions {
 
     /** The columns an import sets and a version records, after the policy code. */
-    static final List<String> RULES = List.of("title", "kind", "tier", "region_code", "product_category", "valid_from",
-            "valid_to", "discount_rate", "min_quantity", "min_amount", "description");
+    static final List<String> RULES = List.of(
+            "title",
+            "kind",
+            "tier",
+            "region_code",
+            "product_category",
+            "valid_from",
+            "valid_to",
+            "discount_rate",
+            "min_quantity",
+            "min_amount",
+            "description");
 
     private static final int CHUNK = 500;
 
@@ -71,8 +81,10 @@ final class PolicyVersions {
         if (!bumps.isEmpty()) {
             jdbc.batchUpdate("update erp_sales_policies set version = ? where policy_code = ?", bumps);
         }
-        jdbc.batchUpdate("insert into erp_sales_policy_versions (policy_code, " + String.join(", ", RULES)
-                + ", version, recorded_at) values (" + String.join(", ", Collections.nCopies(RULES.size() + 3, "?")) + ")",
+        jdbc.batchUpdate(
+                "insert into erp_sales_policy_versions (policy_code, " + String.join(", ", RULES)
+                        + ", version, recorded_at) values ("
+                        + String.join(", ", Collections.nCopies(RULES.size() + 3, "?")) + ")",
                 recorded);
     }
 
@@ -80,10 +92,13 @@ final class PolicyVersions {
         Map<String, Integer> versions = new HashMap<>();
         for (int i = 0; i < codes.size(); i += CHUNK) {
             List<String> chunk = codes.subList(i, Math.min(codes.size(), i + CHUNK));
-            jdbc.query("select policy_code, version from erp_sales_policies where policy_code in ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+            jdbc.query(
+                    "select policy_code, version from erp_sales_policies where policy_code in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
                         versions.put(rs.getString(1), rs.getInt(2));
-                    }, chunk.toArray());
+                    },
+                    chunk.toArray());
         }
         return versions;
     }

@@ -39,14 +39,19 @@ class RestErp implements ErpSystem {
     private final RestSystem rest;
 
     RestErp(Environment environment, ObjectMapper json) {
-        this.rest = new RestSystem("ERP", LiveSystemSettings.of(environment, ErpConnector.SETTINGS).rest(), json);
+        this.rest = new RestSystem(
+                "ERP", LiveSystemSettings.of(environment, ErpConnector.SETTINGS).rest(), json);
     }
 
     @Override
     public ErpAccount account(String distributorCode) {
         Optional<JsonNode> found = rest.get("/distributors/" + segment(distributorCode) + "/account");
         if (found.isEmpty()) {
-            return new ErpAccount(distributorCode, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+            return new ErpAccount(
+                    distributorCode,
+                    java.util.List.of(),
+                    java.util.List.of(),
+                    java.util.List.of(),
                     new ErpAccount.Credit(null, BigDecimal.ZERO, BigDecimal.ZERO, null));
         }
         JsonNode body = found.get();
@@ -54,9 +59,16 @@ class RestErp implements ErpSystem {
             throw new LiveSystemUnavailable(Sourced.Problem.BAD_ANSWER, "ERP answered for another distributor", null);
         }
         JsonNode credit = object(body, "credit");
-        return new ErpAccount(distributorCode, list(body, "orders", RestErp::order), list(body, "invoices", RestErp::invoice),
-                list(body, "payments", RestErp::payment), new ErpAccount.Credit(optionalDecimal(credit, "limit"),
-                        decimal(credit, "outstanding"), decimal(credit, "overdue"), optionalDecimal(credit, "available")));
+        return new ErpAccount(
+                distributorCode,
+                list(body, "orders", RestErp::order),
+                list(body, "invoices", RestErp::invoice),
+                list(body, "payments", RestErp::payment),
+                new ErpAccount.Credit(
+                        optionalDecimal(credit, "limit"),
+                        decimal(credit, "outstanding"),
+                        decimal(credit, "overdue"),
+                        optionalDecimal(credit, "available")));
     }
 
     @Override
@@ -69,22 +81,40 @@ class RestErp implements ErpSystem {
     }
 
     static ErpAccount.Order order(JsonNode node) {
-        return new ErpAccount.Order(text(node, "orderNo"), text(node, "distributorCode"), date(node, "orderDate"),
-                text(node, "status"), Optional.ofNullable(optionalText(node, "currency")).orElse("CNY"),
-                optionalDecimal(node, "amount"), optionalText(node, "remark"), list(node, "lines", RestErp::line));
+        return new ErpAccount.Order(
+                text(node, "orderNo"),
+                text(node, "distributorCode"),
+                date(node, "orderDate"),
+                text(node, "status"),
+                Optional.ofNullable(optionalText(node, "currency")).orElse("CNY"),
+                optionalDecimal(node, "amount"),
+                optionalText(node, "remark"),
+                list(node, "lines", RestErp::line));
     }
 
     static ErpAccount.OrderLine line(JsonNode node) {
-        return new ErpAccount.OrderLine(integer(node, "lineNo"), text(node, "sku"), optionalText(node, "productName"),
-                optionalText(node, "category"), decimal(node, "quantity"), optionalDecimal(node, "unitPrice"),
+        return new ErpAccount.OrderLine(
+                integer(node, "lineNo"),
+                text(node, "sku"),
+                optionalText(node, "productName"),
+                optionalText(node, "category"),
+                decimal(node, "quantity"),
+                optionalDecimal(node, "unitPrice"),
                 optionalDecimal(node, "amount"));
     }
 
     static ErpAccount.Invoice invoice(JsonNode node) {
         BigDecimal paid = optionalDecimal(node, "paid");
-        return new ErpAccount.Invoice(text(node, "invoiceNo"), optionalText(node, "orderNo"), date(node, "issueDate"),
-                optionalDate(node, "dueDate"), decimal(node, "amount"), optionalDecimal(node, "taxAmount"),
-                text(node, "status"), paid == null ? BigDecimal.ZERO : paid, optionalBoolean(node, "overdue"));
+        return new ErpAccount.Invoice(
+                text(node, "invoiceNo"),
+                optionalText(node, "orderNo"),
+                date(node, "issueDate"),
+                optionalDate(node, "dueDate"),
+                decimal(node, "amount"),
+                optionalDecimal(node, "taxAmount"),
+                text(node, "status"),
+                paid == null ? BigDecimal.ZERO : paid,
+                optionalBoolean(node, "overdue"));
     }
 
     static ErpAccount.Payment payment(JsonNode node) {
@@ -92,8 +122,12 @@ class RestErp implements ErpSystem {
         if (paidAt == null) {
             throw new LiveSystemUnavailable(Sourced.Problem.BAD_ANSWER, "payment without paidAt", null);
         }
-        return new ErpAccount.Payment(text(node, "paymentNo"), optionalText(node, "invoiceNo"), paidAt,
-                decimal(node, "amount"), text(node, "method"));
+        return new ErpAccount.Payment(
+                text(node, "paymentNo"),
+                optionalText(node, "invoiceNo"),
+                paidAt,
+                decimal(node, "amount"),
+                text(node, "method"));
     }
 
     private static String segment(String value) {

@@ -21,11 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 class SalesPolicyImports extends SimpleErpImport {
 
-    static final Map<String, List<String>> TIERS = Map.of("VIP", List.of("贵宾"), "KEY", List.of("重点", "Key"),
-            "SPECIAL", List.of("特殊", "Special"), "GENERAL", List.of("普通", "General"));
+    static final Map<String, List<String>> TIERS = Map.of(
+            "VIP",
+            List.of("贵宾"),
+            "KEY",
+            List.of("重点", "Key"),
+            "SPECIAL",
+            List.of("特殊", "Special"),
+            "GENERAL",
+            List.of("普通", "General"));
 
-    static final Map<String, List<String>> KINDS = Map.of("REBATE", List.of("返利", "Rebate"),
-            "DISCOUNT", List.of("折扣", "Discount"), "PROMOTION", List.of("促销", "Promotion"));
+    static final Map<String, List<String>> KINDS = Map.of(
+            "REBATE",
+            List.of("返利", "Rebate"),
+            "DISCOUNT",
+            List.of("折扣", "Discount"),
+            "PROMOTION",
+            List.of("促销", "Promotion"));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("policy_code", "政策编码", "Policy Code").required().maxLength(64))
@@ -44,10 +56,32 @@ class SalesPolicyImports extends SimpleErpImport {
             .build();
 
     private static final ImportKind KIND = ImportKind.of("sales-policies", "erp.import.salesPolicies", SCHEMA)
-            .sample("POL-2026-Q4-01", "四季度重点经销商返利", "返利", "重点", "", "", "2026-10-01", "2026-12-31", "0.05", "", "",
+            .sample(
+                    "POL-2026-Q4-01",
+                    "四季度重点经销商返利",
+                    "返利",
+                    "重点",
+                    "",
+                    "",
+                    "2026-10-01",
+                    "2026-12-31",
+                    "0.05",
+                    "",
+                    "",
                     "季度回款达标返利 5%")
-            .sample("POL-2026-Q4-02", "华东厨房电器满额折扣", "折扣", "", "EAST", "厨房电器", "2026-11-01", "2026-12-31", "0.08", "50",
-                    "¥10,000.00", "单笔订单满 50 件且满 1 万元享 8% 折扣")
+            .sample(
+                    "POL-2026-Q4-02",
+                    "华东厨房电器满额折扣",
+                    "折扣",
+                    "",
+                    "EAST",
+                    "厨房电器",
+                    "2026-11-01",
+                    "2026-12-31",
+                    "0.08",
+                    "50",
+                    "¥10,000.00",
+                    "单笔订单满 50 件且满 1 万元享 8% 折扣")
             .build();
 
     private final PolicyVersions versions;
@@ -60,10 +94,20 @@ class SalesPolicyImports extends SimpleErpImport {
     /** The policy code, then the values of {@link PolicyVersions#RULES}. */
     @Override
     Object[] values(ParsedRow row, Long distributorId) {
-        return new Object[] {row.text("policy_code"), row.text("title"), ErpRows.orDefault(row.text("kind"), "DISCOUNT"),
-                row.text("tier"), row.text("region_code"), row.text("product_category"), row.date("valid_from"),
-                row.date("valid_to"), row.decimal("discount_rate"), row.decimal("min_quantity"), row.decimal("min_amount"),
-                row.text("description")};
+        return new Object[] {
+            row.text("policy_code"),
+            row.text("title"),
+            ErpRows.orDefault(row.text("kind"), "DISCOUNT"),
+            row.text("tier"),
+            row.text("region_code"),
+            row.text("product_category"),
+            row.date("valid_from"),
+            row.date("valid_to"),
+            row.decimal("discount_rate"),
+            row.decimal("min_quantity"),
+            row.decimal("min_amount"),
+            row.text("description")
+        };
     }
 
     /**
@@ -73,7 +117,8 @@ class SalesPolicyImports extends SimpleErpImport {
      */
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        Map<List<Object>, Object[]> before = table().current(rows.stream().map(row -> List.<Object>of(row.text("policy_code")))
+        Map<List<Object>, Object[]> before = table().current(rows.stream()
+                .map(row -> List.<Object>of(row.text("policy_code")))
                 .toList());
         List<RowOutcome> outcomes = super.upsert(rows);
         List<List<Object>> applied = new ArrayList<>(rows.size());

@@ -16,7 +16,12 @@ abstract class SimpleErpImport extends DeclaredImport {
     private final TableUpsert table;
     private final boolean needsDistributor;
 
-    SimpleErpImport(ImportKind kind, JdbcTemplate jdbc, String tableName, List<String> key, List<String> columns,
+    SimpleErpImport(
+            ImportKind kind,
+            JdbcTemplate jdbc,
+            String tableName,
+            List<String> key,
+            List<String> columns,
             boolean needsDistributor) {
         super(kind);
         this.jdbc = jdbc;

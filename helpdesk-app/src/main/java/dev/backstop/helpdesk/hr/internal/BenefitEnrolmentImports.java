@@ -23,15 +23,28 @@ import org.springframework.stereotype.Component;
 class BenefitEnrolmentImports extends DeclaredImport {
 
     static final Map<String, List<String>> BENEFITS = Map.of(
-            "PENSION", List.of("养老保险", "Pension"), "MEDICAL", List.of("医疗保险", "Medical"),
-            "UNEMPLOYMENT", List.of("失业保险", "Unemployment"), "WORK_INJURY", List.of("工伤保险", "Work injury"),
-            "MATERNITY", List.of("生育保险", "Maternity"), "HOUSING_FUND", List.of("住房公积金", "公积金", "Housing fund"),
-            "ANNUITY", List.of("企业年金", "Annuity"), "COMMERCIAL", List.of("商业保险", "Commercial insurance"));
+            "PENSION",
+            List.of("养老保险", "Pension"),
+            "MEDICAL",
+            List.of("医疗保险", "Medical"),
+            "UNEMPLOYMENT",
+            List.of("失业保险", "Unemployment"),
+            "WORK_INJURY",
+            List.of("工伤保险", "Work injury"),
+            "MATERNITY",
+            List.of("生育保险", "Maternity"),
+            "HOUSING_FUND",
+            List.of("住房公积金", "公积金", "Housing fund"),
+            "ANNUITY",
+            List.of("企业年金", "Annuity"),
+            "COMMERCIAL",
+            List.of("商业保险", "Commercial insurance"));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("employee_no", "工号", "Employee No").required().maxLength(32))
             .field(Field.choice("benefit", BENEFITS, "险种", "Benefit", "福利项目").required())
-            .field(Field.of("start_date", FieldType.DATE, "起始日期", "Start Date", "参保日期").required())
+            .field(Field.of("start_date", FieldType.DATE, "起始日期", "Start Date", "参保日期")
+                    .required())
             .field(Field.of("end_date", FieldType.DATE, "终止日期", "End Date"))
             .field(Field.of("base_amount", FieldType.AMOUNT, "缴费基数", "Contribution Base"))
             .field(Field.text("employee_rate", "个人比例", "Employee Rate").maxLength(12))
@@ -53,7 +66,10 @@ class BenefitEnrolmentImports extends DeclaredImport {
     BenefitEnrolmentImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.table = TableUpsert.of(jdbc, "hr_benefit_enrolments", List.of("employee_id", "benefit", "start_date"),
+        this.table = TableUpsert.of(
+                jdbc,
+                "hr_benefit_enrolments",
+                List.of("employee_id", "benefit", "start_date"),
                 List.of("end_date", "base_amount", "employee_rate", "employer_rate", "city"));
     }
 
@@ -64,7 +80,8 @@ class BenefitEnrolmentImports extends DeclaredImport {
         }
         String value = text.strip();
         try {
-            return value.endsWith("%") ? new BigDecimal(value.substring(0, value.length() - 1).strip()).movePointLeft(2)
+            return value.endsWith("%")
+                    ? new BigDecimal(value.substring(0, value.length() - 1).strip()).movePointLeft(2)
                     : new BigDecimal(value);
         } catch (NumberFormatException ex) {
             return null;
@@ -73,8 +90,15 @@ class BenefitEnrolmentImports extends DeclaredImport {
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        return HrRows.perEmployee(jdbc, rows, table, (row, employee) -> new Object[] {employee, row.text("benefit"),
-                row.date("start_date"), row.date("end_date"), row.decimal("base_amount"), rate(row.text("employee_rate")),
-                rate(row.text("employer_rate")), row.text("city")});
+        return HrRows.perEmployee(jdbc, rows, table, (row, employee) -> new Object[] {
+            employee,
+            row.text("benefit"),
+            row.date("start_date"),
+            row.date("end_date"),
+            row.decimal("base_amount"),
+            rate(row.text("employee_rate")),
+            rate(row.text("employer_rate")),
+            row.text("city")
+        });
     }
 }

@@ -26,8 +26,16 @@ public class Delegations {
         this.jdbc = jdbc;
     }
 
-    public record Delegation(long id, long employeeId, long familyMemberId, String familyMemberName, String relation,
-            Set<DelegationScope> scopes, Instant validFrom, Instant validUntil, Instant endedAt) {
+    public record Delegation(
+            long id,
+            long employeeId,
+            long familyMemberId,
+            String familyMemberName,
+            String relation,
+            Set<DelegationScope> scopes,
+            Instant validFrom,
+            Instant validUntil,
+            Instant endedAt) {
 
         public boolean activeAt(Instant now) {
             return endedAt == null && !validFrom.isAfter(now) && validUntil.isAfter(now);
@@ -36,44 +44,80 @@ public class Delegations {
 
     /** The active delegation of this family member's employee that grants the scope. */
     Optional<Delegation> active(long familyMemberId, long employeeId, DelegationScope scope, Instant now) {
-        return query("d.family_member_id = ? and d.employee_id = ? and d.ended_at is null and d.valid_from <= ? and d.valid_until > ?",
-                familyMemberId, employeeId, Timestamp.from(now), Timestamp.from(now)).stream()
-                .filter(d -> d.scopes().contains(scope)).findFirst();
+        return query(
+                        "d.family_member_id = ? and d.employee_id = ? and d.ended_at is null and d.valid_from <= ? and d.valid_until > ?",
+                        familyMemberId,
+                        employeeId,
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .stream()
+                .filter(d -> d.scopes().contains(scope))
+                .findFirst();
     }
 
     List<Delegation> of(long employeeId) {
         return query("d.employee_id = ?", employeeId);
     }
 
-    long create(long employeeId, long familyMemberId, Set<DelegationScope> scopes, Instant from, Instant until, Instant now) {
-        jdbc.update("""
+    long create(
+            long employeeId,
+            long familyMemberId,
+            Set<DelegationScope> scopes,
+            Instant from,
+            Instant until,
+            Instant now) {
+        jdbc.update(
+                """
                 insert into hr_delegations (employee_id, family_member_id, scopes, valid_from, valid_until, created_at)
-                values (?, ?, ?, ?, ?, ?)""", employeeId, familyMemberId,
-                scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), Timestamp.from(from),
-                Timestamp.from(until), Timestamp.from(now));
-        return jdbc.queryForObject("select max(id) from hr_delegations where employee_id = ? and family_member_id = ?",
-                Long.class, employeeId, familyMemberId);
+                values (?, ?, ?, ?, ?, ?)""",
+                employeeId,
+                familyMemberId,
+                scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                Timestamp.from(from),
+                Timestamp.from(until),
+                Timestamp.from(now));
+        return jdbc.queryForObject(
+                "select max(id) from hr_delegations where employee_id = ? and family_member_id = ?",
+                Long.class,
+                employeeId,
+                familyMemberId);
     }
 
     /** Ends the employee's own delegation now; false when there is none such (or it had ended). */
     boolean end(long employeeId, long delegationId, Instant now) {
-        return jdbc.update("update hr_delegations set ended_at = ? where id = ? and employee_id = ? and ended_at is null",
-                Timestamp.from(now), delegationId, employeeId) == 1;
+        return jdbc.update(
+                        "update hr_delegations set ended_at = ? where id = ? and employee_id = ? and ended_at is null",
+                        Timestamp.from(now),
+                        delegationId,
+                        employeeId)
+                == 1;
     }
 
     private List<Delegation> query(String where, Object... args) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select d.*, f.name, f.relation from hr_delegations d join family_members f on f.id = d.family_member_id
                  where %s order by d.created_at desc, d.id desc""".formatted(where),
-                (rs, n) -> new Delegation(rs.getLong("id"), rs.getLong("employee_id"), rs.getLong("family_member_id"),
-                        rs.getString("name"), rs.getString("relation"), scopes(rs.getString("scopes")),
-                        rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
-                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant()), args);
+                (rs, n) -> new Delegation(
+                        rs.getLong("id"),
+                        rs.getLong("employee_id"),
+                        rs.getLong("family_member_id"),
+                        rs.getString("name"),
+                        rs.getString("relation"),
+                        scopes(rs.getString("scopes")),
+                        rs.getTimestamp("valid_from").toInstant(),
+                        rs.getTimestamp("valid_until").toInstant(),
+                        rs.getTimestamp("ended_at") == null
+                                ? null
+                                : rs.getTimestamp("ended_at").toInstant()),
+                args);
     }
 
     private static Set<DelegationScope> scopes(String text) {
         Set<DelegationScope> scopes = EnumSet.noneOf(DelegationScope.class);
-        Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).forEach(s -> scopes.add(DelegationScope.valueOf(s.strip())));
+        Arrays.stream(text.split(","))
+                .filter(s -> !s.isBlank())
+                .forEach(s -> scopes.add(DelegationScope.valueOf(s.strip())));
         return scopes;
     }
 }

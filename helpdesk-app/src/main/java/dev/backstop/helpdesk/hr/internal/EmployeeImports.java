@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 class EmployeeImports extends DeclaredImport {
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
-            .field(Field.text("employee_no", "工号", "Employee No", "员工编号").required().maxLength(32))
+            .field(Field.text("employee_no", "工号", "Employee No", "员工编号")
+                    .required()
+                    .maxLength(32))
             .field(Field.text("name", "姓名", "Name").required().maxLength(100))
             .field(Field.text("branch_code", "分支机构编码", "Branch Code", "分公司").maxLength(32))
             .field(Field.text("department_code", "部门编码", "Department Code").maxLength(32))
@@ -38,7 +40,17 @@ class EmployeeImports extends DeclaredImport {
 
     private static final ImportKind KIND = ImportKind.of("employees", "hr.import.employees", SCHEMA)
             .importers(Role.ADMIN, Role.HR_AGENT)
-            .sample("E1001", "赵敏", "SH", "LOG", "物流专员", "139 1234 5678", "zhao.min@example.cn", "2021年3月1日", "是", "成都",
+            .sample(
+                    "E1001",
+                    "赵敏",
+                    "SH",
+                    "LOG",
+                    "物流专员",
+                    "139 1234 5678",
+                    "zhao.min@example.cn",
+                    "2021年3月1日",
+                    "是",
+                    "成都",
                     "上海")
             .sample("E1002", "Zhou Yang", "", "", "Sales", "", "", "2024-07-15", "N", "", "北京")
             .build();
@@ -49,30 +61,61 @@ class EmployeeImports extends DeclaredImport {
     EmployeeImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.table = TableUpsert.of(jdbc, "employees", List.of("employee_no"), List.of("name", "branch_id", "department_id",
-                "title", "phone", "email", "hire_date", "posted_away", "home_city", "work_city"))
-                .fedBy("branch_id", "branch_code").fedBy("department_id", "department_code");
+        this.table = TableUpsert.of(
+                        jdbc,
+                        "employees",
+                        List.of("employee_no"),
+                        List.of(
+                                "name",
+                                "branch_id",
+                                "department_id",
+                                "title",
+                                "phone",
+                                "email",
+                                "hire_date",
+                                "posted_away",
+                                "home_city",
+                                "work_city"))
+                .fedBy("branch_id", "branch_code")
+                .fedBy("department_id", "department_code");
     }
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
         Map<String, Long> branches = References.ids(jdbc, "branches", "code", References.column(rows, "branch_code"));
-        Map<String, Long> departments = References.ids(jdbc, "departments", "code", References.column(rows, "department_code"));
+        Map<String, Long> departments =
+                References.ids(jdbc, "departments", "code", References.column(rows, "department_code"));
         UpsertBatch batch = new UpsertBatch(rows);
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             String branch = row.text("branch_code");
             String department = row.text("department_code");
             if (branch != null && !branches.containsKey(branch)) {
-                batch.reject(i, new RowError(row.line(), "branch_code", branch, "hr.import.unknownBranch", List.of(branch)));
+                batch.reject(
+                        i, new RowError(row.line(), "branch_code", branch, "hr.import.unknownBranch", List.of(branch)));
             } else if (department != null && !departments.containsKey(department)) {
-                batch.reject(i, new RowError(row.line(), "department_code", department, "hr.import.unknownDepartment",
-                        List.of(department)));
+                batch.reject(
+                        i,
+                        new RowError(
+                                row.line(),
+                                "department_code",
+                                department,
+                                "hr.import.unknownDepartment",
+                                List.of(department)));
             } else {
-                batch.add(i, row.text("employee_no"), row.text("name"), branch == null ? null : branches.get(branch),
-                        department == null ? null : departments.get(department), row.text("title"), row.text("phone"),
-                        row.text("email"), row.date("hire_date"), Boolean.TRUE.equals(row.bool("posted_away")),
-                        row.text("home_city"), row.text("work_city"));
+                batch.add(
+                        i,
+                        row.text("employee_no"),
+                        row.text("name"),
+                        branch == null ? null : branches.get(branch),
+                        department == null ? null : departments.get(department),
+                        row.text("title"),
+                        row.text("phone"),
+                        row.text("email"),
+                        row.date("hire_date"),
+                        Boolean.TRUE.equals(row.bool("posted_away")),
+                        row.text("home_city"),
+                        row.text("work_city"));
             }
         }
         return batch.applyTo(table);

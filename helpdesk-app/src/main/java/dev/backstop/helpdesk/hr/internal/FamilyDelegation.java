@@ -34,8 +34,7 @@ public class FamilyDelegation {
         this.deskTime = deskTime;
     }
 
-    public record View(List<HrRecords.FamilyMember> members, List<Delegations.Delegation> delegations, Instant now) {
-    }
+    public record View(List<HrRecords.FamilyMember> members, List<Delegations.Delegation> delegations, Instant now) {}
 
     @Transactional(readOnly = true)
     public View view(CurrentUser user) {
@@ -64,8 +63,13 @@ public class FamilyDelegation {
             throw new InvalidHrInput("hr.family.error.until", last.toString());
         }
         Instant now = clock.instant();
-        return delegations.create(employeeId, familyMemberId, scopes, now,
-                last.plusDays(1).atStartOfDay(deskTime.zone()).toInstant(), now);
+        return delegations.create(
+                employeeId,
+                familyMemberId,
+                scopes,
+                now,
+                last.plusDays(1).atStartOfDay(deskTime.zone()).toInstant(),
+                now);
     }
 
     @Transactional

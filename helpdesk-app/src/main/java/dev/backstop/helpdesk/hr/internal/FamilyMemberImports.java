@@ -18,9 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class FamilyMemberImports extends DeclaredImport {
 
-    static final Map<String, List<String>> RELATIONS = Map.of("SPOUSE", List.of("配偶", "Spouse"),
-            "PARENT", List.of("父母", "父亲", "母亲", "Parent"), "CHILD", List.of("子女", "儿子", "女儿", "Child"),
-            "OTHER", List.of("其他", "Other"));
+    static final Map<String, List<String>> RELATIONS = Map.of(
+            "SPOUSE",
+            List.of("配偶", "Spouse"),
+            "PARENT",
+            List.of("父母", "父亲", "母亲", "Parent"),
+            "CHILD",
+            List.of("子女", "儿子", "女儿", "Child"),
+            "OTHER",
+            List.of("其他", "Other"));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
             .field(Field.text("employee_no", "工号", "Employee No").required().maxLength(32))
@@ -42,12 +48,13 @@ class FamilyMemberImports extends DeclaredImport {
     FamilyMemberImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.table = TableUpsert.of(jdbc, "family_members", List.of("employee_id", "name"), List.of("relation", "phone"));
+        this.table =
+                TableUpsert.of(jdbc, "family_members", List.of("employee_id", "name"), List.of("relation", "phone"));
     }
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        return HrRows.perEmployee(jdbc, rows, table, (row, employee) -> new Object[] {employee, row.text("name"),
-                row.text("relation"), row.text("phone")});
+        return HrRows.perEmployee(jdbc, rows, table, (row, employee) ->
+                new Object[] {employee, row.text("name"), row.text("relation"), row.text("phone")});
     }
 }

@@ -46,23 +46,26 @@ public class HrDesk {
     }
 
     /** A payslip as JSON and pages show it: amounts are numbers, or {@link #MASK} strings when masked. */
-    public record Payslip(String period, String employeeNo, Object gross, Object deductions, Object net, LocalDate paidOn,
-            List<Item> items, boolean masked) {
-    }
+    public record Payslip(
+            String period,
+            String employeeNo,
+            Object gross,
+            Object deductions,
+            Object net,
+            LocalDate paidOn,
+            List<Item> items,
+            boolean masked) {}
 
-    public record Item(String code, String name, Object amount) {
-    }
+    public record Item(String code, String name, Object amount) {}
 
-    public record PayslipSummary(String period, Object gross, Object deductions, Object net, LocalDate paidOn, boolean masked) {
-    }
+    public record PayslipSummary(
+            String period, Object gross, Object deductions, Object net, LocalDate paidOn, boolean masked) {}
 
     /** Whose records a reader reaches, and the delegation that lets a family member (null for the employee). */
-    record Subject(long employeeId, Delegations.Delegation delegation) {
-    }
+    record Subject(long employeeId, Delegations.Delegation delegation) {}
 
     /** Where the read came from: the request's address. */
-    public record Origin(String address) {
-    }
+    public record Origin(String address) {}
 
     /** The employee number of the employee a portal user reads for (own, or by delegation of any scope). */
     public String employeeNo(CurrentUser user) {
@@ -76,7 +79,8 @@ public class HrDesk {
     public List<PayslipSummary> ownPayslips(CurrentUser user, Origin origin) {
         Subject subject = subject(user, DelegationScope.PAYSLIPS);
         List<PayslipSummary> list = records.payslips(subject.employeeId()).stream()
-                .map(p -> new PayslipSummary(p.period(), p.gross(), p.deductions(), p.net(), p.paidOn(), false)).toList();
+                .map(p -> new PayslipSummary(p.period(), p.gross(), p.deductions(), p.net(), p.paidOn(), false))
+                .toList();
         logDelegated(user, subject, HrReadKind.PAYSLIP, "list", origin);
         return list;
     }
@@ -84,7 +88,8 @@ public class HrDesk {
     @Transactional
     public Payslip ownPayslip(CurrentUser user, YearMonth period, Locale locale, Origin origin) {
         Subject subject = subject(user, DelegationScope.PAYSLIPS);
-        PayslipRow row = records.payslip(subject.employeeId(), period.toString()).orElseThrow(HrRecordNotFound::new);
+        PayslipRow row =
+                records.payslip(subject.employeeId(), period.toString()).orElseThrow(HrRecordNotFound::new);
         Payslip payslip = view(row, records.employeeNo(subject.employeeId()).orElseThrow(), true, locale);
         logDelegated(user, subject, HrReadKind.PAYSLIP, period.toString(), origin);
         return payslip;
@@ -126,8 +131,8 @@ public class HrDesk {
      * and is assigned to an open HR ticket of the employee. Anyone else gets 404.
      */
     @Transactional
-    public Payslip staffPayslip(CurrentUser user, String employeeNo, YearMonth period, String reason, Locale locale,
-            Origin origin) {
+    public Payslip staffPayslip(
+            CurrentUser user, String employeeNo, YearMonth period, String reason, Locale locale, Origin origin) {
         if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
             throw new HrRecordNotFound();
         }
@@ -142,15 +147,30 @@ public class HrDesk {
             full = true;
         }
         Payslip payslip = view(row, employeeNo, full, locale);
-        log.record(new AccessLog.Read(employeeId, user.id(), user.displayName(), staffRole(user), HrReadKind.PAYSLIP,
-                period.toString(), !full, why, ticketId, origin.address(), clock.instant()));
+        log.record(new AccessLog.Read(
+                employeeId,
+                user.id(),
+                user.displayName(),
+                staffRole(user),
+                HrReadKind.PAYSLIP,
+                period.toString(),
+                !full,
+                why,
+                ticketId,
+                origin.address(),
+                clock.instant()));
         return payslip;
     }
 
     /** What an HR staff member sees beside an HR ticket about this employee (each part logged as read). */
-    public record Panel(HrRecords.Employee employee, List<HrRecords.FamilyMember> family, List<HrRecords.RecentTicket> tickets,
-            List<Leave> leave, List<PayslipSummary> payslips, boolean masked, boolean mayUnmask) {
-    }
+    public record Panel(
+            HrRecords.Employee employee,
+            List<HrRecords.FamilyMember> family,
+            List<HrRecords.RecentTicket> tickets,
+            List<Leave> leave,
+            List<PayslipSummary> payslips,
+            boolean masked,
+            boolean mayUnmask) {}
 
     @Transactional
     public Panel panel(CurrentUser user, long employeeId, Origin origin) {
@@ -159,21 +179,52 @@ public class HrDesk {
         }
         HrRecords.Employee employee = records.employee(employeeId).orElseThrow(HrRecordNotFound::new);
         boolean full = user.has(Role.HR_PAYROLL);
-        List<PayslipSummary> payslips = records.payslips(employeeId).stream().limit(6)
-                .map(p -> full ? new PayslipSummary(p.period(), p.gross(), p.deductions(), p.net(), p.paidOn(), false)
-                        : new PayslipSummary(p.period(), MASK, MASK, MASK, p.paidOn(), true)).toList();
+        List<PayslipSummary> payslips = records.payslips(employeeId).stream()
+                .limit(6)
+                .map(p -> full
+                        ? new PayslipSummary(p.period(), p.gross(), p.deductions(), p.net(), p.paidOn(), false)
+                        : new PayslipSummary(p.period(), MASK, MASK, MASK, p.paidOn(), true))
+                .toList();
         int year = LocalDate.now(clock).getYear();
-        List<Leave> leave = records.leave(employeeId).stream().filter(l -> l.year() == year).toList();
+        List<Leave> leave =
+                records.leave(employeeId).stream().filter(l -> l.year() == year).toList();
         String role = staffRole(user);
         if (!payslips.isEmpty()) {
-            log.record(new AccessLog.Read(employeeId, user.id(), user.displayName(), role, HrReadKind.PAYSLIP, "list", !full,
-                    null, null, origin.address(), clock.instant()));
+            log.record(new AccessLog.Read(
+                    employeeId,
+                    user.id(),
+                    user.displayName(),
+                    role,
+                    HrReadKind.PAYSLIP,
+                    "list",
+                    !full,
+                    null,
+                    null,
+                    origin.address(),
+                    clock.instant()));
         }
-        log.record(new AccessLog.Read(employeeId, user.id(), user.displayName(), role, HrReadKind.LEAVE, null, false, null,
-                null, origin.address(), clock.instant()));
-        boolean mayUnmask = !full && records.assignedOpenTicket(employeeId, user.id()).isPresent();
-        return new Panel(employee, records.family(employeeId), records.recentTickets(employeeId, user.id(), full, 5), leave,
-                payslips, !full, mayUnmask);
+        log.record(new AccessLog.Read(
+                employeeId,
+                user.id(),
+                user.displayName(),
+                role,
+                HrReadKind.LEAVE,
+                null,
+                false,
+                null,
+                null,
+                origin.address(),
+                clock.instant()));
+        boolean mayUnmask =
+                !full && records.assignedOpenTicket(employeeId, user.id()).isPresent();
+        return new Panel(
+                employee,
+                records.family(employeeId),
+                records.recentTickets(employeeId, user.id(), full, 5),
+                leave,
+                payslips,
+                !full,
+                mayUnmask);
     }
 
     /** The employee a portal user reads for, for this scope; 404 for anyone else. */
@@ -182,16 +233,28 @@ public class HrDesk {
             return new Subject(user.employeeId(), null);
         }
         if (user.has(Role.FAMILY) && user.familyMemberId() != null && user.employeeId() != null) {
-            return delegations.active(user.familyMemberId(), user.employeeId(), scope, clock.instant())
-                    .map(d -> new Subject(user.employeeId(), d)).orElseThrow(HrRecordNotFound::new);
+            return delegations
+                    .active(user.familyMemberId(), user.employeeId(), scope, clock.instant())
+                    .map(d -> new Subject(user.employeeId(), d))
+                    .orElseThrow(HrRecordNotFound::new);
         }
         throw new HrRecordNotFound();
     }
 
     private void logDelegated(CurrentUser user, Subject subject, HrReadKind what, String ref, Origin origin) {
         if (subject.delegation() != null) {
-            log.record(new AccessLog.Read(subject.employeeId(), user.id(), user.displayName(), Role.FAMILY.name(), what, ref,
-                    false, null, null, origin.address(), clock.instant()));
+            log.record(new AccessLog.Read(
+                    subject.employeeId(),
+                    user.id(),
+                    user.displayName(),
+                    Role.FAMILY.name(),
+                    what,
+                    ref,
+                    false,
+                    null,
+                    null,
+                    origin.address(),
+                    clock.instant()));
         }
     }
 
@@ -206,9 +269,14 @@ public class HrDesk {
     private Payslip view(PayslipRow row, String employeeNo, boolean full, Locale locale) {
         Map<String, ItemKind> kinds = records.itemKinds();
         List<Item> items = records.items(row.id()).stream()
-                .map(i -> new Item(i.code(), itemName(kinds.get(i.code()), i.importedName(), i.code(), locale),
-                        full ? i.amount() : MASK)).toList();
-        return full ? new Payslip(row.period(), employeeNo, row.gross(), row.deductions(), row.net(), row.paidOn(), items, false)
+                .map(i -> new Item(
+                        i.code(),
+                        itemName(kinds.get(i.code()), i.importedName(), i.code(), locale),
+                        full ? i.amount() : MASK))
+                .toList();
+        return full
+                ? new Payslip(
+                        row.period(), employeeNo, row.gross(), row.deductions(), row.net(), row.paidOn(), items, false)
                 : new Payslip(row.period(), employeeNo, MASK, MASK, MASK, row.paidOn(), items, true);
     }
 

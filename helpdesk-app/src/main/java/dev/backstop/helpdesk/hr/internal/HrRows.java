@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class HrRows {
 
     /** The employee a row of an HR import belongs to, by its {@code employee_no}. */
-    static final Reference EMPLOYEE = new Reference("employees", "employee_no", "employee_no", "hr.import.unknownEmployee");
+    static final Reference EMPLOYEE =
+            new Reference("employees", "employee_no", "employee_no", "hr.import.unknownEmployee");
 
-    private HrRows() {
-    }
+    private HrRows() {}
 
     static Map<String, Long> employees(JdbcTemplate jdbc, List<ParsedRow> rows) {
         return EMPLOYEE.ids(jdbc, rows);
@@ -31,8 +31,8 @@ final class HrRows {
      * Upserts rows that each belong to one employee: a row whose employee no. is unknown is rejected, the others are
      * written with {@code values} of the row and the employee's id (key values, then column values).
      */
-    static List<RowOutcome> perEmployee(JdbcTemplate jdbc, List<ParsedRow> rows, TableUpsert table,
-            BiFunction<ParsedRow, Long, Object[]> values) {
+    static List<RowOutcome> perEmployee(
+            JdbcTemplate jdbc, List<ParsedRow> rows, TableUpsert table, BiFunction<ParsedRow, Long, Object[]> values) {
         return EMPLOYEE.upsert(jdbc, rows, table, values);
     }
 }

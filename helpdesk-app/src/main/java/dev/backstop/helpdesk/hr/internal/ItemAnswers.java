@@ -29,8 +29,7 @@ public class ItemAnswers {
         this.records = records;
     }
 
-    public record Answer(long articleId, String title) {
-    }
+    public record Answer(long articleId, String title) {}
 
     public Map<String, ItemKind> kinds() {
         return records.itemKinds();
@@ -55,8 +54,10 @@ public class ItemAnswers {
                 }
             }
             if (answer == null && kind.kbQuery() != null) {
-                answer = search.answersFor(reader, kind.kbQuery(), 1).stream().findFirst()
-                        .map(hit -> new Answer(hit.id(), hit.title())).orElse(null);
+                answer = search.answersFor(reader, kind.kbQuery(), 1).stream()
+                        .findFirst()
+                        .map(hit -> new Answer(hit.id(), hit.title()))
+                        .orElse(null);
             }
             if (answer != null) {
                 answers.put(code, answer);
@@ -67,6 +68,8 @@ public class ItemAnswers {
 
     /** The best answers to a question (e.g. the 年休假 rules beside the leave balances). */
     public java.util.List<Answer> about(String query, CurrentUser reader, int limit) {
-        return search.answersFor(reader, query, limit).stream().map(hit -> new Answer(hit.id(), hit.title())).toList();
+        return search.answersFor(reader, query, limit).stream()
+                .map(hit -> new Answer(hit.id(), hit.title()))
+                .toList();
     }
 }

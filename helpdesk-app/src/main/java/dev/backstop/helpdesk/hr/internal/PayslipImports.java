@@ -32,12 +32,14 @@ class PayslipImports extends DeclaredImport {
             .field(Field.text("employee_no", "工号", "Employee No").required().maxLength(32))
             .field(Field.text("period", "工资期间", "Period", "月份").required().maxLength(10))
             .field(Field.of("gross_pay", FieldType.AMOUNT, "应发合计", "Gross Pay").required())
-            .field(Field.of("deductions", FieldType.AMOUNT, "扣款合计", "Deductions").required())
+            .field(Field.of("deductions", FieldType.AMOUNT, "扣款合计", "Deductions")
+                    .required())
             .field(Field.of("net_pay", FieldType.AMOUNT, "实发工资", "Net Pay").required())
             .field(Field.of("paid_on", FieldType.DATE, "发放日期", "Paid On"))
             .field(Field.text("item_code", "项目编码", "Item Code").required().maxLength(32))
             .field(Field.text("item_name", "项目名称", "Item Name").maxLength(100))
-            .field(Field.of("item_amount", FieldType.AMOUNT, "项目金额", "Item Amount").required())
+            .field(Field.of("item_amount", FieldType.AMOUNT, "项目金额", "Item Amount")
+                    .required())
             .key("employee_no", "period", "item_code")
             .build();
 
@@ -55,15 +57,20 @@ class PayslipImports extends DeclaredImport {
     PayslipImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.payslips = TableUpsert.of(jdbc, "hr_payslips", List.of("employee_id", "period"),
+        this.payslips = TableUpsert.of(
+                jdbc,
+                "hr_payslips",
+                List.of("employee_id", "period"),
                 List.of("gross_pay", "deductions", "net_pay", "paid_on"));
-        this.items = TableUpsert.of(jdbc, "hr_payslip_items", List.of("payslip_id", "item_code"), List.of("item_name", "amount"))
+        this.items = TableUpsert.of(
+                        jdbc, "hr_payslip_items", List.of("payslip_id", "item_code"), List.of("item_name", "amount"))
                 .fedBy("amount", "item_amount");
     }
 
     /** {@code 2026-11}, {@code 2026/11}, {@code 202611}, {@code 2026年11月} → {@code 2026-11}; null when not a period. */
     static String period(String text) {
-        Matcher m = PERIOD.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip());
+        Matcher m = PERIOD.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .strip());
         if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 12) {
             return null;
         }
@@ -83,12 +90,18 @@ class PayslipImports extends DeclaredImport {
             if (employee == null) {
                 outcomes[i] = RowOutcome.rejected(HrRows.unknownEmployee(row));
             } else if (period == null) {
-                outcomes[i] = RowOutcome.rejected(new RowError(row.line(), "period", row.text("period"), "hr.import.badPeriod",
-                        List.of(row.text("period"))));
+                outcomes[i] = RowOutcome.rejected(new RowError(
+                        row.line(), "period", row.text("period"), "hr.import.badPeriod", List.of(row.text("period"))));
             } else {
                 accepted.add(i);
-                slipRows.add(new Object[] {employee, period, row.decimal("gross_pay"), row.decimal("deductions"),
-                        row.decimal("net_pay"), row.date("paid_on")});
+                slipRows.add(new Object[] {
+                    employee,
+                    period,
+                    row.decimal("gross_pay"),
+                    row.decimal("deductions"),
+                    row.decimal("net_pay"),
+                    row.date("paid_on")
+                });
             }
         }
         if (accepted.isEmpty()) {
@@ -96,13 +109,18 @@ class PayslipImports extends DeclaredImport {
         }
         List<ParsedRow> sources = accepted.stream().map(rows::get).toList();
         List<RowOutcome.Kind> slipOutcomes = payslips.apply(slipRows, sources);
-        Map<List<Object>, Long> ids = payslips.ids(slipRows.stream().map(r -> List.<Object>of(r[0], r[1])).toList());
+        Map<List<Object>, Long> ids = payslips.ids(
+                slipRows.stream().map(r -> List.<Object>of(r[0], r[1])).toList());
         List<Object[]> itemRows = new ArrayList<>();
         for (int a = 0; a < accepted.size(); a++) {
             ParsedRow row = rows.get(accepted.get(a));
             Object[] slip = slipRows.get(a);
-            itemRows.add(new Object[] {ids.get(List.of(((Number) slip[0]).longValue(), slip[1])), row.text("item_code"),
-                    row.text("item_name"), row.decimal("item_amount")});
+            itemRows.add(new Object[] {
+                ids.get(List.of(((Number) slip[0]).longValue(), slip[1])),
+                row.text("item_code"),
+                row.text("item_name"),
+                row.decimal("item_amount")
+            });
         }
         List<RowOutcome.Kind> itemOutcomes = items.apply(itemRows, sources);
         for (int a = 0; a < accepted.size(); a++) {

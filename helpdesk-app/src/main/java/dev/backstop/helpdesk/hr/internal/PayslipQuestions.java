@@ -40,7 +40,12 @@ public class PayslipQuestions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    PayslipQuestions(HrDesk desk, HrRecords records, TicketManagement tickets, MessageSource messages, JdbcTemplate jdbc,
+    PayslipQuestions(
+            HrDesk desk,
+            HrRecords records,
+            TicketManagement tickets,
+            MessageSource messages,
+            JdbcTemplate jdbc,
             Clock clock) {
         this.desk = desk;
         this.records = records;
@@ -57,7 +62,9 @@ public class PayslipQuestions {
         }
         long employeeId = desk.subject(user, DelegationScope.PAYSLIPS).employeeId();
         var payslip = records.payslip(employeeId, period.toString()).orElseThrow(HrRecordNotFound::new);
-        var item = records.items(payslip.id()).stream().filter(i -> i.code().equals(itemCode)).findFirst()
+        var item = records.items(payslip.id()).stream()
+                .filter(i -> i.code().equals(itemCode))
+                .findFirst()
                 .orElseThrow(HrRecordNotFound::new);
         String text = question == null ? "" : question.strip();
         if (text.isEmpty() || text.length() > 4000) {
@@ -66,14 +73,35 @@ public class PayslipQuestions {
         String name = HrDesk.itemName(records.itemKinds().get(item.code()), item.importedName(), item.code(), locale);
         String employeeNo = records.employeeNo(employeeId).orElseThrow();
         String subject = messages.getMessage("hr.ask.subject", new Object[] {period.toString(), name}, locale);
-        String description = text + "\n\n" + messages.getMessage("hr.ask.reference",
-                new Object[] {period.toString(), name, item.code()}, locale);
-        TicketDetails ticket = tickets.open(new OpenTicket(Desk.HR, TicketType.INQUIRY, Channel.PORTAL, Priority.NORMAL, null,
-                null, employeeId, subject, description, new BusinessRefs(null, null, null, employeeNo), Set.of(), false, null,
-                null, "PAYROLL"), user);
-        jdbc.update("""
+        String description = text + "\n\n"
+                + messages.getMessage("hr.ask.reference", new Object[] {period.toString(), name, item.code()}, locale);
+        TicketDetails ticket = tickets.open(
+                new OpenTicket(
+                        Desk.HR,
+                        TicketType.INQUIRY,
+                        Channel.PORTAL,
+                        Priority.NORMAL,
+                        null,
+                        null,
+                        employeeId,
+                        subject,
+                        description,
+                        new BusinessRefs(null, null, null, employeeNo),
+                        Set.of(),
+                        false,
+                        null,
+                        null,
+                        "PAYROLL"),
+                user);
+        jdbc.update(
+                """
                 insert into hr_ticket_topics (ticket_id, employee_id, topic, period, item_code, created_at)
-                values (?, ?, ?, ?, ?, ?)""", ticket.id(), employeeId, TOPIC_PAYROLL_QUESTION, period.toString(), item.code(),
+                values (?, ?, ?, ?, ?, ?)""",
+                ticket.id(),
+                employeeId,
+                TOPIC_PAYROLL_QUESTION,
+                period.toString(),
+                item.code(),
                 Timestamp.from(clock.instant()));
         return ticket;
     }

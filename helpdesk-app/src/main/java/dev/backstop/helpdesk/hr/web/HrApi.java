@@ -37,7 +37,8 @@ class HrApi {
     }
 
     @GetMapping("/api/v1/me/payslips")
-    @Operation(summary = "The calling employee's payslips, newest first (a family member: only with a payslip delegation)")
+    @Operation(
+            summary = "The calling employee's payslips, newest first (a family member: only with a payslip delegation)")
     List<HrDesk.PayslipSummary> payslips(CurrentUser user, HttpServletRequest request) {
         return desk.ownPayslips(user, Periods.origin(request));
     }
@@ -48,22 +49,23 @@ class HrApi {
         return desk.ownPayslip(user, Periods.parse(period), RequestLocales.of(request), Periods.origin(request));
     }
 
-    record Question(String itemCode, String question) {
-    }
+    record Question(String itemCode, String question) {}
 
-    record Asked(long ticketId, String ticketKey) {
-    }
+    record Asked(long ticketId, String ticketKey) {}
 
     @PostMapping("/api/v1/me/payslips/{period}/questions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask HR about one line of a payslip: opens an HR ticket referring to the period and item code")
     Asked ask(@PathVariable String period, @RequestBody Question body, CurrentUser user, HttpServletRequest request) {
-        var ticket = questions.ask(user, Periods.parse(period), body.itemCode(), body.question(), RequestLocales.of(request));
+        var ticket = questions.ask(
+                user, Periods.parse(period), body.itemCode(), body.question(), RequestLocales.of(request));
         return new Asked(ticket.id(), ticket.key());
     }
 
     @GetMapping("/api/v1/me/benefits")
-    @Operation(summary = "The calling employee's benefit enrolments: social insurance, housing fund, supplementary insurance")
+    @Operation(
+            summary =
+                    "The calling employee's benefit enrolments: social insurance, housing fund, supplementary insurance")
     List<HrRecords.Benefit> benefits(CurrentUser user, HttpServletRequest request) {
         return desk.ownBenefits(user, Periods.origin(request));
     }
@@ -74,8 +76,7 @@ class HrApi {
         return desk.ownLeave(user, Periods.origin(request));
     }
 
-    record AccessEntry(Instant at, String who, String role, String what, String why) {
-    }
+    record AccessEntry(Instant at, String who, String role, String what, String why) {}
 
     @GetMapping("/api/v1/me/access-log")
     @Operation(summary = "Who else read the calling employee's pay, benefits and leave: name, role, what, when, why")
@@ -84,19 +85,24 @@ class HrApi {
     }
 
     @GetMapping("/api/v1/hr/employees/{employeeNo}/payslips/{period}")
-    @Operation(summary = "HR staff: one employee's payslip; masked for HR agents unless assigned to an open HR ticket of the "
-            + "employee and stating a reason; full for payroll staff. Every read is recorded and shown to the employee")
-    HrDesk.Payslip staffPayslip(@PathVariable String employeeNo, @PathVariable String period,
-            @RequestParam(required = false) String reason, CurrentUser user, HttpServletRequest request) {
-        return desk.staffPayslip(user, employeeNo, Periods.parse(period), reason, RequestLocales.of(request),
-                Periods.origin(request));
+    @Operation(
+            summary =
+                    "HR staff: one employee's payslip; masked for HR agents unless assigned to an open HR ticket of the "
+                            + "employee and stating a reason; full for payroll staff. Every read is recorded and shown to the employee")
+    HrDesk.Payslip staffPayslip(
+            @PathVariable String employeeNo,
+            @PathVariable String period,
+            @RequestParam(required = false) String reason,
+            CurrentUser user,
+            HttpServletRequest request) {
+        return desk.staffPayslip(
+                user, employeeNo, Periods.parse(period), reason, RequestLocales.of(request), Periods.origin(request));
     }
 
     /** The API's access-log entry: the contract's five fields. */
     static final class AccessApiMapping {
 
-        private AccessApiMapping() {
-        }
+        private AccessApiMapping() {}
 
         static AccessEntry entry(AccessLog.Entry e) {
             return new AccessEntry(e.at(), e.who(), e.role(), e.what(), e.why());

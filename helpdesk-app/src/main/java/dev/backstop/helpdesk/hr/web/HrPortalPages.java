@@ -13,7 +13,6 @@ import dev.backstop.helpdesk.shared.RequestLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,17 +41,23 @@ class HrPortalPages {
     }
 
     @GetMapping("/pay")
-    String pay(@RequestParam(required = false) String period, CurrentUser user, HttpServletRequest request, Model model) {
+    String pay(
+            @RequestParam(required = false) String period, CurrentUser user, HttpServletRequest request, Model model) {
         var origin = Periods.origin(request);
         var list = desk.ownPayslips(user, origin);
         model.addAttribute("payslips", list);
         if (!list.isEmpty()) {
-            YearMonth selected = period == null || period.isBlank() ? YearMonth.parse(list.getFirst().period()) : Periods.parse(period);
+            YearMonth selected = period == null || period.isBlank()
+                    ? YearMonth.parse(list.getFirst().period())
+                    : Periods.parse(period);
             HrDesk.Payslip payslip = desk.ownPayslip(user, selected, RequestLocales.of(request), origin);
             model.addAttribute("payslip", payslip);
             model.addAttribute("year", selected.getYear());
             model.addAttribute("totals", desk.ownYearTotals(user, selected.getYear()));
-            model.addAttribute("answers", answers.answers(payslip.items().stream().map(HrDesk.Item::code).toList(), user));
+            model.addAttribute(
+                    "answers",
+                    answers.answers(
+                            payslip.items().stream().map(HrDesk.Item::code).toList(), user));
         }
         model.addAttribute("kinds", answers.kinds());
         model.addAttribute("mayAsk", user.has(Role.EMPLOYEE));
@@ -60,10 +65,17 @@ class HrPortalPages {
     }
 
     @GetMapping("/pay/{period}/ask")
-    String askForm(@PathVariable String period, @RequestParam String item, CurrentUser user, HttpServletRequest request,
+    String askForm(
+            @PathVariable String period,
+            @RequestParam String item,
+            CurrentUser user,
+            HttpServletRequest request,
             Model model) {
-        HrDesk.Payslip payslip = desk.ownPayslip(user, Periods.parse(period), RequestLocales.of(request), Periods.origin(request));
-        HrDesk.Item line = payslip.items().stream().filter(i -> i.code().equals(item)).findFirst()
+        HrDesk.Payslip payslip =
+                desk.ownPayslip(user, Periods.parse(period), RequestLocales.of(request), Periods.origin(request));
+        HrDesk.Item line = payslip.items().stream()
+                .filter(i -> i.code().equals(item))
+                .findFirst()
                 .orElseThrow(HrRecordNotFound::new);
         model.addAttribute("payslip", payslip);
         model.addAttribute("item", line);
@@ -71,8 +83,13 @@ class HrPortalPages {
     }
 
     @PostMapping("/pay/{period}/ask")
-    String ask(@PathVariable String period, @RequestParam String item, @RequestParam(defaultValue = "") String question,
-            CurrentUser user, HttpServletRequest request, RedirectAttributes flash) {
+    String ask(
+            @PathVariable String period,
+            @RequestParam String item,
+            @RequestParam(defaultValue = "") String question,
+            CurrentUser user,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         try {
             var ticket = questions.ask(user, Periods.parse(period), item, question, RequestLocales.of(request));
             flash.addFlashAttribute("successKey", "hr.ask.sent");
@@ -82,8 +99,8 @@ class HrPortalPages {
         } catch (BackstopException e) {
             flash.addFlashAttribute("errorKey", e.code());
             flash.addFlashAttribute("errorArgs", e.arguments());
-            return "redirect:/portal/hr/pay/" + period + "/ask?item=" + java.net.URLEncoder.encode(item,
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return "redirect:/portal/hr/pay/" + period + "/ask?item="
+                    + java.net.URLEncoder.encode(item, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -112,8 +129,12 @@ class HrPortalPages {
     }
 
     @PostMapping("/family/delegations")
-    String delegate(@RequestParam long familyMemberId, @RequestParam(required = false) Set<DelegationScope> scopes,
-            @RequestParam(required = false) String until, CurrentUser user, RedirectAttributes flash) {
+    String delegate(
+            @RequestParam long familyMemberId,
+            @RequestParam(required = false) Set<DelegationScope> scopes,
+            @RequestParam(required = false) String until,
+            CurrentUser user,
+            RedirectAttributes flash) {
         try {
             family.delegate(user, familyMemberId, scopes == null ? Set.of() : scopes, until);
             flash.addFlashAttribute("successKey", "hr.family.delegated");
@@ -132,5 +153,4 @@ class HrPortalPages {
         flash.addFlashAttribute("successKey", "hr.family.ended");
         return "redirect:/portal/hr/family";
     }
-
 }

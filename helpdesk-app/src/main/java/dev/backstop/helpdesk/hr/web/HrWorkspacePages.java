@@ -49,18 +49,25 @@ class HrWorkspacePages {
     }
 
     @GetMapping("/employees/{employeeNo}/payslips/{period}")
-    String payslip(@PathVariable String employeeNo, @PathVariable String period,
-            @RequestParam(required = false) String reason, CurrentUser user, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String payslip(
+            @PathVariable String employeeNo,
+            @PathVariable String period,
+            @RequestParam(required = false) String reason,
+            CurrentUser user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         var yearMonth = Periods.parse(period);
         HrDesk.Payslip payslip;
         try {
-            payslip = desk.staffPayslip(user, employeeNo, yearMonth, reason, RequestLocales.of(request), Periods.origin(request));
+            payslip = desk.staffPayslip(
+                    user, employeeNo, yearMonth, reason, RequestLocales.of(request), Periods.origin(request));
         } catch (UnmaskRefused refused) {
             response.setStatus(403);
             model.addAttribute("errorKey", refused.code());
             model.addAttribute("errorArgs", refused.arguments());
-            payslip = desk.staffPayslip(user, employeeNo, yearMonth, null, RequestLocales.of(request), Periods.origin(request));
+            payslip = desk.staffPayslip(
+                    user, employeeNo, yearMonth, null, RequestLocales.of(request), Periods.origin(request));
         }
         model.addAttribute("payslip", payslip);
         model.addAttribute("employeeNo", employeeNo);

@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 /** Pay periods in URLs ({@code 2026-11}) and the request's address for the access log. */
 final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     static YearMonth parse(String text) {
         if (text == null || !text.matches("\\d{4}-\\d{2}")) {

@@ -34,17 +34,21 @@ class ApiTokenAdminApi {
         this.users = users;
     }
 
-    record NewToken(@NotBlank @Size(max = 100) String name, @NotBlank String username,
-            @Positive @Max(3650) Integer expiresInDays) {
-    }
+    record NewToken(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank String username,
+            @Positive @Max(3650) Integer expiresInDays) {}
 
     @PostMapping
     @Operation(summary = "Issue an API token for a user (shown once)")
     ResponseEntity<ApiTokens.IssuedToken> issue(@Valid @RequestBody NewToken request) {
         UserAccount user = users.byUsername(request.username()).orElseThrow(() -> new UnknownUser(request.username()));
-        var issued = tokens.issue(request.name(), user.id(),
+        var issued = tokens.issue(
+                request.name(),
+                user.id(),
                 request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays()));
-        return ResponseEntity.created(URI.create("/api/v1/admin/api-tokens/" + issued.id())).body(issued);
+        return ResponseEntity.created(URI.create("/api/v1/admin/api-tokens/" + issued.id()))
+                .body(issued);
     }
 
     @GetMapping

@@ -32,7 +32,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var account = tokens.authenticate(header.substring(7).trim()).flatMap(users::byId)
+        var account = tokens.authenticate(header.substring(7).trim())
+                .flatMap(users::byId)
                 .filter(UserAccount::enabled);
         if (account.isEmpty()) {
             SecurityContextHolder.clearContext();
@@ -40,7 +41,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         BackstopPrincipal principal = BackstopPrincipal.of(account.get().toCurrentUser());
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        var authentication =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -25,6 +25,7 @@ class ApiTokens {
     private static final String PREFIX = "bst_";
     /** How exact {@code last_used_at} is: it is written at most this often per token. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
     private final SecureRandom random = new SecureRandom();
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -34,21 +35,32 @@ class ApiTokens {
         this.clock = clock;
     }
 
-    record IssuedToken(long id, String name, String token, Instant expiresAt) {
-    }
+    record IssuedToken(long id, String name, String token, Instant expiresAt) {}
 
-    record TokenInfo(long id, String name, String username, String prefix, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, boolean revoked) {
-    }
+    record TokenInfo(
+            long id,
+            String name,
+            String username,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            boolean revoked) {}
 
     IssuedToken issue(String name, long userId, Duration validity) {
         String prefix = HexFormat.of().formatHex(bytes(4));
         String secret = HexFormat.of().formatHex(bytes(32));
         Instant now = clock.instant();
         Instant expires = validity == null ? null : now.plus(validity);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into api_tokens (name, token_prefix, token_hash, user_id, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""", name, prefix, sha256(secret), userId, Timestamp.from(now),
+                values (?, ?, ?, ?, ?, ?)""",
+                name,
+                prefix,
+                sha256(secret),
+                userId,
+                Timestamp.from(now),
                 expires == null ? null : Timestamp.from(expires));
         Long id = jdbc.queryForObject("select id from api_tokens where token_prefix = ?", Long.class, prefix);
         return new IssuedToken(id, name, PREFIX + prefix + "_" + secret, expires);
@@ -68,16 +80,23 @@ class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        List<Found> rows = jdbc.query("""
+        List<Found> rows = jdbc.query(
+                """
                 select id, token_hash, user_id, expires_at, revoked, last_used_at from api_tokens where token_prefix = ?""",
-                (rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getLong(3), instant(rs.getTimestamp(4)),
-                        rs.getBoolean(5), instant(rs.getTimestamp(6))), parts[0]);
+                (rs, i) -> new Found(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        instant(rs.getTimestamp(4)),
+                        rs.getBoolean(5),
+                        instant(rs.getTimestamp(6))),
+                parts[0]);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Found row = rows.getFirst();
-        boolean hashMatches = MessageDigest.isEqual(sha256(parts[1]).getBytes(StandardCharsets.US_ASCII),
-                row.hash().getBytes(StandardCharsets.US_ASCII));
+        boolean hashMatches = MessageDigest.isEqual(
+                sha256(parts[1]).getBytes(StandardCharsets.US_ASCII), row.hash().getBytes(StandardCharsets.US_ASCII));
         boolean expired = row.expiresAt() != null && row.expiresAt().isBefore(now);
         if (!hashMatches || row.revoked() || expired) {
             return Optional.empty();
@@ -85,21 +104,30 @@ class ApiTokens {
         Instant stale = now.minus(LAST_USED_GRANULARITY);
         if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(stale)) {
             // the condition again in SQL: of concurrent requests with the same token, one writes
-            jdbc.update("update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
-                    Timestamp.from(now), row.id(), Timestamp.from(stale));
+            jdbc.update(
+                    "update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
+                    Timestamp.from(now),
+                    row.id(),
+                    Timestamp.from(stale));
         }
         return Optional.of(row.userId());
     }
 
-    private record Found(long id, String hash, long userId, Instant expiresAt, boolean revoked, Instant lastUsedAt) {
-    }
+    private record Found(long id, String hash, long userId, Instant expiresAt, boolean revoked, Instant lastUsedAt) {}
 
     List<TokenInfo> list() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select t.id, t.name, u.username, t.token_prefix, t.created_at, t.expires_at, t.last_used_at, t.revoked
                   from api_tokens t join app_users u on u.id = t.user_id order by t.id""",
-                (rs, i) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                (rs, i) -> new TokenInfo(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)),
                         rs.getBoolean(8)));
     }
 
@@ -119,8 +147,8 @@ class ApiTokens {
 
     static String sha256(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,10 @@ public final class BackstopPrincipal implements UserDetails, CredentialsContaine
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
+        return user.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
     }
 
     List<String> roleNames() {

@@ -20,7 +20,7 @@ class BackstopUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return new BackstopPrincipal(account.toCurrentUser(), account.passwordHash(), account.enabled(),
-                account.lockedAt(clock.instant()));
+        return new BackstopPrincipal(
+                account.toCurrentUser(), account.passwordHash(), account.enabled(), account.lockedAt(clock.instant()));
     }
 }

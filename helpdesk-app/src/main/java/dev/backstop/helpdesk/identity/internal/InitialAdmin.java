@@ -31,8 +31,13 @@ class InitialAdmin implements ApplicationRunner {
     private final boolean demoData;
     private final String configuredPassword;
 
-    InitialAdmin(Users users, PasswordEncoder encoder, Clock clock, @Value("${backstop.demo-data:true}") boolean demoData,
-            @Value("${backstop.security.initial-admin-password:${BACKSTOP_ADMIN_PASSWORD:}}") String configuredPassword) {
+    InitialAdmin(
+            Users users,
+            PasswordEncoder encoder,
+            Clock clock,
+            @Value("${backstop.demo-data:true}") boolean demoData,
+            @Value("${backstop.security.initial-admin-password:${BACKSTOP_ADMIN_PASSWORD:}}")
+                    String configuredPassword) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -50,7 +55,9 @@ class InitialAdmin implements ApplicationRunner {
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
             password = HexFormat.of().formatHex(random);
-            log.warn("No users yet: created 'admin' with the one-time password {} — change it after the first login", password);
+            log.warn(
+                    "No users yet: created 'admin' with the one-time password {} — change it after the first login",
+                    password);
         } else {
             log.info("No users yet: created 'admin' with the password from BACKSTOP_ADMIN_PASSWORD");
         }

@@ -13,5 +13,4 @@ record LoginSettings(
         @DefaultValue("5") int maxFailures,
         @DefaultValue("15m") Duration lockDuration,
         @DefaultValue("250ms") Duration delayPerFailure,
-        @DefaultValue("2s") Duration maxDelay) {
-}
+        @DefaultValue("2s") Duration maxDelay) {}

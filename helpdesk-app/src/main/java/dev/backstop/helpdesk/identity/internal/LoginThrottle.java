@@ -46,12 +46,20 @@ class LoginThrottle {
         if (accountFailures >= settings.maxFailures()) {
             Instant until = now.plus(settings.lockDuration());
             users.lock(username, until);
-            log.warn("Locked account '{}' until {} after {} failed logins (last from {})", username, until,
-                    accountFailures, address);
+            log.warn(
+                    "Locked account '{}' until {} after {} failed logins (last from {})",
+                    username,
+                    until,
+                    accountFailures,
+                    address);
         }
-        int addressFailures = byAddress.compute(address, (key, previous) -> previous == null
-                || previous.since().plus(ADDRESS_WINDOW).isBefore(now)
-                        ? new AddressFailures(1, now) : new AddressFailures(previous.count() + 1, previous.since()))
+        int addressFailures = byAddress
+                .compute(
+                        address,
+                        (key, previous) -> previous == null
+                                        || previous.since().plus(ADDRESS_WINDOW).isBefore(now)
+                                ? new AddressFailures(1, now)
+                                : new AddressFailures(previous.count() + 1, previous.since()))
                 .count();
         pause(Math.max(accountFailures, addressFailures));
     }
@@ -62,7 +70,9 @@ class LoginThrottle {
     }
 
     private void pause(int failures) {
-        long millis = Math.min(settings.delayPerFailure().toMillis() * failures, settings.maxDelay().toMillis());
+        long millis = Math.min(
+                settings.delayPerFailure().toMillis() * failures,
+                settings.maxDelay().toMillis());
         if (millis <= 0) {
             return;
         }
@@ -81,6 +91,5 @@ class LoginThrottle {
         return address(attempt.getDetails());
     }
 
-    private record AddressFailures(int count, Instant since) {
-    }
+    private record AddressFailures(int count, Instant since) {}
 }

@@ -7,10 +7,10 @@ import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,12 +30,19 @@ class MeApi {
         this.agents = agents;
     }
 
-    record Me(String username, String displayName, List<String> roles, Long distributorId, String distributorName,
-            Long employeeId, String employeeName, Long familyMemberId, Long departmentId, String employeeNo) {
-    }
+    record Me(
+            String username,
+            String displayName,
+            List<String> roles,
+            Long distributorId,
+            String distributorName,
+            Long employeeId,
+            String employeeName,
+            Long familyMemberId,
+            Long departmentId,
+            String employeeNo) {}
 
-    record PresenceBody(@NotNull Presence presence) {
-    }
+    record PresenceBody(@NotNull Presence presence) {}
 
     @PutMapping("/presence")
     @Operation(summary = "Set the calling agent's presence (AVAILABLE, BUSY, AWAY, OFFLINE)")
@@ -52,9 +59,17 @@ class MeApi {
     @GetMapping
     @Operation(summary = "The calling user: roles and the account / employee the user is bound to")
     Me me(CurrentUser user) {
-        return new Me(user.username(), user.displayName(), user.roles().stream().map(Role::name).sorted().toList(),
-                user.distributorId(), name("distributors", user.distributorId()), user.employeeId(),
-                name("employees", user.employeeId()), user.familyMemberId(), user.departmentId(), employeeNo(user));
+        return new Me(
+                user.username(),
+                user.displayName(),
+                user.roles().stream().map(Role::name).sorted().toList(),
+                user.distributorId(),
+                name("distributors", user.distributorId()),
+                user.employeeId(),
+                name("employees", user.employeeId()),
+                user.familyMemberId(),
+                user.departmentId(),
+                employeeNo(user));
     }
 
     /** The bound employee's number (issue 15): for an employee user only, not for a family member linked to one. */
@@ -62,8 +77,11 @@ class MeApi {
         if (user.employeeId() == null || user.familyMemberId() != null) {
             return null;
         }
-        return jdbc.queryForList("select employee_no from employees where id = ?", String.class, user.employeeId()).stream()
-                .findFirst().orElse(null);
+        return jdbc
+                .queryForList("select employee_no from employees where id = ?", String.class, user.employeeId())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private String name(String table, Long id) {
@@ -71,6 +89,7 @@ class MeApi {
             return null;
         }
         return jdbc.queryForList("select name from " + table + " where id = ?", String.class, id).stream()
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -35,7 +35,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (DatabaseUnavailable.isCauseOf(failure)) {
-            throw failure;   // not the caller's credentials: the web layer's outage filter answers 503
+            throw failure; // not the caller's credentials: the web layer's outage filter answers 503
         }
         String code = failure instanceof LockedException ? "identity.login.locked" : "identity.api.unauthenticated";
         response.setHeader("WWW-Authenticate", "Basic realm=\"Backstop\", charset=\"UTF-8\"");

@@ -32,15 +32,23 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] STAFF = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.FRONTLINE, Role.EXPERT,
-            Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
+    static final String[] STAFF = names(
+            Role.CHANNEL_AGENT,
+            Role.BACK_OFFICE,
+            Role.FRONTLINE,
+            Role.EXPERT,
+            Role.HR_AGENT,
+            Role.HR_PAYROLL,
+            Role.SUPERVISOR,
+            Role.KB_EDITOR,
+            Role.ADMIN);
     static final String[] PORTAL = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY);
     static final String ADMIN = Role.ADMIN.name();
     /** Who answers work forwarded to a back-office department. */
     static final String[] BACK_OFFICE_ANSWER = names(Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
     /** Those who work a desk's queue ("next"), and the supervisors who watch it. */
-    static final String[] AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
-            Role.ADMIN);
+    static final String[] AGENTS =
+            names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     /** May open the imports; which kinds each may import is decided per kind (ADR 0008). */
     static final String[] IMPORTERS = names(Role.ADMIN, Role.HR_AGENT, Role.HR_PAYROLL);
     /** Write knowledge-base articles (within the audiences they may read), reply templates and call scripts. */
@@ -50,24 +58,27 @@ class SecurityConfiguration {
     /** The front line's and the expert desk's figures: supervisors, and the editors who act on them. */
     static final String[] KB_FIGURES = names(Role.SUPERVISOR, Role.KB_EDITOR, Role.ADMIN);
     /** Ask the expert desk: the reps who answer callers, and their supervisors. */
-    static final String[] ESCALATORS = names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL,
-            Role.SUPERVISOR, Role.ADMIN);
+    static final String[] ESCALATORS =
+            names(Role.FRONTLINE, Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     /** See every distributor account on the channel desk (a distributor reaches only its own, checked by the desk). */
     static final String[] CHANNEL_STAFF = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN);
-    static final String[] CHANNEL_VIEW = names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN,
-            Role.DISTRIBUTOR);
+
+    static final String[] CHANNEL_VIEW =
+            names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN, Role.DISTRIBUTOR);
     /** Create, send and follow outreach campaigns. */
     static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
     /** The phone system (PBX / CTI) reporting missed calls: an integration user's API token. */
     /** Who opens tickets for callers at the channel or HR desk (the look-up searches only the desks they may open at). */
-    static final String[] CALLER_LOOKUP = names(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR,
-            Role.ADMIN);
+    static final String[] CALLER_LOOKUP =
+            names(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+
     static final String[] TELEPHONY = names(Role.ADMIN, Role.SUPERVISOR);
     /**
      * Issue 15, the HR desk. The employee's own records: employees, and family members (404 unless delegated). HR staff's
      * payroll views: HR agents and payroll staff, and family members (who get 404, never 403, on every payroll URL).
      */
     static final String[] HR_SELF = names(Role.EMPLOYEE, Role.FAMILY);
+
     static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
 
     /**
@@ -78,8 +89,8 @@ class SecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${backstop.security.bcrypt-strength:10}") int bcryptStrength) {
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
+        DelegatingPasswordEncoder encoder =
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
         encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return encoder;
     }
@@ -89,112 +100,234 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens, Users users)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(GET, "/api/v1/me", "/api/v1/notifications").authenticated()
-                        .requestMatchers(PUT, "/api/v1/me/presence").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/api/v1/me/agent-profile").hasAnyRole(STAFF)
-                        .requestMatchers(POST, "/api/v1/routing/next").hasAnyRole(AGENTS)
-                        .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*").hasAnyRole(AGENTS)
-                        .requestMatchers(PUT, "/api/v1/routing/admin/queues/*").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/v1/kb/articles", "/api/v1/kb/articles/*/state",
-                                "/api/v1/kb/articles/from-ticket/*").hasAnyRole(KB_EDITORS)
-                        .requestMatchers(POST, "/api/v1/kb/escalations").hasAnyRole(ESCALATORS)
-                        .requestMatchers(PUT, "/api/v1/kb/articles/*").hasAnyRole(KB_EDITORS)
-                        .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions").hasAnyRole(KB_EDITORS)
-                        .requestMatchers(GET, "/api/v1/kb/gaps").hasAnyRole(KB_GAPS)
-                        .requestMatchers(GET, "/api/v1/kb/figures").hasAnyRole(KB_FIGURES)
-                        .requestMatchers(GET, "/api/v1/kb/similar-tickets").hasAnyRole(STAFF)
-                        .requestMatchers(POST, "/api/v1/kb/templates").hasAnyRole(KB_EDITORS)
-                        .requestMatchers(PUT, "/api/v1/kb/templates/*").hasAnyRole(KB_EDITORS)
-                        .requestMatchers(GET, "/api/v1/kb/templates", "/api/v1/kb/templates/*",
-                                "/api/v1/kb/templates/*/versions", "/api/v1/kb/templates/*/render").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/api/v1/kb/search", "/api/v1/kb/suggest", "/api/v1/kb/articles/*",
-                                "/api/v1/kb/articles/*/similar").authenticated()
-                        .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections").authenticated()
-                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(IMPORTERS)
-                        .requestMatchers(GET, "/api/v1/distributors").hasAnyRole(CHANNEL_STAFF)
-                        .requestMatchers(GET, "/api/v1/distributors/*", "/api/v1/distributors/*/orders/*",
-                                "/api/v1/distributors/*/orders/*/policy-check", "/api/v1/distributors/*/shipments/*",
-                                "/api/v1/distributors/*/invoices/*").hasAnyRole(CHANNEL_VIEW)
-                        .requestMatchers(POST, "/api/v1/distributors/*/requests").hasAnyRole(CHANNEL_VIEW)
-                        .requestMatchers(POST, "/api/v1/calls/missed").hasAnyRole(TELEPHONY)
-                        // issue 16: the PBX's CTI address carries its own token (checked by the calls module, 404 when unknown)
-                        .requestMatchers(POST, "/api/v1/cti/*").permitAll()
-                        .requestMatchers(GET, "/api/v1/calls/*").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*",
-                                "/api/v1/outreach/campaigns/*/recipients").hasAnyRole(OUTREACH)
-                        .requestMatchers(POST, "/api/v1/outreach/campaigns", "/api/v1/outreach/campaigns/*/send",
-                                "/api/v1/outreach/campaigns/*/cancel").hasAnyRole(OUTREACH)
-                        .requestMatchers(POST, "/api/v1/tickets/*/notes", "/api/v1/tickets/*/calls",
-                                "/api/v1/tickets/*/transfer", "/api/v1/tickets/*/state").hasAnyRole(STAFF)
-                        .requestMatchers(PUT, "/api/v1/tickets/*/assignee").hasAnyRole(STAFF)
-                        .requestMatchers(POST, "/api/v1/tickets/*/back-office-answer").hasAnyRole(BACK_OFFICE_ANSWER)
-                        .requestMatchers(POST, "/api/v1/tickets/*/callback").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/api/v1/tickets/*/assignees").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/api/v1/tickets", "/api/v1/tickets/*",
-                                "/api/v1/tickets/*/attachments/*").authenticated()
-                        .requestMatchers(POST, "/api/v1/tickets", "/api/v1/tickets/*/replies",
-                                "/api/v1/tickets/*/attachments").authenticated()
-                        .requestMatchers(GET, "/api/v1/me/payslips", "/api/v1/me/payslips/*", "/api/v1/me/leave",
-                                "/api/v1/me/benefits", "/api/v1/me/access-log").hasAnyRole(HR_SELF)
-                        .requestMatchers(POST, "/api/v1/me/payslips/*/questions").hasAnyRole(HR_SELF)
-                        .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*").hasAnyRole(HR_STAFF_VIEW)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(rules -> rules.requestMatchers(GET, "/api/v1/me", "/api/v1/notifications")
+                        .authenticated()
+                        .requestMatchers(PUT, "/api/v1/me/presence")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/me/agent-profile")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/routing/next")
+                        .hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/api/v1/routing/queues", "/api/v1/routing/queues/*")
+                        .hasAnyRole(AGENTS)
+                        .requestMatchers(PUT, "/api/v1/routing/admin/queues/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
+                                POST,
+                                "/api/v1/kb/articles",
+                                "/api/v1/kb/articles/*/state",
+                                "/api/v1/kb/articles/from-ticket/*")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers(POST, "/api/v1/kb/escalations")
+                        .hasAnyRole(ESCALATORS)
+                        .requestMatchers(PUT, "/api/v1/kb/articles/*")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers(GET, "/api/v1/kb/articles", "/api/v1/kb/articles/*/versions")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers(GET, "/api/v1/kb/gaps")
+                        .hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/api/v1/kb/figures")
+                        .hasAnyRole(KB_FIGURES)
+                        .requestMatchers(GET, "/api/v1/kb/similar-tickets")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/kb/templates")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers(PUT, "/api/v1/kb/templates/*")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/kb/templates",
+                                "/api/v1/kb/templates/*",
+                                "/api/v1/kb/templates/*/versions",
+                                "/api/v1/kb/templates/*/render")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/kb/search",
+                                "/api/v1/kb/suggest",
+                                "/api/v1/kb/articles/*",
+                                "/api/v1/kb/articles/*/similar")
+                        .authenticated()
+                        .requestMatchers(POST, "/api/v1/kb/articles/*/votes", "/api/v1/kb/deflections")
+                        .authenticated()
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+                        .hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/api/v1/distributors")
+                        .hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/distributors/*",
+                                "/api/v1/distributors/*/orders/*",
+                                "/api/v1/distributors/*/orders/*/policy-check",
+                                "/api/v1/distributors/*/shipments/*",
+                                "/api/v1/distributors/*/invoices/*")
+                        .hasAnyRole(CHANNEL_VIEW)
+                        .requestMatchers(POST, "/api/v1/distributors/*/requests")
+                        .hasAnyRole(CHANNEL_VIEW)
+                        .requestMatchers(POST, "/api/v1/calls/missed")
+                        .hasAnyRole(TELEPHONY)
+                        // issue 16: the PBX's CTI address carries its own token (checked by the calls module, 404 when
+                        // unknown)
+                        .requestMatchers(POST, "/api/v1/cti/*")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/v1/calls/*")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/outreach/campaigns",
+                                "/api/v1/outreach/campaigns/*",
+                                "/api/v1/outreach/campaigns/*/recipients")
+                        .hasAnyRole(OUTREACH)
+                        .requestMatchers(
+                                POST,
+                                "/api/v1/outreach/campaigns",
+                                "/api/v1/outreach/campaigns/*/send",
+                                "/api/v1/outreach/campaigns/*/cancel")
+                        .hasAnyRole(OUTREACH)
+                        .requestMatchers(
+                                POST,
+                                "/api/v1/tickets/*/notes",
+                                "/api/v1/tickets/*/calls",
+                                "/api/v1/tickets/*/transfer",
+                                "/api/v1/tickets/*/state")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(PUT, "/api/v1/tickets/*/assignee")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/v1/tickets/*/back-office-answer")
+                        .hasAnyRole(BACK_OFFICE_ANSWER)
+                        .requestMatchers(POST, "/api/v1/tickets/*/callback")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/tickets/*/assignees")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/api/v1/tickets", "/api/v1/tickets/*", "/api/v1/tickets/*/attachments/*")
+                        .authenticated()
+                        .requestMatchers(
+                                POST, "/api/v1/tickets", "/api/v1/tickets/*/replies", "/api/v1/tickets/*/attachments")
+                        .authenticated()
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/me/payslips",
+                                "/api/v1/me/payslips/*",
+                                "/api/v1/me/leave",
+                                "/api/v1/me/benefits",
+                                "/api/v1/me/access-log")
+                        .hasAnyRole(HR_SELF)
+                        .requestMatchers(POST, "/api/v1/me/payslips/*/questions")
+                        .hasAnyRole(HR_SELF)
+                        .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*")
+                        .hasAnyRole(HR_STAFF_VIEW)
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), BasicAuthenticationFilter.class);
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, users, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/error/**").permitAll()
-                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        http.authorizeHttpRequests(rules -> rules.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/**")
                         .permitAll()
-                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(GET, "/survey/*").permitAll()
-                        .requestMatchers(POST, "/survey/*").permitAll()
-                        .requestMatchers(GET, "/account/password/*").permitAll()
-                        .requestMatchers(POST, "/account/password/*").permitAll()
-                        .requestMatchers(GET, "/outreach/r/*").permitAll()
-                        .requestMatchers(POST, "/outreach/r/*").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers(GET, "/").authenticated()
-                        .requestMatchers(GET, "/notifications").authenticated()
-                        .requestMatchers(POST, "/notifications/read").authenticated()
-                        .requestMatchers(POST, "/workspace/next").hasAnyRole(AGENTS)
-                        .requestMatchers(GET, "/workspace/callers").hasAnyRole(CALLER_LOOKUP)
-                        .requestMatchers(POST, "/workspace/tickets/*/answer").hasAnyRole(BACK_OFFICE_ANSWER)
-                        .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events").hasAnyRole(AGENTS)
-                        .requestMatchers("/workspace/imports", "/workspace/imports/**").hasAnyRole(IMPORTERS)
-                        .requestMatchers(GET, "/workspace/kb/gaps").hasAnyRole(KB_GAPS)
-                        .requestMatchers(GET, "/workspace/kb/figures").hasAnyRole(KB_FIGURES)
-                        .requestMatchers(GET, "/workspace/kb/escalations/new").hasAnyRole(ESCALATORS)
-                        .requestMatchers(POST, "/workspace/kb/escalations").hasAnyRole(ESCALATORS)
-                        .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**").hasAnyRole(KB_EDITORS)
-                        .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**").hasAnyRole(KB_EDITORS)
-                        .requestMatchers("/workspace/outreach", "/workspace/outreach/**").hasAnyRole(OUTREACH)
-                        .requestMatchers(GET, "/workspace/distributors", "/workspace/distributors/*",
-                                "/workspace/distributors/*/orders/*").hasAnyRole(CHANNEL_STAFF)
-                        .requestMatchers(POST, "/workspace/distributors/*/requests").hasAnyRole(CHANNEL_STAFF)
-                        .requestMatchers(GET, "/portal/account", "/portal/account/orders/*").hasRole(Role.DISTRIBUTOR.name())
-                        .requestMatchers(POST, "/portal/account/requests").hasRole(Role.DISTRIBUTOR.name())
-                        .requestMatchers("/workspace/hr", "/workspace/hr/**").hasAnyRole(HR_STAFF_VIEW)
-                        .requestMatchers("/portal/hr", "/portal/hr/**").hasAnyRole(HR_SELF)
-                        .requestMatchers("/workspace", "/workspace/**").hasAnyRole(STAFF)
-                        .requestMatchers("/portal", "/portal/**").hasAnyRole(PORTAL)
-                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
-                        .requestMatchers(DELETE, "/**").denyAll()
-                        .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
-                        .failureHandler(ProblemResponses.outageAware(new SimpleUrlAuthenticationFailureHandler("/login?error"))))
+                        .requestMatchers(
+                                GET,
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(GET, "/survey/*")
+                        .permitAll()
+                        .requestMatchers(POST, "/survey/*")
+                        .permitAll()
+                        .requestMatchers(GET, "/account/password/*")
+                        .permitAll()
+                        .requestMatchers(POST, "/account/password/*")
+                        .permitAll()
+                        .requestMatchers(GET, "/outreach/r/*")
+                        .permitAll()
+                        .requestMatchers(POST, "/outreach/r/*")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(GET, "/")
+                        .authenticated()
+                        .requestMatchers(GET, "/notifications")
+                        .authenticated()
+                        .requestMatchers(POST, "/notifications/read")
+                        .authenticated()
+                        .requestMatchers(POST, "/workspace/next")
+                        .hasAnyRole(AGENTS)
+                        .requestMatchers(GET, "/workspace/callers")
+                        .hasAnyRole(CALLER_LOOKUP)
+                        .requestMatchers(POST, "/workspace/tickets/*/answer")
+                        .hasAnyRole(BACK_OFFICE_ANSWER)
+                        .requestMatchers(GET, "/workspace/queue", "/workspace/queue/events")
+                        .hasAnyRole(AGENTS)
+                        .requestMatchers("/workspace/imports", "/workspace/imports/**")
+                        .hasAnyRole(IMPORTERS)
+                        .requestMatchers(GET, "/workspace/kb/gaps")
+                        .hasAnyRole(KB_GAPS)
+                        .requestMatchers(GET, "/workspace/kb/figures")
+                        .hasAnyRole(KB_FIGURES)
+                        .requestMatchers(GET, "/workspace/kb/escalations/new")
+                        .hasAnyRole(ESCALATORS)
+                        .requestMatchers(POST, "/workspace/kb/escalations")
+                        .hasAnyRole(ESCALATORS)
+                        .requestMatchers("/workspace/kb/editor", "/workspace/kb/editor/**")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**")
+                        .hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/outreach", "/workspace/outreach/**")
+                        .hasAnyRole(OUTREACH)
+                        .requestMatchers(
+                                GET,
+                                "/workspace/distributors",
+                                "/workspace/distributors/*",
+                                "/workspace/distributors/*/orders/*")
+                        .hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(POST, "/workspace/distributors/*/requests")
+                        .hasAnyRole(CHANNEL_STAFF)
+                        .requestMatchers(GET, "/portal/account", "/portal/account/orders/*")
+                        .hasRole(Role.DISTRIBUTOR.name())
+                        .requestMatchers(POST, "/portal/account/requests")
+                        .hasRole(Role.DISTRIBUTOR.name())
+                        .requestMatchers("/workspace/hr", "/workspace/hr/**")
+                        .hasAnyRole(HR_STAFF_VIEW)
+                        .requestMatchers("/portal/hr", "/portal/hr/**")
+                        .hasAnyRole(HR_SELF)
+                        .requestMatchers("/workspace", "/workspace/**")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasAnyRole(PORTAL)
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/**")
+                        .denyAll()
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(ProblemResponses.outageAware(
+                                new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Basic on the page chain serves Prometheus scrapers and scripts hitting /actuator/**.
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.outageAware(basicEntryPoint())));

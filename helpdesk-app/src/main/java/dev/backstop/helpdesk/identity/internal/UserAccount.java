@@ -25,6 +25,7 @@ record UserAccount(
     }
 
     CurrentUser toCurrentUser() {
-        return new CurrentUser(id, username, displayName, roles, distributorId, employeeId, familyMemberId, departmentId);
+        return new CurrentUser(
+                id, username, displayName, roles, distributorId, employeeId, familyMemberId, departmentId);
     }
 }

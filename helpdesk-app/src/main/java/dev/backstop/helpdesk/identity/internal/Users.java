@@ -63,8 +63,19 @@ class Users {
         if (u == null) {
             return Optional.empty();
         }
-        return Optional.of(new UserAccount(u.id(), u.username(), u.passwordHash(), u.displayName(), u.enabled(), roles,
-                u.distributorId(), u.employeeId(), u.familyMemberId(), u.departmentId(), u.failedAttempts(), u.lockedUntil()));
+        return Optional.of(new UserAccount(
+                u.id(),
+                u.username(),
+                u.passwordHash(),
+                u.displayName(),
+                u.enabled(),
+                roles,
+                u.distributorId(),
+                u.employeeId(),
+                u.familyMemberId(),
+                u.departmentId(),
+                u.failedAttempts(),
+                u.lockedUntil()));
     }
 
     long count() {
@@ -73,8 +84,12 @@ class Users {
     }
 
     long create(String username, String passwordHash, String displayName, Set<Role> roles, Instant now) {
-        jdbc.update("insert into app_users (username, password_hash, display_name, created_at) values (?, ?, ?, ?)",
-                username, passwordHash, displayName, Timestamp.from(now));
+        jdbc.update(
+                "insert into app_users (username, password_hash, display_name, created_at) values (?, ?, ?, ?)",
+                username,
+                passwordHash,
+                displayName,
+                Timestamp.from(now));
         Long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
         for (Role role : roles) {
             jdbc.update("insert into user_roles (user_id, role) values (?, ?)", id, role.name());
@@ -85,14 +100,16 @@ class Users {
     /** Counts a failed login; returns the number of consecutive failures now recorded. */
     int recordFailure(String username) {
         jdbc.update("update app_users set failed_attempts = failed_attempts + 1 where username = ?", username);
-        List<Integer> failures = jdbc.queryForList("select failed_attempts from app_users where username = ?",
-                Integer.class, username);
+        List<Integer> failures =
+                jdbc.queryForList("select failed_attempts from app_users where username = ?", Integer.class, username);
         return failures.isEmpty() ? 0 : failures.get(0);
     }
 
     void lock(String username, Instant until) {
-        jdbc.update("update app_users set locked_until = ?, failed_attempts = 0 where username = ?",
-                Timestamp.from(until), username);
+        jdbc.update(
+                "update app_users set locked_until = ?, failed_attempts = 0 where username = ?",
+                Timestamp.from(until),
+                username);
     }
 
     /** Resets the failure count; writes at most once every few minutes for a busy API client. */
@@ -106,10 +123,18 @@ class Users {
     /** The user's columns of the current row (no query in here, see {@link #withRoles}). */
     private static UserAccount map(ResultSet rs) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
-        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("display_name"), rs.getBoolean("enabled"), Set.of(),
-                (Long) rs.getObject("distributor_id", Long.class), (Long) rs.getObject("employee_id", Long.class),
-                (Long) rs.getObject("family_member_id", Long.class), (Long) rs.getObject("department_id", Long.class),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                rs.getString("display_name"),
+                rs.getBoolean("enabled"),
+                Set.of(),
+                (Long) rs.getObject("distributor_id", Long.class),
+                (Long) rs.getObject("employee_id", Long.class),
+                (Long) rs.getObject("family_member_id", Long.class),
+                (Long) rs.getObject("department_id", Long.class),
+                rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant());
     }
 }

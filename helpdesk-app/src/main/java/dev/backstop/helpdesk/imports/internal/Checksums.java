@@ -14,18 +14,17 @@ import java.util.HexFormat;
 /** Copies a file while computing its SHA-256: the audit names the exact file an import read. */
 final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
-    record Copied(long size, String sha256) {
-    }
+    record Copied(long size, String sha256) {}
 
     static Copied copy(InputStream in, Path target) {
         try {
             Files.createDirectories(target.getParent());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long size;
-            try (InputStream digesting = new DigestInputStream(in, digest); OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream digesting = new DigestInputStream(in, digest);
+                    OutputStream out = Files.newOutputStream(target)) {
                 size = digesting.transferTo(out);
             }
             return new Copied(size, HexFormat.of().formatHex(digest.digest()));

@@ -48,14 +48,18 @@ class DropFolders {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${backstop.imports.drop-initial-delay:5s}", fixedDelayString = "${backstop.imports.drop-interval:30s}")
+    @Scheduled(
+            initialDelayString = "${backstop.imports.drop-initial-delay:5s}",
+            fixedDelayString = "${backstop.imports.drop-interval:30s}")
     void scan() {
         Path root = settings.dropDir();
         if (root == null || !Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> sources = Files.list(root)) {
-            for (Path source : sources.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path source : sources.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
                 scanSource(source);
             }
         } catch (IOException | RuntimeException ex) {
@@ -71,7 +75,9 @@ class DropFolders {
         settle(folder);
         Instant settled = clock.instant().minus(settings.settleTime());
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
                 if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
                     continue;
                 }
@@ -93,14 +99,28 @@ class DropFolders {
         try {
             processing = move(file, folder.resolve("processing"), stamped);
         } catch (IOException lostRace) {
-            return;   // another node took it
+            return; // another node took it
         }
         UploadedFiles.Stored stored = files.store(processing);
-        long id = jobs.create(new ImportJobs.NewJob(target.get().kind(), source, ImportJob.Mode.APPLY,
-                ImportJob.Policy.SKIP_BAD_ROWS, name, stored.reference(), stored.sha256(), stored.size(), null, null,
+        long id = jobs.create(new ImportJobs.NewJob(
+                target.get().kind(),
+                source,
+                ImportJob.Mode.APPLY,
+                ImportJob.Policy.SKIP_BAD_ROWS,
+                name,
+                stored.reference(),
+                stored.sha256(),
+                stored.size(),
+                null,
+                null,
                 "drop:" + source));
         move(processing, processing.getParent(), JOB_PREFIX + id + "-" + stamped);
-        log.info("Drop folder {}: {} queued as import job {} ({})", source, name, id, target.get().kind());
+        log.info(
+                "Drop folder {}: {} queued as import job {} ({})",
+                source,
+                name,
+                id,
+                target.get().kind());
     }
 
     /** Moves the files of this folder's jobs that ended (on any node) to done/ or failed/. */
@@ -111,7 +131,10 @@ class DropFolders {
         }
         try (Stream<Path> held = Files.list(processing)) {
             for (Path file : held.toList()) {
-                jobOf(file).flatMap(jobs::find).filter(job -> job.state().isFinal()).ifPresent(job -> moveToOutcome(file, job));
+                jobOf(file)
+                        .flatMap(jobs::find)
+                        .filter(job -> job.state().isFinal())
+                        .ifPresent(job -> moveToOutcome(file, job));
             }
         }
     }
@@ -131,8 +154,14 @@ class DropFolders {
 
     private void moveToOutcome(Path file, ImportJob job) {
         try {
-            move(file, file.getParent().getParent().resolve(job.state() == ImportJob.State.DONE ? "done" : "failed"),
-                    file.getFileName().toString().substring(JOB_PREFIX.length() + String.valueOf(job.id()).length() + 1));
+            move(
+                    file,
+                    file.getParent().getParent().resolve(job.state() == ImportJob.State.DONE ? "done" : "failed"),
+                    file.getFileName()
+                            .toString()
+                            .substring(JOB_PREFIX.length()
+                                    + String.valueOf(job.id()).length()
+                                    + 1));
         } catch (IOException ex) {
             log.warn("Drop folder: could not move {} after job {}: {}", file, job.id(), ex.toString());
         }
@@ -143,9 +172,11 @@ class DropFolders {
         if (BlobStore.isReference(job.storedPath())) {
             Path root = settings.dropDir();
             if (job.requestedName() != null && job.requestedName().startsWith("drop:") && root != null) {
-                Path processing = root.resolve(job.source() == null ? "" : job.source()).resolve("processing");
+                Path processing =
+                        root.resolve(job.source() == null ? "" : job.source()).resolve("processing");
                 try (Stream<Path> held = Files.isDirectory(processing) ? Files.list(processing) : Stream.empty()) {
-                    held.filter(f -> jobOf(f).filter(id -> id == job.id()).isPresent()).forEach(f -> moveToOutcome(f, job));
+                    held.filter(f -> jobOf(f).filter(id -> id == job.id()).isPresent())
+                            .forEach(f -> moveToOutcome(f, job));
                 } catch (IOException ex) {
                     log.warn("Drop folder: could not look into {}: {}", processing, ex.toString());
                 }
@@ -154,13 +185,17 @@ class DropFolders {
         }
         Path file = Path.of(job.storedPath());
         Path root = settings.dropDir();
-        if (root == null || !file.startsWith(root.toAbsolutePath().normalize()) && !file.startsWith(root)
-                || !Files.exists(file) || !file.getParent().getFileName().toString().equals("processing")) {
+        if (root == null
+                || !file.startsWith(root.toAbsolutePath().normalize()) && !file.startsWith(root)
+                || !Files.exists(file)
+                || !file.getParent().getFileName().toString().equals("processing")) {
             return;
         }
         Path folder = file.getParent().getParent();
         try {
-            Path moved = move(file, folder.resolve(job.state() == ImportJob.State.DONE ? "done" : "failed"),
+            Path moved = move(
+                    file,
+                    folder.resolve(job.state() == ImportJob.State.DONE ? "done" : "failed"),
                     file.getFileName().toString());
             jobs.movedTo(job.id(), moved.toString());
         } catch (IOException ex) {

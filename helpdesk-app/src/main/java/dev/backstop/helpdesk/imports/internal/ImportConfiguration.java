@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Background work of the imports module: the job worker's poll and the drop-folder scan. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class ImportConfiguration {
-}
+class ImportConfiguration {}

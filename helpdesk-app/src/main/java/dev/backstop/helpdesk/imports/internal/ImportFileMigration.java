@@ -35,8 +35,7 @@ class ImportFileMigration {
     void migrate() {
         Path root = settings.uploadDir().toAbsolutePath().normalize();
         List<String> paths = jdbc.queryForList("""
-                select distinct stored_path from import_jobs where file_removed_at is null and stored_path not like 'blob:%'""",
-                String.class);
+                select distinct stored_path from import_jobs where file_removed_at is null and stored_path not like 'blob:%'""", String.class);
         int moved = 0;
         for (String stored : paths) {
             Path file = Path.of(stored).toAbsolutePath().normalize();

@@ -4,19 +4,54 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** One row of {@code import_jobs}: the job, its checkpoint and its audit counts. */
-public record ImportJob(long id, String kind, String source, Mode mode, Policy policy, State state, String fileName,
-        String storedPath, String sha256, long sizeBytes, String charset, long totalRows, long recordsDone,
-        long inserted, long updated, long unchanged, long rejected, String errorCode, Long dryRunOf,
-        Long requestedBy, String requestedName, Instant createdAt, Instant startedAt, Instant finishedAt,
-        int attempts, Instant fileRemovedAt, boolean emptyClears, String statedCharset) {
+public record ImportJob(
+        long id,
+        String kind,
+        String source,
+        Mode mode,
+        Policy policy,
+        State state,
+        String fileName,
+        String storedPath,
+        String sha256,
+        long sizeBytes,
+        String charset,
+        long totalRows,
+        long recordsDone,
+        long inserted,
+        long updated,
+        long unchanged,
+        long rejected,
+        String errorCode,
+        Long dryRunOf,
+        Long requestedBy,
+        String requestedName,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        int attempts,
+        Instant fileRemovedAt,
+        boolean emptyClears,
+        String statedCharset) {
 
-    public enum Mode { DRY_RUN, APPLY }
+    public enum Mode {
+        DRY_RUN,
+        APPLY
+    }
 
-    public enum Policy { SKIP_BAD_ROWS, ALL_OR_NOTHING }
+    public enum Policy {
+        SKIP_BAD_ROWS,
+        ALL_OR_NOTHING
+    }
 
     public enum State {
         /** PARTIAL: the file broke off (an unclosed quote); what was read before was applied, the rest was not read. */
-        QUEUED, RUNNING, DONE, PARTIAL, FAILED, REJECTED;
+        QUEUED,
+        RUNNING,
+        DONE,
+        PARTIAL,
+        FAILED,
+        REJECTED;
 
         public boolean isFinal() {
             return this == DONE || this == PARTIAL || this == FAILED || this == REJECTED;
@@ -51,11 +86,16 @@ public record ImportJob(long id, String kind, String source, Mode mode, Policy p
      * count is already passed (multi-line records).
      */
     public Long secondsLeft(Instant now) {
-        if (state.isFinal() || startedAt == null || recordsDone == 0 || recordsDone >= totalRows
+        if (state.isFinal()
+                || startedAt == null
+                || recordsDone == 0
+                || recordsDone >= totalRows
                 || Duration.between(startedAt, now).toMillis() < 2000) {
             return null;
         }
-        double perSecond = recordsDone * 1000.0 / Math.max(1, Duration.between(startedAt, now).toMillis());
+        double perSecond = recordsDone
+                * 1000.0
+                / Math.max(1, Duration.between(startedAt, now).toMillis());
         return (long) Math.ceil((totalRows - recordsDone) / perSecond);
     }
 }

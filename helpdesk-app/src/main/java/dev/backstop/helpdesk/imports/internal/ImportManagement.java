@@ -42,8 +42,15 @@ public class ImportManagement {
     private final UploadedFiles files;
     private final ImportProfiles profiles;
 
-    ImportManagement(ImportTargets targets, ImportJobs jobs, ImportSettings settings, ImportWorker worker, ImportRunner runner,
-            MessageSource messages, UploadedFiles files, ImportProfiles profiles) {
+    ImportManagement(
+            ImportTargets targets,
+            ImportJobs jobs,
+            ImportSettings settings,
+            ImportWorker worker,
+            ImportRunner runner,
+            MessageSource messages,
+            UploadedFiles files,
+            ImportProfiles profiles) {
         this.files = files;
         this.profiles = profiles;
         this.targets = targets;
@@ -62,8 +69,15 @@ public class ImportManagement {
         return targets.forImport(kind, user);
     }
 
-    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, boolean dryRun,
-            ImportJob.Policy policy, String source, CurrentUser user) {
+    public ImportJob submit(
+            String kind,
+            String fileName,
+            long declaredSize,
+            InputStream content,
+            boolean dryRun,
+            ImportJob.Policy policy,
+            String source,
+            CurrentUser user) {
         return submit(kind, fileName, declaredSize, content, new Options(dryRun, policy, source, false, null), user);
     }
 
@@ -71,12 +85,12 @@ public class ImportManagement {
      * How to run an upload. {@code emptyClears}: an empty cell clears the stored value (otherwise it keeps it, like a
      * column the file does not have); {@code encoding}: the file's charset as the uploader states it (blank: detected).
      */
-    public record Options(boolean dryRun, ImportJob.Policy policy, String source, boolean emptyClears, String encoding) {
-    }
+    public record Options(
+            boolean dryRun, ImportJob.Policy policy, String source, boolean emptyClears, String encoding) {}
 
     /** Queues a job for an uploaded file. */
-    public ImportJob submit(String kind, String fileName, long declaredSize, InputStream content, Options options,
-            CurrentUser user) {
+    public ImportJob submit(
+            String kind, String fileName, long declaredSize, InputStream content, Options options, CurrentUser user) {
         boolean dryRun = options.dryRun();
         ImportJob.Policy policy = options.policy();
         String source = options.source();
@@ -92,13 +106,29 @@ public class ImportManagement {
         UploadedFiles.Stored copied = files.store(content);
         // the last segment of the client's name, without control characters (a NUL byte made Path.of throw: a 500)
         String cleanName = fileName.replace('\\', '/');
-        cleanName = cleanName.substring(cleanName.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();
-        cleanName = cleanName.isEmpty() ? "upload.csv" : cleanName.length() > 200 ? cleanName.substring(cleanName.length() - 200) : cleanName;
+        cleanName = cleanName
+                .substring(cleanName.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "_")
+                .strip();
+        cleanName = cleanName.isEmpty()
+                ? "upload.csv"
+                : cleanName.length() > 200 ? cleanName.substring(cleanName.length() - 200) : cleanName;
         long id;
         try {
-            id = jobs.create(new ImportJobs.NewJob(target.kind(), blankToNull(source), dryRun ? ImportJob.Mode.DRY_RUN
-                    : ImportJob.Mode.APPLY, policy, cleanName, copied.reference(), copied.sha256(), copied.size(), null,
-                    user.id(), user.username(), options.emptyClears(), charset));
+            id = jobs.create(new ImportJobs.NewJob(
+                    target.kind(),
+                    blankToNull(source),
+                    dryRun ? ImportJob.Mode.DRY_RUN : ImportJob.Mode.APPLY,
+                    policy,
+                    cleanName,
+                    copied.reference(),
+                    copied.sha256(),
+                    copied.size(),
+                    null,
+                    user.id(),
+                    user.username(),
+                    options.emptyClears(),
+                    charset));
         } catch (RuntimeException ex) {
             try {
                 files.remove(copied.reference());
@@ -114,41 +144,57 @@ public class ImportManagement {
     /** Applies the file a finished dry run read, with the given policy. */
     public ImportJob apply(long dryRunId, ImportJob.Policy policy, CurrentUser user) {
         ImportJob dryRun = job(dryRunId, user);
-        if (!dryRun.isDryRun() || !(dryRun.state() == ImportJob.State.DONE || dryRun.state() == ImportJob.State.PARTIAL)) {
+        if (!dryRun.isDryRun()
+                || !(dryRun.state() == ImportJob.State.DONE || dryRun.state() == ImportJob.State.PARTIAL)) {
             throw ImportRefused.notAFinishedDryRun(dryRunId);
         }
         if (!files.exists(dryRun.storedPath())) {
             throw ImportRefused.fileRemoved(dryRunId);
         }
-        long id = jobs.create(new ImportJobs.NewJob(dryRun.kind(), dryRun.source(), ImportJob.Mode.APPLY, policy,
-                dryRun.fileName(), dryRun.storedPath(), dryRun.sha256(), dryRun.sizeBytes(), dryRun.id(), user.id(),
-                user.username(), dryRun.emptyClears(), dryRun.statedCharset()));
+        long id = jobs.create(new ImportJobs.NewJob(
+                dryRun.kind(),
+                dryRun.source(),
+                ImportJob.Mode.APPLY,
+                policy,
+                dryRun.fileName(),
+                dryRun.storedPath(),
+                dryRun.sha256(),
+                dryRun.sizeBytes(),
+                dryRun.id(),
+                user.id(),
+                user.username(),
+                dryRun.emptyClears(),
+                dryRun.statedCharset()));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
 
     /** A job of a kind the user may import; 404 otherwise, whether it exists or not. */
     public ImportJob job(long id, CurrentUser user) {
-        return jobs.find(id).filter(job -> targets.find(job.kind()).map(t -> ImportTargets.mayImport(t, user)).orElse(false))
+        return jobs.find(id)
+                .filter(job -> targets.find(job.kind())
+                        .map(t -> ImportTargets.mayImport(t, user))
+                        .orElse(false))
                 .orElseThrow(() -> ImportRefused.jobNotFound(id));
     }
 
     public List<ImportJob> recent(CurrentUser user) {
         return jobs.recent(200).stream()
-                .filter(job -> targets.find(job.kind()).map(t -> ImportTargets.mayImport(t, user)).orElse(false))
-                .limit(50).toList();
+                .filter(job -> targets.find(job.kind())
+                        .map(t -> ImportTargets.mayImport(t, user))
+                        .orElse(false))
+                .limit(50)
+                .toList();
     }
 
     public ImportTarget targetOf(ImportJob job) {
         return targets.get(job.kind());
     }
 
-    public record PreviewRow(long line, List<String> cells, boolean valid) {
-    }
+    public record PreviewRow(long line, List<String> cells, boolean valid) {}
 
     /** {@code fields}: the field names; {@code columns}: how the admin knows them (the file's header, else the label). */
-    public record Preview(List<String> fields, List<String> columns, List<PreviewRow> rows) {
-    }
+    public record Preview(List<String> fields, List<String> columns, List<PreviewRow> rows) {}
 
     /** The first rows of the job's file as they will be read: one cell per field, sensitive ones masked. */
     /** The first rows of the job's file as they will be read, under the file's headers (else the fields' labels). */
@@ -156,7 +202,8 @@ public class ImportManagement {
         ImportTarget target = targets.get(job.kind());
         List<Field> fields = target.schema().fields();
         List<String> names = fields.stream().map(Field::name).toList();
-        List<String> columns = new ArrayList<>(fields.stream().map(f -> label(target, f.name(), locale)).toList());
+        List<String> columns = new ArrayList<>(
+                fields.stream().map(f -> label(target, f.name(), locale)).toList());
         if (!files.exists(job.storedPath())) {
             return new Preview(names, columns, List.of());
         }
@@ -169,17 +216,24 @@ public class ImportManagement {
                 mapping.fieldFor(header).ifPresent(field -> columns.set(names.indexOf(field), header));
             }
             if (csv.isReadable()) {
-                csv.rows().limit(settings.previewRows()).forEach(row -> rows.add(new PreviewRow(row.line(),
-                        names.stream().map(name -> cell(row, name, mask && target.sensitiveFields().contains(name))).toList(),
-                        target.schema().validate(row).isValid())));
+                csv.rows()
+                        .limit(settings.previewRows())
+                        .forEach(row -> rows.add(new PreviewRow(
+                                row.line(),
+                                names.stream()
+                                        .map(name -> cell(
+                                                row,
+                                                name,
+                                                mask && target.sensitiveFields().contains(name)))
+                                        .toList(),
+                                target.schema().validate(row).isValid())));
             }
         }
         return new Preview(names, columns, rows);
     }
 
     /** One column of the file: its header and the field it feeds ({@code null}: none, {@code -}: ignored on purpose). */
-    public record MappedColumn(String header, String field) {
-    }
+    public record MappedColumn(String header, String field) {}
 
     /** The file's columns beside the fields they feed under the job's source profile; empty when the file is gone. */
     public List<MappedColumn> columns(ImportJob job) {
@@ -190,8 +244,15 @@ public class ImportManagement {
         Path file = files.local(job.storedPath());
         HeaderMapping mapping = runner.mapping(target, job.source());
         try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
-            return csv.headers().stream().map(header -> new MappedColumn(header, mapping.fieldFor(header)
-                    .orElse(mapping.isIgnored(header) ? dev.backstop.imports.RecordSchema.IGNORE : null))).toList();
+            return csv.headers().stream()
+                    .map(header -> new MappedColumn(
+                            header,
+                            mapping.fieldFor(header)
+                                    .orElse(
+                                            mapping.isIgnored(header)
+                                                    ? dev.backstop.imports.RecordSchema.IGNORE
+                                                    : null)))
+                    .toList();
         }
     }
 
@@ -206,9 +267,20 @@ public class ImportManagement {
         }
         String cleanSource = blankToNull(source);
         profiles.save(job.kind(), cleanSource, headerToField, user.username());
-        long id = jobs.create(new ImportJobs.NewJob(job.kind(), cleanSource, ImportJob.Mode.DRY_RUN, job.policy(),
-                job.fileName(), job.storedPath(), job.sha256(), job.sizeBytes(), null, user.id(), user.username(),
-                job.emptyClears(), job.statedCharset()));
+        long id = jobs.create(new ImportJobs.NewJob(
+                job.kind(),
+                cleanSource,
+                ImportJob.Mode.DRY_RUN,
+                job.policy(),
+                job.fileName(),
+                job.storedPath(),
+                job.sha256(),
+                job.sizeBytes(),
+                null,
+                user.id(),
+                user.username(),
+                job.emptyClears(),
+                job.statedCharset()));
         worker.wakeUp();
         return jobs.find(id).orElseThrow();
     }
@@ -219,20 +291,36 @@ public class ImportManagement {
     }
 
     /** {@code column}: as the admin knows it (the field's label, or the header as written); {@code field}: as stored. */
-    public record ProblemView(long line, String column, String value, String code, List<String> arguments, String message,
-            String field) {
-    }
+    public record ProblemView(
+            long line,
+            String column,
+            String value,
+            String code,
+            List<String> arguments,
+            String message,
+            String field) {}
 
     /** Problems with the column as the admin knows it: a field by its label in the page's language, else the header. */
     public List<ProblemView> problems(ImportJob job, CurrentUser user, Locale locale, int limit) {
         ImportTarget target = targets.get(job.kind());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
-        return jobs.problems(job.id(), limit).stream().map(p -> {
-            boolean hide = mask && p.column() != null && target.sensitiveFields().contains(p.column());
-            List<String> arguments = hide ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale);
-            return new ProblemView(p.line(), label(target, p.column(), locale), hide && p.value() != null ? MASK : p.value(),
-                    p.code(), arguments, message(p.code(), arguments, locale), p.column());
-        }).toList();
+        return jobs.problems(job.id(), limit).stream()
+                .map(p -> {
+                    boolean hide = mask
+                            && p.column() != null
+                            && target.sensitiveFields().contains(p.column());
+                    List<String> arguments =
+                            hide ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale);
+                    return new ProblemView(
+                            p.line(),
+                            label(target, p.column(), locale),
+                            hide && p.value() != null ? MASK : p.value(),
+                            p.code(),
+                            arguments,
+                            message(p.code(), arguments, locale),
+                            p.column());
+                })
+                .toList();
     }
 
     /** A field's label in this language (its first alias is Chinese, its second English); anything else as it is. */
@@ -241,7 +329,9 @@ public class ImportManagement {
             return null;
         }
         int alias = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? 0 : 1;
-        return target.schema().field(column).map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
+        return target.schema()
+                .field(column)
+                .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
                 .orElse(column);
     }
 
@@ -253,14 +343,15 @@ public class ImportManagement {
         return p.arguments();
     }
 
-    public record ChangeView(long line, String field, String before, String after) {
-    }
+    public record ChangeView(long line, String field, String before, String after) {}
 
     /** What the job changed (a dry run: would change) in the rows it updated, field by field; sensitive values masked. */
     public List<ChangeView> changes(ImportJob job, CurrentUser user, Locale locale, int limit) {
         ImportTarget target = targets.get(job.kind());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
-        return jobs.changes(job.id(), limit).stream().map(c -> changeView(target, mask, c, locale)).toList();
+        return jobs.changes(job.id(), limit).stream()
+                .map(c -> changeView(target, mask, c, locale))
+                .toList();
     }
 
     public long changeCount(ImportJob job) {
@@ -269,7 +360,8 @@ public class ImportManagement {
 
     private static ChangeView changeView(ImportTarget target, boolean mask, ImportJobs.StoredChange c, Locale locale) {
         boolean hide = mask && target.sensitiveFields().contains(c.field());
-        return new ChangeView(c.line(), label(target, c.field(), locale), hide ? MASK : c.before(), hide ? MASK : c.after());
+        return new ChangeView(
+                c.line(), label(target, c.field(), locale), hide ? MASK : c.before(), hide ? MASK : c.after());
     }
 
     /** Every change of the job as CSV: line, field, from, to (for a dry run: what the apply would change). */
@@ -277,12 +369,18 @@ public class ImportManagement {
         ImportTarget target = targets.get(job.kind());
         boolean mask = !ImportTargets.maySeeSensitive(target, user);
         try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
-            writer.writeRow(List.of(message("imports.report.line", List.of(), locale), message("imports.col.field", List.of(), locale),
-                    message("imports.col.before", List.of(), locale), message("imports.col.after", List.of(), locale)));
+            writer.writeRow(List.of(
+                    message("imports.report.line", List.of(), locale),
+                    message("imports.col.field", List.of(), locale),
+                    message("imports.col.before", List.of(), locale),
+                    message("imports.col.after", List.of(), locale)));
             jobs.eachChange(job.id(), c -> {
                 ChangeView view = changeView(target, mask, c, locale);
-                writer.writeRow(java.util.Arrays.asList(String.valueOf(view.line()), view.field(),
-                        view.before() == null ? "" : view.before(), view.after() == null ? "" : view.after()));
+                writer.writeRow(java.util.Arrays.asList(
+                        String.valueOf(view.line()),
+                        view.field(),
+                        view.before() == null ? "" : view.before(),
+                        view.after() == null ? "" : view.after()));
             });
         }
     }
@@ -293,8 +391,11 @@ public class ImportManagement {
             return null;
         }
         ImportTarget target = targets.get(job.kind());
-        List<String> arguments = jobs.problems(job.id(), 100).stream().filter(p -> p.code().equals(job.errorCode()))
-                .findFirst().map(p -> labelled(target, p, locale)).orElse(List.of());
+        List<String> arguments = jobs.problems(job.id(), 100).stream()
+                .filter(p -> p.code().equals(job.errorCode()))
+                .findFirst()
+                .map(p -> labelled(target, p, locale))
+                .orElse(List.of());
         return message(job.errorCode(), arguments, locale);
     }
 
@@ -338,13 +439,17 @@ public class ImportManagement {
                 headers = csv.headers();
                 sensitiveColumn = new boolean[headers.size()];
                 for (int i = 0; i < headers.size(); i++) {
-                    sensitiveColumn[i] = mask && mapping.fieldFor(headers.get(i)).map(target.sensitiveFields()::contains).orElse(false);
+                    sensitiveColumn[i] = mask
+                            && mapping.fieldFor(headers.get(i))
+                                    .map(target.sensitiveFields()::contains)
+                                    .orElse(false);
                 }
             }
         }
         boolean[] hide = sensitiveColumn;
         try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
-            List<String> head = new ArrayList<>(List.of(message("imports.report.line", List.of(), locale),
+            List<String> head = new ArrayList<>(List.of(
+                    message("imports.report.line", List.of(), locale),
                     message("imports.report.problem", List.of(), locale)));
             head.addAll(headers);
             writer.writeRow(head);
@@ -353,7 +458,8 @@ public class ImportManagement {
             List<String> pendingRow = new ArrayList<>();
             Runnable flush = () -> {
                 if (currentLine[0] >= 0) {
-                    List<String> row = new ArrayList<>(List.of(String.valueOf(currentLine[0]), String.join("; ", pending)));
+                    List<String> row =
+                            new ArrayList<>(List.of(String.valueOf(currentLine[0]), String.join("; ", pending)));
                     row.addAll(pendingRow);
                     writer.writeRow(row);
                 }
@@ -369,10 +475,14 @@ public class ImportManagement {
                         pendingRow.add(i < hide.length && hide[i] ? MASK : cells.get(i));
                     }
                 }
-                boolean hidden = mask && p.column() != null && target.sensitiveFields().contains(p.column());
+                boolean hidden =
+                        mask && p.column() != null && target.sensitiveFields().contains(p.column());
                 String where = p.column() == null ? "" : "[" + label(target, p.column(), locale) + "] ";
-                pending.add(where + message(p.code(), hidden ? p.arguments().stream().map(a -> MASK).toList()
-                        : labelled(target, p, locale), locale));
+                pending.add(where
+                        + message(
+                                p.code(),
+                                hidden ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale),
+                                locale));
             });
             flush.run();
         }
@@ -383,7 +493,8 @@ public class ImportManagement {
         int alias = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? 0 : 1;
         try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
             writer.writeRow(target.schema().fields().stream()
-                    .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name()).toList());
+                    .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
+                    .toList());
             target.sampleRows().forEach(writer::writeRow);
         }
     }
@@ -396,7 +507,8 @@ public class ImportManagement {
         try {
             return java.nio.charset.Charset.forName(encoding.strip()).name();
         } catch (IllegalArgumentException unknown) {
-            throw ImportRefused.unknownEncoding(encoding.strip().length() > 40 ? encoding.strip().substring(0, 40) : encoding.strip());
+            throw ImportRefused.unknownEncoding(
+                    encoding.strip().length() > 40 ? encoding.strip().substring(0, 40) : encoding.strip());
         }
     }
 

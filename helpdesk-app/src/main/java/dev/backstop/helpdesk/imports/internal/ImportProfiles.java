@@ -32,15 +32,19 @@ public class ImportProfiles {
         if (source == null) {
             return profile;
         }
-        jdbc.query("select header, field from import_profiles where kind = ? and source = ? order by header",
+        jdbc.query(
+                "select header, field from import_profiles where kind = ? and source = ? order by header",
                 rs -> {
                     profile.put(rs.getString(1), rs.getString(2));
-                }, kind, source);
+                },
+                kind,
+                source);
         return profile;
     }
 
     public List<String> sources(String kind) {
-        return jdbc.queryForList("select distinct source from import_profiles where kind = ? order by source", String.class, kind);
+        return jdbc.queryForList(
+                "select distinct source from import_profiles where kind = ? order by source", String.class, kind);
     }
 
     /**
@@ -62,15 +66,15 @@ public class ImportProfiles {
             if (field == null || field.isBlank()) {
                 throw ImportRefused.fieldMissing(header);
             }
-            if (!dev.backstop.imports.RecordSchema.IGNORE.equals(field) && target.schema().field(field).isEmpty()) {
+            if (!dev.backstop.imports.RecordSchema.IGNORE.equals(field)
+                    && target.schema().field(field).isEmpty()) {
                 throw ImportRefused.unknownField(field);
             }
         });
         jdbc.update("delete from import_profiles where kind = ? and source = ?", kind, source);
         Timestamp now = Timestamp.from(clock.instant());
         headerToField.forEach((header, field) -> jdbc.update("""
-                insert into import_profiles (kind, source, header, field, updated_by, updated_at) values (?, ?, ?, ?, ?, ?)""",
-                kind, source, header.strip(), field, by, now));
+                insert into import_profiles (kind, source, header, field, updated_by, updated_at) values (?, ?, ?, ?, ?, ?)""", kind, source, header.strip(), field, by, now));
     }
 
     static String checkSource(String source) {

@@ -46,7 +46,8 @@ public final class ImportRefused extends BackstopException {
     }
 
     static ImportRefused badHeader(String header) {
-        return new ImportRefused(400, "imports.error.badHeader", header.length() > 60 ? header.substring(0, 60) : header);
+        return new ImportRefused(
+                400, "imports.error.badHeader", header.length() > 60 ? header.substring(0, 60) : header);
     }
 
     static ImportRefused unknownEncoding(String encoding) {

@@ -36,9 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
-    private static final Set<String> FATAL_FIRST = Set.of(ImportCodes.FILE_EMPTY, ImportCodes.FILE_BINARY,
-            ImportCodes.FILE_ENCODING, ImportCodes.FILE_TOO_LARGE, ImportCodes.FILE_TOO_MANY_ROWS,
-            ImportCodes.COLUMN_MISSING, ImportCodes.COLUMN_DUPLICATE, ImportCodes.ROW_UNCLOSED_QUOTE);
+    private static final Set<String> FATAL_FIRST = Set.of(
+            ImportCodes.FILE_EMPTY,
+            ImportCodes.FILE_BINARY,
+            ImportCodes.FILE_ENCODING,
+            ImportCodes.FILE_TOO_LARGE,
+            ImportCodes.FILE_TOO_MANY_ROWS,
+            ImportCodes.COLUMN_MISSING,
+            ImportCodes.COLUMN_DUPLICATE,
+            ImportCodes.ROW_UNCLOSED_QUOTE);
 
     private final ImportJobs jobs;
     private final ImportTargets targets;
@@ -49,8 +55,15 @@ class ImportRunner {
     private final ImportHistory history;
     private final UploadedFiles files;
 
-    ImportRunner(ImportJobs jobs, ImportTargets targets, ImportProfiles profiles, ImportSettings settings,
-            PlatformTransactionManager transactions, DropFolders dropFolders, ImportHistory history, UploadedFiles files) {
+    ImportRunner(
+            ImportJobs jobs,
+            ImportTargets targets,
+            ImportProfiles profiles,
+            ImportSettings settings,
+            PlatformTransactionManager transactions,
+            DropFolders dropFolders,
+            ImportHistory history,
+            UploadedFiles files) {
         this.files = files;
         this.jobs = jobs;
         this.targets = targets;
@@ -64,9 +77,13 @@ class ImportRunner {
 
     /** How to read a job's file: the encoding its uploader stated, else detected. */
     CsvOptions options(ImportJob job) {
-        CsvOptions options = CsvOptions.detect().withNullMarkers(settings.nullMarkers().toArray(String[]::new))
-                .withMaxBytes(settings.maxFileSize().toBytes()).withMaxLines(settings.maxRows());
-        return job.statedCharset() == null ? options : options.withCharset(java.nio.charset.Charset.forName(job.statedCharset()));
+        CsvOptions options = CsvOptions.detect()
+                .withNullMarkers(settings.nullMarkers().toArray(String[]::new))
+                .withMaxBytes(settings.maxFileSize().toBytes())
+                .withMaxLines(settings.maxRows());
+        return job.statedCharset() == null
+                ? options
+                : options.withCharset(java.nio.charset.Charset.forName(job.statedCharset()));
     }
 
     HeaderMapping mapping(ImportTarget target, String source) {
@@ -95,8 +112,13 @@ class ImportRunner {
             });
             Batches batches = new Batches(job, target, fieldsIn(csv, mapping));
             if (!csv.isReadable()) {
-                ended = new Ended(ImportJob.State.FAILED, csv.problems().stream().map(RowError::code)
-                        .filter(FATAL_FIRST::contains).findFirst().orElse(ImportCodes.FILE_EMPTY));
+                ended = new Ended(
+                        ImportJob.State.FAILED,
+                        csv.problems().stream()
+                                .map(RowError::code)
+                                .filter(FATAL_FIRST::contains)
+                                .findFirst()
+                                .orElse(ImportCodes.FILE_EMPTY));
             } else if (allOrNothing) {
                 ended = runInOneTransaction(batches, csv);
             } else {
@@ -108,17 +130,25 @@ class ImportRunner {
         }
         Ended end = ended;
         inOwnTransaction.executeWithoutResult(tx -> jobs.finish(jobId, end.state(), end.errorCode()));
-        history.importFinished();   // committed: a snapshot's age is read again
+        history.importFinished(); // committed: a snapshot's age is read again
         ImportJob finished = jobs.find(jobId).orElseThrow();
-        log.info("Import job {} {} {} by {}: {} ({} inserted, {} updated, {} unchanged, {} rejected, sha256 {})", jobId,
-                finished.mode(), finished.kind(), finished.requestedName(), end.state(), finished.inserted(),
-                finished.updated(), finished.unchanged(), finished.rejected(), finished.sha256());
+        log.info(
+                "Import job {} {} {} by {}: {} ({} inserted, {} updated, {} unchanged, {} rejected, sha256 {})",
+                jobId,
+                finished.mode(),
+                finished.kind(),
+                finished.requestedName(),
+                end.state(),
+                finished.inserted(),
+                finished.updated(),
+                finished.unchanged(),
+                finished.rejected(),
+                finished.sha256());
         dropFolders.finished(finished);
     }
 
     /** How a job ended: its state and, unless DONE, the code of the problem that ended it. */
-    private record Ended(ImportJob.State state, String errorCode) {
-    }
+    private record Ended(ImportJob.State state, String errorCode) {}
 
     /** The fields the file has a column for (a column a profile or alias maps to a field). */
     private static Set<String> fieldsIn(CsvFile csv, HeaderMapping mapping) {
@@ -139,7 +169,8 @@ class ImportRunner {
         Batches(ImportJob job, ImportTarget target, Set<String> fieldsInFile) {
             this.job = job;
             this.target = target;
-            this.importFields = target.schema().fields().stream().map(dev.backstop.imports.Field::name)
+            this.importFields = target.schema().fields().stream()
+                    .map(dev.backstop.imports.Field::name)
                     .collect(java.util.stream.Collectors.toSet());
             this.fieldsInFile = fieldsInFile;
             this.memory = job.isDryRun() ? new DryRunMemory(target.schema().key()) : null;
@@ -212,13 +243,14 @@ class ImportRunner {
                 inOwnTransaction.executeWithoutResult(end -> jobs.finish(job.job.id(), state, code));
                 return new Ended(state, code);
             }
-            jobs.finish(job.job.id(), ImportJob.State.DONE, null);   // with the data, so a crash cannot rerun it
+            jobs.finish(job.job.id(), ImportJob.State.DONE, null); // with the data, so a crash cannot rerun it
             return new Ended(ImportJob.State.DONE, null);
         });
     }
 
     /** counts: inserted, updated, unchanged, rejected. */
-    private record Applied(long[] counts, List<RowError> problems, List<String> rawRows, List<ImportScope.Change> changes) {
+    private record Applied(
+            long[] counts, List<RowError> problems, List<String> rawRows, List<ImportScope.Change> changes) {
 
         /** Whether the file broke off in this batch: a quote never closed, nothing after it was read. */
         boolean brokeOff() {
@@ -244,11 +276,15 @@ class ImportRunner {
         }
         ImportScope scope = new ImportScope(job.importFields, job.fieldsInFile, job.job.emptyClears());
         ImportTarget target = job.target;
-        List<RowOutcome> outcomes = valid.isEmpty() ? List.of()
-                : scope.run(() -> settings.postgresCopy() ? target.upsert(valid) : TableUpsert.portable(() -> target.upsert(valid)));
+        List<RowOutcome> outcomes = valid.isEmpty()
+                ? List.of()
+                : scope.run(() -> settings.postgresCopy()
+                        ? target.upsert(valid)
+                        : TableUpsert.portable(() -> target.upsert(valid)));
         for (int i = 0; i < outcomes.size(); i++) {
             RowOutcome outcome = outcomes.get(i);
-            RowOutcome.Kind kind = job.memory == null ? outcome.kind() : job.memory.outcome(valid.get(i), outcome.kind());
+            RowOutcome.Kind kind =
+                    job.memory == null ? outcome.kind() : job.memory.outcome(valid.get(i), outcome.kind());
             counts[kind.ordinal()]++;
             if (outcome.problem() != null) {
                 problems.add(outcome.problem());

@@ -25,10 +25,17 @@ import org.springframework.util.unit.DataSize;
  *                    (ADR 0013); off by default: it measured slower than the portable path for the 1M-row benchmark
  */
 @ConfigurationProperties("backstop.imports")
-public record ImportSettings(Path uploadDir, Path dropDir, @DefaultValue("500") int batchSize,
-        @DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("2000000") long maxRows,
-        @DefaultValue("2m") Duration lease, @DefaultValue("1") int workers, @DefaultValue("10s") Duration settleTime,
-        @DefaultValue("NULL") List<String> nullMarkers, @DefaultValue("10") int previewRows,
-        @DefaultValue("30d") Duration uploadRetention, @DefaultValue("5s") Duration snapshotAgeCache,
-        @DefaultValue("false") boolean postgresCopy) {
-}
+public record ImportSettings(
+        Path uploadDir,
+        Path dropDir,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("100MB") DataSize maxFileSize,
+        @DefaultValue("2000000") long maxRows,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("1") int workers,
+        @DefaultValue("10s") Duration settleTime,
+        @DefaultValue("NULL") List<String> nullMarkers,
+        @DefaultValue("10") int previewRows,
+        @DefaultValue("30d") Duration uploadRetention,
+        @DefaultValue("5s") Duration snapshotAgeCache,
+        @DefaultValue("false") boolean postgresCopy) {}

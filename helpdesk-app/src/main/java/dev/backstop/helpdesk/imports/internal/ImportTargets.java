@@ -45,7 +45,9 @@ public class ImportTargets {
     }
 
     public List<ImportTarget> allowed(CurrentUser user) {
-        return byKind.values().stream().filter(target -> mayImport(target, user)).toList();
+        return byKind.values().stream()
+                .filter(target -> mayImport(target, user))
+                .toList();
     }
 
     /** The target of a kind the user may import; 404 for an unknown kind, 403 for one they may not import. */
@@ -60,7 +62,8 @@ public class ImportTargets {
     /** Longest kind the file name starts with ({@code distributor-contacts_20261122.csv}). */
     Optional<ImportTarget> forFileName(String fileName) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        return byKind.values().stream().filter(t -> name.startsWith(t.kind()))
+        return byKind.values().stream()
+                .filter(t -> name.startsWith(t.kind()))
                 .max(Comparator.comparingInt(t -> t.kind().length()));
     }
 }

@@ -30,10 +30,14 @@ class ImportWorker implements DisposableBean {
         this.runner = runner;
         this.settings = settings;
         this.free = new Semaphore(settings.workers());
-        this.executor = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("import-", 1).daemon().factory());
+        this.executor = Executors.newFixedThreadPool(
+                settings.workers(),
+                Thread.ofPlatform().name("import-", 1).daemon().factory());
     }
 
-    @Scheduled(initialDelayString = "${backstop.imports.poll-initial-delay:1s}", fixedDelayString = "${backstop.imports.poll-interval:3s}")
+    @Scheduled(
+            initialDelayString = "${backstop.imports.poll-initial-delay:1s}",
+            fixedDelayString = "${backstop.imports.poll-interval:3s}")
     void poll() {
         try {
             for (Long id : jobs.claimable()) {

@@ -10,8 +10,7 @@ import java.util.List;
 /** The original cells of a rejected row, kept as one CSV line for the error report. */
 final class RawRows {
 
-    private RawRows() {
-    }
+    private RawRows() {}
 
     static String encode(List<String> cells) {
         StringWriter out = new StringWriter();

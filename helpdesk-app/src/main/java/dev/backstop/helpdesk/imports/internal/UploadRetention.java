@@ -38,7 +38,8 @@ public class UploadRetention {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${backstop.imports.retention-initial-delay:2m}",
+    @Scheduled(
+            initialDelayString = "${backstop.imports.retention-initial-delay:2m}",
             fixedDelayString = "${backstop.imports.retention-interval:1h}")
     @SchedulerLock(name = "import-upload-retention", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
@@ -63,16 +64,21 @@ public class UploadRetention {
                    and max(finished_at) < ?""", String.class, Timestamp.from(before));
         int removed = 0;
         for (String file : stored) {
-            if (!BlobStore.isReference(file) && !Path.of(file).toAbsolutePath().normalize()
-                    .startsWith(settings.uploadDir().toAbsolutePath().normalize())) {
+            if (!BlobStore.isReference(file)
+                    && !Path.of(file)
+                            .toAbsolutePath()
+                            .normalize()
+                            .startsWith(settings.uploadDir().toAbsolutePath().normalize())) {
                 continue; // a drop-folder file lives in the source's done/ or failed/ folder: not ours to remove
             }
             try {
                 if (files.remove(file)) {
                     removed++;
                 }
-                jdbc.update("update import_jobs set file_removed_at = ? where stored_path = ? and file_removed_at is null",
-                        Timestamp.from(clock.instant()), file);
+                jdbc.update(
+                        "update import_jobs set file_removed_at = ? where stored_path = ? and file_removed_at is null",
+                        Timestamp.from(clock.instant()),
+                        file);
             } catch (IOException | RuntimeException ex) {
                 log.warn("Could not remove the uploaded file {}: {}", file, ex.getMessage());
             }

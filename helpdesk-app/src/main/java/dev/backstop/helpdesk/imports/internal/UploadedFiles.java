@@ -41,8 +41,7 @@ class UploadedFiles {
         this.clock = clock;
     }
 
-    record Stored(String reference, long size, String sha256) {
-    }
+    record Stored(String reference, long size, String sha256) {}
 
     /** Stores the stream in the shared store while computing its size and SHA-256 (the audit names the exact file). */
     Stored store(InputStream content) {
@@ -119,7 +118,8 @@ class UploadedFiles {
         return file.startsWith(settings.uploadDir().toAbsolutePath().normalize()) && Files.deleteIfExists(file);
     }
 
-    @Scheduled(initialDelayString = "${backstop.imports.cache-sweep-interval:30m}",
+    @Scheduled(
+            initialDelayString = "${backstop.imports.cache-sweep-interval:30m}",
             fixedDelayString = "${backstop.imports.cache-sweep-interval:30m}")
     void sweepCache() throws IOException {
         Path cache = settings.uploadDir().resolve("cache");

@@ -8,8 +8,8 @@ import dev.backstop.helpdesk.imports.internal.ImportProfiles;
 import dev.backstop.imports.Field;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.OutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -47,11 +47,9 @@ class ImportApi {
         this.clock = clock;
     }
 
-    record FieldView(String name, String type, boolean required, List<String> headers) {
-    }
+    record FieldView(String name, String type, boolean required, List<String> headers) {}
 
-    record KindView(String kind, List<String> key, List<FieldView> fields, List<String> profiles) {
-    }
+    record KindView(String kind, List<String> key, List<FieldView> fields, List<String> profiles) {}
 
     @GetMapping("/kinds")
     List<KindView> kinds(CurrentUser user) {
@@ -59,8 +57,12 @@ class ImportApi {
     }
 
     private KindView kindView(ImportTarget target) {
-        return new KindView(target.kind(), target.schema().key(), target.schema().fields().stream()
-                .map((Field f) -> new FieldView(f.name(), f.type().name(), f.isRequired(), f.aliases())).toList(),
+        return new KindView(
+                target.kind(),
+                target.schema().key(),
+                target.schema().fields().stream()
+                        .map((Field f) -> new FieldView(f.name(), f.type().name(), f.isRequired(), f.aliases()))
+                        .toList(),
                 profiles.sources(target.kind()));
     }
 
@@ -72,14 +74,26 @@ class ImportApi {
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<JobView> submit(@PathVariable String kind, @RequestParam("file") MultipartFile file,
+    ResponseEntity<JobView> submit(
+            @PathVariable String kind,
+            @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
-            @RequestParam(required = false) String source, @RequestParam(defaultValue = "false") boolean emptyClears,
-            @RequestParam(required = false) String encoding, CurrentUser user, HttpServletRequest request) throws IOException {
-        ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.isEmpty() && file.getOriginalFilename() == null
-                ? null : file.getInputStream(), new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding), user);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/jobs/" + job.id()))
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "false") boolean emptyClears,
+            @RequestParam(required = false) String encoding,
+            CurrentUser user,
+            HttpServletRequest request)
+            throws IOException {
+        ImportJob job = imports.submit(
+                kind,
+                file.getOriginalFilename(),
+                file.getSize(),
+                file.isEmpty() && file.getOriginalFilename() == null ? null : file.getInputStream(),
+                new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding),
+                user);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/jobs/" + job.id()))
                 .body(view(job, request));
     }
 
@@ -89,13 +103,21 @@ class ImportApi {
     }
 
     @GetMapping("/jobs/{id}")
-    JobView job(@PathVariable long id, @RequestParam(defaultValue = "200") int problems,
-            @RequestParam(defaultValue = "100") int changes, CurrentUser user, HttpServletRequest request) {
+    JobView job(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "200") int problems,
+            @RequestParam(defaultValue = "100") int changes,
+            CurrentUser user,
+            HttpServletRequest request) {
         ImportJob job = imports.job(id, user);
         Locale locale = locale(request);
-        return view(job, request).withDetails(imports.problemCount(job), imports.preview(job, user, locale),
-                imports.problems(job, user, locale, Math.clamp(problems, 0, 10_000)), imports.changeCount(job),
-                imports.changes(job, user, locale, Math.clamp(changes, 0, 10_000)));
+        return view(job, request)
+                .withDetails(
+                        imports.problemCount(job),
+                        imports.preview(job, user, locale),
+                        imports.problems(job, user, locale, Math.clamp(problems, 0, 10_000)),
+                        imports.changeCount(job),
+                        imports.changes(job, user, locale, Math.clamp(changes, 0, 10_000)));
     }
 
     /** Every change the job made (a dry run: would make) as CSV: line, field, from, to. */
@@ -112,10 +134,15 @@ class ImportApi {
     }
 
     @PostMapping("/jobs/{id}/apply")
-    ResponseEntity<JobView> apply(@PathVariable long id, @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
-            CurrentUser user, HttpServletRequest request) {
+    ResponseEntity<JobView> apply(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
+            CurrentUser user,
+            HttpServletRequest request) {
         ImportJob job = imports.apply(id, policy, user);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/jobs/" + job.id())).body(view(job, request));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/jobs/" + job.id()))
+                .body(view(job, request));
     }
 
     @GetMapping("/jobs/{id}/errors")
@@ -132,8 +159,11 @@ class ImportApi {
     }
 
     @PutMapping("/profiles/{kind}/{source}")
-    Map<String, String> saveProfile(@PathVariable String kind, @PathVariable String source,
-            @RequestBody Map<String, String> headerToField, CurrentUser user) {
+    Map<String, String> saveProfile(
+            @PathVariable String kind,
+            @PathVariable String source,
+            @RequestBody Map<String, String> headerToField,
+            CurrentUser user) {
         imports.kind(kind, user);
         profiles.save(kind, source, headerToField, user.username());
         return profiles.of(kind, source);

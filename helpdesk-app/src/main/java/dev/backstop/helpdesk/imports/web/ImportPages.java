@@ -48,17 +48,31 @@ class ImportPages {
     }
 
     @PostMapping
-    String upload(@RequestParam String kind, @RequestParam(required = false) MultipartFile file,
+    String upload(
+            @RequestParam String kind,
+            @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
-            @RequestParam(required = false) String source, @RequestParam(defaultValue = "false") boolean emptyClears,
-            @RequestParam(required = false) String encoding, CurrentUser user, Model model) throws IOException {
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "false") boolean emptyClears,
+            @RequestParam(required = false) String encoding,
+            CurrentUser user,
+            Model model)
+            throws IOException {
         try {
-            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+            if (file == null
+                    || file.isEmpty()
+                            && (file.getOriginalFilename() == null
+                                    || file.getOriginalFilename().isBlank())) {
                 return failed(user, model, "imports.error.noFile", new Object[0]);
             }
-            ImportJob job = imports.submit(kind, file.getOriginalFilename(), file.getSize(), file.getInputStream(),
-                    new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding), user);
+            ImportJob job = imports.submit(
+                    kind,
+                    file.getOriginalFilename(),
+                    file.getSize(),
+                    file.getInputStream(),
+                    new ImportManagement.Options(dryRun, policy, source, emptyClears, encoding),
+                    user);
             return "redirect:/workspace/imports/jobs/" + job.id();
         } catch (BackstopException e) {
             return failed(user, model, e.code(), e.arguments());
@@ -78,8 +92,12 @@ class ImportPages {
         model.addAttribute("titleKey", imports.targetOf(job).titleKey());
         model.addAttribute("preview", imports.preview(job, user, locale));
         model.addAttribute("columns", imports.columns(job));
-        model.addAttribute("fieldLabels", imports.targetOf(job).schema().fields().stream()
-                .map(f -> java.util.Map.entry(f.name(), ImportManagement.label(imports.targetOf(job), f.name(), locale))).toList());
+        model.addAttribute(
+                "fieldLabels",
+                imports.targetOf(job).schema().fields().stream()
+                        .map(f -> java.util.Map.entry(
+                                f.name(), ImportManagement.label(imports.targetOf(job), f.name(), locale)))
+                        .toList());
         model.addAttribute("problems", imports.problems(job, user, locale, 500));
         model.addAttribute("problemCount", imports.problemCount(job));
         model.addAttribute("changes", imports.changes(job, user, locale, CHANGES_SHOWN));
@@ -93,7 +111,7 @@ class ImportPages {
         ImportJob job = imports.job(id, user);
         progress(job, model, locale);
         if (job.state().isFinal()) {
-            response.setHeader("HX-Refresh", "true");   // reload once to show the preview and every problem
+            response.setHeader("HX-Refresh", "true"); // reload once to show the preview and every problem
         }
         return "imports/job :: progress";
     }
@@ -107,9 +125,13 @@ class ImportPages {
 
     /** Saves the mapping chosen beside the file's columns as a source's profile and dry-runs the file again with it. */
     @PostMapping("/jobs/{id}/mapping")
-    String remap(@PathVariable long id, @RequestParam(required = false) String source,
+    String remap(
+            @PathVariable long id,
+            @RequestParam(required = false) String source,
             @RequestParam(name = "header", required = false) java.util.List<String> headers,
-            @RequestParam(name = "field", required = false) java.util.List<String> fields, CurrentUser user, Model model,
+            @RequestParam(name = "field", required = false) java.util.List<String> fields,
+            CurrentUser user,
+            Model model,
             Locale locale) {
         java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
         for (int i = 0; headers != null && i < headers.size(); i++) {
@@ -119,27 +141,40 @@ class ImportPages {
             }
         }
         try {
-            return "redirect:/workspace/imports/jobs/" + imports.remap(id, source, mapping, user).id();
+            return "redirect:/workspace/imports/jobs/"
+                    + imports.remap(id, source, mapping, user).id();
         } catch (BackstopException e) {
-            model.addAttribute("mappingError", imports.message(e.code(), java.util.Arrays.stream(e.arguments())
-                    .map(String::valueOf).toList(), locale));
+            model.addAttribute(
+                    "mappingError",
+                    imports.message(
+                            e.code(),
+                            java.util.Arrays.stream(e.arguments())
+                                    .map(String::valueOf)
+                                    .toList(),
+                            locale));
             return job(id, user, model, locale);
         }
     }
 
     @PostMapping("/jobs/{id}/apply")
-    String apply(@PathVariable long id, @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy, CurrentUser user) {
-        return "redirect:/workspace/imports/jobs/" + imports.apply(id, policy, user).id();
+    String apply(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "SKIP_BAD_ROWS") ImportJob.Policy policy,
+            CurrentUser user) {
+        return "redirect:/workspace/imports/jobs/"
+                + imports.apply(id, policy, user).id();
     }
 
     @GetMapping("/jobs/{id}/errors")
-    void errors(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response) throws IOException {
+    void errors(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response)
+            throws IOException {
         ImportJob job = imports.job(id, user);
         imports.writeErrorReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-errors.csv"));
     }
 
     @GetMapping("/jobs/{id}/changes")
-    void changes(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response) throws IOException {
+    void changes(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response)
+            throws IOException {
         ImportJob job = imports.job(id, user);
         imports.writeChangeReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-changes.csv"));
     }

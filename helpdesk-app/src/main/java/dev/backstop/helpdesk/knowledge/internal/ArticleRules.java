@@ -19,8 +19,7 @@ final class ArticleRules {
     private static final Set<String> DESKS = Set.of("CHANNEL", "EXPERT", "HR");
     private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,63}");
 
-    private ArticleRules() {
-    }
+    private ArticleRules() {}
 
     /** The input cleaned (stripped, language lower-cased, desk upper-cased, tags joined), or refused with why. */
     static Valid validate(ArticleInput input, CurrentUser by) {
@@ -38,7 +37,8 @@ final class ArticleRules {
         if (body.length() > ArticleService.MAX_BODY) {
             throw new ArticleRefused(400, "knowledge.error.bodyTooLong", ArticleService.MAX_BODY);
         }
-        String language = input.language() == null ? "" : input.language().strip().toLowerCase(java.util.Locale.ROOT);
+        String language =
+                input.language() == null ? "" : input.language().strip().toLowerCase(java.util.Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
             throw new ArticleRefused(400, "knowledge.error.language", String.valueOf(input.language()));
         }
@@ -46,17 +46,24 @@ final class ArticleRules {
             throw new ArticleRefused(400, "knowledge.error.audienceRequired");
         }
         if (!Audience.visibleTo(by).contains(input.audience())) {
-            throw new ArticleRefused(403, "knowledge.error.audienceNotAllowed", input.audience().name());
+            throw new ArticleRefused(
+                    403, "knowledge.error.audienceNotAllowed", input.audience().name());
         }
         String category = input.category() == null ? "" : input.category().strip();
         if (!CATEGORY.matcher(category).matches()) {
             throw new ArticleRefused(400, "knowledge.error.category", category);
         }
-        String desk = input.desk() == null || input.desk().isBlank() ? null : input.desk().strip().toUpperCase(java.util.Locale.ROOT);
+        String desk = input.desk() == null || input.desk().isBlank()
+                ? null
+                : input.desk().strip().toUpperCase(java.util.Locale.ROOT);
         if (desk != null && !DESKS.contains(desk)) {
             throw new ArticleRefused(400, "knowledge.error.desk", desk);
         }
-        List<String> tags = input.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
+        List<String> tags = input.tags().stream()
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .distinct()
+                .toList();
         if (tags.size() > ArticleService.MAX_TAGS) {
             throw new ArticleRefused(400, "knowledge.error.tooManyTags", ArticleService.MAX_TAGS);
         }

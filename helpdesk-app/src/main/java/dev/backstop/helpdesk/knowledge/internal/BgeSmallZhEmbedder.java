@@ -33,6 +33,7 @@ final class BgeSmallZhEmbedder implements Embedder {
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
         return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(Embedding::vector).toList();
+                .map(Embedding::vector)
+                .toList();
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class EscalationAnswers {
 
     /** Reads the ticket's timeline on the module's behalf; admins see every ticket. */
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Set.of(Role.ADMIN), null, null, null, null);
+    private static final CurrentUser SYSTEM =
+            new CurrentUser(0, "system", "system", Set.of(Role.ADMIN), null, null, null, null);
 
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
@@ -46,28 +47,37 @@ class EscalationAnswers {
     }
 
     void record(long ticketId) {
-        List<Waiting> waiting = jdbc.query("select id, rep_id from kb_escalations where ticket_id = ? and answered_at is null",
-                (rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2)), ticketId);
+        List<Waiting> waiting = jdbc.query(
+                "select id, rep_id from kb_escalations where ticket_id = ? and answered_at is null",
+                (rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2)),
+                ticketId);
         if (waiting.isEmpty()) {
             return;
         }
         Waiting escalation = waiting.getFirst();
         TicketDetails ticket = tickets.get(ticketId, SYSTEM);
         Optional<TimelineEntry> answer = ticket.timeline().stream()
-                .filter(entry -> entry.kind() == ArticleKind.PUBLIC_REPLY && entry.authorId() != null
-                        && entry.authorId() != escalation.repId() && !entry.fromRequester())
+                .filter(entry -> entry.kind() == ArticleKind.PUBLIC_REPLY
+                        && entry.authorId() != null
+                        && entry.authorId() != escalation.repId()
+                        && !entry.fromRequester())
                 .findFirst();
         if (answer.isEmpty()) {
             return;
         }
-        int recorded = jdbc.update("update kb_escalations set answered_at = ?, answered_by = ? where id = ? and answered_at is null",
-                Timestamp.from(answer.get().at()), answer.get().authorId(), escalation.id());
+        int recorded = jdbc.update(
+                "update kb_escalations set answered_at = ?, answered_by = ? where id = ? and answered_at is null",
+                Timestamp.from(answer.get().at()),
+                answer.get().authorId(),
+                escalation.id());
         if (recorded == 1) {
-            notifications.notify(List.of(escalation.repId()), "knowledge.notification.answered",
-                    List.of(ticket.key(), answer.get().authorName()), ticketId);
+            notifications.notify(
+                    List.of(escalation.repId()),
+                    "knowledge.notification.answered",
+                    List.of(ticket.key(), answer.get().authorName()),
+                    ticketId);
         }
     }
 
-    private record Waiting(long id, long repId) {
-    }
+    private record Waiting(long id, long repId) {}
 }

@@ -22,9 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EscalationApi {
 
     /** Without {@code searches} / {@code articleIds} the caller's searches and reads of the last two hours go along. */
-    record EscalationBody(String question, String skill, String priority, Long sourceTicketId, List<String> searches,
-            List<Long> articleIds) {
-    }
+    record EscalationBody(
+            String question,
+            String skill,
+            String priority,
+            Long sourceTicketId,
+            List<String> searches,
+            List<Long> articleIds) {}
 
     private final ExpertEscalations escalations;
     private final KnowledgeArticles articles;
@@ -35,18 +39,30 @@ class EscalationApi {
     }
 
     @PostMapping("/escalations")
-    @Operation(summary = "Ask the expert desk: opens an EXPERT-desk ticket in the queue of the skill, with its SLA "
-            + "(front line, channel and HR agents, supervisors, admins)")
+    @Operation(
+            summary = "Ask the expert desk: opens an EXPERT-desk ticket in the queue of the skill, with its SLA "
+                    + "(front line, channel and HR agents, supervisors, admins)")
     ResponseEntity<ExpertEscalations.Escalation> escalate(@RequestBody EscalationBody body, CurrentUser user) {
-        var escalation = escalations.escalate(new ExpertEscalations.Request(body.question(), body.skill(), body.priority(),
-                body.sourceTicketId(), body.searches(), body.articleIds()), user);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + escalation.ticketId())).body(escalation);
+        var escalation = escalations.escalate(
+                new ExpertEscalations.Request(
+                        body.question(),
+                        body.skill(),
+                        body.priority(),
+                        body.sourceTicketId(),
+                        body.searches(),
+                        body.articleIds()),
+                user);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + escalation.ticketId()))
+                .body(escalation);
     }
 
     @PostMapping("/articles/from-ticket/{ticketId}")
-    @Operation(summary = "Capture a ticket's question and answers as a DRAFT article linked to it (ADMIN, EXPERT, KB_EDITOR)")
+    @Operation(
+            summary =
+                    "Capture a ticket's question and answers as a DRAFT article linked to it (ADMIN, EXPERT, KB_EDITOR)")
     ResponseEntity<Article> capture(@PathVariable long ticketId, CurrentUser user) {
         Article draft = articles.captureFromTicket(ticketId, user);
-        return ResponseEntity.created(URI.create("/api/v1/kb/articles/" + draft.id())).body(draft);
+        return ResponseEntity.created(URI.create("/api/v1/kb/articles/" + draft.id()))
+                .body(draft);
     }
 }

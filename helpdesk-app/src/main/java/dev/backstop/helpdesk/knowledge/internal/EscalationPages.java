@@ -36,28 +36,49 @@ class EscalationPages {
     }
 
     @GetMapping("/workspace/kb/escalations/new")
-    String form(@RequestParam(required = false) String q, @RequestParam(required = false) Long ticket, CurrentUser user,
+    String form(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long ticket,
+            CurrentUser user,
             Model model) {
         return form(model, escalations.draft(user, q, ticket), null, Priority.NORMAL.name(), null);
     }
 
     @PostMapping("/workspace/kb/escalations")
-    String escalate(@RequestParam(defaultValue = "") String question, @RequestParam(required = false) String skill,
-            @RequestParam(required = false) String priority, @RequestParam(required = false) Long sourceTicketId,
-            @RequestParam(required = false) List<String> searches, @RequestParam(required = false) List<Long> articleIds,
-            CurrentUser user, Model model, RedirectAttributes redirect) {
+    String escalate(
+            @RequestParam(defaultValue = "") String question,
+            @RequestParam(required = false) String skill,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) Long sourceTicketId,
+            @RequestParam(required = false) List<String> searches,
+            @RequestParam(required = false) List<Long> articleIds,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             // the form lists what was searched and read; whatever the rep unticked stays out
-            var escalation = escalations.escalate(new ExpertEscalations.Request(question, skill, priority, sourceTicketId,
-                    searches == null ? List.of() : searches, articleIds == null ? List.of() : articleIds), user);
+            var escalation = escalations.escalate(
+                    new ExpertEscalations.Request(
+                            question,
+                            skill,
+                            priority,
+                            sourceTicketId,
+                            searches == null ? List.of() : searches,
+                            articleIds == null ? List.of() : articleIds),
+                    user);
             redirect.addFlashAttribute("successKey", "knowledge.escalation.sent");
             return "redirect:/workspace/tickets/" + escalation.ticketId();
         } catch (TicketNotFound notFound) {
             throw notFound;
         } catch (BackstopException refused) {
             var draft = escalations.draft(user, question, sourceTicketId);
-            draft = new ExpertEscalations.Draft(question, sourceTicketId, draft.sourceTicketKey(), draft.searches(),
-                    draft.articles(), draft.skills());
+            draft = new ExpertEscalations.Draft(
+                    question,
+                    sourceTicketId,
+                    draft.sourceTicketKey(),
+                    draft.searches(),
+                    draft.articles(),
+                    draft.skills());
             return form(model, draft, skill, priority, refused);
         }
     }
@@ -94,15 +115,18 @@ class EscalationPages {
 
     /** The expert queues by skill code, to show a skill by its queue's name. */
     static java.util.Map<String, dev.backstop.helpdesk.routing.QueueInfo> skillsByCode(ExpertEscalations escalations) {
-        return escalations.skills().stream().collect(java.util.stream.Collectors.toMap(
-                dev.backstop.helpdesk.routing.QueueInfo::skill, q -> q, (a, b) -> a));
+        return escalations.skills().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        dev.backstop.helpdesk.routing.QueueInfo::skill, q -> q, (a, b) -> a));
     }
 
-    private String form(Model model, ExpertEscalations.Draft draft, String skill, String priority,
-            BackstopException refused) {
+    private String form(
+            Model model, ExpertEscalations.Draft draft, String skill, String priority, BackstopException refused) {
         model.addAttribute("draft", draft);
         model.addAttribute("skill", skill == null ? "" : skill.strip().toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("priority", priority == null ? Priority.NORMAL.name() : priority.strip().toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute(
+                "priority",
+                priority == null ? Priority.NORMAL.name() : priority.strip().toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("priorities", Priority.values());
         if (refused != null) {
             model.addAttribute("errorKey", refused.code());

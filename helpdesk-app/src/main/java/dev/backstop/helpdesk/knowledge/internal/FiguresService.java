@@ -47,22 +47,32 @@ class FiguresService implements KnowledgeFigures {
         long resolvedWithoutEscalation = count("""
                 select count(*) from tickets tk where tk.desk in ('CHANNEL', 'HR') and tk.resolved_at >= ? and tk.resolved_at < ?
                    and not exists (select 1 from kb_escalations e where e.source_ticket_id = tk.id)""", f, t);
-        long escalations = count("select count(*) from kb_escalations where escalated_at >= ? and escalated_at < ?", f, t);
+        long escalations =
+                count("select count(*) from kb_escalations where escalated_at >= ? and escalated_at < ?", f, t);
         long fromSearch = count("""
                 select count(*) from kb_escalations where source_ticket_id is null and escalated_at >= ? and escalated_at < ?""", f, t);
         Map<String, Long> deflections = new TreeMap<>();
-        jdbc.query("select context, count(*) from kb_deflections where deflected_at >= ? and deflected_at < ? group by context",
+        jdbc.query(
+                "select context, count(*) from kb_deflections where deflected_at >= ? and deflected_at < ? group by context",
                 rs -> {
                     deflections.put(rs.getString(1), rs.getLong(2));
-                }, f, t);
-        long answeredByReps = WORKSPACE_CONTEXTS.stream().mapToLong(c -> deflections.getOrDefault(c, 0L)).sum();
+                },
+                f,
+                t);
+        long answeredByReps = WORKSPACE_CONTEXTS.stream()
+                .mapToLong(c -> deflections.getOrDefault(c, 0L))
+                .sum();
         long contacts = resolvedFront + fromSearch + answeredByReps;
         long atFirstContact = resolvedWithoutEscalation + answeredByReps;
 
-        List<Duration> waits = jdbc.query("""
+        List<Duration> waits = jdbc.query(
+                """
                 select escalated_at, answered_at from kb_escalations
                  where answered_at is not null and escalated_at >= ? and escalated_at < ?""",
-                (rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()), f, t);
+                (rs, n) -> Duration.between(
+                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()),
+                f,
+                t);
         waits.sort(null);
         List<Timestamp> open = jdbc.queryForList("""
                 select escalated_at from kb_escalations where answered_at is null and escalated_at >= ? and escalated_at < ?
@@ -78,44 +88,77 @@ class FiguresService implements KnowledgeFigures {
         long reads = count("select count(*) from kb_reads where read_at >= ? and read_at < ?", f, t);
         long links = count("select count(*) from kb_article_tickets where linked_at >= ? and linked_at < ?", f, t);
         long searches = count("select count(*) from kb_searches where searched_at >= ? and searched_at < ?", f, t);
-        long empty = count("select count(*) from kb_searches where results = 0 and searched_at >= ? and searched_at < ?", f, t);
+        long empty = count(
+                "select count(*) from kb_searches where results = 0 and searched_at >= ? and searched_at < ?", f, t);
 
-        return new Figures(from, to, contacts, atFirstContact, escalations, fromSearch, share(atFirstContact, contacts),
-                share(escalations, contacts), waits.size(), open.size(), quantile(waits, 0.5), quantile(waits, 0.9),
-                open.isEmpty() ? null : Duration.between(open.getFirst().toInstant(), to), withoutArticle, fromTickets,
-                fromTicketsPublished, reads, links, deflections, searches, empty, mostReused(f, t));
+        return new Figures(
+                from,
+                to,
+                contacts,
+                atFirstContact,
+                escalations,
+                fromSearch,
+                share(atFirstContact, contacts),
+                share(escalations, contacts),
+                waits.size(),
+                open.size(),
+                quantile(waits, 0.5),
+                quantile(waits, 0.9),
+                open.isEmpty() ? null : Duration.between(open.getFirst().toInstant(), to),
+                withoutArticle,
+                fromTickets,
+                fromTicketsPublished,
+                reads,
+                links,
+                deflections,
+                searches,
+                empty,
+                mostReused(f, t));
     }
 
     private List<ReusedArticle> mostReused(Timestamp f, Timestamp t) {
         Map<Long, long[]> uses = new HashMap<>();
-        jdbc.query("select article_id, count(*) from kb_reads where read_at >= ? and read_at < ? group by article_id",
+        jdbc.query(
+                "select article_id, count(*) from kb_reads where read_at >= ? and read_at < ? group by article_id",
                 rs -> {
                     uses.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2);
-                }, f, t);
-        jdbc.query("select article_id, count(*) from kb_deflections where deflected_at >= ? and deflected_at < ? group by article_id",
+                },
+                f,
+                t);
+        jdbc.query(
+                "select article_id, count(*) from kb_deflections where deflected_at >= ? and deflected_at < ? group by article_id",
                 rs -> {
                     uses.computeIfAbsent(rs.getLong(1), k -> new long[3])[1] = rs.getLong(2);
-                }, f, t);
-        jdbc.query("select article_id, count(*) from kb_article_tickets where linked_at >= ? and linked_at < ? group by article_id",
+                },
+                f,
+                t);
+        jdbc.query(
+                "select article_id, count(*) from kb_article_tickets where linked_at >= ? and linked_at < ? group by article_id",
                 rs -> {
                     uses.computeIfAbsent(rs.getLong(1), k -> new long[3])[2] = rs.getLong(2);
-                }, f, t);
+                },
+                f,
+                t);
         List<Map.Entry<Long, long[]>> top = uses.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1] + b.getValue()[2],
+                .sorted((a, b) -> Long.compare(
+                        b.getValue()[0] + b.getValue()[1] + b.getValue()[2],
                         a.getValue()[0] + a.getValue()[1] + a.getValue()[2]))
-                .limit(10).toList();
+                .limit(10)
+                .toList();
         if (top.isEmpty()) {
             return List.of();
         }
         Map<Long, String> titles = new LinkedHashMap<>();
-        String in = String.join(",", top.stream().map(e -> String.valueOf(e.getKey())).toList());
+        String in = String.join(
+                ",", top.stream().map(e -> String.valueOf(e.getKey())).toList());
         jdbc.query("select id, title from kb_articles where id in (" + in + ")", rs -> {
             titles.put(rs.getLong(1), rs.getString(2));
         });
         List<ReusedArticle> reused = new ArrayList<>();
         for (Map.Entry<Long, long[]> e : top) {
             long[] u = e.getValue();
-            reused.add(new ReusedArticle(e.getKey(), titles.getOrDefault(e.getKey(), "#" + e.getKey()), u[0], u[1], u[2]));
+            reused.add(
+                    new ReusedArticle(e.getKey(), titles.getOrDefault(e.getKey(), "#" + e.getKey()), u[0], u[1], u[2]));
         }
         return reused;
     }

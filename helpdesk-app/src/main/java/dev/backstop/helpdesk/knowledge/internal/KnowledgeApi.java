@@ -36,28 +36,41 @@ import org.springframework.web.bind.annotation.RestController;
 class KnowledgeApi {
 
     /** An article as sent by an editor; enums as text so that a wrong value gets a clear message. */
-    record ArticleBody(String title, String body, String language, String audience, String category, String desk,
-            List<String> tags, String state, LocalDate reviewBy, Integer version) {
+    record ArticleBody(
+            String title,
+            String body,
+            String language,
+            String audience,
+            String category,
+            String desk,
+            List<String> tags,
+            String state,
+            LocalDate reviewBy,
+            Integer version) {
 
         ArticleInput toInput() {
-            return new ArticleInput(title, body, language, audience == null || audience.isBlank() ? null
-                    : parse(Audience.class, audience, "knowledge.error.audience"),
-                    category, desk, tags, state == null || state.isBlank() ? null
-                            : parse(ArticleState.class, state, "knowledge.error.state"), reviewBy);
+            return new ArticleInput(
+                    title,
+                    body,
+                    language,
+                    audience == null || audience.isBlank()
+                            ? null
+                            : parse(Audience.class, audience, "knowledge.error.audience"),
+                    category,
+                    desk,
+                    tags,
+                    state == null || state.isBlank() ? null : parse(ArticleState.class, state, "knowledge.error.state"),
+                    reviewBy);
         }
     }
 
-    record StateBody(String state) {
-    }
+    record StateBody(String state) {}
 
-    record VoteBody(Boolean helpful) {
-    }
+    record VoteBody(Boolean helpful) {}
 
-    record DeflectionBody(Long articleId, String context, String query) {
-    }
+    record DeflectionBody(Long articleId, String context, String query) {}
 
-    record SynonymsBody(String text) {
-    }
+    record SynonymsBody(String text) {}
 
     private final KnowledgeArticles articles;
     private final SearchService search;
@@ -75,15 +88,18 @@ class KnowledgeApi {
     @Operation(summary = "Write an article (ADMIN, EXPERT, KB_EDITOR); PUBLISHED ones are searchable within a second")
     ResponseEntity<Article> create(@RequestBody ArticleBody body, CurrentUser user) {
         Article article = articles.create(body.toInput(), user);
-        return ResponseEntity.created(URI.create("/api/v1/kb/articles/" + article.id())).body(article);
+        return ResponseEntity.created(URI.create("/api/v1/kb/articles/" + article.id()))
+                .body(article);
     }
 
     @GetMapping("/kb/articles")
     @Operation(summary = "The editors' list of articles in every state")
-    List<ArticleSummary> list(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
-            CurrentUser user) {
-        return articles.list(state == null || state.isBlank() ? null : parse(ArticleState.class, state, "knowledge.error.state"),
-                q, user);
+    List<ArticleSummary> list(
+            @RequestParam(required = false) String state, @RequestParam(required = false) String q, CurrentUser user) {
+        return articles.list(
+                state == null || state.isBlank() ? null : parse(ArticleState.class, state, "knowledge.error.state"),
+                q,
+                user);
     }
 
     @GetMapping("/kb/articles/{id}")
@@ -129,30 +145,41 @@ class KnowledgeApi {
     }
 
     @GetMapping("/kb/figures")
-    @Operation(summary = "Supervisors' figures of the last `days` days: first-contact resolution, escalation rate, expert time to answer, articles from tickets, reuse, deflections")
+    @Operation(
+            summary =
+                    "Supervisors' figures of the last `days` days: first-contact resolution, escalation rate, expert time to answer, articles from tickets, reuse, deflections")
     KnowledgeFigures.Figures figures(@RequestParam(defaultValue = "30") int days) {
         return figures.figures(days);
     }
 
     @GetMapping("/kb/similar-tickets")
-    @Operation(summary = "Resolved tickets like a text, of the desks the caller works (staff); confidential cases never")
-    List<KnowledgeSearch.SimilarTicket> similarTickets(@RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "0") long exclude, @RequestParam(defaultValue = "5") int limit, CurrentUser user) {
+    @Operation(
+            summary = "Resolved tickets like a text, of the desks the caller works (staff); confidential cases never")
+    List<KnowledgeSearch.SimilarTicket> similarTickets(
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "0") long exclude,
+            @RequestParam(defaultValue = "5") int limit,
+            CurrentUser user) {
         return search.similarResolvedTickets(user, text, exclude, limit);
     }
 
     @GetMapping("/kb/search")
     @Operation(summary = "Search published articles within the caller's audiences, best first, with facets")
-    SearchPage search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String desk,
-            @RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int offset, CurrentUser user) {
+    SearchPage search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String desk,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int offset,
+            CurrentUser user) {
         return search.search(user, new KnowledgeSearch.SearchRequest(q, lang, category, desk, offset, limit), true);
     }
 
     @GetMapping("/kb/suggest")
     @Operation(summary = "Titles completing what was typed so far, within the caller's audiences")
-    List<KnowledgeSearch.TitleSuggestion> suggest(@RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "8") int limit, CurrentUser user) {
+    List<KnowledgeSearch.TitleSuggestion> suggest(
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "8") int limit, CurrentUser user) {
         return search.suggest(user, q, limit);
     }
 
@@ -185,7 +212,9 @@ class KnowledgeApi {
     }
 
     @PostMapping("/admin/kb/reindex")
-    @Operation(summary = "Re-index every article of this node from the database in the background; searches go on meanwhile")
+    @Operation(
+            summary =
+                    "Re-index every article of this node from the database in the background; searches go on meanwhile")
     ResponseEntity<Map<String, Object>> reindex() {
         boolean started = index.rebuildInBackground();
         return ResponseEntity.accepted().body(Map.of("started", started, "articles", index.count()));
@@ -193,12 +222,17 @@ class KnowledgeApi {
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String code) {
         if (value == null || value.isBlank()) {
-            throw new ArticleRefused(400, code, String.valueOf(value), List.of(type.getEnumConstants()).toString());
+            throw new ArticleRefused(
+                    400,
+                    code,
+                    String.valueOf(value),
+                    List.of(type.getEnumConstants()).toString());
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw new ArticleRefused(400, code, value, List.of(type.getEnumConstants()).toString());
+            throw new ArticleRefused(
+                    400, code, value, List.of(type.getEnumConstants()).toString());
         }
     }
 }

@@ -23,7 +23,9 @@ class KnowledgeConfiguration {
     @Bean(destroyMethod = "close")
     KnowledgeBase knowledgeBase(KnowledgeSettings settings) {
         // dense off (BACKSTOP_KNOWLEDGE_DENSE=false): the model is never loaded, the search is lexical only
-        KnowledgeBase kb = KnowledgeBase.open(settings.indexDirectory(), Analysis.chineseAndEnglish(),
+        KnowledgeBase kb = KnowledgeBase.open(
+                settings.indexDirectory(),
+                Analysis.chineseAndEnglish(),
                 settings.dense() ? new BgeSmallZhEmbedder() : null);
         if (settings.lexicon()) {
             kb.useLexicon(cedict());

@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.knowledge.internal;
 
+import dev.backstop.helpdesk.shared.AfterCommit;
 import dev.backstop.kb.KbDocument;
 import dev.backstop.kb.KnowledgeBase;
 import dev.backstop.kb.Synonyms;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.backstop.helpdesk.shared.AfterCommit;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +51,8 @@ class KnowledgeIndex {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (kb.recovered()) {
-            log.warn("The knowledge-base index could not be read and was started empty; rebuilding it from the database");
+            log.warn(
+                    "The knowledge-base index could not be read and was started empty; rebuilding it from the database");
         }
         source = databaseSource(jdbc);
         Long newest = jdbc.queryForObject("select max(revision) from kb_articles", Long.class);
@@ -63,12 +64,17 @@ class KnowledgeIndex {
         }
         int indexed = sync(false);
         ready = true;
-        log.info("Knowledge base ready: {} articles indexed now, {} in the index, complete up to revision {}", indexed,
-                kb.count(), kb.indexedRevision());
+        log.info(
+                "Knowledge base ready: {} articles indexed now, {} in the index, complete up to revision {}",
+                indexed,
+                kb.count(),
+                kb.indexedRevision());
     }
 
     /** Never holds up the shared scheduler thread: a pass already running (or a rebuild) covers this one. */
-    @Scheduled(fixedDelayString = "${backstop.knowledge.sync-interval:1s}", initialDelayString = "${backstop.knowledge.sync-interval:1s}")
+    @Scheduled(
+            fixedDelayString = "${backstop.knowledge.sync-interval:1s}",
+            initialDelayString = "${backstop.knowledge.sync-interval:1s}")
     void poll() {
         if (ready && lock.tryLock()) {
             try {
@@ -134,8 +140,7 @@ class KnowledgeIndex {
             int changed = 0;
             while (true) {
                 List<Map<String, Object>> rows = jdbc.queryForList("""
-                        select id, revision, state from kb_articles where revision > ? order by revision limit ?""",
-                        floor, BATCH);
+                        select id, revision, state from kb_articles where revision > ? order by revision limit ?""", floor, BATCH);
                 if (rows.isEmpty()) {
                     break;
                 }
@@ -181,7 +186,9 @@ class KnowledgeIndex {
             return stored.getFirst();
         }
         try {
-            jdbc.update("insert into kb_index_source (id, source) values (1, ?)", java.util.UUID.randomUUID().toString());
+            jdbc.update(
+                    "insert into kb_index_source (id, source) values (1, ?)",
+                    java.util.UUID.randomUUID().toString());
         } catch (org.springframework.dao.DuplicateKeyException anotherNodeWasFirst) {
             // fine: read theirs
         }
@@ -190,15 +197,25 @@ class KnowledgeIndex {
 
     private List<KbDocument> documents(List<Long> ids) {
         String in = String.join(",", ids.stream().map(String::valueOf).toList());
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, title, body, language, audience, category, desk, tags, revision from kb_articles
                  where state = 'PUBLISHED' and id in (""" + in + ")",
-                (rs, n) -> new KbDocument(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), ArticleService.tags(rs.getString(8)), rs.getLong(9)));
+                (rs, n) -> new KbDocument(
+                        Long.toString(rs.getLong(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        ArticleService.tags(rs.getString(8)),
+                        rs.getLong(9)));
     }
 
     private void refreshSynonyms() {
-        List<StoredSynonyms> rows = jdbc.query("select body, updated_at from kb_synonyms where id = 1",
+        List<StoredSynonyms> rows = jdbc.query(
+                "select body, updated_at from kb_synonyms where id = 1",
                 (rs, n) -> new StoredSynonyms(rs.getString(1), rs.getTimestamp(2)));
         if (rows.isEmpty() || rows.getFirst().version().equals(synonymsVersion)) {
             return;
@@ -211,6 +228,5 @@ class KnowledgeIndex {
         synonymsVersion = rows.getFirst().version();
     }
 
-    private record StoredSynonyms(String body, Timestamp version) {
-    }
+    private record StoredSynonyms(String body, Timestamp version) {}
 }

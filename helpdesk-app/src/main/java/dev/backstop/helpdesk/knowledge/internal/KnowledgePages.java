@@ -42,8 +42,13 @@ class KnowledgePages {
     private final TicketManagement tickets;
     private final KnowledgeFigures figures;
 
-    KnowledgePages(KnowledgeArticles articles, KnowledgeSearch search, ExpertEscalations escalations, DeskTime deskTime,
-            TicketManagement tickets, KnowledgeFigures figures) {
+    KnowledgePages(
+            KnowledgeArticles articles,
+            KnowledgeSearch search,
+            ExpertEscalations escalations,
+            DeskTime deskTime,
+            TicketManagement tickets,
+            KnowledgeFigures figures) {
         this.figures = figures;
         this.tickets = tickets;
         this.articles = articles;
@@ -53,14 +58,21 @@ class KnowledgePages {
     }
 
     @GetMapping({"/workspace/kb", "/portal/kb"})
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String category, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String fragment, CurrentUser user, Model model,
+    String search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String fragment,
+            CurrentUser user,
+            Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         String base = base(request);
         int offset = Math.max(page, 0) * PAGE_SIZE;
-        SearchPage result = q.isBlank() ? new SearchPage("", 0, true, List.of(), java.util.Map.of())
-                : search.search(user, new KnowledgeSearch.SearchRequest(q, lang, category, null, offset, PAGE_SIZE), true);
+        SearchPage result = q.isBlank()
+                ? new SearchPage("", 0, true, List.of(), java.util.Map.of())
+                : search.search(
+                        user, new KnowledgeSearch.SearchRequest(q, lang, category, null, offset, PAGE_SIZE), true);
         model.addAttribute("base", base);
         model.addAttribute("q", q);
         model.addAttribute("lang", lang);
@@ -75,7 +87,10 @@ class KnowledgePages {
     }
 
     @GetMapping({"/workspace/kb/suggest", "/portal/kb/suggest"})
-    String suggest(@RequestParam(defaultValue = "") String q, CurrentUser user, Model model,
+    String suggest(
+            @RequestParam(defaultValue = "") String q,
+            CurrentUser user,
+            Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("base", base(request));
         model.addAttribute("suggestions", search.suggest(user, q, 8));
@@ -83,21 +98,30 @@ class KnowledgePages {
     }
 
     @GetMapping({"/workspace/kb/articles/{id}", "/portal/kb/articles/{id}"})
-    String article(@PathVariable long id, @RequestParam(required = false) String q, CurrentUser user, Model model,
+    String article(
+            @PathVariable long id,
+            @RequestParam(required = false) String q,
+            CurrentUser user,
+            Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         String base = base(request);
         Article article = articles.read(id, user, true);
         model.addAttribute("base", base);
         model.addAttribute("article", article);
         model.addAttribute("q", q);
-        model.addAttribute("similar", article.state() == ArticleState.PUBLISHED ? search.similarTo(user, id, 5) : List.of());
+        model.addAttribute(
+                "similar", article.state() == ArticleState.PUBLISHED ? search.similarTo(user, id, 5) : List.of());
         model.addAttribute("editor", articles.mayEdit(user));
         model.addAttribute("reviewDue", article.reviewDue(deskTime.today()));
         return "knowledge/article";
     }
 
     @PostMapping({"/workspace/kb/articles/{id}/vote", "/portal/kb/articles/{id}/vote"})
-    String vote(@PathVariable long id, @RequestParam boolean helpful, CurrentUser user, RedirectAttributes redirect,
+    String vote(
+            @PathVariable long id,
+            @RequestParam boolean helpful,
+            CurrentUser user,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         articles.vote(id, helpful, user);
         redirect.addFlashAttribute("successKey", "knowledge.vote.thanks");
@@ -105,8 +129,12 @@ class KnowledgePages {
     }
 
     @PostMapping({"/workspace/kb/articles/{id}/answered", "/portal/kb/articles/{id}/answered"})
-    String answered(@PathVariable long id, @RequestParam(required = false) String q, CurrentUser user,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+    String answered(
+            @PathVariable long id,
+            @RequestParam(required = false) String q,
+            CurrentUser user,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
         String base = base(request);
         search.recordDeflection(user, id, base.startsWith("/portal") ? "PORTAL" : "SEARCH", q);
         redirect.addFlashAttribute("successKey", "knowledge.deflection.thanks");
@@ -115,8 +143,11 @@ class KnowledgePages {
 
     /** Beside the ticket form: the best articles for what the rep has typed so far. */
     @GetMapping("/workspace/kb/answers")
-    String answers(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String description,
-            CurrentUser user, Model model) {
+    String answers(
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String description,
+            CurrentUser user,
+            Model model) {
         String text = (subject + " " + description).strip();
         model.addAttribute("answers", search.answersFor(user, text, 5));
         model.addAttribute("similarTickets", search.similarResolvedTickets(user, text, 0, 5));
@@ -135,8 +166,12 @@ class KnowledgePages {
     }
 
     @PostMapping("/workspace/kb/answers/{id}/answered")
-    String answeredFromTicketForm(@PathVariable long id, @RequestParam(defaultValue = "") String subject,
-            @RequestParam(defaultValue = "") String description, CurrentUser user, Model model) {
+    String answeredFromTicketForm(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String description,
+            CurrentUser user,
+            Model model) {
         search.recordDeflection(user, id, "TICKET_FORM", (subject + " " + description).strip());
         model.addAttribute("articleId", id);
         return "knowledge/answers :: recorded";
@@ -159,10 +194,14 @@ class KnowledgePages {
     }
 
     @GetMapping("/workspace/kb/editor")
-    String editorList(@RequestParam(required = false) String state, @RequestParam(defaultValue = "") String q,
-            CurrentUser user, Model model) {
-        ArticleState filter = state == null || state.isBlank() ? null : KnowledgeApi.parse(ArticleState.class, state,
-                "knowledge.error.state");
+    String editorList(
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "") String q,
+            CurrentUser user,
+            Model model) {
+        ArticleState filter = state == null || state.isBlank()
+                ? null
+                : KnowledgeApi.parse(ArticleState.class, state, "knowledge.error.state");
         model.addAttribute("articles", articles.list(filter, q, user));
         model.addAttribute("states", ArticleState.values());
         model.addAttribute("state", filter);
@@ -172,8 +211,13 @@ class KnowledgePages {
 
     @GetMapping("/workspace/kb/editor/new")
     String newArticle(CurrentUser user, Model model) {
-        return form(model, user, null, new ArticleForm(null, "", "", "zh", Audience.FRONTLINE.name(), "", null, "",
-                ArticleState.DRAFT.name(), null), null);
+        return form(
+                model,
+                user,
+                null,
+                new ArticleForm(
+                        null, "", "", "zh", Audience.FRONTLINE.name(), "", null, "", ArticleState.DRAFT.name(), null),
+                null);
     }
 
     @PostMapping("/workspace/kb/editor")
@@ -208,7 +252,8 @@ class KnowledgePages {
     }
 
     @PostMapping("/workspace/kb/editor/{id}/state")
-    String changeState(@PathVariable long id, @RequestParam String state, CurrentUser user, RedirectAttributes redirect) {
+    String changeState(
+            @PathVariable long id, @RequestParam String state, CurrentUser user, RedirectAttributes redirect) {
         try {
             articles.changeState(id, KnowledgeApi.parse(ArticleState.class, state, "knowledge.error.state"), user);
             redirect.addFlashAttribute("successKey", "knowledge.editor.stateChanged");
@@ -225,7 +270,8 @@ class KnowledgePages {
         model.addAttribute("form", form);
         model.addAttribute("audiences", Audience.visibleTo(user));
         model.addAttribute("states", article == null ? ArticleState.values() : null);
-        model.addAttribute("nextStates", article == null ? List.of() : article.state().next());
+        model.addAttribute(
+                "nextStates", article == null ? List.of() : article.state().next());
         model.addAttribute("preview", Markdown.toHtml(form.body()));
         if (refused != null) {
             model.addAttribute("errorKey", refused.code());
@@ -235,25 +281,58 @@ class KnowledgePages {
     }
 
     private static String base(jakarta.servlet.http.HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/portal") ? "/portal/kb" : "/workspace/kb";
+        return request.getRequestURI().startsWith(request.getContextPath() + "/portal")
+                ? "/portal/kb"
+                : "/workspace/kb";
     }
 
     /** The editor form as posted; tags comma separated. */
-    record ArticleForm(Integer version, String title, String body, String language, String audience, String category,
-            String desk, String tags, String state, LocalDate reviewBy) {
+    record ArticleForm(
+            Integer version,
+            String title,
+            String body,
+            String language,
+            String audience,
+            String category,
+            String desk,
+            String tags,
+            String state,
+            LocalDate reviewBy) {
 
         ArticleInput toInput() {
-            List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split("[,，]")).map(String::strip)
-                    .filter(tag -> !tag.isEmpty()).toList();
-            return new ArticleInput(title, body, language, audience == null || audience.isBlank() ? null
-                    : KnowledgeApi.parse(Audience.class, audience, "knowledge.error.audience"), category, desk, tagList,
-                    state == null || state.isBlank() ? null : KnowledgeApi.parse(ArticleState.class, state, "knowledge.error.state"),
+            List<String> tagList = tags == null
+                    ? List.of()
+                    : Arrays.stream(tags.split("[,，]"))
+                            .map(String::strip)
+                            .filter(tag -> !tag.isEmpty())
+                            .toList();
+            return new ArticleInput(
+                    title,
+                    body,
+                    language,
+                    audience == null || audience.isBlank()
+                            ? null
+                            : KnowledgeApi.parse(Audience.class, audience, "knowledge.error.audience"),
+                    category,
+                    desk,
+                    tagList,
+                    state == null || state.isBlank()
+                            ? null
+                            : KnowledgeApi.parse(ArticleState.class, state, "knowledge.error.state"),
                     reviewBy);
         }
 
         static ArticleForm of(Article article) {
-            return new ArticleForm(article.version(), article.title(), article.body(), article.language(),
-                    article.audience().name(), article.category(), article.desk(), String.join(", ", article.tags()), null,
+            return new ArticleForm(
+                    article.version(),
+                    article.title(),
+                    article.body(),
+                    article.language(),
+                    article.audience().name(),
+                    article.category(),
+                    article.desk(),
+                    String.join(", ", article.tags()),
+                    null,
                     article.reviewBy());
         }
     }

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * build could fetch it.
  */
 @ConfigurationProperties("backstop.knowledge")
-record KnowledgeSettings(Path indexDirectory, Path ticketsIndexDirectory, @DefaultValue("1s") Duration syncInterval,
-        @DefaultValue("true") boolean dense, @DefaultValue("true") boolean lexicon) {
-}
+record KnowledgeSettings(
+        Path indexDirectory,
+        Path ticketsIndexDirectory,
+        @DefaultValue("1s") Duration syncInterval,
+        @DefaultValue("true") boolean dense,
+        @DefaultValue("true") boolean lexicon) {}

@@ -53,12 +53,21 @@ class SearchService implements KnowledgeSearch {
         if (limit > KbQuery.MAX_LIMIT || request.offset() < 0) {
             throw new ArticleRefused(400, "knowledge.error.paging", KbQuery.MAX_LIMIT);
         }
-        KbQuery query = KbQuery.of(text).forAudiences(audiences(reader)).inLanguage(request.language())
-                .inCategory(request.category()).forDesk(request.desk()).page(request.offset(), limit);
+        KbQuery query = KbQuery.of(text)
+                .forAudiences(audiences(reader))
+                .inLanguage(request.language())
+                .inCategory(request.category())
+                .forDesk(request.desk())
+                .page(request.offset(), limit);
         SearchResult result = kb.search(query);
         if (recorded && !text.isEmpty() && request.offset() == 0) {
-            jdbc.update("insert into kb_searches (user_id, query, normalized, results, searched_at) values (?, ?, ?, ?, ?)",
-                    reader.id(), text, normalize(text), result.total(), Timestamp.from(clock.instant()));
+            jdbc.update(
+                    "insert into kb_searches (user_id, query, normalized, results, searched_at) values (?, ?, ?, ?, ?)",
+                    reader.id(),
+                    text,
+                    normalize(text),
+                    result.total(),
+                    Timestamp.from(clock.instant()));
         }
         return new SearchPage(text, result.total(), result.exact(), hits(result.hits()), result.facets());
     }
@@ -69,7 +78,8 @@ class SearchService implements KnowledgeSearch {
             return List.of();
         }
         return kb.suggest(prefix, audiences(reader), Math.min(Math.max(limit, 1), 20)).stream()
-                .map(s -> new TitleSuggestion(Long.parseLong(s.id()), s.title())).toList();
+                .map(s -> new TitleSuggestion(Long.parseLong(s.id()), s.title()))
+                .toList();
     }
 
     @Override
@@ -87,13 +97,15 @@ class SearchService implements KnowledgeSearch {
         int wanted = Math.min(Math.max(limit, 1), 20);
         // a short text is a query; a longer one (a ticket description) is matched by its most telling words
         List<SearchResult.Hit> hits = bounded.length() <= 40
-                ? kb.search(KbQuery.of(bounded).forAudiences(audiences(reader)).page(0, wanted)).hits()
+                ? kb.search(KbQuery.of(bounded).forAudiences(audiences(reader)).page(0, wanted))
+                        .hits()
                 : kb.similarToText(bounded, audiences(reader), wanted);
         return hits(hits);
     }
 
     @Override
-    public List<SimilarTicket> similarResolvedTickets(CurrentUser reader, String text, long excludeTicketId, int limit) {
+    public List<SimilarTicket> similarResolvedTickets(
+            CurrentUser reader, String text, long excludeTicketId, int limit) {
         return tickets.similarTo(reader, text, excludeTicketId, Math.min(Math.max(limit, 1), 20));
     }
 
@@ -109,18 +121,26 @@ class SearchService implements KnowledgeSearch {
             throw new ArticleRefused(400, "knowledge.error.context", String.valueOf(context));
         }
         String asked = query == null ? null : (query.length() > 500 ? query.substring(0, 500) : query);
-        jdbc.update("insert into kb_deflections (article_id, user_id, context, query, deflected_at) values (?, ?, ?, ?, ?)",
-                articleId, reader.id(), where, asked, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into kb_deflections (article_id, user_id, context, query, deflected_at) values (?, ?, ?, ?, ?)",
+                articleId,
+                reader.id(),
+                where,
+                asked,
+                Timestamp.from(clock.instant()));
     }
 
     @Override
     public List<KnowledgeGap> gaps(int days) {
         Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofDays(Math.max(days, 1))));
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select min(query), count(*), max(searched_at) from kb_searches
                  where results = 0 and searched_at >= ?
                  group by normalized order by count(*) desc, max(searched_at) desc limit 100""",
-                (rs, n) -> new KnowledgeGap(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), since);
+                (rs, n) -> new KnowledgeGap(
+                        rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()),
+                since);
     }
 
     String synonyms() {
@@ -141,7 +161,10 @@ class SearchService implements KnowledgeSearch {
                 throw new ArticleRefused(400, "knowledge.error.synonyms", i + 1, lines[i].strip());
             }
         }
-        jdbc.update("update kb_synonyms set body = ?, updated_by = ?, updated_at = ? where id = 1", text, by.id(),
+        jdbc.update(
+                "update kb_synonyms set body = ?, updated_by = ?, updated_at = ? where id = 1",
+                text,
+                by.id(),
                 Timestamp.from(clock.instant()));
         return text;
     }
@@ -153,11 +176,17 @@ class SearchService implements KnowledgeSearch {
     }
 
     private static List<SearchPage.Hit> hits(List<SearchResult.Hit> hits) {
-        return hits.stream().map(h -> new SearchPage.Hit(Long.parseLong(h.id()), h.title(), Snippets.withoutMarkdown(h.snippet()), h.score())).toList();
+        return hits.stream()
+                .map(h -> new SearchPage.Hit(
+                        Long.parseLong(h.id()), h.title(), Snippets.withoutMarkdown(h.snippet()), h.score()))
+                .toList();
     }
 
     static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
         return folded.length() > 200 ? folded.substring(0, 200) : folded;
     }
 }

@@ -66,7 +66,9 @@ class SimilarTickets implements AutoCloseable {
         log.info("Similar tickets ready: {} changed now, {} resolved tickets in the index", changed, index.count());
     }
 
-    @Scheduled(fixedDelayString = "${backstop.knowledge.sync-interval:1s}", initialDelayString = "${backstop.knowledge.sync-interval:1s}")
+    @Scheduled(
+            fixedDelayString = "${backstop.knowledge.sync-interval:1s}",
+            initialDelayString = "${backstop.knowledge.sync-interval:1s}")
     void poll() {
         if (ready && lock.tryLock()) {
             try {
@@ -89,7 +91,8 @@ class SimilarTickets implements AutoCloseable {
             String[] idAndKey = hit.id().split("/", 2);
             long id = Long.parseLong(idAndKey[0]);
             if (id != excludeTicketId && similar.size() < limit) {
-                similar.add(new SimilarTicket(id, idAndKey[1], hit.title(), Snippets.withoutMarkdown(hit.snippet()), hit.score()));
+                similar.add(new SimilarTicket(
+                        id, idAndKey[1], hit.title(), Snippets.withoutMarkdown(hit.snippet()), hit.score()));
             }
         }
         return similar;
@@ -167,14 +170,25 @@ class SimilarTickets implements AutoCloseable {
 
     private static KbDocument document(String id, TicketDigest t, long revision) {
         String body = t.description() + (t.resolution() == null ? "" : "\n\n" + t.resolution());
-        return new KbDocument(id, t.subject(), body, latin(t.subject() + body) ? "en" : "zh", t.desk().name(),
-                t.type().name(), t.desk().name(), List.copyOf(t.tags()), revision);
+        return new KbDocument(
+                id,
+                t.subject(),
+                body,
+                latin(t.subject() + body) ? "en" : "zh",
+                t.desk().name(),
+                t.type().name(),
+                t.desk().name(),
+                List.copyOf(t.tags()),
+                revision);
     }
 
     /** Mostly Latin letters: an English ticket. */
     private static boolean latin(String text) {
-        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-        long letters = text.codePoints().filter(c -> c < 128 && Character.isLetter(c)).count();
+        long han = text.codePoints()
+                .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .count();
+        long letters =
+                text.codePoints().filter(c -> c < 128 && Character.isLetter(c)).count();
         return letters > han * 3;
     }
 

@@ -10,15 +10,15 @@ final class Snippets {
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern EMPHASIS = Pattern.compile("\\*{1,3}|_{2,3}|~~|`+");
-    private static final Pattern LINE_MARKERS = Pattern.compile("(?m)^\\s*(?:#{1,6}\\s+|>\\s*|[-*+]\\s+(?=\\S)|\\d+\\.\\s+)");
+    private static final Pattern LINE_MARKERS =
+            Pattern.compile("(?m)^\\s*(?:#{1,6}\\s+|>\\s*|[-*+]\\s+(?=\\S)|\\d+\\.\\s+)");
     private static final Pattern TABLE_RULE = Pattern.compile("\\|?\\s*:?-{3,}:?\\s*(?:\\|\\s*:?-{3,}:?\\s*)*\\|?");
     private static final Pattern PIPES = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern HEADING_HASHES = Pattern.compile("(?<=^|\\s)#{1,6}\\s+");
     private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*·\\s*)+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     static String withoutMarkdown(String snippet) {
         if (snippet == null) {

@@ -34,13 +34,24 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplateApi {
 
     /** A template as sent by an editor; enums as text so that a wrong value gets a clear message. */
-    record TemplateBody(String kind, String name, String desk, String language, String callType, String body,
-            String state, Integer version) {
+    record TemplateBody(
+            String kind,
+            String name,
+            String desk,
+            String language,
+            String callType,
+            String body,
+            String state,
+            Integer version) {
 
         TemplateInput toInput() {
-            return new TemplateInput(parse(TemplateKind.class, kind, "knowledge.template.error.kind"), name,
-                    parse(Desk.class, desk, "knowledge.template.error.desk"), language,
-                    parse(TicketType.class, callType, "knowledge.template.error.callType"), body,
+            return new TemplateInput(
+                    parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
+                    name,
+                    parse(Desk.class, desk, "knowledge.template.error.desk"),
+                    language,
+                    parse(TicketType.class, callType, "knowledge.template.error.callType"),
+                    body,
                     parse(TemplateState.class, state, "knowledge.template.error.state"));
         }
     }
@@ -53,19 +64,29 @@ class TemplateApi {
 
     @GetMapping
     @Operation(summary = "Reply templates and call scripts, optionally of one kind, desk, language or state (staff)")
-    List<ReplyTemplate> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String desk,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String state,
+    List<ReplyTemplate> list(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String desk,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String state,
             CurrentUser user) {
-        return templates.list(new TemplateFilter(parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
-                parse(Desk.class, desk, "knowledge.template.error.desk"), language,
-                parse(TemplateState.class, state, "knowledge.template.error.state")), user);
+        return templates.list(
+                new TemplateFilter(
+                        parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
+                        parse(Desk.class, desk, "knowledge.template.error.desk"),
+                        language,
+                        parse(TemplateState.class, state, "knowledge.template.error.state")),
+                user);
     }
 
     @PostMapping
-    @Operation(summary = "Write a template (ADMIN, EXPERT, KB_EDITOR); an unknown {{variable}} is refused with the known ones")
+    @Operation(
+            summary =
+                    "Write a template (ADMIN, EXPERT, KB_EDITOR); an unknown {{variable}} is refused with the known ones")
     ResponseEntity<ReplyTemplate> create(@RequestBody TemplateBody body, CurrentUser user) {
         ReplyTemplate template = templates.create(body.toInput(), user);
-        return ResponseEntity.created(URI.create("/api/v1/kb/templates/" + template.id())).body(template);
+        return ResponseEntity.created(URI.create("/api/v1/kb/templates/" + template.id()))
+                .body(template);
     }
 
     @GetMapping("/{id}")
@@ -75,8 +96,9 @@ class TemplateApi {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Save a new version; send the version you edited to be told (409) if someone saved in between. "
-            + "state ARCHIVED takes it out of the composer")
+    @Operation(
+            summary = "Save a new version; send the version you edited to be told (409) if someone saved in between. "
+                    + "state ARCHIVED takes it out of the composer")
     ReplyTemplate update(@PathVariable long id, @RequestBody TemplateBody body, CurrentUser user) {
         return templates.update(id, body.toInput(), body.version(), user);
     }
@@ -88,8 +110,9 @@ class TemplateApi {
     }
 
     @GetMapping("/{id}/render")
-    @Operation(summary = "The template filled from a ticket the caller may see (404 otherwise); values that the ticket "
-            + "lacks are left as visible markers and listed in missing")
+    @Operation(
+            summary = "The template filled from a ticket the caller may see (404 otherwise); values that the ticket "
+                    + "lacks are left as visible markers and listed in missing")
     RenderedTemplate render(@PathVariable long id, @RequestParam(required = false) Long ticket, CurrentUser user) {
         if (ticket == null) {
             throw new TemplateRefused(400, "knowledge.template.error.ticketRequired");
@@ -105,7 +128,8 @@ class TemplateApi {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw new TemplateRefused(400, code, value, List.of(type.getEnumConstants()).toString());
+            throw new TemplateRefused(
+                    400, code, value, List.of(type.getEnumConstants()).toString());
         }
     }
 }

@@ -34,10 +34,15 @@ class TemplatePages {
     }
 
     @GetMapping(BASE)
-    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String desk,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String state,
-            CurrentUser user, Model model) {
-        TemplateFilter filter = new TemplateFilter(TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
+    String list(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String desk,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String state,
+            CurrentUser user,
+            Model model) {
+        TemplateFilter filter = new TemplateFilter(
+                TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
                 TemplateApi.parse(Desk.class, desk, "knowledge.template.error.desk"),
                 language == null || language.isBlank() ? null : language,
                 TemplateApi.parse(TemplateState.class, state, "knowledge.template.error.state"));
@@ -48,10 +53,24 @@ class TemplatePages {
     }
 
     @GetMapping(BASE + "/new")
-    String newTemplate(@RequestParam(defaultValue = "REPLY") String kind, CurrentUser user, Locale locale, Model model) {
+    String newTemplate(
+            @RequestParam(defaultValue = "REPLY") String kind, CurrentUser user, Locale locale, Model model) {
         TemplateKind chosen = TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind");
-        return form(model, locale, null, new TemplateForm(null, chosen == null ? TemplateKind.REPLY.name() : chosen.name(), "", Desk.CHANNEL.name(),
-                locale.getLanguage().equals("en") ? "en" : "zh", "", "", TemplateState.ACTIVE.name()), null, user);
+        return form(
+                model,
+                locale,
+                null,
+                new TemplateForm(
+                        null,
+                        chosen == null ? TemplateKind.REPLY.name() : chosen.name(),
+                        "",
+                        Desk.CHANNEL.name(),
+                        locale.getLanguage().equals("en") ? "en" : "zh",
+                        "",
+                        "",
+                        TemplateState.ACTIVE.name()),
+                null,
+                user);
     }
 
     @PostMapping(BASE)
@@ -72,7 +91,12 @@ class TemplatePages {
     }
 
     @PostMapping(BASE + "/{id}")
-    String update(@PathVariable long id, TemplateForm form, CurrentUser user, Locale locale, Model model,
+    String update(
+            @PathVariable long id,
+            TemplateForm form,
+            CurrentUser user,
+            Locale locale,
+            Model model,
             RedirectAttributes redirect) {
         try {
             templates.update(id, form.toInput(), form.version(), user);
@@ -85,14 +109,22 @@ class TemplatePages {
 
     /** The live preview beside the form (htmx): variables highlighted by name, or why the text cannot be saved. */
     @PostMapping(BASE + "/preview")
-    String preview(@RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "REPLY") String kind,
-            Locale locale, Model model) {
+    String preview(
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "REPLY") String kind,
+            Locale locale,
+            Model model) {
         TemplateKind chosen = TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind");
         preview(model, body, chosen == null ? TemplateKind.REPLY : chosen, locale);
         return "knowledge/template-form :: preview";
     }
 
-    private String form(Model model, Locale locale, ReplyTemplate template, TemplateForm form, BackstopException refused,
+    private String form(
+            Model model,
+            Locale locale,
+            ReplyTemplate template,
+            TemplateForm form,
+            BackstopException refused,
             CurrentUser user) {
         model.addAttribute("template", template);
         model.addAttribute("action", template == null ? BASE : BASE + "/" + template.id());
@@ -128,19 +160,36 @@ class TemplatePages {
     }
 
     /** The form as posted. */
-    record TemplateForm(Integer version, String kind, String name, String desk, String language, String callType,
-            String body, String state) {
+    record TemplateForm(
+            Integer version,
+            String kind,
+            String name,
+            String desk,
+            String language,
+            String callType,
+            String body,
+            String state) {
 
         TemplateInput toInput() {
-            return new TemplateInput(TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind"), name,
-                    TemplateApi.parse(Desk.class, desk, "knowledge.template.error.desk"), language,
-                    TemplateApi.parse(TicketType.class, callType, "knowledge.template.error.callType"), body,
+            return new TemplateInput(
+                    TemplateApi.parse(TemplateKind.class, kind, "knowledge.template.error.kind"),
+                    name,
+                    TemplateApi.parse(Desk.class, desk, "knowledge.template.error.desk"),
+                    language,
+                    TemplateApi.parse(TicketType.class, callType, "knowledge.template.error.callType"),
+                    body,
                     TemplateApi.parse(TemplateState.class, state, "knowledge.template.error.state"));
         }
 
         static TemplateForm of(ReplyTemplate template) {
-            return new TemplateForm(template.version(), template.kind().name(), template.name(), template.desk().name(),
-                    template.language(), template.callType() == null ? "" : template.callType().name(), template.body(),
+            return new TemplateForm(
+                    template.version(),
+                    template.kind().name(),
+                    template.name(),
+                    template.desk().name(),
+                    template.language(),
+                    template.callType() == null ? "" : template.callType().name(),
+                    template.body(),
                     template.state().name());
         }
     }

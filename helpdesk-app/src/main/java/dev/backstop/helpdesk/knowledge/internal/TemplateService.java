@@ -103,23 +103,27 @@ class TemplateService implements ReplyTemplates {
         Valid valid = validate(input);
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
+        jdbc.update(
+                connection -> {
+                    var statement = connection.prepareStatement("""
                     insert into kb_templates (kind, name, desk, language, call_type, body, state, version, updated_by,
                                               updated_at, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""", new String[] {"id"});
-            statement.setString(1, input.kind().name());
-            statement.setString(2, valid.name());
-            statement.setString(3, input.desk().name());
-            statement.setString(4, valid.language());
-            statement.setString(5, input.callType() == null ? null : input.callType().name());
-            statement.setString(6, valid.body());
-            statement.setString(7, (input.state() == null ? TemplateState.ACTIVE : input.state()).name());
-            statement.setLong(8, by.id());
-            statement.setTimestamp(9, Timestamp.from(now));
-            statement.setTimestamp(10, Timestamp.from(now));
-            return statement;
-        }, keys);
+                    statement.setString(1, input.kind().name());
+                    statement.setString(2, valid.name());
+                    statement.setString(3, input.desk().name());
+                    statement.setString(4, valid.language());
+                    statement.setString(
+                            5,
+                            input.callType() == null ? null : input.callType().name());
+                    statement.setString(6, valid.body());
+                    statement.setString(7, (input.state() == null ? TemplateState.ACTIVE : input.state()).name());
+                    statement.setLong(8, by.id());
+                    statement.setTimestamp(9, Timestamp.from(now));
+                    statement.setTimestamp(10, Timestamp.from(now));
+                    return statement;
+                },
+                keys);
         long id = keys.getKey().longValue();
         saveVersion(id);
         return find(id);
@@ -135,13 +139,22 @@ class TemplateService implements ReplyTemplates {
         }
         Valid valid = validate(input);
         TemplateState state = input.state() == null ? current.state() : input.state();
-        int changed = jdbc.update("""
+        int changed = jdbc.update(
+                """
                 update kb_templates set kind = ?, name = ?, desk = ?, language = ?, call_type = ?, body = ?, state = ?,
                        version = version + 1, updated_by = ?, updated_at = ?
                  where id = ? and version = ?""",
-                input.kind().name(), valid.name(), input.desk().name(), valid.language(),
-                input.callType() == null ? null : input.callType().name(), valid.body(), state.name(), by.id(),
-                Timestamp.from(clock.instant()), id, current.version());
+                input.kind().name(),
+                valid.name(),
+                input.desk().name(),
+                valid.language(),
+                input.callType() == null ? null : input.callType().name(),
+                valid.body(),
+                state.name(),
+                by.id(),
+                Timestamp.from(clock.instant()),
+                id,
+                current.version());
         if (changed == 0) {
             throw new TemplateRefused(409, "knowledge.template.error.changedConcurrently", current.version());
         }
@@ -154,22 +167,42 @@ class TemplateService implements ReplyTemplates {
     public ReplyTemplate archive(long id, Integer expectedVersion, CurrentUser by) {
         requireEditor(by);
         ReplyTemplate current = find(id);
-        return update(id, new TemplateInput(current.kind(), current.name(), current.desk(), current.language(),
-                current.callType(), current.body(), TemplateState.ARCHIVED), expectedVersion, by);
+        return update(
+                id,
+                new TemplateInput(
+                        current.kind(),
+                        current.name(),
+                        current.desk(),
+                        current.language(),
+                        current.callType(),
+                        current.body(),
+                        TemplateState.ARCHIVED),
+                expectedVersion,
+                by);
     }
 
     @Override
     public List<TemplateVersion> versions(long id, CurrentUser reader) {
         requireStaff(reader);
         find(id);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select v.version, v.kind, v.name, v.desk, v.language, v.call_type, v.body, v.state, u.display_name,
                        v.changed_at
                   from kb_template_versions v left join app_users u on u.id = v.changed_by
                  where v.template_id = ? order by v.version desc""",
-                (rs, n) -> new TemplateVersion(rs.getInt(1), TemplateKind.valueOf(rs.getString(2)), rs.getString(3),
-                        Desk.valueOf(rs.getString(4)), rs.getString(5), callType(rs.getString(6)), rs.getString(7),
-                        TemplateState.valueOf(rs.getString(8)), rs.getString(9), rs.getTimestamp(10).toInstant()), id);
+                (rs, n) -> new TemplateVersion(
+                        rs.getInt(1),
+                        TemplateKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Desk.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        callType(rs.getString(6)),
+                        rs.getString(7),
+                        TemplateState.valueOf(rs.getString(8)),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant()),
+                id);
     }
 
     @Override
@@ -184,17 +217,23 @@ class TemplateService implements ReplyTemplates {
         requireStaff(reader);
         TicketDetails ticket = tickets.get(ticketId, reader);
         String preferred = language == null ? "zh" : language;
-        Comparator<ReplyTemplate> languageFirst = Comparator.comparing(t -> !t.language().equals(preferred));
+        Comparator<ReplyTemplate> languageFirst =
+                Comparator.comparing(t -> !t.language().equals(preferred));
         Comparator<ReplyTemplate> bestFirst = Comparator.<ReplyTemplate>comparingInt(t -> fit(t, ticket.type()))
-                .thenComparing(languageFirst).thenComparing(ReplyTemplate::name);
-        List<ReplyTemplate> replies = list(new TemplateFilter(TemplateKind.REPLY, ticket.desk(), null, TemplateState.ACTIVE),
-                reader).stream().sorted(bestFirst).toList();
+                .thenComparing(languageFirst)
+                .thenComparing(ReplyTemplate::name);
+        List<ReplyTemplate> replies =
+                list(new TemplateFilter(TemplateKind.REPLY, ticket.desk(), null, TemplateState.ACTIVE), reader).stream()
+                        .sorted(bestFirst)
+                        .toList();
         // a script is what the agent says on this call: only the type's own scripts and the desk's general ones
-        List<RenderedTemplate> scripts = list(new TemplateFilter(TemplateKind.SCRIPT, ticket.desk(), null,
-                TemplateState.ACTIVE), reader).stream()
-                .filter(script -> fit(script, ticket.type()) < OTHER_TYPE)
-                .sorted(bestFirst)
-                .map(script -> render(script, ticket, reader)).toList();
+        List<RenderedTemplate> scripts =
+                list(new TemplateFilter(TemplateKind.SCRIPT, ticket.desk(), null, TemplateState.ACTIVE), reader)
+                        .stream()
+                        .filter(script -> fit(script, ticket.type()) < OTHER_TYPE)
+                        .sorted(bestFirst)
+                        .map(script -> render(script, ticket, reader))
+                        .toList();
         return new ComposerAids(replies, scripts);
     }
 
@@ -209,13 +248,22 @@ class TemplateService implements ReplyTemplates {
 
     private RenderedTemplate render(ReplyTemplate template, TicketDetails ticket, CurrentUser reader) {
         Locale locale = TemplateText.locale(template.language());
-        TemplateText.Filled filled = text.fill(template.body(), template.kind(), text.values(ticket, reader, locale), locale);
-        return new RenderedTemplate(template.id(), ticket.id(), template.kind(), template.name(), template.language(),
-                filled.text(), filled.html(), filled.missing());
+        TemplateText.Filled filled =
+                text.fill(template.body(), template.kind(), text.values(ticket, reader, locale), locale);
+        return new RenderedTemplate(
+                template.id(),
+                ticket.id(),
+                template.kind(),
+                template.name(),
+                template.language(),
+                filled.text(),
+                filled.html(),
+                filled.missing());
     }
 
     ReplyTemplate find(long id) {
-        return jdbc.query(SELECT + " where t.id = ?", TemplateService::map, id).stream().findFirst()
+        return jdbc.query(SELECT + " where t.id = ?", TemplateService::map, id).stream()
+                .findFirst()
                 .orElseThrow(() -> new TemplateNotFound(id));
     }
 
@@ -274,13 +322,21 @@ class TemplateService implements ReplyTemplates {
         return language;
     }
 
-    private record Valid(String name, String language, String body) {
-    }
+    private record Valid(String name, String language, String body) {}
 
     private static ReplyTemplate map(ResultSet rs, int n) throws SQLException {
-        return new ReplyTemplate(rs.getLong(1), TemplateKind.valueOf(rs.getString(2)), rs.getString(3),
-                Desk.valueOf(rs.getString(4)), rs.getString(5), callType(rs.getString(6)), rs.getString(7),
-                TemplateState.valueOf(rs.getString(8)), rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
+        return new ReplyTemplate(
+                rs.getLong(1),
+                TemplateKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                Desk.valueOf(rs.getString(4)),
+                rs.getString(5),
+                callType(rs.getString(6)),
+                rs.getString(7),
+                TemplateState.valueOf(rs.getString(8)),
+                rs.getInt(9),
+                rs.getString(10),
+                rs.getTimestamp(11).toInstant(),
                 rs.getTimestamp(12).toInstant());
     }
 

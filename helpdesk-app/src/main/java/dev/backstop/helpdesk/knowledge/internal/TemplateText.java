@@ -31,11 +31,21 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class TemplateText {
 
-    static final List<String> VARIABLES = List.of("requester", "ticket", "subject", "orderNo", "shipmentNo", "invoiceNo",
-            "employeeNo", "due", "agent", "desk");
+    static final List<String> VARIABLES = List.of(
+            "requester",
+            "ticket",
+            "subject",
+            "orderNo",
+            "shipmentNo",
+            "invoiceNo",
+            "employeeNo",
+            "due",
+            "agent",
+            "desk");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
     /** Stands in for a variable while Markdown is rendered; private-use characters that Markdown leaves alone. */
     private static final Pattern SLOT = Pattern.compile("\uE000(\\w+)\uE001");
+
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -59,7 +69,8 @@ class TemplateText {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new TemplateRefused(400, "knowledge.template.error.unknownVariable", String.join(", ", unknown), known());
+            throw new TemplateRefused(
+                    400, "knowledge.template.error.unknownVariable", String.join(", ", unknown), known());
         }
         String rest = matcher.replaceAll("");
         if (rest.contains("{{") || rest.contains("}}")) {
@@ -68,14 +79,18 @@ class TemplateText {
     }
 
     static String known() {
-        return String.join(", ", VARIABLES.stream().map(name -> "{{" + name + "}}").toList());
+        return String.join(
+                ", ", VARIABLES.stream().map(name -> "{{" + name + "}}").toList());
     }
 
     /** The ticket's value of each variable; a blank value counts as none. */
     Map<String, String> values(TicketDetails ticket, CurrentUser agent, Locale locale) {
         BusinessRefs refs = ticket.refs() == null ? BusinessRefs.none() : ticket.refs();
         Map<String, String> values = new HashMap<>();
-        put(values, "requester", ticket.requester() == null ? null : ticket.requester().name());
+        put(
+                values,
+                "requester",
+                ticket.requester() == null ? null : ticket.requester().name());
         put(values, "ticket", ticket.key());
         put(values, "subject", ticket.subject());
         put(values, "orderNo", refs.orderNo());
@@ -84,13 +99,18 @@ class TemplateText {
         put(values, "employeeNo", refs.employeeNo());
         put(values, "due", ticket.sla() == null || ticket.sla().resolutionDue() == null ? null : promise(ticket));
         put(values, "agent", agent.displayName());
-        put(values, "desk", messages.getMessage("tickets.desk." + ticket.desk(), null, ticket.desk().name(), locale));
+        put(
+                values,
+                "desk",
+                messages.getMessage(
+                        "tickets.desk." + ticket.desk(), null, ticket.desk().name(), locale));
         return values;
     }
 
     /** The resolution due time as said to the requester: in the desk's time zone and its service hours. */
     private String promise(TicketDetails ticket) {
-        Instant due = policies.serviceHours(ticket.desk().name()).atOrNextOpening(ticket.sla().resolutionDue());
+        Instant due = policies.serviceHours(ticket.desk().name())
+                .atOrNextOpening(ticket.sla().resolutionDue());
         return DUE.format(deskTime.at(due));
     }
 
@@ -110,18 +130,26 @@ class TemplateText {
             }
             return Matcher.quoteReplacement(value != null ? value : marker(match.group(1), locale));
         });
-        String html = html(body, kind, name -> {
-            String value = values.get(name);
-            return value == null ? null : kind == TemplateKind.SCRIPT ? escapeMarkdown(value) : value;
-        }, name -> "<mark class=\"tpl-missing\">" + HtmlUtils.htmlEscape(marker(name, locale)) + "</mark>");
+        String html = html(
+                body,
+                kind,
+                name -> {
+                    String value = values.get(name);
+                    return value == null ? null : kind == TemplateKind.SCRIPT ? escapeMarkdown(value) : value;
+                },
+                name -> "<mark class=\"tpl-missing\">" + HtmlUtils.htmlEscape(marker(name, locale)) + "</mark>");
         return new Filled(text, html, missing);
     }
 
     /** The editor's preview: every variable shown as its name, highlighted, the rest as the agent will see it. */
     String preview(String body, TemplateKind kind, Locale locale) {
         check(body);
-        return html(body, kind, name -> null, name -> "<mark class=\"tpl-var\" title=\"{{" + name + "}}\">"
-                + HtmlUtils.htmlEscape(label(name, locale)) + "</mark>");
+        return html(
+                body,
+                kind,
+                name -> null,
+                name -> "<mark class=\"tpl-var\" title=\"{{" + name + "}}\">"
+                        + HtmlUtils.htmlEscape(label(name, locale)) + "</mark>");
     }
 
     /** Labels of the variables for the editors' cheat sheet, in the reader's language. */
@@ -131,13 +159,17 @@ class TemplateText {
         return labels;
     }
 
-    private String html(String body, TemplateKind kind, java.util.function.Function<String, String> value,
+    private String html(
+            String body,
+            TemplateKind kind,
+            java.util.function.Function<String, String> value,
             java.util.function.Function<String, String> slotHtml) {
         String withSlots = VARIABLE.matcher(body).replaceAll(match -> {
             String filled = value.apply(match.group(1));
             return Matcher.quoteReplacement(filled != null ? filled : "\uE000" + match.group(1) + "\uE001");
         });
-        String html = kind == TemplateKind.SCRIPT ? Markdown.toHtml(withSlots)
+        String html = kind == TemplateKind.SCRIPT
+                ? Markdown.toHtml(withSlots)
                 : "<div class=\"tpl-plain\">" + HtmlUtils.htmlEscape(withSlots) + "</div>";
         return SLOT.matcher(html).replaceAll(match -> Matcher.quoteReplacement(slotHtml.apply(match.group(1))));
     }
@@ -159,6 +191,5 @@ class TemplateText {
         return "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
-    record Filled(String text, String html, List<String> missing) {
-    }
+    record Filled(String text, String html, List<String> missing) {}
 }

@@ -36,8 +36,10 @@ class TicketCapture {
 
     /** Whether a ticket can be captured at all: an expert-desk ticket, or any resolved one, never a confidential case. */
     static boolean capturable(TicketDetails ticket) {
-        return !ticket.confidential() && (ticket.desk() == Desk.EXPERT || ticket.state() == TicketState.RESOLVED
-                || ticket.state() == TicketState.CLOSED);
+        return !ticket.confidential()
+                && (ticket.desk() == Desk.EXPERT
+                        || ticket.state() == TicketState.RESOLVED
+                        || ticket.state() == TicketState.CLOSED);
     }
 
     ArticleInput draftFrom(long ticketId, CurrentUser by) {
@@ -48,13 +50,19 @@ class TicketCapture {
         if (!capturable(ticket)) {
             throw new ArticleRefused(409, "knowledge.error.notCapturable", ticket.key());
         }
-        List<Escalated> escalation = jdbc.query("select question, rep_id, skill from kb_escalations where ticket_id = ?",
-                (rs, n) -> new Escalated(rs.getString(1), rs.getLong(2), rs.getString(3)), ticketId);
+        List<Escalated> escalation = jdbc.query(
+                "select question, rep_id, skill from kb_escalations where ticket_id = ?",
+                (rs, n) -> new Escalated(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                ticketId);
         Escalated asked = escalation.isEmpty() ? null : escalation.getFirst();
-        String question = asked != null ? asked.question()
-                : ticket.description() == null || ticket.description().isBlank() ? ticket.subject()
-                : ticket.subject() + "\n\n" + ticket.description().strip();
-        String title = asked != null ? EscalationService.subject(asked.question()) : ticket.subject().strip();
+        String question = asked != null
+                ? asked.question()
+                : ticket.description() == null || ticket.description().isBlank()
+                        ? ticket.subject()
+                        : ticket.subject() + "\n\n" + ticket.description().strip();
+        String title = asked != null
+                ? EscalationService.subject(asked.question())
+                : ticket.subject().strip();
         if (title.length() > ArticleService.MAX_TITLE) {
             title = title.substring(0, ArticleService.MAX_TITLE - 1) + "…";
         }
@@ -62,21 +70,41 @@ class TicketCapture {
                 .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY || e.kind() == ArticleKind.BACK_OFFICE_ANSWER)
                 .filter(e -> !e.fromRequester() && e.body() != null && !e.body().isBlank())
                 .filter(e -> asked == null || e.authorId() == null || e.authorId() != asked.repId())
-                .map(e -> e.body().strip()).toList();
+                .map(e -> e.body().strip())
+                .toList();
         String language = hasChinese(title + question) ? "zh" : "en";
         Locale locale = language.equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         StringBuilder body = new StringBuilder();
-        body.append("## ").append(message("knowledge.capture.question", locale)).append("\n\n").append(question.strip())
-                .append("\n\n## ").append(message("knowledge.capture.answer", locale)).append("\n\n");
+        body.append("## ")
+                .append(message("knowledge.capture.question", locale))
+                .append("\n\n")
+                .append(question.strip())
+                .append("\n\n## ")
+                .append(message("knowledge.capture.answer", locale))
+                .append("\n\n");
         answers.forEach(answer -> body.append(answer).append("\n\n"));
-        body.append("---\n\n").append(message("knowledge.capture.source", locale, ticket.key())).append('\n');
-        String category = asked == null || asked.skill() == null ? "general" : asked.skill().toLowerCase(Locale.ROOT);
+        body.append("---\n\n")
+                .append(message("knowledge.capture.source", locale, ticket.key()))
+                .append('\n');
+        String category = asked == null || asked.skill() == null
+                ? "general"
+                : asked.skill().toLowerCase(Locale.ROOT);
         Audience audience = ticket.desk() == Desk.HR ? Audience.HR_INTERNAL : Audience.FRONTLINE;
-        List<String> tags = ticket.tags().stream().map(String::strip)
+        List<String> tags = ticket.tags().stream()
+                .map(String::strip)
                 .filter(tag -> !tag.isEmpty() && tag.length() <= ArticleService.MAX_TAG && !tag.contains(","))
-                .limit(ArticleService.MAX_TAGS).toList();
-        return new ArticleInput(title, body.toString(), language, audience, category, ticket.desk().name(), tags,
-                ArticleState.DRAFT, null);
+                .limit(ArticleService.MAX_TAGS)
+                .toList();
+        return new ArticleInput(
+                title,
+                body.toString(),
+                language,
+                audience,
+                category,
+                ticket.desk().name(),
+                tags,
+                ArticleState.DRAFT,
+                null);
     }
 
     private String message(String code, Locale locale, Object... args) {
@@ -87,6 +115,5 @@ class TicketCapture {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
-    private record Escalated(String question, long repId, String skill) {
-    }
+    private record Escalated(String question, long repId, String skill) {}
 }

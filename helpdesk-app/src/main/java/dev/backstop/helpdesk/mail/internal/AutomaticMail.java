@@ -12,24 +12,28 @@ import java.util.Locale;
  */
 final class AutomaticMail {
 
-    private AutomaticMail() {
-    }
+    private AutomaticMail() {}
 
     static boolean is(MimeMessage message, String fromAddress) throws MessagingException {
         String autoSubmitted = header(message, "Auto-Submitted");
         if (autoSubmitted != null && !autoSubmitted.startsWith("no")) {
             return true;
         }
-        if (header(message, "X-Autoreply") != null || header(message, "X-Autorespond") != null
+        if (header(message, "X-Autoreply") != null
+                || header(message, "X-Autorespond") != null
                 || header(message, "X-Auto-Reply") != null) {
             return true;
         }
         String precedence = header(message, "Precedence");
-        if (precedence != null && (precedence.startsWith("bulk") || precedence.startsWith("junk")
-                || precedence.startsWith("list") || precedence.startsWith("auto_reply"))) {
+        if (precedence != null
+                && (precedence.startsWith("bulk")
+                        || precedence.startsWith("junk")
+                        || precedence.startsWith("list")
+                        || precedence.startsWith("auto_reply"))) {
             return true;
         }
-        String type = message.getContentType() == null ? "" : message.getContentType().toLowerCase(Locale.ROOT);
+        String type =
+                message.getContentType() == null ? "" : message.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/report")) {
             return true;
         }

@@ -10,11 +10,19 @@ import java.util.List;
  * @param automatic  an auto-reply, a bounce or bulk mail (RFC 3834): never a ticket, never acknowledged
  * @param language   {@code zh} or {@code en}: the language the desk answers in
  */
-record InboundMail(String key, String messageId, List<String> references, String fromAddress, String fromName,
-        String subject, String text, boolean automatic, String language, List<Part> attachments) {
+record InboundMail(
+        String key,
+        String messageId,
+        List<String> references,
+        String fromAddress,
+        String fromName,
+        String subject,
+        String text,
+        boolean automatic,
+        String language,
+        List<Part> attachments) {
 
-    record Part(String fileName, String contentType, byte[] content) {
-    }
+    record Part(String fileName, String contentType, byte[] content) {}
 
     /** The sender as the timeline names them. */
     String senderName() {

@@ -2,7 +2,6 @@ package dev.backstop.helpdesk.mail.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MailAdminPage {
 
-    record Undelivered(String ticketKey, long ticketId, String kind, String recipient, String status, int attempts,
-            String lastError, Instant nextAttemptAt) {
-    }
+    record Undelivered(
+            String ticketKey,
+            long ticketId,
+            String kind,
+            String recipient,
+            String status,
+            int attempts,
+            String lastError,
+            Instant nextAttemptAt) {}
 
     private final MailboxStatus status;
     private final JdbcTemplate jdbc;
@@ -27,17 +32,26 @@ class MailAdminPage {
     @GetMapping("/admin/mail")
     String mailboxes(Model model) {
         model.addAttribute("mailboxes", status.all());
-        model.addAttribute("undelivered", jdbc.query("""
+        model.addAttribute(
+                "undelivered",
+                jdbc.query(
+                        """
                 select t.ticket_key, o.ticket_id, o.kind, o.recipient, o.status, o.attempts, o.last_error, o.next_attempt_at
                   from mail_outbox o join tickets t on t.id = o.ticket_id
                  where o.status in ('RETRY', 'FAILED', 'SENDING') order by o.id desc fetch first 50 rows only""",
-                (rs, i) -> new Undelivered(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), instant(rs.getTimestamp(8)))));
+                        (rs, i) -> new Undelivered(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getString(7),
+                                instant(rs.getTimestamp(8)))));
         return "mail/mailboxes";
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
-
 }

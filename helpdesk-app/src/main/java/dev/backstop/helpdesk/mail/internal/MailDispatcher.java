@@ -41,8 +41,15 @@ class MailDispatcher {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    MailDispatcher(JdbcTemplate jdbc, OutboundMessages messages, TicketManagement tickets, Notifications notifications,
-            IntakeAccount account, MailSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+    MailDispatcher(
+            JdbcTemplate jdbc,
+            OutboundMessages messages,
+            TicketManagement tickets,
+            Notifications notifications,
+            IntakeAccount account,
+            MailSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.messages = messages;
@@ -53,7 +60,9 @@ class MailDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${backstop.mail.outbox-interval:15s}", initialDelayString = "${backstop.mail.outbox-initial-delay:20s}")
+    @Scheduled(
+            fixedDelayString = "${backstop.mail.outbox-interval:15s}",
+            initialDelayString = "${backstop.mail.outbox-initial-delay:20s}")
     @SchedulerLock(name = "mail-outbox", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
         sendDue();
@@ -78,18 +87,36 @@ class MailDispatcher {
         Instant now = clock.instant();
         int claimed = jdbc.update("""
                 update mail_outbox set status = 'SENDING', next_attempt_at = ?, attempts = attempts + 1
-                 where id = ? and status in ('PENDING', 'RETRY', 'SENDING') and next_attempt_at <= ?""",
-                Timestamp.from(now.plus(CLAIM)), id, Timestamp.from(now));
+                 where id = ? and status in ('PENDING', 'RETRY', 'SENDING') and next_attempt_at <= ?""", Timestamp.from(now.plus(CLAIM)), id, Timestamp.from(now));
         if (claimed == 0) {
             return false;
         }
-        Row row = jdbc.queryForObject("""
+        Row row = jdbc.queryForObject(
+                """
                 select ticket_id, kind, message_id, recipient, subject, body, in_reply_to, refs, sender, attempts, author_id
-                  from mail_outbox where id = ?""", (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getInt(10), (Long) rs.getObject(11, Long.class)), id);
-        Delivery delivery = messages.email(new ThreadedEmail(row.sender(), row.recipient(), row.subject(), row.body(),
-                row.messageId(), row.inReplyTo(), row.refs(), row.kind().equals("ACK")));
+                  from mail_outbox where id = ?""",
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getInt(10),
+                        (Long) rs.getObject(11, Long.class)),
+                id);
+        Delivery delivery = messages.email(new ThreadedEmail(
+                row.sender(),
+                row.recipient(),
+                row.subject(),
+                row.body(),
+                row.messageId(),
+                row.inReplyTo(),
+                row.refs(),
+                row.kind().equals("ACK")));
         return Boolean.TRUE.equals(transactions.execute(status -> recordOutcome(id, row, delivery)));
     }
 
@@ -97,15 +124,20 @@ class MailDispatcher {
         boolean reply = row.kind().equals("REPLY");
         switch (delivery.status()) {
             case SENT -> {
-                jdbc.update("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?",
-                        Timestamp.from(clock.instant()), id);
+                jdbc.update(
+                        "update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?",
+                        Timestamp.from(clock.instant()),
+                        id);
                 if (reply) {
                     note(row, "已通过电子邮件发送给 %s / E-mailed to %s".formatted(row.recipient(), row.recipient()));
                 }
                 return true;
             }
             case SKIPPED -> {
-                jdbc.update("update mail_outbox set status = 'SKIPPED', last_error = ? where id = ?", delivery.detail(), id);
+                jdbc.update(
+                        "update mail_outbox set status = 'SKIPPED', last_error = ? where id = ?",
+                        delivery.detail(),
+                        id);
                 if (reply) {
                     note(row, "未发送电子邮件（未配置邮件服务器）/ Not e-mailed: %s".formatted(delivery.detail()));
                 }
@@ -116,20 +148,33 @@ class MailDispatcher {
                 error = error.length() > 1000 ? error.substring(0, 1000) : error;
                 if (row.attempts() >= settings.maxAttempts()) {
                     jdbc.update("update mail_outbox set status = 'FAILED', last_error = ? where id = ?", error, id);
-                    log.error("Mail {} to {} for ticket {} given up after {} attempts: {}", row.kind(), row.recipient(),
-                            row.ticketId(), row.attempts(), error);
+                    log.error(
+                            "Mail {} to {} for ticket {} given up after {} attempts: {}",
+                            row.kind(),
+                            row.recipient(),
+                            row.ticketId(),
+                            row.attempts(),
+                            error);
                     if (reply) {
-                        note(row, "电子邮件发送失败，已放弃（%d 次）：%s / E-mail to %s failed for good after %d attempts: %s"
-                                .formatted(row.attempts(), error, row.recipient(), row.attempts(), error));
+                        note(
+                                row,
+                                "电子邮件发送失败，已放弃（%d 次）：%s / E-mail to %s failed for good after %d attempts: %s"
+                                        .formatted(row.attempts(), error, row.recipient(), row.attempts(), error));
                         if (row.authorId() != null) {
-                            notifications.notify(List.of(row.authorId()), "mail.notification.failed",
-                                    List.of(row.recipient()), row.ticketId());
+                            notifications.notify(
+                                    List.of(row.authorId()),
+                                    "mail.notification.failed",
+                                    List.of(row.recipient()),
+                                    row.ticketId());
                         }
                     }
                 } else {
                     long seconds = 30L << Math.min(row.attempts() - 1, 10);
-                    jdbc.update("update mail_outbox set status = 'RETRY', last_error = ?, next_attempt_at = ? where id = ?",
-                            error, Timestamp.from(clock.instant().plusSeconds(seconds)), id);
+                    jdbc.update(
+                            "update mail_outbox set status = 'RETRY', last_error = ?, next_attempt_at = ? where id = ?",
+                            error,
+                            Timestamp.from(clock.instant().plusSeconds(seconds)),
+                            id);
                 }
                 return false;
             }
@@ -144,7 +189,16 @@ class MailDispatcher {
         }
     }
 
-    private record Row(long ticketId, String kind, String messageId, String recipient, String subject, String body,
-            String inReplyTo, String refs, String sender, int attempts, Long authorId) {
-    }
+    private record Row(
+            long ticketId,
+            String kind,
+            String messageId,
+            String recipient,
+            String subject,
+            String body,
+            String inReplyTo,
+            String refs,
+            String sender,
+            int attempts,
+            Long authorId) {}
 }

@@ -27,11 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MailIntake {
 
-    enum Kind { OPENED, APPENDED, AUTOMATIC, OWN_ADDRESS, DUPLICATE }
+    enum Kind {
+        OPENED,
+        APPENDED,
+        AUTOMATIC,
+        OWN_ADDRESS,
+        DUPLICATE
+    }
 
     /** What became of a message; {@code attachmentsPending} when its attachments are still to be stored. */
-    record Outcome(Kind kind, Long ticketId, boolean attachmentsPending) {
-    }
+    record Outcome(Kind kind, Long ticketId, boolean attachmentsPending) {}
 
     static final Pattern TICKET_KEY = Pattern.compile("\\b(CH|EX|HR)-(\\d{4})-(\\d{6})\\b");
     private static final int MAX_SUBJECT = 300;
@@ -43,7 +48,12 @@ class MailIntake {
     private final MailOutbox outbox;
     private final Clock clock;
 
-    MailIntake(JdbcTemplate jdbc, TicketManagement tickets, Senders senders, IntakeAccount account, MailOutbox outbox,
+    MailIntake(
+            JdbcTemplate jdbc,
+            TicketManagement tickets,
+            Senders senders,
+            IntakeAccount account,
+            MailOutbox outbox,
             Clock clock) {
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -55,8 +65,10 @@ class MailIntake {
 
     @Transactional
     public Outcome handle(MailSettings.Mailbox mailbox, Set<String> ownAddresses, InboundMail mail) {
-        List<Outcome> seen = jdbc.query("select outcome, ticket_id, attachments_done from mail_messages where message_key = ?",
-                (rs, i) -> new Outcome(Kind.DUPLICATE, (Long) rs.getObject(2, Long.class), !rs.getBoolean(3)), mail.key());
+        List<Outcome> seen = jdbc.query(
+                "select outcome, ticket_id, attachments_done from mail_messages where message_key = ?",
+                (rs, i) -> new Outcome(Kind.DUPLICATE, (Long) rs.getObject(2, Long.class), !rs.getBoolean(3)),
+                mail.key());
         if (!seen.isEmpty()) {
             return seen.getFirst();
         }
@@ -68,10 +80,16 @@ class MailIntake {
         } else {
             outcome = thread(mail).map(ticketId -> append(ticketId, mail)).orElseGet(() -> open(mailbox, mail));
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into mail_messages (message_key, mailbox, ticket_id, outcome, attachments_done, processed_at)
-                values (?, ?, ?, ?, ?, ?)""", mail.key(), mailbox.name(), outcome.ticketId(), outcome.kind().name(),
-                !outcome.attachmentsPending(), Timestamp.from(clock.instant()));
+                values (?, ?, ?, ?, ?, ?)""",
+                mail.key(),
+                mailbox.name(),
+                outcome.ticketId(),
+                outcome.kind().name(),
+                !outcome.attachmentsPending(),
+                Timestamp.from(clock.instant()));
         return outcome;
     }
 
@@ -95,8 +113,7 @@ class MailIntake {
         while (key.find()) {
             List<Long> found = jdbc.queryForList("""
                     select t.id from tickets t left join mail_threads m on m.ticket_id = t.id
-                     where t.ticket_key = ? and (lower(m.address) = ? or lower(t.requester_email) = ?)""",
-                    Long.class, key.group(), mail.fromAddress(), mail.fromAddress());
+                     where t.ticket_key = ? and (lower(m.address) = ? or lower(t.requester_email) = ?)""", Long.class, key.group(), mail.fromAddress(), mail.fromAddress());
             Optional<Long> open = found.stream().filter(this::notClosed).findFirst();
             if (open.isPresent()) {
                 return open;
@@ -122,13 +139,33 @@ class MailIntake {
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT);
         }
-        TicketDetails ticket = tickets.open(new OpenTicket(mailbox.desk(), TicketType.INQUIRY, Channel.EMAIL, Priority.NORMAL,
-                sender.requester(), sender.distributorId(), sender.employeeId(), subject, mail.text(), BusinessRefs.none(),
-                Set.of("邮件"), false, null, null), account.as(mail.senderName()));
-        jdbc.update("""
+        TicketDetails ticket = tickets.open(
+                new OpenTicket(
+                        mailbox.desk(),
+                        TicketType.INQUIRY,
+                        Channel.EMAIL,
+                        Priority.NORMAL,
+                        sender.requester(),
+                        sender.distributorId(),
+                        sender.employeeId(),
+                        subject,
+                        mail.text(),
+                        BusinessRefs.none(),
+                        Set.of("邮件"),
+                        false,
+                        null,
+                        null),
+                account.as(mail.senderName()));
+        jdbc.update(
+                """
                 insert into mail_threads (ticket_id, mailbox, address, name, language, root_message_id, acknowledged)
-                values (?, ?, ?, ?, ?, ?, true)""", ticket.id(), mailbox.name(), mail.fromAddress(),
-                mail.fromName(), mail.language(), mail.messageId());
+                values (?, ?, ?, ?, ?, ?, true)""",
+                ticket.id(),
+                mailbox.name(),
+                mail.fromAddress(),
+                mail.fromName(),
+                mail.language(),
+                mail.messageId());
         outbox.acknowledge(ticket, mailbox, mail);
         return new Outcome(Kind.OPENED, ticket.id(), !mail.attachments().isEmpty());
     }

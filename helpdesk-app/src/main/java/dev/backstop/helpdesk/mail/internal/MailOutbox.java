@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailOutbox {
 
-    private static final CurrentUser READER = new CurrentUser(0, "mail", "mail", Set.of(Role.ADMIN), null, null, null, null);
+    private static final CurrentUser READER =
+            new CurrentUser(0, "mail", "mail", Set.of(Role.ADMIN), null, null, null, null);
 
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
@@ -36,7 +37,12 @@ class MailOutbox {
     private final Clock clock;
     private final String defaultFrom;
 
-    MailOutbox(JdbcTemplate jdbc, TicketManagement tickets, MessageSource messages, MailSettings settings, Clock clock,
+    MailOutbox(
+            JdbcTemplate jdbc,
+            TicketManagement tickets,
+            MessageSource messages,
+            MailSettings settings,
+            Clock clock,
             @Value("${backstop.mail.from:backstop@localhost}") String defaultFrom) {
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -52,39 +58,73 @@ class MailOutbox {
         }
         Locale locale = locale(mail.language());
         String subject = messages.getMessage("mail.ack.subject", new Object[] {ticket.key(), ticket.subject()}, locale);
-        String body = messages.getMessage("mail.ack.body", new Object[] {greeting(mail.fromName(), locale), ticket.key(),
-                signature(ticket, locale)}, locale);
-        insert(ticket.id(), null, "ACK", messageId(ticket.key(), "ack", mailbox.address()), mail.fromAddress(), subject, body,
-                mail.messageId(), mail.messageId(), mailbox.address(), null);
+        String body = messages.getMessage(
+                "mail.ack.body",
+                new Object[] {greeting(mail.fromName(), locale), ticket.key(), signature(ticket, locale)},
+                locale);
+        insert(
+                ticket.id(),
+                null,
+                "ACK",
+                messageId(ticket.key(), "ack", mailbox.address()),
+                mail.fromAddress(),
+                subject,
+                body,
+                mail.messageId(),
+                mail.messageId(),
+                mailbox.address(),
+                null);
     }
 
     /** Queues the desk's public replies on this ticket not yet queued; how many were new. */
     int queueReplies(long ticketId) {
-        List<Thread> threads = jdbc.query("select mailbox, address, name, language from mail_threads where ticket_id = ?",
-                (rs, i) -> new Thread(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), ticketId);
+        List<Thread> threads = jdbc.query(
+                "select mailbox, address, name, language from mail_threads where ticket_id = ?",
+                (rs, i) -> new Thread(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                ticketId);
         if (threads.isEmpty() || threads.getFirst().address().isBlank()) {
             return 0;
         }
         Thread thread = threads.getFirst();
         TicketDetails ticket = tickets.get(ticketId, READER);
         List<TimelineEntry> replies = ticket.timeline().stream()
-                .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY && !e.internal() && !e.fromRequester() && e.authorId() != null)
+                .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY
+                        && !e.internal()
+                        && !e.fromRequester()
+                        && e.authorId() != null)
                 .toList();
         int queued = 0;
         for (TimelineEntry reply : replies) {
-            if (!jdbc.queryForList("select id from mail_outbox where article_id = ?", Long.class, reply.id()).isEmpty()) {
+            if (!jdbc.queryForList("select id from mail_outbox where article_id = ?", Long.class, reply.id())
+                    .isEmpty()) {
                 continue;
             }
             Locale locale = locale(thread.language());
-            String from = settings.mailboxes().stream().filter(m -> m.name().equals(thread.mailbox()))
-                    .map(MailSettings.Mailbox::address).findFirst().orElse(defaultFrom);
-            String subject = messages.getMessage("mail.reply.subject", new Object[] {ticket.key(), ticket.subject()}, locale);
-            String body = messages.getMessage("mail.reply.body", new Object[] {greeting(thread.name(), locale), reply.body(),
-                    ticket.key(), signature(ticket, locale)}, locale);
+            String from = settings.mailboxes().stream()
+                    .filter(m -> m.name().equals(thread.mailbox()))
+                    .map(MailSettings.Mailbox::address)
+                    .findFirst()
+                    .orElse(defaultFrom);
+            String subject =
+                    messages.getMessage("mail.reply.subject", new Object[] {ticket.key(), ticket.subject()}, locale);
+            String body = messages.getMessage(
+                    "mail.reply.body",
+                    new Object[] {greeting(thread.name(), locale), reply.body(), ticket.key(), signature(ticket, locale)
+                    },
+                    locale);
             List<String> chain = chain(ticketId);
-            insert(ticketId, reply.id(), "REPLY", messageId(ticket.key(), String.valueOf(reply.id()), from), thread.address(),
-                    subject, body, chain.isEmpty() ? null : chain.getLast(), chain.isEmpty() ? null : String.join(" ", chain),
-                    from, reply.authorId());
+            insert(
+                    ticketId,
+                    reply.id(),
+                    "REPLY",
+                    messageId(ticket.key(), String.valueOf(reply.id()), from),
+                    thread.address(),
+                    subject,
+                    body,
+                    chain.isEmpty() ? null : chain.getLast(),
+                    chain.isEmpty() ? null : String.join(" ", chain),
+                    from,
+                    reply.authorId());
             queued++;
         }
         return queued;
@@ -102,16 +142,39 @@ class MailOutbox {
         return ids;
     }
 
-    private void insert(long ticketId, Long articleId, String kind, String messageId, String to, String subject,
-            String body, String inReplyTo, String references, String sender, Long authorId) {
+    private void insert(
+            long ticketId,
+            Long articleId,
+            String kind,
+            String messageId,
+            String to,
+            String subject,
+            String body,
+            String inReplyTo,
+            String references,
+            String sender,
+            Long authorId) {
         Instant now = clock.instant();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into mail_outbox (ticket_id, article_id, kind, message_id, recipient, subject, body, in_reply_to, refs,
                                          sender, status, attempts, next_attempt_at, author_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""", ticketId, articleId, kind, messageId, to,
-                subject.length() > 400 ? subject.substring(0, 400) : subject, body, inReplyTo,
-                references != null && references.length() > 2000 ? references.substring(references.length() - 2000) : references,
-                sender, Timestamp.from(now), authorId, Timestamp.from(now));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""",
+                ticketId,
+                articleId,
+                kind,
+                messageId,
+                to,
+                subject.length() > 400 ? subject.substring(0, 400) : subject,
+                body,
+                inReplyTo,
+                references != null && references.length() > 2000
+                        ? references.substring(references.length() - 2000)
+                        : references,
+                sender,
+                Timestamp.from(now),
+                authorId,
+                Timestamp.from(now));
     }
 
     private String greeting(String name, Locale locale) {
@@ -127,11 +190,11 @@ class MailOutbox {
     }
 
     static String messageId(String key, String what, String address) {
-        String domain = address != null && address.contains("@") ? address.substring(address.indexOf('@') + 1).strip()
+        String domain = address != null && address.contains("@")
+                ? address.substring(address.indexOf('@') + 1).strip()
                 : "backstop.local";
         return "<" + key + "." + what + "." + UUID.randomUUID().toString().substring(0, 8) + "@" + domain + ">";
     }
 
-    private record Thread(String mailbox, String address, String name, String language) {
-    }
+    private record Thread(String mailbox, String address, String name, String language) {}
 }

@@ -16,8 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts  a reply that failed this many times is given up (shown to the agent)
  */
 @ConfigurationProperties("backstop.mail.inbound")
-record MailSettings(List<Mailbox> mailboxes, Duration pollInterval, Duration retryAfter, Duration maxBackoff,
-        int maxPerPass, Duration timeout, int maxAttempts) {
+record MailSettings(
+        List<Mailbox> mailboxes,
+        Duration pollInterval,
+        Duration retryAfter,
+        Duration maxBackoff,
+        int maxPerPass,
+        Duration timeout,
+        int maxAttempts) {
 
     MailSettings {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
@@ -36,13 +42,24 @@ record MailSettings(List<Mailbox> mailboxes, Duration pollInterval, Duration ret
      * @param protocol {@code imap} or {@code imaps}
      * @param address  the desk's own address (replies go out from it; mail from it is ignored); defaults to the user
      */
-    record Mailbox(String name, String host, int port, String user, String password, String protocol, Desk desk,
-            String address, String folder) {
+    record Mailbox(
+            String name,
+            String host,
+            int port,
+            String user,
+            String password,
+            String protocol,
+            Desk desk,
+            String address,
+            String folder) {
 
         Mailbox {
-            protocol = protocol == null || protocol.isBlank() ? "imaps" : protocol.strip().toLowerCase(Locale.ROOT);
+            protocol = protocol == null || protocol.isBlank()
+                    ? "imaps"
+                    : protocol.strip().toLowerCase(Locale.ROOT);
             if (!protocol.equals("imap") && !protocol.equals("imaps")) {
-                throw new IllegalArgumentException("backstop.mail.inbound.mailboxes: protocol must be imap or imaps, not " + protocol);
+                throw new IllegalArgumentException(
+                        "backstop.mail.inbound.mailboxes: protocol must be imap or imaps, not " + protocol);
             }
             if (desk == null) {
                 throw new IllegalArgumentException("backstop.mail.inbound.mailboxes: every mailbox needs a desk");
@@ -54,7 +71,7 @@ record MailSettings(List<Mailbox> mailboxes, Duration pollInterval, Duration ret
         }
 
         @Override
-        public String toString() {   // never the password
+        public String toString() { // never the password
             return name + " (" + protocol + "://" + user + "@" + host + ":" + port + " → " + desk + ")";
         }
     }

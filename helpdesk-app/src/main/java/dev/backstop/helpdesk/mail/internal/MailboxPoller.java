@@ -45,8 +45,14 @@ class MailboxPoller {
     private final MessageSource messages;
     private final MailDispatcher dispatcher;
 
-    MailboxPoller(MailSettings settings, MailIntake intake, MailboxStatus status, TicketManagement tickets,
-            IntakeAccount account, MessageSource messages, MailDispatcher dispatcher) {
+    MailboxPoller(
+            MailSettings settings,
+            MailIntake intake,
+            MailboxStatus status,
+            TicketManagement tickets,
+            IntakeAccount account,
+            MessageSource messages,
+            MailDispatcher dispatcher) {
         this.settings = settings;
         this.intake = intake;
         this.status = status;
@@ -56,7 +62,8 @@ class MailboxPoller {
         this.dispatcher = dispatcher;
     }
 
-    @Scheduled(fixedDelayString = "${backstop.mail.inbound.poll-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${backstop.mail.inbound.poll-interval:30s}",
             initialDelayString = "${backstop.mail.inbound.initial-delay:20s}")
     @SchedulerLock(name = "mail-inbound", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
@@ -67,7 +74,8 @@ class MailboxPoller {
 
     /** Reads every mailbox that is due; how many messages were handled. */
     int pass() {
-        Set<String> own = settings.mailboxes().stream().map(m -> m.address().toLowerCase(Locale.ROOT))
+        Set<String> own = settings.mailboxes().stream()
+                .map(m -> m.address().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         int handled = 0;
         for (MailSettings.Mailbox mailbox : settings.mailboxes()) {
@@ -84,7 +92,7 @@ class MailboxPoller {
             }
         }
         if (handled > 0) {
-            dispatcher.sendDue();   // the acknowledgements
+            dispatcher.sendDue(); // the acknowledgements
         }
         return handled;
     }
@@ -97,8 +105,10 @@ class MailboxPoller {
             folder.open(Folder.READ_WRITE);
             try {
                 boolean customFlags = folder.getPermanentFlags().contains(Flags.Flag.USER);
-                Message[] pending = folder.search(customFlags ? new FlagTerm(new Flags(PROCESSED), false)
-                        : new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                Message[] pending = folder.search(
+                        customFlags
+                                ? new FlagTerm(new Flags(PROCESSED), false)
+                                : new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 FetchProfile profile = new FetchProfile();
                 profile.add(FetchProfile.Item.ENVELOPE);
                 profile.add(FetchProfile.Item.FLAGS);
@@ -111,7 +121,7 @@ class MailboxPoller {
                     try {
                         handle(mailbox, own, (MimeMessage) message, customFlags);
                         handled++;
-                    } catch (RuntimeException e) {   // left unflagged for the next pass; the others go on
+                    } catch (RuntimeException e) { // left unflagged for the next pass; the others go on
                         log.error("Mailbox {}: a message could not be handled", mailbox, e);
                         handled++;
                     }
@@ -148,8 +158,13 @@ class MailboxPoller {
     private void storeAttachments(long ticketId, InboundMail mail) {
         for (InboundMail.Part part : mail.attachments()) {
             try {
-                tickets.attach(ticketId, part.fileName(), part.contentType(), part.content().length,
-                        new ByteArrayInputStream(part.content()), account.as(mail.senderName()));
+                tickets.attach(
+                        ticketId,
+                        part.fileName(),
+                        part.contentType(),
+                        part.content().length,
+                        new ByteArrayInputStream(part.content()),
+                        account.as(mail.senderName()));
             } catch (AttachmentRejected rejected) {
                 String zh = messages.getMessage(rejected.code(), rejected.arguments(), Locale.SIMPLIFIED_CHINESE);
                 String en = messages.getMessage(rejected.code(), rejected.arguments(), Locale.ENGLISH);

@@ -19,8 +19,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MailboxStatus {
 
-    record View(String name, String desk, String address, String server, int failures, Instant lastSuccessAt,
-            String lastError, Instant lastErrorAt, Instant nextAttemptAt, long processedTotal) {
+    record View(
+            String name,
+            String desk,
+            String address,
+            String server,
+            int failures,
+            Instant lastSuccessAt,
+            String lastError,
+            Instant lastErrorAt,
+            Instant nextAttemptAt,
+            long processedTotal) {
 
         public boolean healthy() {
             return failures == 0;
@@ -38,55 +47,92 @@ class MailboxStatus {
     }
 
     boolean due(MailSettings.Mailbox mailbox) {
-        List<Timestamp> next = jdbc.queryForList("select next_attempt_at from mail_mailboxes where name = ?", Timestamp.class,
-                mailbox.name());
-        return next.isEmpty() || next.getFirst() == null || !next.getFirst().toInstant().isAfter(clock.instant());
+        List<Timestamp> next = jdbc.queryForList(
+                "select next_attempt_at from mail_mailboxes where name = ?", Timestamp.class, mailbox.name());
+        return next.isEmpty()
+                || next.getFirst() == null
+                || !next.getFirst().toInstant().isAfter(clock.instant());
     }
 
     void succeeded(MailSettings.Mailbox mailbox, int handled) {
         ensure(mailbox);
-        jdbc.update("""
+        jdbc.update(
+                """
                 update mail_mailboxes set failures = 0, last_success_at = ?, next_attempt_at = null,
-                       processed_total = processed_total + ?, desk = ? where name = ?""",
-                Timestamp.from(clock.instant()), handled, mailbox.desk().name(), mailbox.name());
+                       processed_total = processed_total + ?, desk = ? where name = ?""", Timestamp.from(clock.instant()), handled, mailbox.desk().name(), mailbox.name());
     }
 
     void failed(MailSettings.Mailbox mailbox, Exception error) {
         ensure(mailbox);
-        int failures = jdbc.queryForObject("select failures from mail_mailboxes where name = ?", Integer.class,
-                mailbox.name()) + 1;
+        int failures =
+                jdbc.queryForObject("select failures from mail_mailboxes where name = ?", Integer.class, mailbox.name())
+                        + 1;
         Duration wait = settings.retryAfter().multipliedBy(1L << Math.min(failures - 1, 20));
         if (wait.compareTo(settings.maxBackoff()) > 0) {
             wait = settings.maxBackoff();
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         Instant now = clock.instant();
-        jdbc.update("""
+        jdbc.update(
+                """
                 update mail_mailboxes set failures = ?, last_error = ?, last_error_at = ?, next_attempt_at = ?, desk = ?
-                 where name = ?""", failures, message.length() > 1000 ? message.substring(0, 1000) : message,
-                Timestamp.from(now), Timestamp.from(now.plus(wait)), mailbox.desk().name(), mailbox.name());
+                 where name = ?""",
+                failures,
+                message.length() > 1000 ? message.substring(0, 1000) : message,
+                Timestamp.from(now),
+                Timestamp.from(now.plus(wait)),
+                mailbox.desk().name(),
+                mailbox.name());
     }
 
     /** Every configured mailbox with what the nodes last saw of it (never its password). */
     List<View> all() {
-        Map<String, View> known = jdbc.query("""
+        Map<String, View> known = jdbc
+                .query(
+                        """
                 select name, desk, failures, last_success_at, last_error, last_error_at, next_attempt_at, processed_total
-                  from mail_mailboxes""", (rs, i) -> new View(rs.getString(1), rs.getString(2), null, null, rs.getInt(3),
-                instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                rs.getLong(8))).stream().collect(Collectors.toMap(View::name, Function.identity()));
-        return settings.mailboxes().stream().map(m -> {
-            View seen = known.get(m.name());
-            String server = m.protocol() + "://" + m.host() + ":" + m.port() + "/" + m.folder();
-            return seen == null
-                    ? new View(m.name(), m.desk().name(), m.address(), server, 0, null, null, null, null, 0)
-                    : new View(m.name(), m.desk().name(), m.address(), server, seen.failures(), seen.lastSuccessAt(),
-                            seen.lastError(), seen.lastErrorAt(), seen.nextAttemptAt(), seen.processedTotal());
-        }).toList();
+                  from mail_mailboxes""",
+                        (rs, i) -> new View(
+                                rs.getString(1),
+                                rs.getString(2),
+                                null,
+                                null,
+                                rs.getInt(3),
+                                instant(rs.getTimestamp(4)),
+                                rs.getString(5),
+                                instant(rs.getTimestamp(6)),
+                                instant(rs.getTimestamp(7)),
+                                rs.getLong(8)))
+                .stream()
+                .collect(Collectors.toMap(View::name, Function.identity()));
+        return settings.mailboxes().stream()
+                .map(m -> {
+                    View seen = known.get(m.name());
+                    String server = m.protocol() + "://" + m.host() + ":" + m.port() + "/" + m.folder();
+                    return seen == null
+                            ? new View(m.name(), m.desk().name(), m.address(), server, 0, null, null, null, null, 0)
+                            : new View(
+                                    m.name(),
+                                    m.desk().name(),
+                                    m.address(),
+                                    server,
+                                    seen.failures(),
+                                    seen.lastSuccessAt(),
+                                    seen.lastError(),
+                                    seen.lastErrorAt(),
+                                    seen.nextAttemptAt(),
+                                    seen.processedTotal());
+                })
+                .toList();
     }
 
     private void ensure(MailSettings.Mailbox mailbox) {
-        if (jdbc.queryForList("select name from mail_mailboxes where name = ?", String.class, mailbox.name()).isEmpty()) {
-            jdbc.update("insert into mail_mailboxes (name, desk) values (?, ?)", mailbox.name(), mailbox.desk().name());
+        if (jdbc.queryForList("select name from mail_mailboxes where name = ?", String.class, mailbox.name())
+                .isEmpty()) {
+            jdbc.update(
+                    "insert into mail_mailboxes (name, desk) values (?, ?)",
+                    mailbox.name(),
+                    mailbox.desk().name());
         }
     }
 

@@ -34,14 +34,14 @@ final class MessageParser {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
 
-    private MessageParser() {
-    }
+    private MessageParser() {}
 
     static InboundMail parse(MimeMessage message) throws MessagingException, IOException {
         InternetAddress from = from(message);
         String address = from == null ? "" : from.getAddress().strip().toLowerCase(Locale.ROOT);
         String name = from == null ? null : from.getPersonal();
-        String subject = message.getSubject() == null ? "" : message.getSubject().strip();
+        String subject =
+                message.getSubject() == null ? "" : message.getSubject().strip();
         Body body = new Body();
         read(message, body, 0);
         String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
@@ -49,7 +49,8 @@ final class MessageParser {
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }
-        String messageId = ids(message.getHeader("Message-ID", " ")).stream().findFirst().orElse(null);
+        String messageId =
+                ids(message.getHeader("Message-ID", " ")).stream().findFirst().orElse(null);
         List<String> references = new ArrayList<>(ids(message.getHeader("In-Reply-To", " ")));
         List<String> chain = ids(message.getHeader("References", " "));
         for (int i = chain.size() - 1; i >= 0; i--) {
@@ -57,10 +58,20 @@ final class MessageParser {
                 references.add(chain.get(i));
             }
         }
-        String key = messageId != null ? messageId : "sha256:" + sha256(address + "\n" + message.getHeader("Date", ",")
-                + "\n" + subject + "\n" + text);
-        return new InboundMail(key, messageId, List.copyOf(references), address, name, subject, text,
-                AutomaticMail.is(message, address), language(message, subject + text), List.copyOf(body.attachments));
+        String key = messageId != null
+                ? messageId
+                : "sha256:" + sha256(address + "\n" + message.getHeader("Date", ",") + "\n" + subject + "\n" + text);
+        return new InboundMail(
+                key,
+                messageId,
+                List.copyOf(references),
+                address,
+                name,
+                subject,
+                text,
+                AutomaticMail.is(message, address),
+                language(message, subject + text),
+                List.copyOf(body.attachments));
     }
 
     private static InternetAddress from(MimeMessage message) throws MessagingException {
@@ -68,9 +79,11 @@ final class MessageParser {
         try {
             from = message.getFrom();
         } catch (MessagingException e) {
-            return null;   // an unparseable From: an unknown requester
+            return null; // an unparseable From: an unknown requester
         }
-        return from != null && from.length > 0 && from[0] instanceof InternetAddress a && a.getAddress() != null ? a : null;
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress a && a.getAddress() != null
+                ? a
+                : null;
     }
 
     private static void read(Part part, Body body, int depth) throws MessagingException, IOException {
@@ -92,7 +105,8 @@ final class MessageParser {
         } else if (attachment) {
             try (InputStream in = part.getInputStream()) {
                 byte[] content = in.readNBytes(MAX_PART_BYTES);
-                String type = part.getContentType() == null ? "application/octet-stream"
+                String type = part.getContentType() == null
+                        ? "application/octet-stream"
                         : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
                 body.attachments.add(new InboundMail.Part(fileName == null ? "attachment" : fileName, type, content));
             }
@@ -114,8 +128,12 @@ final class MessageParser {
         document.select("script, style, head, img, object, embed, iframe").remove();
         document.select("br").after("\n");
         document.select("p, div, li, tr, h1, h2, h3, h4, blockquote").after("\n");
-        return document.body() == null ? "" : document.body().wholeText().replaceAll("[ \\t\\x0B\\f]+\n", "\n")
-                .replaceAll("\n{3,}", "\n\n");
+        return document.body() == null
+                ? ""
+                : document.body()
+                        .wholeText()
+                        .replaceAll("[ \\t\\x0B\\f]+\n", "\n")
+                        .replaceAll("\n{3,}", "\n\n");
     }
 
     static List<String> ids(String header) {
@@ -149,7 +167,8 @@ final class MessageParser {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Senders {
 
-    record Sender(Requester requester, Long distributorId, Long employeeId) {
-    }
+    record Sender(Requester requester, Long distributorId, Long employeeId) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,31 +37,54 @@ class Senders {
             lookups.add(employee(address));
             lookups.add(family(address));
         }
-        return lookups.stream().flatMap(Optional::stream).findFirst()
-                .orElseGet(() -> new Sender(new Requester(RequesterKind.UNKNOWN_CALLER, null, name, null, address), null, null));
+        return lookups.stream()
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseGet(() ->
+                        new Sender(new Requester(RequesterKind.UNKNOWN_CALLER, null, name, null, address), null, null));
     }
 
     private Optional<Sender> contact(String address) {
-        List<Sender> found = jdbc.query("""
+        List<Sender> found = jdbc.query(
+                """
                 select id, name, distributor_id, phone from distributor_contacts where lower(email) = ? order by id""",
-                (rs, i) -> new Sender(new Requester(RequesterKind.DISTRIBUTOR_CONTACT, rs.getLong(1), rs.getString(2),
-                        rs.getString(4), address), rs.getLong(3), null), address);
-        return found.stream().map(Sender::distributorId).distinct().count() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+                (rs, i) -> new Sender(
+                        new Requester(
+                                RequesterKind.DISTRIBUTOR_CONTACT,
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(4),
+                                address),
+                        rs.getLong(3),
+                        null),
+                address);
+        return found.stream().map(Sender::distributorId).distinct().count() == 1
+                ? Optional.of(found.getFirst())
+                : Optional.empty();
     }
 
     private Optional<Sender> employee(String address) {
-        List<Sender> found = jdbc.query("select id, name, phone from employees where lower(email) = ? order by id",
-                (rs, i) -> new Sender(new Requester(RequesterKind.EMPLOYEE, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        address), null, rs.getLong(1)), address);
+        List<Sender> found = jdbc.query(
+                "select id, name, phone from employees where lower(email) = ? order by id",
+                (rs, i) -> new Sender(
+                        new Requester(RequesterKind.EMPLOYEE, rs.getLong(1), rs.getString(2), rs.getString(3), address),
+                        null,
+                        rs.getLong(1)),
+                address);
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 
     private Optional<Sender> family(String address) {
-        List<Sender> found = jdbc.query("""
+        List<Sender> found = jdbc.query(
+                """
                 select f.id, f.name, f.employee_id, f.phone from app_users u join family_members f on f.id = u.family_member_id
                  where lower(u.email) = ? order by f.id""",
-                (rs, i) -> new Sender(new Requester(RequesterKind.FAMILY_MEMBER, rs.getLong(1), rs.getString(2),
-                        rs.getString(4), address), null, rs.getLong(3)), address);
+                (rs, i) -> new Sender(
+                        new Requester(
+                                RequesterKind.FAMILY_MEMBER, rs.getLong(1), rs.getString(2), rs.getString(4), address),
+                        null,
+                        rs.getLong(3)),
+                address);
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 }

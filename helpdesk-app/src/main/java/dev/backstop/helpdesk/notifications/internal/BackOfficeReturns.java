@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +34,17 @@ class BackOfficeReturns {
         } else {
             to.addAll(jdbc.queryForList("""
                     select distinct u.id from app_users u join user_roles r on r.user_id = u.id
-                     where u.enabled = true and r.role in (:roles) order by u.id""", Map.of("roles", Set.of("SUPERVISOR")),
-                    Long.class));
+                     where u.enabled = true and r.role in (:roles) order by u.id""", Map.of("roles", Set.of("SUPERVISOR")), Long.class));
             if (answered.forwardedById() != null) {
                 to.add(answered.forwardedById());
             }
         }
-        notifications.notify(to, answered.assigneeId() == null ? "tickets.notification.answeredUnassigned"
-                : "tickets.notification.answered", List.of(answered.key()), answered.ticketId());
+        notifications.notify(
+                to,
+                answered.assigneeId() == null
+                        ? "tickets.notification.answeredUnassigned"
+                        : "tickets.notification.answered",
+                List.of(answered.key()),
+                answered.ticketId());
     }
 }

@@ -32,17 +32,48 @@ import org.springframework.stereotype.Component;
 class CampaignRows {
 
     /** A campaign row with its templates and filter. */
-    record Row(long id, String name, Desk desk, TargetGroup audience, List<String> regions, List<String> tiers,
-            List<String> branches, OutreachChannel channel, String subjectZh, String bodyZh, String subjectEn,
-            String bodyEn, CampaignState state, long createdBy, String createdByName, Instant createdAt, Instant sentAt) {
+    record Row(
+            long id,
+            String name,
+            Desk desk,
+            TargetGroup audience,
+            List<String> regions,
+            List<String> tiers,
+            List<String> branches,
+            OutreachChannel channel,
+            String subjectZh,
+            String bodyZh,
+            String subjectEn,
+            String bodyEn,
+            CampaignState state,
+            long createdBy,
+            String createdByName,
+            Instant createdAt,
+            Instant sentAt) {
 
         Targets.Filter filter() {
             return new Targets.Filter(audience, regions, tiers, branches, channel);
         }
 
         Campaign toCampaign(CampaignFigures figures) {
-            return new Campaign(id, name, desk, audience, regions, tiers, branches, channel, subjectZh, bodyZh, subjectEn,
-                    bodyEn, state, createdByName, createdAt, sentAt, figures);
+            return new Campaign(
+                    id,
+                    name,
+                    desk,
+                    audience,
+                    regions,
+                    tiers,
+                    branches,
+                    channel,
+                    subjectZh,
+                    bodyZh,
+                    subjectEn,
+                    bodyEn,
+                    state,
+                    createdByName,
+                    createdAt,
+                    sentAt,
+                    figures);
         }
     }
 
@@ -51,11 +82,24 @@ class CampaignRows {
                    c.body_zh, c.subject_en, c.body_en, c.state, c.created_by, u.display_name, c.created_at, c.sent_at
               from outreach_campaigns c left join app_users u on u.id = c.created_by""";
 
-    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-            Desk.valueOf(rs.getString(3)), TargetGroup.valueOf(rs.getString(4)), split(rs.getString(5)),
-            split(rs.getString(6)), split(rs.getString(7)), OutreachChannel.valueOf(rs.getString(8)), rs.getString(9),
-            rs.getString(10), rs.getString(11), rs.getString(12), CampaignState.valueOf(rs.getString(13)), rs.getLong(14),
-            rs.getString(15), instant(rs.getTimestamp(16)), instant(rs.getTimestamp(17)));
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(
+            rs.getLong(1),
+            rs.getString(2),
+            Desk.valueOf(rs.getString(3)),
+            TargetGroup.valueOf(rs.getString(4)),
+            split(rs.getString(5)),
+            split(rs.getString(6)),
+            split(rs.getString(7)),
+            OutreachChannel.valueOf(rs.getString(8)),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            rs.getString(12),
+            CampaignState.valueOf(rs.getString(13)),
+            rs.getLong(14),
+            rs.getString(15),
+            instant(rs.getTimestamp(16)),
+            instant(rs.getTimestamp(17)));
 
     private static final String FIGURES = """
             select campaign_id, count(*),
@@ -73,22 +117,44 @@ class CampaignRows {
         this.jdbc = jdbc;
     }
 
-    long insert(String name, Desk desk, Targets.Filter filter, String subjectZh, String bodyZh, String subjectEn,
-            String bodyEn, long createdBy, Instant now) {
+    long insert(
+            String name,
+            Desk desk,
+            Targets.Filter filter,
+            String subjectZh,
+            String bodyZh,
+            String subjectEn,
+            String bodyEn,
+            long createdBy,
+            Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
+        jdbc.update(
+                connection -> {
+                    var statement = connection.prepareStatement("""
                     insert into outreach_campaigns (name, desk, audience, region_codes, tiers, branch_codes, channel,
                                                     subject_zh, body_zh, subject_en, body_en, state, created_by, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", new String[] {"id"});
-            Object[] values = {name, desk.name(), filter.audience().name(), joined(filter.regions()),
-                    joined(filter.tiers()), joined(filter.branches()), filter.channel().name(), subjectZh, bodyZh,
-                    subjectEn, bodyEn, createdBy, Timestamp.from(now)};
-            for (int i = 0; i < values.length; i++) {
-                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-            }
-            return statement;
-        }, key);
+                    Object[] values = {
+                        name,
+                        desk.name(),
+                        filter.audience().name(),
+                        joined(filter.regions()),
+                        joined(filter.tiers()),
+                        joined(filter.branches()),
+                        filter.channel().name(),
+                        subjectZh,
+                        bodyZh,
+                        subjectEn,
+                        bodyEn,
+                        createdBy,
+                        Timestamp.from(now)
+                    };
+                    for (int i = 0; i < values.length; i++) {
+                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                    }
+                    return statement;
+                },
+                key);
         return key.getKey().longValue();
     }
 
@@ -102,7 +168,8 @@ class CampaignRows {
 
     CampaignFigures figures(long id) {
         return jdbc.query(FIGURES + " where campaign_id = ? group by campaign_id", (rs, i) -> figures(rs), id).stream()
-                .findFirst().orElse(CampaignFigures.of(0, 0, 0, 0, 0, 0, 0));
+                .findFirst()
+                .orElse(CampaignFigures.of(0, 0, 0, 0, 0, 0, 0));
     }
 
     Map<Long, CampaignFigures> figuresOfAll() {
@@ -114,8 +181,8 @@ class CampaignRows {
     }
 
     private static CampaignFigures figures(ResultSet rs) throws SQLException {
-        return CampaignFigures.of(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                rs.getInt(8));
+        return CampaignFigures.of(
+                rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8));
     }
 
     RecipientPage recipients(long campaignId, DeliveryStatus status, int page, int size) {
@@ -125,14 +192,28 @@ class CampaignRows {
         List<Object> paged = new ArrayList<>(Arrays.asList(args));
         paged.add(size);
         paged.add((long) page * size);
-        List<Recipient> recipients = jdbc.query("""
+        List<Recipient> recipients = jdbc.query(
+                """
                 select id, recipient_kind, recipient_ref, code, name, organization, address, language, status, reason,
                        detail, sent_at, responded_at, ticket_id, ticket_key
-                  from outreach_recipients""" + where + " order by id limit ? offset ?", (rs, i) -> new Recipient(
-                rs.getLong(1), TargetGroup.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), MessageLanguage.valueOf(rs.getString(8)),
-                DeliveryStatus.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)), (Long) rs.getObject(14, Long.class), rs.getString(15)), paged.toArray());
+                  from outreach_recipients""" + where + " order by id limit ? offset ?",
+                (rs, i) -> new Recipient(
+                        rs.getLong(1),
+                        TargetGroup.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        MessageLanguage.valueOf(rs.getString(8)),
+                        DeliveryStatus.valueOf(rs.getString(9)),
+                        rs.getString(10),
+                        rs.getString(11),
+                        instant(rs.getTimestamp(12)),
+                        instant(rs.getTimestamp(13)),
+                        (Long) rs.getObject(14, Long.class),
+                        rs.getString(15)),
+                paged.toArray());
         return new RecipientPage(total, page, size, recipients);
     }
 

@@ -44,8 +44,13 @@ class CampaignService implements OutreachCampaigns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(JdbcTemplate jdbc, Targets targets, CampaignRows rows, Responses responses,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignService(
+            JdbcTemplate jdbc,
+            Targets targets,
+            CampaignRows rows,
+            Responses responses,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.targets = targets;
         this.rows = rows;
@@ -62,13 +67,14 @@ class CampaignService implements OutreachCampaigns {
             throw CampaignRefused.invalid("outreach.error.nameRequired");
         }
         limit(name, MAX_SUBJECT, "name");
-        Desk desk = input.desk() != null ? input.desk()
+        Desk desk = input.desk() != null
+                ? input.desk()
                 : input.audience() == TargetGroup.EMPLOYEES ? Desk.HR : Desk.CHANNEL;
         if (desk == Desk.EXPERT) {
             throw CampaignRefused.invalid("outreach.error.desk", desk.name());
         }
-        Targets.Filter filter = targets.check(input.audience(), input.regions(), input.tiers(), input.branches(),
-                input.channel());
+        Targets.Filter filter =
+                targets.check(input.audience(), input.regions(), input.tiers(), input.branches(), input.channel());
         boolean email = filter.channel() == OutreachChannel.EMAIL;
         String subjectZh = text(input.subjectZh(), email, "subjectZh", MAX_SUBJECT);
         String subjectEn = text(input.subjectEn(), email, "subjectEn", MAX_SUBJECT);
@@ -80,8 +86,16 @@ class CampaignService implements OutreachCampaigns {
         if (targets.resolve(filter).isEmpty()) {
             throw CampaignRefused.invalid("outreach.error.noTargets");
         }
-        long id = rows.insert(name, desk, filter, email ? subjectZh : null, bodyZh, email ? subjectEn : null, bodyEn,
-                by.id(), clock.instant());
+        long id = rows.insert(
+                name,
+                desk,
+                filter,
+                email ? subjectZh : null,
+                bodyZh,
+                email ? subjectEn : null,
+                bodyEn,
+                by.id(),
+                clock.instant());
         return get(id, by);
     }
 
@@ -89,14 +103,24 @@ class CampaignService implements OutreachCampaigns {
     @Transactional(readOnly = true)
     public TargetPreview preview(CampaignInput input, int limit, CurrentUser by) {
         requireManager(by);
-        return preview(targets.resolve(targets.check(input.audience(), input.regions(), input.tiers(), input.branches(),
-                input.channel())), limit);
+        return preview(
+                targets.resolve(targets.check(
+                        input.audience(), input.regions(), input.tiers(), input.branches(), input.channel())),
+                limit);
     }
 
     private static TargetPreview preview(List<Targets.Target> resolved, int limit) {
-        int skipped = (int) resolved.stream().filter(t -> t.recipient().status() == DeliveryStatus.SKIPPED).count();
-        return new TargetPreview(resolved.size(), resolved.size() - skipped, skipped,
-                resolved.stream().limit(Math.max(0, limit)).map(Targets.Target::recipient).toList());
+        int skipped = (int) resolved.stream()
+                .filter(t -> t.recipient().status() == DeliveryStatus.SKIPPED)
+                .count();
+        return new TargetPreview(
+                resolved.size(),
+                resolved.size() - skipped,
+                skipped,
+                resolved.stream()
+                        .limit(Math.max(0, limit))
+                        .map(Targets.Target::recipient)
+                        .toList());
     }
 
     @Override
@@ -104,8 +128,12 @@ class CampaignService implements OutreachCampaigns {
     public List<Campaign> list(CurrentUser by) {
         requireManager(by);
         Map<Long, CampaignFigures> figures = rows.figuresOfAll();
-        return rows.all().stream().map(row -> row.toCampaign(row.state() == CampaignState.DRAFT ? draftFigures(row)
-                : figures.getOrDefault(row.id(), CampaignFigures.of(0, 0, 0, 0, 0, 0, 0)))).toList();
+        return rows.all().stream()
+                .map(row -> row.toCampaign(
+                        row.state() == CampaignState.DRAFT
+                                ? draftFigures(row)
+                                : figures.getOrDefault(row.id(), CampaignFigures.of(0, 0, 0, 0, 0, 0, 0))))
+                .toList();
     }
 
     @Override
@@ -131,20 +159,27 @@ class CampaignService implements OutreachCampaigns {
         if (row.state() != CampaignState.DRAFT) {
             return rows.recipients(id, status, p, s);
         }
-        List<Recipient> all = targets.resolve(row.filter()).stream().map(Targets.Target::recipient)
-                .filter(r -> status == null || r.status() == status).toList();
-        return new RecipientPage(all.size(), p, s, all.stream().skip((long) p * s).limit(s).toList());
+        List<Recipient> all = targets.resolve(row.filter()).stream()
+                .map(Targets.Target::recipient)
+                .filter(r -> status == null || r.status() == status)
+                .toList();
+        return new RecipientPage(
+                all.size(), p, s, all.stream().skip((long) p * s).limit(s).toList());
     }
 
     @Override
     public Campaign send(long id, CurrentUser by) {
         requireManager(by);
         Instant now = clock.instant();
-        if (jdbc.update("update outreach_campaigns set state = 'SENDING', send_requested_at = ? where id = ? and state = 'DRAFT'",
-                Timestamp.from(now), id) == 0) {
+        if (jdbc.update(
+                        "update outreach_campaigns set state = 'SENDING', send_requested_at = ? where id = ? and state = 'DRAFT'",
+                        Timestamp.from(now),
+                        id)
+                == 0) {
             CampaignRows.Row row = rows.find(id).orElseThrow(() -> new CampaignNotFound(id));
-            throw CampaignRefused.conflict(row.state() == CampaignState.CANCELLED ? "outreach.error.cancelled"
-                    : "outreach.error.alreadySent", row.name());
+            throw CampaignRefused.conflict(
+                    row.state() == CampaignState.CANCELLED ? "outreach.error.cancelled" : "outreach.error.alreadySent",
+                    row.name());
         }
         CampaignRows.Row row = rows.find(id).orElseThrow(() -> new CampaignNotFound(id));
         List<Targets.Target> resolved = targets.resolve(row.filter());
@@ -167,7 +202,8 @@ class CampaignService implements OutreachCampaigns {
                 update outreach_campaigns set state = 'CANCELLED', cancelled_at = ?
                  where id = ? and state in ('DRAFT', 'SENDING')""", Timestamp.from(now), id) == 0) {
             CampaignRows.Row row = rows.find(id).orElseThrow(() -> new CampaignNotFound(id));
-            throw CampaignRefused.conflict("outreach.error.notCancellable", row.name(), row.state().name());
+            throw CampaignRefused.conflict(
+                    "outreach.error.notCancellable", row.name(), row.state().name());
         }
         jdbc.update("""
                 update outreach_recipients set status = 'SKIPPED', reason = 'outreach.skip.cancelled'
@@ -203,7 +239,8 @@ class CampaignService implements OutreachCampaigns {
 
     private static void limit(String text, int max, String field) {
         if (text != null && text.length() > max) {
-            throw CampaignRefused.invalid("outreach.error.tooLong." + field, String.valueOf(max), String.valueOf(text.length()));
+            throw CampaignRefused.invalid(
+                    "outreach.error.tooLong." + field, String.valueOf(max), String.valueOf(text.length()));
         }
     }
 }

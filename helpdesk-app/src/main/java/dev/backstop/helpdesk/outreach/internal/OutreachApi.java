@@ -31,13 +31,32 @@ import org.springframework.web.bind.annotation.RestController;
 class OutreachApi {
 
     /** A campaign as sent by a client; enums as text so that a wrong value gets a clear message. */
-    record CampaignBody(String name, String desk, String audience, List<String> regions, List<String> tiers,
-            List<String> branches, String channel, String subjectZh, String bodyZh, String subjectEn, String bodyEn) {
+    record CampaignBody(
+            String name,
+            String desk,
+            String audience,
+            List<String> regions,
+            List<String> tiers,
+            List<String> branches,
+            String channel,
+            String subjectZh,
+            String bodyZh,
+            String subjectEn,
+            String bodyEn) {
 
         CampaignInput toInput() {
-            return new CampaignInput(name, desk == null || desk.isBlank() ? null : parse(Desk.class, desk, "outreach.error.desk"),
-                    parse(TargetGroup.class, audience, "outreach.error.audience"), regions, tiers, branches,
-                    parse(OutreachChannel.class, channel, "outreach.error.channel"), subjectZh, bodyZh, subjectEn, bodyEn);
+            return new CampaignInput(
+                    name,
+                    desk == null || desk.isBlank() ? null : parse(Desk.class, desk, "outreach.error.desk"),
+                    parse(TargetGroup.class, audience, "outreach.error.audience"),
+                    regions,
+                    tiers,
+                    branches,
+                    parse(OutreachChannel.class, channel, "outreach.error.channel"),
+                    subjectZh,
+                    bodyZh,
+                    subjectEn,
+                    bodyEn);
         }
     }
 
@@ -48,10 +67,12 @@ class OutreachApi {
     }
 
     @PostMapping
-    @Operation(summary = "Save a draft campaign (validated: texts in both languages, known template variables, targets)")
+    @Operation(
+            summary = "Save a draft campaign (validated: texts in both languages, known template variables, targets)")
     ResponseEntity<Campaign> create(@RequestBody CampaignBody body, CurrentUser user) {
         Campaign campaign = campaigns.create(body.toInput(), user);
-        return ResponseEntity.created(URI.create("/api/v1/outreach/campaigns/" + campaign.id())).body(campaign);
+        return ResponseEntity.created(URI.create("/api/v1/outreach/campaigns/" + campaign.id()))
+                .body(campaign);
     }
 
     @GetMapping
@@ -61,17 +82,28 @@ class OutreachApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A campaign with its figures: targeted, sent, skipped, failed, responded, response rate, tickets")
+    @Operation(
+            summary = "A campaign with its figures: targeted, sent, skipped, failed, responded, response rate, tickets")
     Campaign get(@PathVariable long id, CurrentUser user) {
         return campaigns.get(id, user);
     }
 
     @GetMapping("/{id}/recipients")
     @Operation(summary = "A draft's targets as they resolve now, or the recipients with delivery and response")
-    RecipientPage recipients(@PathVariable long id, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return campaigns.recipients(id, status == null || status.isBlank() ? null
-                : parse(DeliveryStatus.class, status, "outreach.error.status"), page, size, user);
+    RecipientPage recipients(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            CurrentUser user) {
+        return campaigns.recipients(
+                id,
+                status == null || status.isBlank()
+                        ? null
+                        : parse(DeliveryStatus.class, status, "outreach.error.status"),
+                page,
+                size,
+                user);
     }
 
     @PostMapping("/{id}/send")
@@ -88,12 +120,16 @@ class OutreachApi {
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String code) {
         if (value == null || value.isBlank()) {
-            throw CampaignRefused.invalid(code, String.valueOf(value), List.of(type.getEnumConstants()).toString());
+            throw CampaignRefused.invalid(
+                    code,
+                    String.valueOf(value),
+                    List.of(type.getEnumConstants()).toString());
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw CampaignRefused.invalid(code, value, List.of(type.getEnumConstants()).toString());
+            throw CampaignRefused.invalid(
+                    code, value, List.of(type.getEnumConstants()).toString());
         }
     }
 }

@@ -32,12 +32,32 @@ class OutreachPages {
     static final int PAGE_SIZE = 50;
 
     /** The new-campaign form; only the filters of the chosen target group are used. */
-    record CampaignForm(String name, String desk, String audience, List<String> regions, List<String> tiers,
-            List<String> branches, String channel, String subjectZh, String bodyZh, String subjectEn, String bodyEn) {
+    record CampaignForm(
+            String name,
+            String desk,
+            String audience,
+            List<String> regions,
+            List<String> tiers,
+            List<String> branches,
+            String channel,
+            String subjectZh,
+            String bodyZh,
+            String subjectEn,
+            String bodyEn) {
 
         static CampaignForm empty() {
-            return new CampaignForm("", "", TargetGroup.DISTRIBUTORS.name(), List.of(), List.of(), List.of(),
-                    OutreachChannel.EMAIL.name(), "", "", "", "");
+            return new CampaignForm(
+                    "",
+                    "",
+                    TargetGroup.DISTRIBUTORS.name(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    OutreachChannel.EMAIL.name(),
+                    "",
+                    "",
+                    "",
+                    "");
         }
 
         CampaignForm {
@@ -47,15 +67,24 @@ class OutreachPages {
         }
 
         CampaignInput toInput() {
-            TargetGroup group = audience == null || audience.isBlank() ? null
+            TargetGroup group = audience == null || audience.isBlank()
+                    ? null
                     : OutreachApi.parse(TargetGroup.class, audience, "outreach.error.audience");
             boolean distributors = group == TargetGroup.DISTRIBUTORS;
-            return new CampaignInput(name, desk == null || desk.isBlank() ? null
-                    : OutreachApi.parse(Desk.class, desk, "outreach.error.desk"), group,
-                    distributors ? regions : List.of(), distributors ? tiers : List.of(), distributors ? List.of() : branches,
-                    channel == null || channel.isBlank() ? null
+            return new CampaignInput(
+                    name,
+                    desk == null || desk.isBlank() ? null : OutreachApi.parse(Desk.class, desk, "outreach.error.desk"),
+                    group,
+                    distributors ? regions : List.of(),
+                    distributors ? tiers : List.of(),
+                    distributors ? List.of() : branches,
+                    channel == null || channel.isBlank()
+                            ? null
                             : OutreachApi.parse(OutreachChannel.class, channel, "outreach.error.channel"),
-                    subjectZh, bodyZh, subjectEn, bodyEn);
+                    subjectZh,
+                    bodyZh,
+                    subjectEn,
+                    bodyEn);
         }
     }
 
@@ -112,8 +141,12 @@ class OutreachPages {
     }
 
     @GetMapping("/{id}")
-    String campaign(@PathVariable long id, @RequestParam(required = false) DeliveryStatus status,
-            @RequestParam(defaultValue = "0") int page, CurrentUser user, Model model) {
+    String campaign(
+            @PathVariable long id,
+            @RequestParam(required = false) DeliveryStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            CurrentUser user,
+            Model model) {
         Campaign campaign = campaigns.get(id, user);
         model.addAttribute("campaign", campaign);
         model.addAttribute("recipients", campaigns.recipients(id, status, page, PAGE_SIZE, user));

@@ -5,21 +5,21 @@ import dev.backstop.helpdesk.messaging.OutboundMessages;
 import dev.backstop.helpdesk.outreach.MessageLanguage;
 import dev.backstop.helpdesk.outreach.OutreachChannel;
 import dev.backstop.helpdesk.outreach.TargetGroup;
+import dev.backstop.helpdesk.shared.AfterCommit;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import dev.backstop.helpdesk.shared.SchedulerLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.context.event.EventListener;
-import dev.backstop.helpdesk.shared.AfterCommit;
 
 /**
  * Sends the queued messages of campaigns being sent, in batches, in the background: right after a campaign's send
@@ -37,9 +37,18 @@ class OutreachSender {
     private static final Logger log = LoggerFactory.getLogger(OutreachSender.class);
     private static final String SEPARATOR = "\n\n------------------------------\n\n";
 
-    record Message(long id, String name, String code, String address, MessageLanguage language, TargetGroup kind,
-            OutreachChannel channel, String subjectZh, String bodyZh, String subjectEn, String bodyEn) {
-    }
+    record Message(
+            long id,
+            String name,
+            String code,
+            String address,
+            MessageLanguage language,
+            TargetGroup kind,
+            OutreachChannel channel,
+            String subjectZh,
+            String bodyZh,
+            String subjectEn,
+            String bodyEn) {}
 
     private final JdbcTemplate jdbc;
     private final OutboundMessages messages;
@@ -47,7 +56,11 @@ class OutreachSender {
     private final Clock clock;
     private final String publicUrl;
 
-    OutreachSender(JdbcTemplate jdbc, OutboundMessages messages, OutreachSettings settings, Clock clock,
+    OutreachSender(
+            JdbcTemplate jdbc,
+            OutboundMessages messages,
+            OutreachSettings settings,
+            Clock clock,
             @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
         this.jdbc = jdbc;
         this.messages = messages;
@@ -56,7 +69,8 @@ class OutreachSender {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    @Scheduled(fixedDelayString = "${backstop.outreach.send-interval:15s}",
+    @Scheduled(
+            fixedDelayString = "${backstop.outreach.send-interval:15s}",
             initialDelayString = "${backstop.outreach.initial-delay:15s}")
     @SchedulerLock(name = "outreach-sender", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
@@ -69,13 +83,18 @@ class OutreachSender {
     /** A hint after commit (the scheduled pass is the safety net): no event publication row, no second connection. */
     @EventListener
     public void on(SendRequested requested) {
-        AfterCommit.run(() -> Thread.ofVirtual().name("outreach-send-" + requested.campaignId()).start(() -> {
-            try {
-                pass();
-            } catch (RuntimeException e) {
-                log.error("Outreach: sending campaign {} failed; the scheduled pass retries", requested.campaignId(), e);
-            }
-        }));
+        AfterCommit.run(() -> Thread.ofVirtual()
+                .name("outreach-send-" + requested.campaignId())
+                .start(() -> {
+                    try {
+                        pass();
+                    } catch (RuntimeException e) {
+                        log.error(
+                                "Outreach: sending campaign {} failed; the scheduled pass retries",
+                                requested.campaignId(),
+                                e);
+                    }
+                }));
     }
 
     /** Handles every queued recipient of the campaigns being sent; returns how many this call handled. */
@@ -89,8 +108,7 @@ class OutreachSender {
         do {
             batch = jdbc.queryForList("""
                     select r.id from outreach_recipients r join outreach_campaigns c on c.id = r.campaign_id
-                     where r.status = 'QUEUED' and c.state = 'SENDING' order by r.id limit ?""", Long.class,
-                    settings.batchSize());
+                     where r.status = 'QUEUED' and c.state = 'SENDING' order by r.id limit ?""", Long.class, settings.batchSize());
             for (long id : batch) {
                 if (deliver(id)) {
                     handled++;
@@ -100,8 +118,7 @@ class OutreachSender {
         jdbc.update("""
                 update outreach_campaigns set state = 'SENT', sent_at = ?
                  where state = 'SENDING' and not exists (select 1 from outreach_recipients r
-                        where r.campaign_id = outreach_campaigns.id and r.status in ('QUEUED', 'SENDING'))""",
-                Timestamp.from(clock.instant()));
+                        where r.campaign_id = outreach_campaigns.id and r.status in ('QUEUED', 'SENDING'))""", Timestamp.from(clock.instant()));
         return handled;
     }
 
@@ -111,8 +128,7 @@ class OutreachSender {
         if (jdbc.update("""
                 update outreach_recipients set status = 'SENDING', claimed_at = ?, token_hash = ?
                  where id = ? and status = 'QUEUED' and exists (select 1 from outreach_campaigns c
-                        where c.id = outreach_recipients.campaign_id and c.state = 'SENDING')""",
-                Timestamp.from(clock.instant()), Tokens.hash(token), id) == 0) {
+                        where c.id = outreach_recipients.campaign_id and c.state = 'SENDING')""", Timestamp.from(clock.instant()), Tokens.hash(token), id) == 0) {
             return false;
         }
         Delivery delivery;
@@ -127,28 +143,48 @@ class OutreachSender {
             case SKIPPED -> "outreach.skip.channelOff";
             case FAILED -> "outreach.failed.delivery";
         };
-        String detail = delivery.detail() == null ? null
+        String detail = delivery.detail() == null
+                ? null
                 : delivery.detail().length() > 500 ? delivery.detail().substring(0, 500) : delivery.detail();
-        jdbc.update("""
+        jdbc.update(
+                """
                 update outreach_recipients set status = ?, reason = ?, detail = ?, sent_at = ?
-                 where id = ? and status = 'SENDING'""", delivery.status().name(), reason, detail,
-                delivery.status() == Delivery.Status.SENT ? Timestamp.from(clock.instant()) : null, id);
+                 where id = ? and status = 'SENDING'""",
+                delivery.status().name(),
+                reason,
+                detail,
+                delivery.status() == Delivery.Status.SENT ? Timestamp.from(clock.instant()) : null,
+                id);
         return true;
     }
 
     private Message message(long id) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select r.id, r.name, r.code, r.address, r.language, r.recipient_kind, c.channel, c.subject_zh, c.body_zh,
                        c.subject_en, c.body_en
                   from outreach_recipients r join outreach_campaigns c on c.id = r.campaign_id where r.id = ?""",
-                (rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        MessageLanguage.valueOf(rs.getString(5)), TargetGroup.valueOf(rs.getString(6)),
-                        OutreachChannel.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11)), id);
+                (rs, i) -> new Message(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        MessageLanguage.valueOf(rs.getString(5)),
+                        TargetGroup.valueOf(rs.getString(6)),
+                        OutreachChannel.valueOf(rs.getString(7)),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11)),
+                id);
     }
 
     private Delivery send(Message m, String link) {
-        Map<String, String> values = Map.of(Templates.NAME, m.name(), Templates.LINK, link,
+        Map<String, String> values = Map.of(
+                Templates.NAME,
+                m.name(),
+                Templates.LINK,
+                link,
                 m.kind() == TargetGroup.DISTRIBUTORS ? Templates.DISTRIBUTOR_CODE : Templates.EMPLOYEE_NO,
                 m.code() == null ? "" : m.code());
         String zh = Templates.body(m.bodyZh(), values);

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * response link works.
  */
 @ConfigurationProperties("backstop.outreach")
-record OutreachSettings(@DefaultValue("50") int batchSize, @DefaultValue("10m") Duration claimTimeout,
-        @DefaultValue("30d") Duration responseValidFor) {
-}
+record OutreachSettings(
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("10m") Duration claimTimeout,
+        @DefaultValue("30d") Duration responseValidFor) {}

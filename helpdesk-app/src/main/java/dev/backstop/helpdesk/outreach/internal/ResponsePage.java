@@ -22,14 +22,18 @@ class ResponsePage {
 
     @GetMapping("/outreach/r/{token}")
     String show(@PathVariable String token, Model model) {
-        model.addAttribute("response", campaigns.responseForm(token)
-                .orElseThrow(() -> new CampaignRefused(404, "outreach.response.unknown")));
+        model.addAttribute(
+                "response",
+                campaigns.responseForm(token).orElseThrow(() -> new CampaignRefused(404, "outreach.response.unknown")));
         model.addAttribute("token", token);
         return "outreach/respond";
     }
 
     @PostMapping("/outreach/r/{token}")
-    String answer(@PathVariable String token, @RequestParam(required = false) String text, Model model,
+    String answer(
+            @PathVariable String token,
+            @RequestParam(required = false) String text,
+            Model model,
             HttpServletResponse response) {
         try {
             campaigns.respond(token, text);

@@ -31,12 +31,14 @@ class Targets {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** A resolved target: how it shows, and the distributor contact it addresses (null for employees). */
-    record Target(Recipient recipient, Long contactId) {
-    }
+    record Target(Recipient recipient, Long contactId) {}
 
-    record Filter(TargetGroup audience, List<String> regions, List<String> tiers, List<String> branches,
-            OutreachChannel channel) {
-    }
+    record Filter(
+            TargetGroup audience,
+            List<String> regions,
+            List<String> tiers,
+            List<String> branches,
+            OutreachChannel channel) {}
 
     private final JdbcTemplate jdbc;
 
@@ -45,7 +47,11 @@ class Targets {
     }
 
     /** Normalised filter (upper-case codes, sorted, no duplicates); refuses unknown codes and a filter of the other group. */
-    Filter check(TargetGroup audience, List<String> regions, List<String> tiers, List<String> branches,
+    Filter check(
+            TargetGroup audience,
+            List<String> regions,
+            List<String> tiers,
+            List<String> branches,
             OutreachChannel channel) {
         if (audience == null) {
             throw CampaignRefused.invalid("outreach.error.audienceRequired");
@@ -89,12 +95,24 @@ class Targets {
         in(sql, args, "r.code", filter.regions());
         in(sql, args, "d.tier", filter.tiers());
         sql.append(" order by d.code");
-        return jdbc.query(sql.toString(), (rs, i) -> {
-            Long contact = (Long) rs.getObject(4, Long.class);
-            String name = contact == null ? rs.getString(3) : rs.getString(5);
-            return recipient(TargetGroup.DISTRIBUTORS, rs.getLong(1), contact, rs.getString(2), name, rs.getString(3),
-                    rs, 6, filter.channel(), contact == null ? "outreach.skip.noContact" : null);
-        }, args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> {
+                    Long contact = (Long) rs.getObject(4, Long.class);
+                    String name = contact == null ? rs.getString(3) : rs.getString(5);
+                    return recipient(
+                            TargetGroup.DISTRIBUTORS,
+                            rs.getLong(1),
+                            contact,
+                            rs.getString(2),
+                            name,
+                            rs.getString(3),
+                            rs,
+                            6,
+                            filter.channel(),
+                            contact == null ? "outreach.skip.noContact" : null);
+                },
+                args.toArray());
     }
 
     private List<Target> employees(Filter filter) {
@@ -106,13 +124,35 @@ class Targets {
                  where 1 = 1""");
         in(sql, args, "b.code", filter.branches());
         sql.append(" order by e.employee_no");
-        return jdbc.query(sql.toString(), (rs, i) -> recipient(TargetGroup.EMPLOYEES, rs.getLong(1), null, rs.getString(2),
-                rs.getString(3), null, rs, 4, filter.channel(), null), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> recipient(
+                        TargetGroup.EMPLOYEES,
+                        rs.getLong(1),
+                        null,
+                        rs.getString(2),
+                        rs.getString(3),
+                        null,
+                        rs,
+                        4,
+                        filter.channel(),
+                        null),
+                args.toArray());
     }
 
     /** Columns from {@code at}: e-mail, phone, account locale. */
-    private static Target recipient(TargetGroup kind, long ref, Long contact, String code, String name,
-            String organization, ResultSet rs, int at, OutreachChannel channel, String missing) throws SQLException {
+    private static Target recipient(
+            TargetGroup kind,
+            long ref,
+            Long contact,
+            String code,
+            String name,
+            String organization,
+            ResultSet rs,
+            int at,
+            OutreachChannel channel,
+            String missing)
+            throws SQLException {
         String email = rs.getString(at);
         String phone = rs.getString(at + 1);
         MessageLanguage language = language(rs.getString(at + 2));
@@ -132,8 +172,23 @@ class Targets {
                 reason = digits == null ? "outreach.skip.noPhone" : "outreach.skip.notMobile";
             }
         }
-        return new Target(new Recipient(null, kind, ref, code, name, organization, address, language,
-                reason == null ? DeliveryStatus.QUEUED : DeliveryStatus.SKIPPED, reason, null, null, null, null, null),
+        return new Target(
+                new Recipient(
+                        null,
+                        kind,
+                        ref,
+                        code,
+                        name,
+                        organization,
+                        address,
+                        language,
+                        reason == null ? DeliveryStatus.QUEUED : DeliveryStatus.SKIPPED,
+                        reason,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 contact);
     }
 
@@ -150,7 +205,8 @@ class Targets {
             return;
         }
         List<String> existing = jdbc.queryForList("select code from " + table, String.class).stream()
-                .map(c -> c.toUpperCase(Locale.ROOT)).toList();
+                .map(c -> c.toUpperCase(Locale.ROOT))
+                .toList();
         for (String code : codes) {
             if (!existing.contains(code)) {
                 throw CampaignRefused.invalid(error, code);
@@ -162,8 +218,11 @@ class Targets {
         if (values.isEmpty()) {
             return;
         }
-        sql.append(" and upper(").append(column).append(") in (")
-                .append(String.join(", ", Collections.nCopies(values.size(), "?"))).append(')');
+        sql.append(" and upper(")
+                .append(column)
+                .append(") in (")
+                .append(String.join(", ", Collections.nCopies(values.size(), "?")))
+                .append(')');
         args.addAll(values);
     }
 
@@ -171,7 +230,13 @@ class Targets {
         if (raw == null) {
             return List.of();
         }
-        return raw.stream().filter(s -> s != null).flatMap(s -> java.util.Arrays.stream(s.split("[,，;；\\s]+")))
-                .map(s -> s.strip().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        return raw.stream()
+                .filter(s -> s != null)
+                .flatMap(s -> java.util.Arrays.stream(s.split("[,，;；\\s]+")))
+                .map(s -> s.strip().toUpperCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -17,8 +17,7 @@ final class Templates {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static Set<String> variables(TargetGroup audience) {
         return Set.of(NAME, LINK, audience == TargetGroup.DISTRIBUTORS ? DISTRIBUTOR_CODE : EMPLOYEE_NO);
@@ -32,8 +31,15 @@ final class Templates {
         Matcher matcher = VARIABLE.matcher(template);
         while (matcher.find()) {
             if (!variables(audience).contains(matcher.group(1))) {
-                throw CampaignRefused.invalid("outreach.error.unknownVariable", "{{" + matcher.group(1) + "}}",
-                        String.join(", ", variables(audience).stream().sorted().map(v -> "{{" + v + "}}").toList()));
+                throw CampaignRefused.invalid(
+                        "outreach.error.unknownVariable",
+                        "{{" + matcher.group(1) + "}}",
+                        String.join(
+                                ", ",
+                                variables(audience).stream()
+                                        .sorted()
+                                        .map(v -> "{{" + v + "}}")
+                                        .toList()));
             }
         }
     }
@@ -54,7 +60,8 @@ final class Templates {
     /** The body filled in, with the response link appended when the template does not place it. */
     static String body(String template, Map<String, String> values) {
         String text = fill(template, values).strip();
-        return VARIABLE.matcher(template).results().anyMatch(m -> m.group(1).equals(LINK)) ? text
+        return VARIABLE.matcher(template).results().anyMatch(m -> m.group(1).equals(LINK))
+                ? text
                 : text + "\n" + values.get(LINK);
     }
 }

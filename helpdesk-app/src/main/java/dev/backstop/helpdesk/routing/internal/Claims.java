@@ -36,7 +36,9 @@ class Claims {
     private static final String LOCK_BEST_OF = "select t.id from tickets t where t.id in ("
             + IntStream.range(0, CANDIDATES).mapToObj(i -> ":c" + i).collect(Collectors.joining(", "))
             + ") and " + WAITING + " and (t.skill is null or t.skill in (:skills)) order by case t.id "
-            + IntStream.range(0, CANDIDATES).mapToObj(i -> "when :c" + i + " then " + i).collect(Collectors.joining(" "))
+            + IntStream.range(0, CANDIDATES)
+                    .mapToObj(i -> "when :c" + i + " then " + i)
+                    .collect(Collectors.joining(" "))
             + " end fetch first 1 rows only for update skip locked";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -52,14 +54,18 @@ class Claims {
      * The id of the ticket claimed (its row locked) for the asker, or empty; {@code ranking[0]} accumulates the
      * nanoseconds spent choosing (syncing and ranking), without the database's locking.
      */
-    Optional<Long> claim(Map<String, Object> parameters, WaitingTickets.Asker asker, Instant now, Instant managerCutoff,
+    Optional<Long> claim(
+            Map<String, Object> parameters,
+            WaitingTickets.Asker asker,
+            Instant now,
+            Instant managerCutoff,
             long[] ranking) {
         Set<Long> tried = new HashSet<>();
         for (int attempt = 0; attempt < 5; attempt++) {
             long ranked = System.nanoTime();
             waiting.sync();
-            List<Long> candidates = waiting.best(asker, now, managerCutoff, managers -> availableManagers(managers, parameters),
-                    tried, CANDIDATES);
+            List<Long> candidates = waiting.best(
+                    asker, now, managerCutoff, managers -> availableManagers(managers, parameters), tried, CANDIDATES);
             ranking[0] += System.nanoTime() - ranked;
             if (candidates.isEmpty()) {
                 return Optional.empty();
@@ -88,7 +94,8 @@ class Claims {
             return Optional.empty();
         }
         if (!postgres()) {
-            // H2 applies FETCH FIRST before skipping a locked row (the statement answers nothing when the best of them is
+            // H2 applies FETCH FIRST before skipping a locked row (the statement answers nothing when the best of them
+            // is
             // locked): row by row there
             for (Long id : candidates) {
                 parameters.put("id", id);
@@ -118,9 +125,9 @@ class Claims {
 
     /** Of these account managers (employee ids), those available as an agent other than the one asking. */
     private Set<Long> availableManagers(Set<Long> managers, Map<String, Object> parameters) {
-        return new HashSet<>(jdbc.queryForList("""
+        return new HashSet<>(
+                jdbc.queryForList("""
                 select u.employee_id from app_users u join agent_profiles p on p.user_id = u.id
-                 where u.employee_id in (:managers) and u.id <> :agent and u.enabled = true and p.presence = 'AVAILABLE'""",
-                Map.of("managers", managers, "agent", parameters.get("agent")), Long.class));
+                 where u.employee_id in (:managers) and u.id <> :agent and u.enabled = true and p.presence = 'AVAILABLE'""", Map.of("managers", managers, "agent", parameters.get("agent")), Long.class));
     }
 }

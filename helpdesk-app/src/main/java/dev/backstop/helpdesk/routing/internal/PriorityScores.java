@@ -23,24 +23,30 @@ import java.util.stream.IntStream;
 final class PriorityScores {
 
     /** Due within (or overdue: {@code Duration.ZERO}) → points; the first step that holds counts. */
-    private static final Duration[] SLA_WITHIN = {Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(8)};
+    private static final Duration[] SLA_WITHIN = {
+        Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(8)
+    };
+
     private static final int[] SLA_POINTS = {40, 30, 20, 10};
 
     /** Waiting at least → points; the first step that holds counts. */
-    private static final Duration[] WAITING_AT_LEAST = {Duration.ofHours(4), Duration.ofHours(2), Duration.ofHours(1),
-            Duration.ofMinutes(30)};
+    private static final Duration[] WAITING_AT_LEAST = {
+        Duration.ofHours(4), Duration.ofHours(2), Duration.ofHours(1), Duration.ofMinutes(30)
+    };
+
     private static final int[] WAITING_POINTS = {20, 15, 10, 5};
 
-    private PriorityScores() {
-    }
+    private PriorityScores() {}
 
     static int segment(Segment segment) {
-        return segment == null ? 0 : switch (segment) {
-            case VIP -> 40;
-            case KEY, VULNERABLE -> 30;
-            case SPECIAL -> 15;
-            case GENERAL -> 0;
-        };
+        return segment == null
+                ? 0
+                : switch (segment) {
+                    case VIP -> 40;
+                    case KEY, VULNERABLE -> 30;
+                    case SPECIAL -> 15;
+                    case GENERAL -> 0;
+                };
     }
 
     /** Complaints weigh most, then hardship, then fault reports. */
@@ -111,23 +117,35 @@ final class PriorityScores {
         }
 
         int total(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt) {
-            return segment(segment) + type(type) + priority(priority)
-                    + timeParts(activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli());
+            return segment(segment)
+                    + type(type)
+                    + priority(priority)
+                    + timeParts(
+                            activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli());
         }
 
         /** The SLA and waiting parts, from epoch milliseconds ({@code Long.MAX_VALUE}: no due time). Unrolled: the hot path. */
         int timeParts(long dueMillis, long createdMillis) {
-            int sla = dueMillis == Long.MAX_VALUE ? 0 : dueMillis <= due0 ? SLA_POINTS[0] : dueMillis <= due1 ? SLA_POINTS[1]
-                    : dueMillis <= due2 ? SLA_POINTS[2] : dueMillis <= due3 ? SLA_POINTS[3] : 0;
-            int waiting = createdMillis <= age0 ? WAITING_POINTS[0] : createdMillis <= age1 ? WAITING_POINTS[1]
-                    : createdMillis <= age2 ? WAITING_POINTS[2] : createdMillis <= age3 ? WAITING_POINTS[3] : 0;
+            int sla = dueMillis == Long.MAX_VALUE
+                    ? 0
+                    : dueMillis <= due0
+                            ? SLA_POINTS[0]
+                            : dueMillis <= due1
+                                    ? SLA_POINTS[1]
+                                    : dueMillis <= due2 ? SLA_POINTS[2] : dueMillis <= due3 ? SLA_POINTS[3] : 0;
+            int waiting = createdMillis <= age0
+                    ? WAITING_POINTS[0]
+                    : createdMillis <= age1
+                            ? WAITING_POINTS[1]
+                            : createdMillis <= age2 ? WAITING_POINTS[2] : createdMillis <= age3 ? WAITING_POINTS[3] : 0;
             return sla + waiting;
         }
     }
 
-    static ScoreBreakdown of(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt,
-            Instant now) {
-        return new ScoreBreakdown(segment(segment), type(type), priority(priority), sla(activeDue, now), waiting(createdAt, now));
+    static ScoreBreakdown of(
+            Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt, Instant now) {
+        return new ScoreBreakdown(
+                segment(segment), type(type), priority(priority), sla(activeDue, now), waiting(createdAt, now));
     }
 
     private static final String ACTIVE_DUE =
@@ -138,16 +156,23 @@ final class PriorityScores {
             + " + " + cases("t.type", TicketType.values(), PriorityScores::type)
             + " + " + cases("t.priority", Priority.values(), PriorityScores::priority)
             + " + case when " + ACTIVE_DUE + " is null then 0 "
-            + IntStream.range(0, SLA_POINTS.length).mapToObj(i -> "when " + ACTIVE_DUE + " <= :due" + i + " then " + SLA_POINTS[i])
+            + IntStream.range(0, SLA_POINTS.length)
+                    .mapToObj(i -> "when " + ACTIVE_DUE + " <= :due" + i + " then " + SLA_POINTS[i])
                     .collect(Collectors.joining(" "))
             + " else 0 end + case "
-            + IntStream.range(0, WAITING_POINTS.length).mapToObj(i -> "when t.created_at <= :age" + i + " then " + WAITING_POINTS[i])
+            + IntStream.range(0, WAITING_POINTS.length)
+                    .mapToObj(i -> "when t.created_at <= :age" + i + " then " + WAITING_POINTS[i])
                     .collect(Collectors.joining(" "))
             + " else 0 end)";
 
-    private static <E extends Enum<E>> String cases(String column, E[] values, java.util.function.ToIntFunction<E> points) {
-        return "case " + column + " " + Arrays.stream(values).filter(v -> points.applyAsInt(v) != 0)
-                .map(v -> "when '" + v.name() + "' then " + points.applyAsInt(v)).collect(Collectors.joining(" ")) + " else 0 end";
+    private static <E extends Enum<E>> String cases(
+            String column, E[] values, java.util.function.ToIntFunction<E> points) {
+        return "case " + column + " "
+                + Arrays.stream(values)
+                        .filter(v -> points.applyAsInt(v) != 0)
+                        .map(v -> "when '" + v.name() + "' then " + points.applyAsInt(v))
+                        .collect(Collectors.joining(" "))
+                + " else 0 end";
     }
 
     static Map<String, Object> parameters(Instant now) {

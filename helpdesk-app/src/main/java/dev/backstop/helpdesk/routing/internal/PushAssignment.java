@@ -1,7 +1,7 @@
 package dev.backstop.helpdesk.routing.internal;
 
-import dev.backstop.helpdesk.tickets.TicketOpened;
 import dev.backstop.helpdesk.routing.TicketRouting;
+import dev.backstop.helpdesk.tickets.TicketOpened;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;

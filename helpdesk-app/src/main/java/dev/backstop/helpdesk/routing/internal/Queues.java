@@ -43,12 +43,13 @@ class Queues {
 
     @Transactional
     Optional<Long> push(long ticketId) {
-        record Waiting(String desk, String skill, boolean confidential) {
-        }
-        List<Waiting> locked = jdbc.query("""
+        record Waiting(String desk, String skill, boolean confidential) {}
+        List<Waiting> locked = jdbc.query(
+                """
                 select t.desk, t.skill, t.confidential from tickets t
                  where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN')
-                for update skip locked""", Map.of("id", ticketId),
+                for update skip locked""",
+                Map.of("id", ticketId),
                 (rs, i) -> new Waiting(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
         if (locked.isEmpty()) {
             return Optional.empty();
@@ -59,21 +60,24 @@ class Queues {
         queue.put("desk", desk.name());
         queue.put("skill", ticket.skill() == null ? "" : ticket.skill());
         Boolean push = jdbc.queryForList("""
-                select push_assignment from ticket_queues where desk = :desk and coalesce(skill, '') = :skill""",
-                queue, Boolean.class).stream().findFirst().orElse(false);
+                select push_assignment from ticket_queues where desk = :desk and coalesce(skill, '') = :skill""", queue, Boolean.class).stream()
+                .findFirst()
+                .orElse(false);
         if (!push) {
             return Optional.empty();
         }
         List<String> roles = switch (desk) {
             case CHANNEL -> List.of(Role.CHANNEL_AGENT.name());
             case EXPERT -> List.of(Role.EXPERT.name());
-            case HR -> ticket.confidential() ? List.of(Role.HR_PAYROLL.name()) : List.of(Role.HR_AGENT.name(), Role.HR_PAYROLL.name());
+            case HR ->
+                ticket.confidential()
+                        ? List.of(Role.HR_PAYROLL.name())
+                        : List.of(Role.HR_AGENT.name(), Role.HR_PAYROLL.name());
         };
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("roles", roles);
         parameters.put("skill", ticket.skill() == null ? "" : ticket.skill());
-        record Agent(long id, String name) {
-        }
+        record Agent(long id, String name) {}
         List<Agent> agents = jdbc.query("""
                 select u.id, u.display_name,
                        (select count(*) from tickets x where x.assignee_id = u.id and x.state in ('NEW', 'OPEN')) as load
@@ -97,18 +101,29 @@ class Queues {
         if (!by.has(Role.ADMIN)) {
             throw new TicketOperationNotAllowed("queue.push");
         }
-        if (jdbc.update("update ticket_queues set push_assignment = :push where code = :code",
-                Map.of("push", push, "code", queueCode)) == 0) {
+        if (jdbc.update(
+                        "update ticket_queues set push_assignment = :push where code = :code",
+                        Map.of("push", push, "code", queueCode))
+                == 0) {
             throw new InvalidTicketInput("tickets.error.unknownQueue", queueCode);
         }
-        return queues().stream().filter(q -> q.code().equals(queueCode)).findFirst().orElseThrow();
+        return queues().stream()
+                .filter(q -> q.code().equals(queueCode))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional(readOnly = true)
     List<QueueInfo> queues() {
-        return jdbc.query("select code, desk, skill, name, name_en, push_assignment from ticket_queues order by desk, id",
-                (rs, i) -> new QueueInfo(rs.getString(1), Desk.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)));
+        return jdbc.query(
+                "select code, desk, skill, name, name_en, push_assignment from ticket_queues order by desk, id",
+                (rs, i) -> new QueueInfo(
+                        rs.getString(1),
+                        Desk.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)));
     }
 
     /** The desk's waiting tickets in routing order with the parts of their score (the caller checked the viewer). */
@@ -118,24 +133,40 @@ class Queues {
         Map<String, Object> parameters = new HashMap<>(PriorityScores.parameters(now));
         parameters.put("desks", List.of(desk.name()));
         parameters.put("confidential", viewer.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
-        record Ranked(long id, String skill, Segment segment, TicketType type, Priority priority, Instant activeDue,
-                Instant createdAt) {
-        }
-        List<Ranked> ranked = jdbc.query("""
+        record Ranked(
+                long id,
+                String skill,
+                Segment segment,
+                TicketType type,
+                Priority priority,
+                Instant activeDue,
+                Instant createdAt) {}
+        List<Ranked> ranked = jdbc.query(
+                """
                 select t.id, t.skill, t.segment, t.type, t.priority,
                        case when t.first_responded_at is null then t.first_response_due else t.resolution_due end,
                        t.created_at
                   from tickets t where""" + " " + Claims.WAITING
-                + " order by " + PriorityScores.SQL + " desc, t.created_at, t.id"
-                + " fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only", parameters,
-                (rs, i) -> new Ranked(rs.getLong(1), rs.getString(2),
-                        rs.getString(3) == null ? null : Segment.valueOf(rs.getString(3)), TicketType.valueOf(rs.getString(4)),
-                        Priority.valueOf(rs.getString(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))));
-        List<TicketSummary> summaries = handover.summaries(ranked.stream().map(Ranked::id).toList());
+                        + " order by " + PriorityScores.SQL + " desc, t.created_at, t.id"
+                        + " fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only",
+                parameters,
+                (rs, i) -> new Ranked(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3) == null ? null : Segment.valueOf(rs.getString(3)),
+                        TicketType.valueOf(rs.getString(4)),
+                        Priority.valueOf(rs.getString(5)),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7))));
+        List<TicketSummary> summaries =
+                handover.summaries(ranked.stream().map(Ranked::id).toList());
         List<QueueEntry> entries = new ArrayList<>();
         for (int i = 0; i < ranked.size() && i < summaries.size(); i++) {
             Ranked t = ranked.get(i);
-            entries.add(new QueueEntry(i + 1, summaries.get(i), t.skill(),
+            entries.add(new QueueEntry(
+                    i + 1,
+                    summaries.get(i),
+                    t.skill(),
                     PriorityScores.of(t.segment(), t.type(), t.priority(), t.activeDue(), t.createdAt(), now)));
         }
         return entries;

@@ -55,15 +55,24 @@ class TicketRouter implements TicketRouting {
     /** VIP and key accounts wait this long for their own available account manager before anyone may take them. */
     private final Duration accountManagerWait;
 
-    TicketRouter(NamedParameterJdbcTemplate jdbc, AgentProfiles agents, TicketHandover handover, Clock clock,
-            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait, ApplicationEventPublisher events,
-            WaitingTickets waiting, Claims claims, Queues queues, ObjectProvider<MeterRegistry> meters) {
+    TicketRouter(
+            NamedParameterJdbcTemplate jdbc,
+            AgentProfiles agents,
+            TicketHandover handover,
+            Clock clock,
+            @Value("${backstop.routing.account-manager-wait:5m}") Duration accountManagerWait,
+            ApplicationEventPublisher events,
+            WaitingTickets waiting,
+            Claims claims,
+            Queues queues,
+            ObjectProvider<MeterRegistry> meters) {
         this.waiting = waiting;
         this.claims = claims;
         this.queues = queues;
         this.decisions = Timer.builder("backstop.routing.decision")
                 .description("Time to rank the waiting tickets and claim the best one for an agent asking for the next")
-                .publishPercentiles(0.5, 0.95, 0.99).register(meters.getIfAvailable(SimpleMeterRegistry::new));
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         this.events = events;
         this.accountManagerWait = accountManagerWait;
         this.jdbc = jdbc;
@@ -83,8 +92,10 @@ class TicketRouter implements TicketRouting {
         if (profile.presence() != Presence.AVAILABLE) {
             throw RoutingRefused.notAvailable(profile.presence().name());
         }
-        Integer working = jdbc.queryForObject("select count(*) from tickets where assignee_id = :agent and state in ('NEW', 'OPEN')",
-                Map.of("agent", agent.id()), Integer.class);
+        Integer working = jdbc.queryForObject(
+                "select count(*) from tickets where assignee_id = :agent and state in ('NEW', 'OPEN')",
+                Map.of("agent", agent.id()),
+                Integer.class);
         if (working != null && working >= profile.capacity()) {
             throw RoutingRefused.atCapacity(profile.capacity());
         }
@@ -94,8 +105,11 @@ class TicketRouter implements TicketRouting {
         parameters.put("confidential", agent.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
         parameters.put("skills", profile.skills().isEmpty() ? List.of("-") : List.copyOf(profile.skills()));
         parameters.put("agent", agent.id());
-        WaitingTickets.Asker asker = new WaitingTickets.Asker(desks, (Boolean) parameters.get("confidential"),
-                Set.copyOf(profile.skills()), agent.employeeId() == null ? -1L : agent.employeeId());
+        WaitingTickets.Asker asker = new WaitingTickets.Asker(
+                desks,
+                (Boolean) parameters.get("confidential"),
+                Set.copyOf(profile.skills()),
+                agent.employeeId() == null ? -1L : agent.employeeId());
         long started = System.nanoTime();
         long[] ranking = new long[1];
         Optional<Long> claimed = claims.claim(parameters, asker, now, now.minus(accountManagerWait), ranking);
@@ -106,7 +120,7 @@ class TicketRouter implements TicketRouting {
         }
         events.publishEvent(new TicketRouted(claimed.get(), agent.id(), decision, ranking[0]));
         TicketDetails details = handover.assignClaimed(claimed.get(), agent);
-        waiting.claimed(claimed.get());   // after the change event's hint, so that the assigned ticket is not read back
+        waiting.claimed(claimed.get()); // after the change event's hint, so that the assigned ticket is not read back
         return Optional.of(details);
     }
 

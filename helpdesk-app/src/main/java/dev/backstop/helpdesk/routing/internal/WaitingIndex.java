@@ -28,7 +28,8 @@ final class WaitingIndex {
         void visit(long id, int base, long dueMillis, long createdMillis, long manager, boolean heldFirst);
     }
 
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final Map<Long, Integer> slots = new HashMap<>();
     private final java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
     private final Map<String, Integer> skillNumbers = new HashMap<>();
@@ -42,6 +43,7 @@ final class WaitingIndex {
     private byte[] desks = new byte[1024];
     /** 0: no skill; otherwise the skill's number + 1. */
     private int[] skills = new int[1024];
+
     private boolean[] confidentials = new boolean[1024];
     private boolean[] heldFirsts = new boolean[1024];
 
@@ -59,7 +61,9 @@ final class WaitingIndex {
             createds[slot] = entry.createdMillis();
             managers[slot] = entry.accountManager() == null ? NONE : entry.accountManager();
             desks[slot] = (byte) (entry.desk().ordinal() + 1);
-            skills[slot] = entry.skill() == null ? 0 : skillNumbers.computeIfAbsent(entry.skill(), s -> skillNumbers.size()) + 1;
+            skills[slot] = entry.skill() == null
+                    ? 0
+                    : skillNumbers.computeIfAbsent(entry.skill(), s -> skillNumbers.size()) + 1;
             confidentials[slot] = entry.confidential();
             heldFirsts[slot] = entry.heldFirst();
         } finally {
@@ -88,7 +92,8 @@ final class WaitingIndex {
         try {
             boolean[] skill = new boolean[skillNumbers.size() + 1];
             skill[0] = true;
-            skillNumbers.forEach((name, number) -> skill[number + 1] = asker.skills().contains(name));
+            skillNumbers.forEach(
+                    (name, number) -> skill[number + 1] = asker.skills().contains(name));
             boolean confidential = asker.confidential();
             for (int i = 0; i < used; i++) {
                 if (desk[desks[i]] && skill[skills[i]] && (confidential || !confidentials[i])) {
@@ -116,15 +121,22 @@ final class WaitingIndex {
         return used++;
     }
 
-    static List<Long> best(WaitingIndex index, WaitingTickets.Asker asker, Instant now, Instant managerCutoff,
-            Function<Set<Long>, Set<Long>> availableManagers, Set<Long> skip, int limit) {
-        Comparator<Ranked> order = Comparator.comparingInt(Ranked::own).thenComparingInt(Ranked::score)
+    static List<Long> best(
+            WaitingIndex index,
+            WaitingTickets.Asker asker,
+            Instant now,
+            Instant managerCutoff,
+            Function<Set<Long>, Set<Long>> availableManagers,
+            Set<Long> skip,
+            int limit) {
+        Comparator<Ranked> order = Comparator.comparingInt(Ranked::own)
+                .thenComparingInt(Ranked::score)
                 .thenComparing(Comparator.comparingLong(Ranked::created).reversed())
                 .thenComparing(Comparator.comparingLong(Ranked::id).reversed());
         PriorityScores.At scores = new PriorityScores.At(now);
         long cutoff = managerCutoff.toEpochMilli();
-        PriorityQueue<Ranked> top = new PriorityQueue<>(limit + 1, order);   // the worst of the best at the head
-        List<Ranked> held = new ArrayList<>();                                // may be held for their account manager
+        PriorityQueue<Ranked> top = new PriorityQueue<>(limit + 1, order); // the worst of the best at the head
+        List<Ranked> held = new ArrayList<>(); // may be held for their account manager
         index.scan(asker, (id, base, due, created, manager, heldFirst) -> {
             if (!skip.isEmpty() && skip.contains(id)) {
                 return;
@@ -138,7 +150,8 @@ final class WaitingIndex {
             offer(top, order, limit, own, score, created, id, null);
         });
         if (!held.isEmpty()) {
-            Set<Long> holding = availableManagers.apply(held.stream().map(Ranked::manager).collect(java.util.stream.Collectors.toSet()));
+            Set<Long> holding = availableManagers.apply(
+                    held.stream().map(Ranked::manager).collect(java.util.stream.Collectors.toSet()));
             for (Ranked r : held) {
                 if (!holding.contains(r.manager())) {
                     offer(top, order, limit, r.own(), r.score(), r.created(), r.id(), r);
@@ -151,8 +164,15 @@ final class WaitingIndex {
     }
 
     /** Keeps the best {@code limit}; most tickets are turned away by two int comparisons, without allocating. */
-    private static void offer(PriorityQueue<Ranked> top, Comparator<Ranked> order, int limit, int own, int score, long created,
-            long id, Ranked made) {
+    private static void offer(
+            PriorityQueue<Ranked> top,
+            Comparator<Ranked> order,
+            int limit,
+            int own,
+            int score,
+            long created,
+            long id,
+            Ranked made) {
         if (top.size() >= limit) {
             Ranked worst = top.peek();
             if (own < worst.own() || own == worst.own() && score < worst.score()) {
@@ -169,6 +189,5 @@ final class WaitingIndex {
         top.add(made != null ? made : new Ranked(id, own, score, created, null));
     }
 
-    private record Ranked(long id, int own, int score, long created, Long manager) {
-    }
+    private record Ranked(long id, int own, int score, long created, Long manager) {}
 }

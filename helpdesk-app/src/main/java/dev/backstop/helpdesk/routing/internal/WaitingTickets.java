@@ -48,13 +48,19 @@ class WaitingTickets {
      * points; {@code dueMillis} the active due time ({@code Long.MAX_VALUE}: none); {@code heldFirst} a VIP or key
      * account's ticket, which its account manager ({@code accountManager}, an employee id) may get first.
      */
-    record Entry(long id, Desk desk, boolean confidential, String skill, Long accountManager, int base, long dueMillis,
-            long createdMillis, boolean heldFirst) {
-    }
+    record Entry(
+            long id,
+            Desk desk,
+            boolean confidential,
+            String skill,
+            Long accountManager,
+            int base,
+            long dueMillis,
+            long createdMillis,
+            boolean heldFirst) {}
 
     /** What an agent may take: the desks served, confidential or not, the skills; and who they are as an employee. */
-    record Asker(Set<Desk> desks, boolean confidential, Set<String> skills, long employeeId) {
-    }
+    record Asker(Set<Desk> desks, boolean confidential, Set<String> skills, long employeeId) {}
 
     private static final String COLUMNS = """
             select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.skill, t.segment, t.type, t.priority,
@@ -70,13 +76,16 @@ class WaitingTickets {
     private volatile WaitingIndex waiting = new WaitingIndex();
     /** Written under {@link #syncing}. */
     private volatile Instant watermark;
+
     private volatile long highestId;
     private volatile boolean loaded;
     private volatile long lastLook;
     private volatile long lastDeepLook;
     private volatile long lastAsked;
 
-    WaitingTickets(NamedParameterJdbcTemplate jdbc, @Value("${backstop.routing.index-lookback:5s}") Duration lookback,
+    WaitingTickets(
+            NamedParameterJdbcTemplate jdbc,
+            @Value("${backstop.routing.index-lookback:5s}") Duration lookback,
             @Value("${backstop.routing.index-refresh:50ms}") Duration refresh,
             @Value("${backstop.routing.index-deep-look:1s}") Duration deepLook) {
         this.jdbc = jdbc;
@@ -86,15 +95,22 @@ class WaitingTickets {
     }
 
     /** Reads every waiting ticket again; also the first load. */
-    @Scheduled(initialDelayString = "${backstop.routing.index-reload:60s}", fixedDelayString = "${backstop.routing.index-reload:60s}")
+    @Scheduled(
+            initialDelayString = "${backstop.routing.index-reload:60s}",
+            fixedDelayString = "${backstop.routing.index-reload:60s}")
     void reload() {
         syncing.lock();
         try {
             // the watermark first: whatever changes while the waiting tickets are read is read again by the next sync
-            record High(Instant at, long id) {
-            }
-            High high = jdbc.queryForObject("select max(updated_at), max(id) from tickets", Map.of(),
-                    (rs, n) -> new High(rs.getTimestamp(1) == null ? Instant.EPOCH : rs.getTimestamp(1).toInstant(), rs.getLong(2)));
+            record High(Instant at, long id) {}
+            High high = jdbc.queryForObject(
+                    "select max(updated_at), max(id) from tickets",
+                    Map.of(),
+                    (rs, n) -> new High(
+                            rs.getTimestamp(1) == null
+                                    ? Instant.EPOCH
+                                    : rs.getTimestamp(1).toInstant(),
+                            rs.getLong(2)));
             WaitingIndex fresh = new WaitingIndex();
             jdbc.query(COLUMNS + " where t.state in ('NEW', 'OPEN') and t.assignee_id is null", Map.of(), rs -> {
                 fresh.put(entry(rs));
@@ -129,19 +145,21 @@ class WaitingTickets {
         }
         List<Long> named = List.copyOf(touched);
         touched.removeAll(named);
-        boolean look = System.nanoTime() - lastLook >= 2 * refresh.toNanos();   // the background look is not running
+        boolean look = System.nanoTime() - lastLook >= 2 * refresh.toNanos(); // the background look is not running
         if (look || !named.isEmpty()) {
             read(named, look);
         }
     }
 
     /** Every {@code refresh} while agents are asking (a decision in the last minute): other nodes' changes. */
-    @Scheduled(initialDelayString = "${backstop.routing.index-refresh:50ms}", fixedDelayString = "${backstop.routing.index-refresh:50ms}")
+    @Scheduled(
+            initialDelayString = "${backstop.routing.index-refresh:50ms}",
+            fixedDelayString = "${backstop.routing.index-refresh:50ms}")
     void look() {
         if (!loaded || System.nanoTime() - lastAsked > Duration.ofMinutes(1).toNanos()) {
             return;
         }
-        read(List.of(), true);   // this node's own changes are left to the decisions, which must see them at once
+        read(List.of(), true); // this node's own changes are left to the decisions, which must see them at once
     }
 
     /** A ticket this node just assigned: out of the waiting tickets at its commit, without reading it back. */
@@ -163,8 +181,10 @@ class WaitingTickets {
         parameters.put("named", named.isEmpty() ? List.of(-1L) : named);
         String sql = COLUMNS + " where t.id in (:named)";
         if (look) {
-            // the look-back re-reads every ticket changed in its last seconds (~700 rows at 140 assignments a second): only
-            // once every deepLook; the other looks read what is newer than the watermark, a handful of rows, and so take
+            // the look-back re-reads every ticket changed in its last seconds (~700 rows at 140 assignments a second):
+            // only
+            // once every deepLook; the other looks read what is newer than the watermark, a handful of rows, and so
+            // take
             // less from the database that the claims are waiting on (benchmarks/routing/LATENCY.md)
             boolean deep = System.nanoTime() - lastDeepLook >= deepLook.toNanos();
             parameters.put("since", Timestamp.from(deep ? watermark.minus(lookback) : watermark));
@@ -177,12 +197,12 @@ class WaitingTickets {
                     + (named.isEmpty() ? "" : " union all " + COLUMNS + " where t.id in (:named)");
             lastLook = System.nanoTime();
         }
-        record Row(long id, Instant updated, Entry entry) {
-        }
+        record Row(long id, Instant updated, Entry entry) {}
         List<Row> rows = jdbc.query(sql, parameters, (rs, n) -> {
             boolean stillWaiting = rs.getObject("assignee_id") == null
                     && ("NEW".equals(rs.getString("state")) || "OPEN".equals(rs.getString("state")));
-            return new Row(rs.getLong("id"), rs.getTimestamp("updated_at").toInstant(), stillWaiting ? entry(rs) : null);
+            return new Row(
+                    rs.getLong("id"), rs.getTimestamp("updated_at").toInstant(), stillWaiting ? entry(rs) : null);
         });
         syncing.lock();
         try {
@@ -210,8 +230,13 @@ class WaitingTickets {
      *     them are available as another agent: those tickets are held for them
      * @param skip tickets already tried (locked by another agent's claim in flight, or no longer free)
      */
-    List<Long> best(Asker asker, Instant now, Instant managerCutoff, Function<Set<Long>, Set<Long>> availableManagers,
-            Set<Long> skip, int limit) {
+    List<Long> best(
+            Asker asker,
+            Instant now,
+            Instant managerCutoff,
+            Function<Set<Long>, Set<Long>> availableManagers,
+            Set<Long> skip,
+            int limit) {
         return WaitingIndex.best(waiting, asker, now, managerCutoff, availableManagers, skip, limit);
     }
 
@@ -235,12 +260,19 @@ class WaitingTickets {
         Segment segment = name == null ? null : Segment.valueOf(name);
         long manager = rs.getLong("account_manager_id");
         Long accountManager = rs.wasNull() ? null : manager;
-        Instant due = instant(rs, rs.getTimestamp("first_responded_at") == null ? "first_response_due" : "resolution_due");
-        return new Entry(rs.getLong("id"), Desk.valueOf(rs.getString("desk")), rs.getBoolean("confidential"),
-                rs.getString("skill"), accountManager,
-                PriorityScores.segment(segment) + PriorityScores.type(TicketType.valueOf(rs.getString("type")))
+        Instant due =
+                instant(rs, rs.getTimestamp("first_responded_at") == null ? "first_response_due" : "resolution_due");
+        return new Entry(
+                rs.getLong("id"),
+                Desk.valueOf(rs.getString("desk")),
+                rs.getBoolean("confidential"),
+                rs.getString("skill"),
+                accountManager,
+                PriorityScores.segment(segment)
+                        + PriorityScores.type(TicketType.valueOf(rs.getString("type")))
                         + PriorityScores.priority(Priority.valueOf(rs.getString("priority"))),
-                due == null ? Long.MAX_VALUE : due.toEpochMilli(), rs.getTimestamp("created_at").getTime(),
+                due == null ? Long.MAX_VALUE : due.toEpochMilli(),
+                rs.getTimestamp("created_at").getTime(),
                 segment == Segment.VIP || segment == Segment.KEY);
     }
 

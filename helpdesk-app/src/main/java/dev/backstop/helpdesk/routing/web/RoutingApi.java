@@ -1,11 +1,11 @@
 package dev.backstop.helpdesk.routing.web;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
-import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.routing.QueueEntry;
 import dev.backstop.helpdesk.routing.QueueInfo;
-import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.routing.TicketRouting;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -33,11 +33,12 @@ class RoutingApi {
     @PostMapping("/next")
     @Operation(summary = "Assign the best waiting ticket the calling agent may take (204 when none waits)")
     ResponseEntity<TicketDetails> next(CurrentUser user) {
-        return routing.next(user).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return routing.next(user)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    record PushBody(boolean pushAssignment) {
-    }
+    record PushBody(boolean pushAssignment) {}
 
     @PutMapping("/admin/queues/{code}")
     @Operation(summary = "Switch push assignment on or off for a queue (admin)")

@@ -25,8 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "sla-admin")
 class CalendarAdminApi {
 
-    record DayBody(@NotNull DayKind kind, @Size(max = 100) String name) {
-    }
+    record DayBody(@NotNull DayKind kind, @Size(max = 100) String name) {}
 
     private final CalendarAdmin admin;
 
@@ -48,15 +47,17 @@ class CalendarAdminApi {
 
     @PutMapping("/calendars/{code}/days/{date}")
     @Operation(summary = "Make a date a HOLIDAY or a (make-up) WORKDAY")
-    CalendarAdmin.DayRow setDay(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    CalendarAdmin.DayRow setDay(
+            @PathVariable String code,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody DayBody body) {
         return admin.setDay(code, date, body.kind(), body.name());
     }
 
     @DeleteMapping("/calendars/{code}/days/{date}")
     @Operation(summary = "Return a date to the calendar's usual hours")
-    ResponseEntity<Void> removeDay(@PathVariable String code,
-            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    ResponseEntity<Void> removeDay(
+            @PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         admin.removeDay(code, date);
         return ResponseEntity.noContent().build();
     }

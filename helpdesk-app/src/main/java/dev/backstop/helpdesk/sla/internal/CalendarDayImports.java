@@ -31,7 +31,9 @@ class CalendarDayImports implements ImportTarget {
             "WORKDAY", List.of("上班", "调休上班", "补班", "工作日", "Workday", "Make-up workday"));
 
     private static final RecordSchema SCHEMA = RecordSchema.builder()
-            .field(Field.text("calendar", "日历代码", "Calendar", "calendar_code").required().maxLength(32))
+            .field(Field.text("calendar", "日历代码", "Calendar", "calendar_code")
+                    .required()
+                    .maxLength(32))
             .field(Field.of("date", FieldType.DATE, "日期", "Date").required())
             .field(Field.choice("kind", KINDS, "类型", "Kind").required())
             .field(Field.text("name", "名称", "Name", "节日").maxLength(100))
@@ -45,7 +47,8 @@ class CalendarDayImports implements ImportTarget {
     CalendarDayImports(JdbcTemplate jdbc, JdbcSlaPolicies policies) {
         this.jdbc = jdbc;
         this.policies = policies;
-        this.table = TableUpsert.of(jdbc, "calendar_days", List.of("calendar_id", "calendar_date"), List.of("kind", "name"));
+        this.table =
+                TableUpsert.of(jdbc, "calendar_days", List.of("calendar_id", "calendar_date"), List.of("kind", "name"));
     }
 
     @Override
@@ -70,8 +73,11 @@ class CalendarDayImports implements ImportTarget {
 
     @Override
     public List<List<String>> sampleRows() {
-        return List.of(List.of("OFFICE", "2026年10月1日", "放假", "国庆节"), List.of("OFFICE", "2026-10-08", "休息", "国庆节"),
-                List.of("OFFICE", "2026/09/27", "上班", "国庆节调休"), List.of("CHANNEL", "20261001", "Holiday", "National Day"));
+        return List.of(
+                List.of("OFFICE", "2026年10月1日", "放假", "国庆节"),
+                List.of("OFFICE", "2026-10-08", "休息", "国庆节"),
+                List.of("OFFICE", "2026/09/27", "上班", "国庆节调休"),
+                List.of("CHANNEL", "20261001", "Holiday", "National Day"));
     }
 
     @Override
@@ -86,11 +92,28 @@ class CalendarDayImports implements ImportTarget {
             String code = row.text("calendar");
             Long calendar = calendars.get(code.strip().toUpperCase(java.util.Locale.ROOT));
             if (calendar == null) {
-                batch.reject(i, new RowError(row.line(), "calendar", code, "sla.import.unknownCalendar",
-                        List.of(code, String.join(", ", calendars.keySet().stream().sorted().toList()))));
+                batch.reject(
+                        i,
+                        new RowError(
+                                row.line(),
+                                "calendar",
+                                code,
+                                "sla.import.unknownCalendar",
+                                List.of(
+                                        code,
+                                        String.join(
+                                                ", ",
+                                                calendars.keySet().stream()
+                                                        .sorted()
+                                                        .toList()))));
             } else {
                 String name = row.text("name");
-                batch.add(i, calendar, row.date("date"), row.text("kind"), name == null || name.isBlank() ? null : name.strip());
+                batch.add(
+                        i,
+                        calendar,
+                        row.date("date"),
+                        row.text("kind"),
+                        name == null || name.isBlank() ? null : name.strip());
             }
         }
         List<RowOutcome> outcomes = batch.applyTo(table);

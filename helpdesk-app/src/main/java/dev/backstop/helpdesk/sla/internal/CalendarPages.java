@@ -31,10 +31,16 @@ class CalendarPages {
     }
 
     @GetMapping("/admin/calendars")
-    String calendars(@RequestParam(required = false) String code, @RequestParam(required = false) Integer year, Model model) {
+    String calendars(
+            @RequestParam(required = false) String code, @RequestParam(required = false) Integer year, Model model) {
         List<CalendarAdmin.CalendarRow> calendars = admin.calendars();
-        CalendarAdmin.CalendarRow shown = calendars.stream().filter(c -> c.code().equals(code)).findFirst()
-                .orElseGet(() -> calendars.stream().filter(c -> !c.alwaysOpen()).findFirst().orElse(calendars.getFirst()));
+        CalendarAdmin.CalendarRow shown = calendars.stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .orElseGet(() -> calendars.stream()
+                        .filter(c -> !c.alwaysOpen())
+                        .findFirst()
+                        .orElse(calendars.getFirst()));
         int shownYear = year != null ? year : deskTime.today().getYear();
         model.addAttribute("calendars", calendars);
         model.addAttribute("calendar", shown);
@@ -46,8 +52,12 @@ class CalendarPages {
     }
 
     @PostMapping("/admin/calendars/{code}/days")
-    String setDay(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam DayKind kind, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+    String setDay(
+            @PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam DayKind kind,
+            @RequestParam(defaultValue = "") String name,
+            RedirectAttributes redirect) {
         if (name.length() > 100) {
             throw new CalendarRefused(400, "sla.error.dayNameTooLong", 100);
         }
@@ -57,7 +67,9 @@ class CalendarPages {
     }
 
     @PostMapping("/admin/calendars/{code}/days/{date}/remove")
-    String removeDay(@PathVariable String code, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String removeDay(
+            @PathVariable String code,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
         admin.removeDay(code, date);
         redirect.addFlashAttribute("successKey", "sla.calendar.removed");

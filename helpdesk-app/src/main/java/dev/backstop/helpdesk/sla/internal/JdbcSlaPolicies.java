@@ -21,18 +21,38 @@ import org.springframework.stereotype.Service;
 @Service
 class JdbcSlaPolicies implements SlaPolicies {
 
-    record Policy(boolean active, long id, String name, String nameEn, String desk, String type, String priority, String segment,
-            long calendarId, int firstResponse, Integer update, int resolution, int atRiskPercent) {
+    record Policy(
+            boolean active,
+            long id,
+            String name,
+            String nameEn,
+            String desk,
+            String type,
+            String priority,
+            String segment,
+            long calendarId,
+            int firstResponse,
+            Integer update,
+            int resolution,
+            int atRiskPercent) {
 
         boolean matches(SlaSubject subject) {
-            return (desk == null || desk.equals(subject.desk())) && (type == null || type.equals(subject.type()))
+            return (desk == null || desk.equals(subject.desk()))
+                    && (type == null || type.equals(subject.type()))
                     && (priority == null || priority.equals(subject.priority()))
                     && (segment == null || segment.equals(subject.segment()));
         }
 
         SlaTargets targets() {
-            return new SlaTargets(id, name, nameEn, calendarId, Duration.ofMinutes(firstResponse),
-                    update == null ? null : Duration.ofMinutes(update), Duration.ofMinutes(resolution), atRiskPercent);
+            return new SlaTargets(
+                    id,
+                    name,
+                    nameEn,
+                    calendarId,
+                    Duration.ofMinutes(firstResponse),
+                    update == null ? null : Duration.ofMinutes(update),
+                    Duration.ofMinutes(resolution),
+                    atRiskPercent);
         }
     }
 
@@ -50,20 +70,27 @@ class JdbcSlaPolicies implements SlaPolicies {
 
     @Override
     public SlaTargets targetsFor(SlaSubject subject) {
-        return policies().stream().filter(p -> p.active() && p.matches(subject)).findFirst().map(Policy::targets)
-                .orElseThrow(() -> new IllegalStateException("no SLA policy matches " + subject
-                        + " and there is no default policy"));
+        return policies().stream()
+                .filter(p -> p.active() && p.matches(subject))
+                .findFirst()
+                .map(Policy::targets)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no SLA policy matches " + subject + " and there is no default policy"));
     }
 
     @Override
     public SlaTargets targets(long policyId) {
-        return policies().stream().filter(p -> p.id() == policyId).findFirst().map(Policy::targets)
+        return policies().stream()
+                .filter(p -> p.id() == policyId)
+                .findFirst()
+                .map(Policy::targets)
                 .orElseThrow(() -> new IllegalStateException("no SLA policy " + policyId));
     }
 
     @Override
     public BusinessCalendar calendar(String code) {
-        Long id = jdbc.queryForList("select id from business_calendars where code = ?", Long.class, code).stream().findFirst()
+        Long id = jdbc.queryForList("select id from business_calendars where code = ?", Long.class, code).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no business calendar " + code));
         return calendar(id);
     }
@@ -88,13 +115,25 @@ class JdbcSlaPolicies implements SlaPolicies {
         }
         List<Policy> current = policies.get();
         if (current == null) {
-            current = jdbc.query("""
+            current = jdbc.query(
+                    """
                     select active, id, name, name_en, desk, ticket_type, priority, segment, calendar_id, first_response_minutes,
                            update_minutes, resolution_minutes, at_risk_percent
                       from sla_policies order by position, id""",
-                    (rs, i) -> new Policy(rs.getBoolean(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
-                            (Integer) rs.getObject(11), rs.getInt(12), rs.getInt(13)));
+                    (rs, i) -> new Policy(
+                            rs.getBoolean(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getLong(9),
+                            rs.getInt(10),
+                            (Integer) rs.getObject(11),
+                            rs.getInt(12),
+                            rs.getInt(13)));
             policies.set(current);
         }
         return current;
@@ -107,13 +146,21 @@ class JdbcSlaPolicies implements SlaPolicies {
             return BusinessCalendar.alwaysOpen(zone);
         }
         BusinessCalendar.Builder builder = BusinessCalendar.in(zone);
-        jdbc.query("select day_of_week, opens, closes from calendar_hours where calendar_id = ?", rs -> {
-            builder.open(DayOfWeek.of(rs.getInt(1)), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime());
-        }, id);
-        jdbc.query("select calendar_date, kind from calendar_days where calendar_id = ?", rs -> {
-            builder.day(rs.getDate(1).toLocalDate(), BusinessCalendar.DayKind.valueOf(rs.getString(2)));
-        }, id);
+        jdbc.query(
+                "select day_of_week, opens, closes from calendar_hours where calendar_id = ?",
+                rs -> {
+                    builder.open(
+                            DayOfWeek.of(rs.getInt(1)),
+                            rs.getTime(2).toLocalTime(),
+                            rs.getTime(3).toLocalTime());
+                },
+                id);
+        jdbc.query(
+                "select calendar_date, kind from calendar_days where calendar_id = ?",
+                rs -> {
+                    builder.day(rs.getDate(1).toLocalDate(), BusinessCalendar.DayKind.valueOf(rs.getString(2)));
+                },
+                id);
         return builder.build();
     }
-
 }

@@ -18,9 +18,15 @@ class PolicyAdmin {
     static final int MAX_MINUTES = 60 * 24 * 90;
 
     /** What an admin may change; {@code updateMinutes} null = no update target; {@code active} false retires it. */
-    record PolicyChange(String name, String nameEn, String calendar, Integer firstResponseMinutes, Integer updateMinutes,
-            Integer resolutionMinutes, Integer atRiskPercent, Boolean active) {
-    }
+    record PolicyChange(
+            String name,
+            String nameEn,
+            String calendar,
+            Integer firstResponseMinutes,
+            Integer updateMinutes,
+            Integer resolutionMinutes,
+            Integer atRiskPercent,
+            Boolean active) {}
 
     private final JdbcTemplate jdbc;
     private final JdbcSlaPolicies policies;
@@ -34,9 +40,13 @@ class PolicyAdmin {
 
     @Transactional
     CalendarAdmin.PolicyRow change(long id, PolicyChange change) {
-        CalendarAdmin.PolicyRow current = calendars.policies().stream().filter(p -> p.id() == id && p.active()).findFirst()
+        CalendarAdmin.PolicyRow current = calendars.policies().stream()
+                .filter(p -> p.id() == id && p.active())
+                .findFirst()
                 .orElseThrow(() -> new CalendarRefused(404, "sla.policy.error.notFound", String.valueOf(id)));
-        boolean catchAll = current.desk() == null && current.ticketType() == null && current.priority() == null
+        boolean catchAll = current.desk() == null
+                && current.ticketType() == null
+                && current.priority() == null
                 && current.segment() == null;
         if (Boolean.FALSE.equals(change.active())) {
             if (catchAll) {
@@ -47,16 +57,21 @@ class PolicyAdmin {
             return row(id);
         }
         String name = text(change.name(), current.name());
-        String nameEn = change.nameEn() == null ? current.nameEn() : change.nameEn().isBlank() ? null : change.nameEn().strip();
+        String nameEn = change.nameEn() == null
+                ? current.nameEn()
+                : change.nameEn().isBlank() ? null : change.nameEn().strip();
         if (name.length() > 100 || (nameEn != null && nameEn.length() > 100)) {
             throw new CalendarRefused(400, "sla.policy.error.nameTooLong", 100);
         }
         String calendar = text(change.calendar(), current.calendar());
-        Long calendarId = jdbc.queryForList("select id from business_calendars where code = ?", Long.class, calendar).stream()
-                .findFirst().orElseThrow(() -> new CalendarRefused(400, "sla.error.noSuchCalendar", calendar));
+        Long calendarId =
+                jdbc.queryForList("select id from business_calendars where code = ?", Long.class, calendar).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new CalendarRefused(400, "sla.error.noSuchCalendar", calendar));
         int first = minutes(change.firstResponseMinutes(), current.firstResponseMinutes(), "firstResponse");
         int resolution = minutes(change.resolutionMinutes(), current.resolutionMinutes(), "resolution");
-        Integer update = change.updateMinutes() == null ? current.updateMinutes()
+        Integer update = change.updateMinutes() == null
+                ? current.updateMinutes()
                 : change.updateMinutes() == 0 ? null : minutes(change.updateMinutes(), null, "update");
         if (first > resolution) {
             throw new CalendarRefused(400, "sla.policy.error.firstAfterResolution", first, resolution);
@@ -66,14 +81,30 @@ class PolicyAdmin {
             throw new CalendarRefused(400, "sla.policy.error.atRisk", String.valueOf(atRisk));
         }
         jdbc.update("update sla_policies set active = false where id = ?", id);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into sla_policies (position, name, name_en, desk, ticket_type, priority, segment, calendar_id,
                                           first_response_minutes, update_minutes, resolution_minutes, at_risk_percent, active)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", current.position(), name, nameEn, current.desk(),
-                current.ticketType(), current.priority(), current.segment(), calendarId, first, update, resolution, atRisk);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
+                current.position(),
+                name,
+                nameEn,
+                current.desk(),
+                current.ticketType(),
+                current.priority(),
+                current.segment(),
+                calendarId,
+                first,
+                update,
+                resolution,
+                atRisk);
         policies.invalidate();
-        return calendars.policies().stream().filter(p -> p.active() && p.position() == current.position()
-                && p.name().equals(name)).reduce((a, b) -> b).orElseThrow();
+        return calendars.policies().stream()
+                .filter(p -> p.active()
+                        && p.position() == current.position()
+                        && p.name().equals(name))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     List<CalendarAdmin.CalendarRow> calendars() {
@@ -81,7 +112,10 @@ class PolicyAdmin {
     }
 
     private CalendarAdmin.PolicyRow row(long id) {
-        return calendars.policies().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        return calendars.policies().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String text(String given, String current) {

@@ -21,9 +21,11 @@ class PolicyAdminApi {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a policy's names, calendar and targets (minutes of business time; updateMinutes 0 = none), "
-            + "or retire it with active=false. The change is a new policy at the same position; tickets already under "
-            + "the old one keep its targets. The catch-all default cannot be retired.")
+    @Operation(
+            summary =
+                    "Change a policy's names, calendar and targets (minutes of business time; updateMinutes 0 = none), "
+                            + "or retire it with active=false. The change is a new policy at the same position; tickets already under "
+                            + "the old one keep its targets. The catch-all default cannot be retired.")
     CalendarAdmin.PolicyRow change(@PathVariable long id, @RequestBody PolicyAdmin.PolicyChange change) {
         return admin.change(id, change);
     }

@@ -23,20 +23,39 @@ class PolicyPages {
 
     @GetMapping("/admin/sla-policies")
     String policies(Model model) {
-        model.addAttribute("policies", calendars.policies().stream().filter(CalendarAdmin.PolicyRow::active).toList());
+        model.addAttribute(
+                "policies",
+                calendars.policies().stream()
+                        .filter(CalendarAdmin.PolicyRow::active)
+                        .toList());
         model.addAttribute("calendars", admin.calendars());
         return "sla/policies";
     }
 
     @PostMapping("/admin/sla-policies/{id}")
-    String change(@PathVariable long id, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String nameEn, @RequestParam(required = false) String calendar,
-            @RequestParam(required = false) Integer firstResponseMinutes, @RequestParam(required = false) Integer updateMinutes,
-            @RequestParam(required = false) Integer resolutionMinutes, @RequestParam(required = false) Integer atRiskPercent,
-            @RequestParam(defaultValue = "true") boolean active, RedirectAttributes flash) {
+    String change(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String nameEn,
+            @RequestParam(required = false) String calendar,
+            @RequestParam(required = false) Integer firstResponseMinutes,
+            @RequestParam(required = false) Integer updateMinutes,
+            @RequestParam(required = false) Integer resolutionMinutes,
+            @RequestParam(required = false) Integer atRiskPercent,
+            @RequestParam(defaultValue = "true") boolean active,
+            RedirectAttributes flash) {
         try {
-            admin.change(id, new PolicyAdmin.PolicyChange(name, nameEn, calendar, firstResponseMinutes,
-                    updateMinutes == null ? 0 : updateMinutes, resolutionMinutes, atRiskPercent, active));
+            admin.change(
+                    id,
+                    new PolicyAdmin.PolicyChange(
+                            name,
+                            nameEn,
+                            calendar,
+                            firstResponseMinutes,
+                            updateMinutes == null ? 0 : updateMinutes,
+                            resolutionMinutes,
+                            atRiskPercent,
+                            active));
             flash.addFlashAttribute("successKey", "sla.policy.saved");
         } catch (CalendarRefused refused) {
             flash.addFlashAttribute("errorKey", refused.code());

@@ -30,7 +30,9 @@ class SlaClock implements TicketClocks {
     private final Duration callbackWithin;
     private final Duration backOfficeWithin;
 
-    SlaClock(SlaPolicies policies, @Value("${backstop.sla.callback-within:4h}") Duration callbackWithin,
+    SlaClock(
+            SlaPolicies policies,
+            @Value("${backstop.sla.callback-within:4h}") Duration callbackWithin,
             @Value("${backstop.sla.back-office-within:48h}") Duration backOfficeWithin) {
         this.policies = policies;
         this.callbackWithin = callbackWithin;
@@ -39,10 +41,15 @@ class SlaClock implements TicketClocks {
 
     @Override
     public Started start(Desk desk, TicketType type, Priority priority, Segment segment, Instant now) {
-        SlaTargets targets = policies.targetsFor(new SlaSubject(desk.name(), type.name(), priority.name(), segment.name()));
+        SlaTargets targets =
+                policies.targetsFor(new SlaSubject(desk.name(), type.name(), priority.name(), segment.name()));
         BusinessCalendar calendar = policies.calendar(targets.calendarId());
-        return new Started(targets.policyId(), targets.calendarId(), calendar.plus(now, targets.firstResponse()),
-                calendar.plus(now, targets.atRisk(targets.firstResponse())), calendar.plus(now, targets.resolution()),
+        return new Started(
+                targets.policyId(),
+                targets.calendarId(),
+                calendar.plus(now, targets.firstResponse()),
+                calendar.plus(now, targets.atRisk(targets.firstResponse())),
+                calendar.plus(now, targets.resolution()),
                 calendar.plus(now, targets.atRisk(targets.resolution())));
     }
 
@@ -72,16 +79,34 @@ class SlaClock implements TicketClocks {
     }
 
     @Override
-    public TicketSla view(long policyId, long calendarId, SlaStatus status, Instant firstResponseDue,
-            Instant firstRespondedAt, Instant resolutionDue, Instant nextUpdateDue, Instant activeDue, Instant now) {
+    public TicketSla view(
+            long policyId,
+            long calendarId,
+            SlaStatus status,
+            Instant firstResponseDue,
+            Instant firstRespondedAt,
+            Instant resolutionDue,
+            Instant nextUpdateDue,
+            Instant activeDue,
+            Instant now) {
         SlaTargets targets = policies.targets(policyId);
         Duration left = null;
         if (activeDue != null) {
             BusinessCalendar calendar = policies.calendar(calendarId);
-            left = activeDue.isAfter(now) ? calendar.between(now, activeDue) : calendar.between(activeDue, now).negated();
+            left = activeDue.isAfter(now)
+                    ? calendar.between(now, activeDue)
+                    : calendar.between(activeDue, now).negated();
         }
-        return new TicketSla(targets.policyName(), targets.policyNameEn(), status, firstResponseDue, firstRespondedAt,
-                resolutionDue, nextUpdateDue, activeDue, left);
+        return new TicketSla(
+                targets.policyName(),
+                targets.policyNameEn(),
+                status,
+                firstResponseDue,
+                firstRespondedAt,
+                resolutionDue,
+                nextUpdateDue,
+                activeDue,
+                left);
     }
 
     private BusinessCalendar office() {

@@ -1,24 +1,24 @@
 package dev.backstop.helpdesk.sla.internal;
 
 import dev.backstop.helpdesk.notifications.Notifications;
+import dev.backstop.helpdesk.shared.SchedulerLocks;
 import dev.backstop.helpdesk.sla.BusinessCalendar;
 import dev.backstop.helpdesk.sla.SlaPolicies;
 import dev.backstop.helpdesk.tickets.ArticleKind;
-import java.util.Map;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import dev.backstop.helpdesk.shared.SchedulerLocks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,11 +38,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SlaEscalations {
 
-    enum Target { FIRST_RESPONSE, RESOLUTION, BACK_OFFICE, CALLBACK }
-
-    record Candidate(long id, String key, Long assigneeId, long calendarId, Instant firstRespondedAt,
-            Instant firstResponseDue, Instant firstResponseRiskAt, Instant resolutionDue, Instant resolutionRiskAt) {
+    enum Target {
+        FIRST_RESPONSE,
+        RESOLUTION,
+        BACK_OFFICE,
+        CALLBACK
     }
+
+    record Candidate(
+            long id,
+            String key,
+            Long assigneeId,
+            long calendarId,
+            Instant firstRespondedAt,
+            Instant firstResponseDue,
+            Instant firstResponseRiskAt,
+            Instant resolutionDue,
+            Instant resolutionRiskAt) {}
 
     private static final Logger log = LoggerFactory.getLogger(SlaEscalations.class);
 
@@ -53,8 +65,13 @@ class SlaEscalations {
     private final Clock clock;
     private final SlaSettings settings;
 
-    SlaEscalations(JdbcTemplate jdbc, PlatformTransactionManager transactions, SlaPolicies policies,
-            Notifications notifications, Clock clock, SlaSettings settings) {
+    SlaEscalations(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            SlaPolicies policies,
+            Notifications notifications,
+            Clock clock,
+            SlaSettings settings) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,7 +81,8 @@ class SlaEscalations {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${backstop.sla.escalation.interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${backstop.sla.escalation.interval:30s}",
             initialDelayString = "${backstop.sla.escalation.initial-delay:30s}")
     @SchedulerLock(name = "sla-escalations", lockAtMostFor = SchedulerLocks.TAKE_OVER_AFTER)
     public void scheduledPass() {
@@ -80,17 +98,26 @@ class SlaEscalations {
     public int pass() {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
-        List<Candidate> candidates = jdbc.query("""
+        List<Candidate> candidates = jdbc.query(
+                """
                 select id, ticket_key, assignee_id, sla_calendar_id, first_responded_at, first_response_due,
                        first_response_risk_at, resolution_due, resolution_risk_at
                   from tickets
                  where sla_policy_id is not null and sla_paused_at is null and state not in ('RESOLVED', 'CLOSED')
                    and ((first_responded_at is null and first_response_risk_at <= ?) or resolution_risk_at <= ?)
                  order by id""",
-                (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getLong(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))),
-                at, at);
+                (rs, i) -> new Candidate(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        (Long) rs.getObject(3, Long.class),
+                        rs.getLong(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9))),
+                at,
+                at);
         int done = 0;
         for (Candidate ticket : candidates) {
             boolean firstPending = ticket.firstRespondedAt() == null;
@@ -116,8 +143,16 @@ class SlaEscalations {
             if (row.get("department_id") != null) {
                 to.addAll(backOfficeOf(((Number) row.get("department_id")).longValue()));
             }
-            done += escalateOnce(((Number) row.get("id")).longValue(), (String) row.get("ticket_key"), Target.BACK_OFFICE, 2,
-                    instant(row.get("back_office_due")), now, to) ? 1 : 0;
+            done += escalateOnce(
+                            ((Number) row.get("id")).longValue(),
+                            (String) row.get("ticket_key"),
+                            Target.BACK_OFFICE,
+                            2,
+                            instant(row.get("back_office_due")),
+                            now,
+                            to)
+                    ? 1
+                    : 0;
         }
         for (var row : jdbc.queryForList("""
                 select id, ticket_key, assignee_id, callback_due from tickets
@@ -126,14 +161,23 @@ class SlaEscalations {
             if (row.get("assignee_id") != null) {
                 to.add(((Number) row.get("assignee_id")).longValue());
             }
-            done += escalateOnce(((Number) row.get("id")).longValue(), (String) row.get("ticket_key"), Target.CALLBACK, 2,
-                    instant(row.get("callback_due")), now, to) ? 1 : 0;
+            done += escalateOnce(
+                            ((Number) row.get("id")).longValue(),
+                            (String) row.get("ticket_key"),
+                            Target.CALLBACK,
+                            2,
+                            instant(row.get("callback_due")),
+                            now,
+                            to)
+                    ? 1
+                    : 0;
         }
         return done;
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant()
+        return value instanceof Timestamp t
+                ? t.toInstant()
                 : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
@@ -157,25 +201,33 @@ class SlaEscalations {
         return done;
     }
 
-    private boolean escalateOnce(long ticketId, String ticketKey, Target target, int level, Instant due, Instant now,
+    private boolean escalateOnce(
+            long ticketId,
+            String ticketKey,
+            Target target,
+            int level,
+            Instant due,
+            Instant now,
             List<Long> recipients) {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 if (jdbc.queryForObject("""
-                        select count(*) from ticket_escalations where ticket_id = ? and target = ? and level = ? and due_at = ?""",
-                        Integer.class, ticketId, target.name(), level, Timestamp.from(due)) > 0) {
+                        select count(*) from ticket_escalations where ticket_id = ? and target = ? and level = ? and due_at = ?""", Integer.class, ticketId, target.name(), level, Timestamp.from(due)) > 0) {
                     return false;
                 }
-                jdbc.update("insert into ticket_escalations (ticket_id, target, level, due_at, escalated_at) values (?, ?, ?, ?, ?)",
-                        ticketId, target.name(), level, Timestamp.from(due), Timestamp.from(now));
+                jdbc.update(
+                        "insert into ticket_escalations (ticket_id, target, level, due_at, escalated_at) values (?, ?, ?, ?, ?)",
+                        ticketId,
+                        target.name(),
+                        level,
+                        Timestamp.from(due),
+                        Timestamp.from(now));
                 String what = level == 1 ? "AT_RISK" : level == 2 ? "BREACHED" : "FURTHER";
                 String messageKey = "tickets.sla.escalation." + target.name() + "." + what;
                 jdbc.update("""
                         insert into ticket_articles (ticket_id, kind, internal, body, author_name, created_at)
-                        values (?, ?, true, ?, ?, ?)""",
-                        ticketId, ArticleKind.SLA_ESCALATION.name(), messageKey, "SLA", Timestamp.from(now));
-                notifications.notify(recipients, messageKey, List.of(ticketKey, String.valueOf(level)),
-                        ticketId);
+                        values (?, ?, true, ?, ?, ?)""", ticketId, ArticleKind.SLA_ESCALATION.name(), messageKey, "SLA", Timestamp.from(now));
+                notifications.notify(recipients, messageKey, List.of(ticketKey, String.valueOf(level)), ticketId);
                 return true;
             }));
         } catch (DuplicateKeyException anotherNodeWasFirst) {
@@ -200,8 +252,7 @@ class SlaEscalations {
     private List<Long> backOfficeOf(long departmentId) {
         return jdbc.queryForList("""
                 select u.id from app_users u join user_roles r on r.user_id = u.id
-                 where u.enabled = true and r.role = 'BACK_OFFICE' and u.department_id = ? order by u.id""",
-                Long.class, departmentId);
+                 where u.enabled = true and r.role = 'BACK_OFFICE' and u.department_id = ? order by u.id""", Long.class, departmentId);
     }
 
     /** Ids of the enabled users holding any of the roles. */

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (business time past the due time, each one level up) with the role they notify.
  */
 @ConfigurationProperties("backstop.sla.escalation")
-record SlaSettings(@DefaultValue("true") boolean enabled, @DefaultValue("4h,16h") List<Duration> furtherAfter,
-        @DefaultValue("ADMIN") String furtherNotifyRole) {
-}
+record SlaSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4h,16h") List<Duration> furtherAfter,
+        @DefaultValue("ADMIN") String furtherNotifyRole) {}

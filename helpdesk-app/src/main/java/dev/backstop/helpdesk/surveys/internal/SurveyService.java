@@ -2,11 +2,11 @@ package dev.backstop.helpdesk.surveys.internal;
 
 import dev.backstop.helpdesk.messaging.Delivery;
 import dev.backstop.helpdesk.messaging.OutboundMessages;
-import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.surveys.SurveyRefused;
+import dev.backstop.helpdesk.surveys.TicketSurveys;
+import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.TicketState;
 import dev.backstop.helpdesk.tickets.TicketStateChanged;
-import dev.backstop.helpdesk.surveys.TicketSurveys;
 import dev.backstop.helpdesk.tickets.TicketType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,7 +38,10 @@ class SurveyService implements TicketSurveys {
     private final String publicUrl;
     private final Duration validFor;
 
-    SurveyService(JdbcTemplate jdbc, OutboundMessages messages, Clock clock,
+    SurveyService(
+            JdbcTemplate jdbc,
+            OutboundMessages messages,
+            Clock clock,
             @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl,
             @Value("${backstop.surveys.valid-for:14d}") Duration validFor) {
         this.jdbc = jdbc;
@@ -59,10 +62,15 @@ class SurveyService implements TicketSurveys {
             return;
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select ticket_key, type, requester_email, requester_phone from tickets where id = ?", changed.ticketId());
-        if (rows.isEmpty() || TicketType.COMPLAINT.name().equals(rows.getFirst().get("type"))
-                || jdbc.queryForObject("select count(*) from ticket_surveys where ticket_id = ?", Integer.class,
-                        changed.ticketId()) > 0) {
+                "select ticket_key, type, requester_email, requester_phone from tickets where id = ?",
+                changed.ticketId());
+        if (rows.isEmpty()
+                || TicketType.COMPLAINT.name().equals(rows.getFirst().get("type"))
+                || jdbc.queryForObject(
+                                "select count(*) from ticket_surveys where ticket_id = ?",
+                                Integer.class,
+                                changed.ticketId())
+                        > 0) {
             return;
         }
         String key = (String) rows.getFirst().get("ticket_key");
@@ -81,8 +89,8 @@ class SurveyService implements TicketSurveys {
         if (email != null && !email.isBlank()) {
             channel = "EMAIL";
             to = email;
-            delivery = messages.email(email, "【后盾服务台】请为工单 " + key + " 的服务评分 / Please rate request " + key,
-                    """
+            delivery =
+                    messages.email(email, "【后盾服务台】请为工单 " + key + " 的服务评分 / Please rate request " + key, """
                     您好！
 
                     您的工单 %1$s 已办结。请花一分钟为本次服务评分：
@@ -94,21 +102,29 @@ class SurveyService implements TicketSurveys {
                     %2$s
 
                     （链接 %3$d 天内有效，仅可使用一次。This link works once and expires in %3$d days.）
-                    """.formatted(key, link, validFor.toDays()));
+                    """.formatted(
+                                    key, link, validFor.toDays()));
         } else {
             channel = "SMS";
             to = phone;
             delivery = messages.sms(phone, "【后盾服务台】您的工单 %s 已办结，请为服务评分 Please rate us: %s".formatted(key, link));
         }
         if (delivery.status() == Delivery.Status.FAILED) {
-            // the mail server or SMS gateway is down: the publication stays incomplete and UnfinishedEvents sends it later
+            // the mail server or SMS gateway is down: the publication stays incomplete and UnfinishedEvents sends it
+            // later
             throw new IllegalStateException("survey for " + key + " not delivered: " + delivery.detail());
         }
         if (delivery.status() == Delivery.Status.SENT) {
             Instant now = clock.instant();
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into ticket_surveys (ticket_id, token_hash, sent_by, sent_to, created_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?)""", changed.ticketId(), hash(token), channel, to, Timestamp.from(now),
+                    values (?, ?, ?, ?, ?, ?)""",
+                    changed.ticketId(),
+                    hash(token),
+                    channel,
+                    to,
+                    Timestamp.from(now),
                     Timestamp.from(now.plus(validFor)));
         }
     }
@@ -116,11 +132,16 @@ class SurveyService implements TicketSurveys {
     @Override
     @Transactional(readOnly = true)
     public Optional<SurveyView> find(String token) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select t.ticket_key, t.subject, s.answered_at from ticket_surveys s join tickets t on t.id = s.ticket_id
                  where s.token_hash = ? and s.expires_at > ?""",
-                (rs, i) -> new SurveyView(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null),
-                hash(token), Timestamp.from(clock.instant())).stream().findFirst();
+                        (rs, i) -> new SurveyView(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null),
+                        hash(token),
+                        Timestamp.from(clock.instant()))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -142,20 +163,32 @@ class SurveyService implements TicketSurveys {
             text = text.substring(0, 2000);
         }
         // the answered_at guard makes a double submit (two tabs, a retry) count once
-        if (jdbc.update("update ticket_surveys set answered_at = ?, rating = ?, comment = ? where id = ? and answered_at is null",
-                Timestamp.from(now), rating, text, row.get("id")) == 0) {
+        if (jdbc.update(
+                        "update ticket_surveys set answered_at = ?, rating = ?, comment = ? where id = ? and answered_at is null",
+                        Timestamp.from(now),
+                        rating,
+                        text,
+                        row.get("id"))
+                == 0) {
             throw SurveyRefused.answered();
         }
         long ticketId = ((Number) row.get("ticket_id")).longValue();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into ticket_articles (ticket_id, kind, internal, body, satisfaction, author_name, created_at)
-                values (?, ?, true, ?, ?, ?, ?)""", ticketId, ArticleKind.SURVEY_ANSWER.name(), text, rating,
-                row.get("requester_name") == null ? "—" : row.get("requester_name"), Timestamp.from(now));
+                values (?, ?, true, ?, ?, ?, ?)""",
+                ticketId,
+                ArticleKind.SURVEY_ANSWER.name(),
+                text,
+                rating,
+                row.get("requester_name") == null ? "—" : row.get("requester_name"),
+                Timestamp.from(now));
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -27,7 +27,10 @@ class SurveyPage {
     }
 
     @PostMapping("/survey/{token}")
-    String answer(@PathVariable String token, @RequestParam int rating, @RequestParam(required = false) String comment,
+    String answer(
+            @PathVariable String token,
+            @RequestParam int rating,
+            @RequestParam(required = false) String comment,
             Model model) {
         surveys.answer(token, rating, comment);
         return "redirect:/survey/" + token;

@@ -52,10 +52,14 @@ class ArticleEntity {
     String authorName;
     Instant createdAt;
 
-    protected ArticleEntity() {
-    }
+    protected ArticleEntity() {}
 
-    ArticleEntity(TicketEntity ticket, ArticleKind kind, boolean internal, String body, TicketEntity.Author author,
+    ArticleEntity(
+            TicketEntity ticket,
+            ArticleKind kind,
+            boolean internal,
+            String body,
+            TicketEntity.Author author,
             Instant now) {
         this.ticket = ticket;
         this.kind = kind;

@@ -25,11 +25,17 @@ class AttachmentEntity {
     Long uploadedBy;
     Instant createdAt;
 
-    protected AttachmentEntity() {
-    }
+    protected AttachmentEntity() {}
 
-    AttachmentEntity(long ticketId, String fileName, String contentType, long sizeBytes, String storagePath,
-            String sha256, Long uploadedBy, Instant createdAt) {
+    AttachmentEntity(
+            long ticketId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String storagePath,
+            String sha256,
+            Long uploadedBy,
+            Instant createdAt) {
         this.ticketId = ticketId;
         this.fileName = fileName;
         this.contentType = contentType;

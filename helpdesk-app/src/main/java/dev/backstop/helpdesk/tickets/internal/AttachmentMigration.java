@@ -34,9 +34,9 @@ class AttachmentMigration {
 
     @EventListener(ApplicationReadyEvent.class)
     void migrate() {
-        record Row(long id, String path) {
-        }
-        List<Row> rows = jdbc.query("select id, storage_path from ticket_attachments where storage_path not like 'blob:%'",
+        record Row(long id, String path) {}
+        List<Row> rows = jdbc.query(
+                "select id, storage_path from ticket_attachments where storage_path not like 'blob:%'",
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2)));
         int moved = 0;
         for (Row row : rows) {
@@ -46,8 +46,12 @@ class AttachmentMigration {
             }
             try (InputStream in = Files.newInputStream(file)) {
                 String reference = blobs.save(in);
-                if (jdbc.update("update ticket_attachments set storage_path = ? where id = ? and storage_path = ?", reference,
-                        row.id(), row.path()) == 1) {
+                if (jdbc.update(
+                                "update ticket_attachments set storage_path = ? where id = ? and storage_path = ?",
+                                reference,
+                                row.id(),
+                                row.path())
+                        == 1) {
                     Files.deleteIfExists(file);
                     moved++;
                 } else {

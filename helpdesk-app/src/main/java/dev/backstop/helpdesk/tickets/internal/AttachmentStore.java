@@ -30,8 +30,7 @@ class AttachmentStore {
         this.blobs = blobs;
     }
 
-    record Stored(String reference, long size, String sha256) {
-    }
+    record Stored(String reference, long size, String sha256) {}
 
     Stored store(String fileName, String contentType, long declaredSize, InputStream content) {
         long max = settings.maxSize().toBytes();

@@ -20,8 +20,7 @@ final class ContentSniffer {
     private static final byte[] ELF = {0x7F, 'E', 'L', 'F'};
     private static final byte[] SCRIPT = {'#', '!'};
 
-    private ContentSniffer() {
-    }
+    private ContentSniffer() {}
 
     static boolean plausible(String contentType, byte[] head) {
         if (startsWith(head, WINDOWS_EXE) || startsWith(head, ELF) || startsWith(head, SCRIPT)) {
@@ -32,7 +31,8 @@ final class ContentSniffer {
             case "image/png" -> startsWith(head, PNG);
             case "image/jpeg" -> startsWith(head, JPEG);
             case "image/gif" -> startsWith(head, GIF);
-            case "application/zip", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            case "application/zip",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ->
                 startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP);
             case "application/msword", "application/vnd.ms-excel" -> startsWith(head, OLE);
@@ -41,7 +41,8 @@ final class ContentSniffer {
     }
 
     private static boolean startsWith(byte[] head, byte[] signature) {
-        return head.length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
+        return head.length >= signature.length
+                && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
     }
 
     private static boolean noNulBytes(byte[] head) {

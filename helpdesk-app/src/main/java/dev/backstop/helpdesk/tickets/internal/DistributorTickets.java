@@ -50,22 +50,42 @@ class DistributorTickets {
         args.addAll(visible.args());
         args.add(Math.max(1, Math.min(limit, 200)));
         Instant now = clock.instant();
-        return jdbc.query(SELECT + (activeOnly ? " and t.state not in ('RESOLVED', 'CLOSED')" : "")
-                        + " and (" + visible.sql() + ") order by t.updated_at desc, t.id desc fetch first ? rows only",
-                (rs, i) -> summary(rs, now), args.toArray());
+        return jdbc.query(
+                SELECT + (activeOnly ? " and t.state not in ('RESOLVED', 'CLOSED')" : "") + " and (" + visible.sql()
+                        + ") order by t.updated_at desc, t.id desc fetch first ? rows only",
+                (rs, i) -> summary(rs, now),
+                args.toArray());
     }
 
     private static TicketSummary summary(ResultSet rs, Instant now) throws SQLException {
-        SlaState sla = new SlaState(TicketState.valueOf(rs.getString(7)), rs.getObject(15, Long.class),
-                instant(rs.getTimestamp(16)), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
-                instant(rs.getTimestamp(19)), instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)),
+        SlaState sla = new SlaState(
+                TicketState.valueOf(rs.getString(7)),
+                rs.getObject(15, Long.class),
+                instant(rs.getTimestamp(16)),
+                instant(rs.getTimestamp(17)),
+                instant(rs.getTimestamp(18)),
+                instant(rs.getTimestamp(19)),
+                instant(rs.getTimestamp(20)),
+                instant(rs.getTimestamp(21)),
                 instant(rs.getTimestamp(22)));
         String segment = rs.getString(14);
-        return new TicketSummary(rs.getLong(1), rs.getString(2), Desk.valueOf(rs.getString(3)),
-                TicketType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), Priority.valueOf(rs.getString(6)),
-                sla.state(), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
-                instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), segment == null ? null : Segment.valueOf(segment),
-                sla.status(now), sla.activeDue());
+        return new TicketSummary(
+                rs.getLong(1),
+                rs.getString(2),
+                Desk.valueOf(rs.getString(3)),
+                TicketType.valueOf(rs.getString(4)),
+                Channel.valueOf(rs.getString(5)),
+                Priority.valueOf(rs.getString(6)),
+                sla.state(),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getBoolean(11),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)),
+                segment == null ? null : Segment.valueOf(segment),
+                sla.status(now),
+                sla.activeDue());
     }
 
     private static Instant instant(Timestamp timestamp) {

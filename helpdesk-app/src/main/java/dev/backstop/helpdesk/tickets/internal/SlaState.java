@@ -10,11 +10,21 @@ import java.util.Set;
  * The SLA clock of a ticket as read at one moment, from its stored due times: its status and the due time it is
  * measured against. The same rule in Java (here: ticket pages and lists) and in SQL ({@link TicketFilters}).
  */
-record SlaState(TicketState state, Long policyId, Instant resolvedAt, Instant pausedAt, Instant firstRespondedAt,
-        Instant firstResponseDue, Instant firstResponseRiskAt, Instant resolutionDue, Instant resolutionRiskAt) {
+record SlaState(
+        TicketState state,
+        Long policyId,
+        Instant resolvedAt,
+        Instant pausedAt,
+        Instant firstRespondedAt,
+        Instant firstResponseDue,
+        Instant firstResponseRiskAt,
+        Instant resolutionDue,
+        Instant resolutionRiskAt) {
 
     /** States in which the clock does not run. */
-    static final Set<TicketState> STOPPED = EnumSet.of(TicketState.PENDING_REQUESTER, TicketState.RESOLVED, TicketState.CLOSED);
+    static final Set<TicketState> STOPPED =
+            EnumSet.of(TicketState.PENDING_REQUESTER, TicketState.RESOLVED, TicketState.CLOSED);
+
     static final Set<TicketState> DONE = EnumSet.of(TicketState.RESOLVED, TicketState.CLOSED);
 
     SlaStatus status(Instant now) {
@@ -23,9 +33,12 @@ record SlaState(TicketState state, Long policyId, Instant resolvedAt, Instant pa
         }
         if (DONE.contains(state)) {
             Instant resolved = resolvedAt != null ? resolvedAt : pausedAt;
-            boolean firstMissed = firstRespondedAt == null ? resolved != null && resolved.isAfter(firstResponseDue)
+            boolean firstMissed = firstRespondedAt == null
+                    ? resolved != null && resolved.isAfter(firstResponseDue)
                     : firstRespondedAt.isAfter(firstResponseDue);
-            return firstMissed || resolved != null && resolved.isAfter(resolutionDue) ? SlaStatus.MISSED : SlaStatus.MET;
+            return firstMissed || resolved != null && resolved.isAfter(resolutionDue)
+                    ? SlaStatus.MISSED
+                    : SlaStatus.MET;
         }
         if (pausedAt != null) {
             return SlaStatus.PAUSED;

@@ -27,14 +27,26 @@ class TicketAttachments {
         this.clock = clock;
     }
 
-    AttachmentInfo attach(TicketEntity ticket, String fileName, String contentType, long sizeBytes, InputStream content,
+    AttachmentInfo attach(
+            TicketEntity ticket,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            InputStream content,
             CurrentUser by) {
         String safeName = safeFileName(fileName);
         AttachmentStore.Stored stored = store.store(safeName, contentType, sizeBytes, content);
         try {
             Instant now = clock.instant();
-            AttachmentEntity entity = new AttachmentEntity(ticket.id(), safeName,
-                    AttachmentSettings.normalise(contentType), stored.size(), stored.reference(), stored.sha256(), by.id(), now);
+            AttachmentEntity entity = new AttachmentEntity(
+                    ticket.id(),
+                    safeName,
+                    AttachmentSettings.normalise(contentType),
+                    stored.size(),
+                    stored.reference(),
+                    stored.sha256(),
+                    by.id(),
+                    now);
             ticket.touch(now);
             attachments.saveAndFlush(entity);
             return views.attachment(entity, by.displayName());
@@ -45,16 +57,19 @@ class TicketAttachments {
     }
 
     AttachmentContent content(TicketEntity ticket, long attachmentId) {
-        AttachmentEntity entity = attachments.findByIdAndTicketId(attachmentId, ticket.id())
+        AttachmentEntity entity = attachments
+                .findByIdAndTicketId(attachmentId, ticket.id())
                 .orElseThrow(() -> new TicketNotFound(ticket.id() + "/" + attachmentId));
         String reference = entity.storagePath;
-        return new AttachmentContent(views.attachment(entity, names.user(entity.uploadedBy).orElse(null)),
-                () -> store.open(reference));
+        return new AttachmentContent(
+                views.attachment(entity, names.user(entity.uploadedBy).orElse(null)), () -> store.open(reference));
     }
 
     static String safeFileName(String fileName) {
         String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "_")
+                .strip();
         if (name.isEmpty()) {
             name = "attachment";
         }

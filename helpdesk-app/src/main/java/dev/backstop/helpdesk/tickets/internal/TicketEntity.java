@@ -66,20 +66,28 @@ class TicketEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "ticket_key", nullable = false, updatable = false)
     private String key;
+
     @Enumerated(EnumType.STRING)
     private Desk desk;
+
     @Enumerated(EnumType.STRING)
     private TicketType type;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     @Enumerated(EnumType.STRING)
     private Priority priority;
+
     @Enumerated(EnumType.STRING)
     private TicketState state;
+
     @Enumerated(EnumType.STRING)
     private RequesterKind requesterKind;
+
     private Long requesterRef;
     private String requesterName;
     private String requesterPhone;
@@ -100,8 +108,10 @@ class TicketEntity {
     private Instant updatedAt;
     private Instant resolvedAt;
     private Instant closedAt;
+
     @Enumerated(EnumType.STRING)
     private Segment segment;
+
     private String skill;
     private Long slaPolicyId;
     private Long slaCalendarId;
@@ -117,12 +127,15 @@ class TicketEntity {
     private Instant callbackDue;
     private Instant callbackDoneAt;
     private Integer satisfaction;
+
     @Version
     private long version;
+
     @ElementCollection
     @CollectionTable(name = "ticket_tags", joinColumns = @JoinColumn(name = "ticket_id"))
     @Column(name = "tag")
     private Set<String> tags = new LinkedHashSet<>();
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt asc, id asc")
     private List<ArticleEntity> articles = new ArrayList<>();
@@ -130,22 +143,40 @@ class TicketEntity {
     /** Events registered since the last save; suppliers, since an opened ticket's id exists only once it is saved. */
     @Transient
     private final List<Supplier<Object>> registered = new ArrayList<>();
+
     @Transient
     private Instant changeAt;
+
     @Transient
     private Desk deskBefore;
+
     @Transient
     private TicketState stateBefore;
 
-    protected TicketEntity() {
-    }
+    protected TicketEntity() {}
 
     /** What a new ticket is opened with, checked and resolved by the caller (requester bound, references known). */
-    record Opening(String key, Desk desk, TicketType type, Channel channel, Priority priority, String subject,
-            String description, String orderNo, String shipmentNo, String invoiceNo, String employeeNo, Set<String> tags,
-            boolean confidential, String skill, Long createdBy, Long distributorId, Long employeeId, Requester requester,
-            Segment segment, Long departmentId) {
-    }
+    record Opening(
+            String key,
+            Desk desk,
+            TicketType type,
+            Channel channel,
+            Priority priority,
+            String subject,
+            String description,
+            String orderNo,
+            String shipmentNo,
+            String invoiceNo,
+            String employeeNo,
+            Set<String> tags,
+            boolean confidential,
+            String skill,
+            Long createdBy,
+            Long distributorId,
+            Long employeeId,
+            Requester requester,
+            Segment segment,
+            Long departmentId) {}
 
     /** Opens a ticket: NEW, its SLA clock started, the first timeline entry; registers {@link TicketOpened}. */
     static TicketEntity open(Opening o, TicketClocks clocks, Author author, Instant now) {
@@ -247,7 +278,9 @@ class TicketEntity {
     void reply(String body, boolean byRequester, Author author, TicketClocks clocks, Instant now) {
         append(ArticleKind.PUBLIC_REPLY, false, body, author, now);
         if (byRequester) {
-            if (state == TicketState.PENDING_REQUESTER || state == TicketState.RESOLVED || state == TicketState.CLOSED) {
+            if (state == TicketState.PENDING_REQUESTER
+                    || state == TicketState.RESOLVED
+                    || state == TicketState.CLOSED) {
                 moveTo(TicketState.OPEN, null, author, now);
             }
         } else {
@@ -294,8 +327,11 @@ class TicketEntity {
         if (state != TicketState.PENDING_BACK_OFFICE) {
             throw LoopRefused.notWithBackOffice(key);
         }
-        Long forwardedBy = articles.stream().filter(a -> a.kind == ArticleKind.TRANSFER && a.authorId != null)
-                .reduce((first, second) -> second).map(a -> a.authorId).orElse(null);
+        Long forwardedBy = articles.stream()
+                .filter(a -> a.kind == ArticleKind.TRANSFER && a.authorId != null)
+                .reduce((first, second) -> second)
+                .map(a -> a.authorId)
+                .orElse(null);
         append(ArticleKind.BACK_OFFICE_ANSWER, true, body, author, now);
         backOfficeAnsweredAt = now;
         callbackDue = callbackDueAt;
@@ -314,8 +350,10 @@ class TicketEntity {
         article.satisfaction = rating;
         satisfaction = rating;
         callbackDoneAt = now;
-        if (rating < SATISFIED && (state == TicketState.RESOLVED || state == TicketState.CLOSED
-                || state == TicketState.PENDING_REQUESTER)) {
+        if (rating < SATISFIED
+                && (state == TicketState.RESOLVED
+                        || state == TicketState.CLOSED
+                        || state == TicketState.PENDING_REQUESTER)) {
             moveTo(TicketState.OPEN, null, author, now);
         }
         responded(clocks, now);
@@ -336,7 +374,8 @@ class TicketEntity {
             // no back office would ever see it: the way there is a transfer to a department
             throw LoopRefused.departmentFirst(key);
         }
-        if (type == TicketType.COMPLAINT && (target == TicketState.RESOLVED || target == TicketState.CLOSED)
+        if (type == TicketType.COMPLAINT
+                && (target == TicketState.RESOLVED || target == TicketState.CLOSED)
                 && (satisfaction == null || satisfaction < SATISFIED)) {
             throw LoopRefused.callbackFirst(key);
         }
@@ -351,8 +390,7 @@ class TicketEntity {
                 resolvedAt = null;
                 closedAt = null;
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -378,8 +416,8 @@ class TicketEntity {
         article.toDesk = target;
     }
 
-    void transferToDepartment(long department, String departmentName, String reason, Instant due, Author author,
-            Instant now) {
+    void transferToDepartment(
+            long department, String departmentName, String reason, Instant due, Author author, Instant now) {
         departmentId = department;
         backOfficeDue = due;
         backOfficeAnsweredAt = null;
@@ -391,8 +429,16 @@ class TicketEntity {
 
     /** The SLA clock as read now. */
     SlaState sla() {
-        return new SlaState(state, slaPolicyId, resolvedAt, slaPausedAt, firstRespondedAt, firstResponseDue,
-                firstResponseRiskAt, resolutionDue, resolutionRiskAt);
+        return new SlaState(
+                state,
+                slaPolicyId,
+                resolvedAt,
+                slaPausedAt,
+                firstRespondedAt,
+                firstResponseDue,
+                firstResponseRiskAt,
+                resolutionDue,
+                resolutionRiskAt);
     }
 
     /** The clock as staff read it (null: no policy). */
@@ -401,51 +447,168 @@ class TicketEntity {
             return null;
         }
         SlaState sla = sla();
-        return clocks.view(slaPolicyId, slaCalendarId, sla.status(now), firstResponseDue, firstRespondedAt, resolutionDue,
-                nextUpdateDue, sla.activeDue(), now);
+        return clocks.view(
+                slaPolicyId,
+                slaCalendarId,
+                sla.status(now),
+                firstResponseDue,
+                firstRespondedAt,
+                resolutionDue,
+                nextUpdateDue,
+                sla.activeDue(),
+                now);
     }
 
     // read accessors
 
-    Long id() { return id; }
-    String key() { return key; }
-    Desk desk() { return desk; }
-    TicketType type() { return type; }
-    Channel channel() { return channel; }
-    Priority priority() { return priority; }
-    TicketState state() { return state; }
-    RequesterKind requesterKind() { return requesterKind; }
-    Long requesterRef() { return requesterRef; }
-    String requesterName() { return requesterName; }
-    String requesterPhone() { return requesterPhone; }
-    String requesterEmail() { return requesterEmail; }
-    Long distributorId() { return distributorId; }
-    Long employeeId() { return employeeId; }
-    String subject() { return subject; }
-    String description() { return description; }
-    String orderNo() { return orderNo; }
-    String shipmentNo() { return shipmentNo; }
-    String invoiceNo() { return invoiceNo; }
-    String employeeNo() { return employeeNo; }
-    Long assigneeId() { return assigneeId; }
-    Long departmentId() { return departmentId; }
-    boolean confidential() { return confidential; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
-    Instant resolvedAt() { return resolvedAt; }
-    Instant closedAt() { return closedAt; }
-    Segment segment() { return segment; }
-    String skill() { return skill; }
-    Instant backOfficeDue() { return backOfficeDue; }
-    Instant backOfficeAnsweredAt() { return backOfficeAnsweredAt; }
-    Instant callbackDue() { return callbackDue; }
-    Instant callbackDoneAt() { return callbackDoneAt; }
-    Integer satisfaction() { return satisfaction; }
-    long version() { return version; }
-    Set<String> tags() { return Collections.unmodifiableSet(tags); }
-    List<ArticleEntity> articles() { return Collections.unmodifiableList(articles); }
+    Long id() {
+        return id;
+    }
+
+    String key() {
+        return key;
+    }
+
+    Desk desk() {
+        return desk;
+    }
+
+    TicketType type() {
+        return type;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    Priority priority() {
+        return priority;
+    }
+
+    TicketState state() {
+        return state;
+    }
+
+    RequesterKind requesterKind() {
+        return requesterKind;
+    }
+
+    Long requesterRef() {
+        return requesterRef;
+    }
+
+    String requesterName() {
+        return requesterName;
+    }
+
+    String requesterPhone() {
+        return requesterPhone;
+    }
+
+    String requesterEmail() {
+        return requesterEmail;
+    }
+
+    Long distributorId() {
+        return distributorId;
+    }
+
+    Long employeeId() {
+        return employeeId;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String orderNo() {
+        return orderNo;
+    }
+
+    String shipmentNo() {
+        return shipmentNo;
+    }
+
+    String invoiceNo() {
+        return invoiceNo;
+    }
+
+    String employeeNo() {
+        return employeeNo;
+    }
+
+    Long assigneeId() {
+        return assigneeId;
+    }
+
+    Long departmentId() {
+        return departmentId;
+    }
+
+    boolean confidential() {
+        return confidential;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    Instant closedAt() {
+        return closedAt;
+    }
+
+    Segment segment() {
+        return segment;
+    }
+
+    String skill() {
+        return skill;
+    }
+
+    Instant backOfficeDue() {
+        return backOfficeDue;
+    }
+
+    Instant backOfficeAnsweredAt() {
+        return backOfficeAnsweredAt;
+    }
+
+    Instant callbackDue() {
+        return callbackDue;
+    }
+
+    Instant callbackDoneAt() {
+        return callbackDoneAt;
+    }
+
+    Integer satisfaction() {
+        return satisfaction;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Set<String> tags() {
+        return Collections.unmodifiableSet(tags);
+    }
+
+    List<ArticleEntity> articles() {
+        return Collections.unmodifiableList(articles);
+    }
 
     /** Who acted: a user id (null for the system) and the name shown on the timeline. */
-    record Author(Long userId, String name) {
-    }
+    record Author(Long userId, String name) {}
 }

@@ -16,8 +16,7 @@ import org.springframework.data.jpa.domain.Specification;
 /** The list filters as a query predicate, combined with the visibility scope. */
 final class TicketFilters {
 
-    private TicketFilters() {
-    }
+    private TicketFilters() {}
 
     static Specification<TicketEntity> of(TicketFilter filter, CurrentUser by, Instant now) {
         return (root, query, cb) -> {
@@ -29,7 +28,9 @@ final class TicketFilters {
                 all.add(cb.equal(root.get("state"), filter.state()));
             }
             if (filter.activeOnly()) {
-                all.add(root.get("state").in(TicketState.RESOLVED, TicketState.CLOSED).not());
+                all.add(root.get("state")
+                        .in(TicketState.RESOLVED, TicketState.CLOSED)
+                        .not());
             }
             if (filter.mine()) {
                 all.add(cb.equal(root.get("assigneeId"), by.id()));
@@ -41,19 +42,26 @@ final class TicketFilters {
             }
             if (hasText(filter.requester())) {
                 String like = like(filter.requester());
-                all.add(cb.or(cb.like(cb.lower(root.get("requesterName")), like),
+                all.add(cb.or(
+                        cb.like(cb.lower(root.get("requesterName")), like),
                         cb.like(cb.lower(root.get("requesterPhone")), like)));
             }
             if (hasText(filter.text())) {
                 String like = like(filter.text());
-                all.add(cb.or(cb.like(cb.lower(root.get("key")), like), cb.like(cb.lower(root.get("subject")), like),
+                all.add(cb.or(
+                        cb.like(cb.lower(root.get("key")), like),
+                        cb.like(cb.lower(root.get("subject")), like),
                         cb.like(cb.lower(root.get("description")), like)));
             }
             if (filter.sla() == SlaStatus.BREACHED) {
                 all.add(breached(root, cb, now));
             } else if (filter.sla() == SlaStatus.AT_RISK) {
-                all.add(cb.and(running(root, cb), cb.not(breached(root, cb, now)),
-                        cb.or(cb.and(cb.isNull(root.get("firstRespondedAt")),
+                all.add(cb.and(
+                        running(root, cb),
+                        cb.not(breached(root, cb, now)),
+                        cb.or(
+                                cb.and(
+                                        cb.isNull(root.get("firstRespondedAt")),
                                         cb.lessThanOrEqualTo(root.<Instant>get("firstResponseRiskAt"), now)),
                                 cb.lessThanOrEqualTo(root.<Instant>get("resolutionRiskAt"), now))));
             }
@@ -63,13 +71,19 @@ final class TicketFilters {
 
     /** The same rule as {@link SlaState#status}: a running clock past the due time it is measured against. */
     static Predicate breached(Root<TicketEntity> root, CriteriaBuilder cb, Instant now) {
-        return cb.and(running(root, cb), cb.or(
-                cb.and(cb.isNull(root.get("firstRespondedAt")), cb.lessThanOrEqualTo(root.<Instant>get("firstResponseDue"), now)),
-                cb.lessThanOrEqualTo(root.<Instant>get("resolutionDue"), now)));
+        return cb.and(
+                running(root, cb),
+                cb.or(
+                        cb.and(
+                                cb.isNull(root.get("firstRespondedAt")),
+                                cb.lessThanOrEqualTo(root.<Instant>get("firstResponseDue"), now)),
+                        cb.lessThanOrEqualTo(root.<Instant>get("resolutionDue"), now)));
     }
 
     private static Predicate running(Root<TicketEntity> root, CriteriaBuilder cb) {
-        return cb.and(cb.isNotNull(root.get("slaPolicyId")), cb.isNull(root.get("slaPausedAt")),
+        return cb.and(
+                cb.isNotNull(root.get("slaPolicyId")),
+                cb.isNull(root.get("slaPausedAt")),
                 root.get("state").in(SlaState.DONE).not());
     }
 
@@ -78,7 +92,11 @@ final class TicketFilters {
     }
 
     private static String like(String value) {
-        String escaped = value.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = value.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

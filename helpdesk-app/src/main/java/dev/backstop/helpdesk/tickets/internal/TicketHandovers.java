@@ -35,8 +35,8 @@ class TicketHandovers implements TicketHandover {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public TicketDetails assignClaimed(long ticketId, CurrentUser agent) {
-        TicketEntity ticket = assign(ticketId, agent.id(), agent.displayName(),
-                new TicketEntity.Author(agent.id(), agent.displayName()));
+        TicketEntity ticket = assign(
+                ticketId, agent.id(), agent.displayName(), new TicketEntity.Author(agent.id(), agent.displayName()));
         return views.details(ticket, agent);
     }
 
@@ -52,7 +52,7 @@ class TicketHandovers implements TicketHandover {
         ticket.beginChange(null, now);
         ticket.assignTo(agentId, agentName, author, now);
         ticket.endChange(clocks);
-        tickets.saveAndFlush(ticket);   // publishes the ticket's TicketChanged
+        tickets.saveAndFlush(ticket); // publishes the ticket's TicketChanged
         return ticket;
     }
 
@@ -61,7 +61,8 @@ class TicketHandovers implements TicketHandover {
     public List<TicketSummary> summaries(List<Long> ids) {
         Map<Long, TicketEntity> byId = new HashMap<>();
         tickets.findAllById(ids).forEach(t -> byId.put(t.id(), t));
-        List<TicketEntity> ordered = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        List<TicketEntity> ordered =
+                ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return views.summaries(new PageImpl<>(ordered)).getContent();
     }
 }

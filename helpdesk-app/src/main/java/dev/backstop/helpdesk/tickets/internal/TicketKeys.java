@@ -23,18 +23,26 @@ class TicketKeys {
     @Transactional(propagation = Propagation.MANDATORY)
     String next(Desk desk, int year) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.update("update ticket_key_sequences set last_value = last_value + 1 where desk = ? and key_year = ?",
-                    desk.name(), year);
+            int updated = jdbc.update(
+                    "update ticket_key_sequences set last_value = last_value + 1 where desk = ? and key_year = ?",
+                    desk.name(),
+                    year);
             if (updated == 0) {
                 try {
-                    jdbc.update("insert into ticket_key_sequences (desk, key_year, last_value) values (?, ?, 1)", desk.name(), year);
+                    jdbc.update(
+                            "insert into ticket_key_sequences (desk, key_year, last_value) values (?, ?, 1)",
+                            desk.name(),
+                            year);
                     return format(desk, year, 1);
                 } catch (DuplicateKeyException raced) {
                     continue;
                 }
             }
-            Long value = jdbc.queryForObject("select last_value from ticket_key_sequences where desk = ? and key_year = ?",
-                    Long.class, desk.name(), year);
+            Long value = jdbc.queryForObject(
+                    "select last_value from ticket_key_sequences where desk = ? and key_year = ?",
+                    Long.class,
+                    desk.name(),
+                    year);
             return format(desk, year, value);
         }
         throw new IllegalStateException("could not number a ticket for " + desk + " " + year);

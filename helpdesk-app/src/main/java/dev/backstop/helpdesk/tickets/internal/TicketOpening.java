@@ -28,6 +28,7 @@ class TicketOpening {
 
     /** At most {@value #MAX_TAGS} tags of at most {@value #MAX_TAG_LENGTH} characters (the column's width), blank ones dropped. */
     static final int MAX_TAGS = 20;
+
     static final int MAX_TAG_LENGTH = 64;
 
     private final Tickets tickets;
@@ -62,10 +63,13 @@ class TicketOpening {
             employeeId = by.has(Role.DISTRIBUTOR) ? null : by.employeeId();
             requester = by.has(Role.DISTRIBUTOR)
                     ? new Requester(RequesterKind.DISTRIBUTOR_CONTACT, null, by.displayName(), null, null)
-                    : by.has(Role.EMPLOYEE) ? new Requester(RequesterKind.EMPLOYEE, by.employeeId(), by.displayName(), null, null)
-                    : new Requester(RequesterKind.FAMILY_MEMBER, by.familyMemberId(), by.displayName(), null, null);
+                    : by.has(Role.EMPLOYEE)
+                            ? new Requester(RequesterKind.EMPLOYEE, by.employeeId(), by.displayName(), null, null)
+                            : new Requester(
+                                    RequesterKind.FAMILY_MEMBER, by.familyMemberId(), by.displayName(), null, null);
         } else {
-            if (command.distributorId() != null && names.distributorTier(command.distributorId()).isEmpty()) {
+            if (command.distributorId() != null
+                    && names.distributorTier(command.distributorId()).isEmpty()) {
                 throw new InvalidTicketInput("tickets.error.unknownDistributor", command.distributorId());
             }
             if (command.employeeId() != null && !names.employeeExists(command.employeeId())) {
@@ -76,32 +80,61 @@ class TicketOpening {
             if (requester == null || requester.kind() == null) {
                 requester = by.has(Role.FRONTLINE)
                         ? new Requester(RequesterKind.FRONTLINE_REP, by.id(), by.displayName(), null, null)
-                        : new Requester(RequesterKind.UNKNOWN_CALLER, null,
-                                requester == null ? null : requester.name(), requester == null ? null : requester.phone(),
+                        : new Requester(
+                                RequesterKind.UNKNOWN_CALLER,
+                                null,
+                                requester == null ? null : requester.name(),
+                                requester == null ? null : requester.phone(),
                                 requester == null ? null : requester.email());
             }
         }
-        requester = new Requester(requester.kind(), requester.ref(), blankToNull(requester.name()),
-                blankToNull(requester.phone()), blankToNull(requester.email()));
+        requester = new Requester(
+                requester.kind(),
+                requester.ref(),
+                blankToNull(requester.name()),
+                blankToNull(requester.phone()),
+                blankToNull(requester.email()));
         Long departmentId = null;
         String assigneeName = null;
         if (TicketScope.isStaff(by)) {
             if (command.departmentId() != null) {
-                departmentId = names.department(command.departmentId()).map(name -> command.departmentId())
-                        .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownDepartment", command.departmentId()));
+                departmentId = names.department(command.departmentId())
+                        .map(name -> command.departmentId())
+                        .orElseThrow(() ->
+                                new InvalidTicketInput("tickets.error.unknownDepartment", command.departmentId()));
             }
             if (command.assigneeId() != null) {
                 assigneeName = names.staffUser(command.assigneeId())
-                        .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownAssignee", command.assigneeId()));
+                        .orElseThrow(
+                                () -> new InvalidTicketInput("tickets.error.unknownAssignee", command.assigneeId()));
             }
         }
         TicketEntity.Author author = new TicketEntity.Author(by.id(), by.displayName());
-        TicketEntity ticket = TicketEntity.open(new TicketEntity.Opening(key, command.desk(), command.type(), command.channel(),
-                priority, command.subject().strip(), command.description(), blankToNull(command.refs().orderNo()),
-                blankToNull(command.refs().shipmentNo()), blankToNull(command.refs().invoiceNo()),
-                blankToNull(command.refs().employeeNo()), tags, command.confidential(), command.skill(), by.id(),
-                distributorId, employeeId, requester, segmentOf(command.type(), distributorId), departmentId),
-                clocks, author, now);
+        TicketEntity ticket = TicketEntity.open(
+                new TicketEntity.Opening(
+                        key,
+                        command.desk(),
+                        command.type(),
+                        command.channel(),
+                        priority,
+                        command.subject().strip(),
+                        command.description(),
+                        blankToNull(command.refs().orderNo()),
+                        blankToNull(command.refs().shipmentNo()),
+                        blankToNull(command.refs().invoiceNo()),
+                        blankToNull(command.refs().employeeNo()),
+                        tags,
+                        command.confidential(),
+                        command.skill(),
+                        by.id(),
+                        distributorId,
+                        employeeId,
+                        requester,
+                        segmentOf(command.type(), distributorId),
+                        departmentId),
+                clocks,
+                author,
+                now);
         if (assigneeName != null) {
             ticket.assignTo(command.assigneeId(), assigneeName, author, now);
         }
@@ -113,12 +146,14 @@ class TicketOpening {
             return Segment.VULNERABLE;
         }
         if (distributorId != null) {
-            return names.distributorTier(distributorId).map(tier -> switch (tier) {
-                case "VIP" -> Segment.VIP;
-                case "KEY" -> Segment.KEY;
-                case "SPECIAL" -> Segment.SPECIAL;
-                default -> Segment.GENERAL;
-            }).orElse(Segment.GENERAL);
+            return names.distributorTier(distributorId)
+                    .map(tier -> switch (tier) {
+                        case "VIP" -> Segment.VIP;
+                        case "KEY" -> Segment.KEY;
+                        case "SPECIAL" -> Segment.SPECIAL;
+                        default -> Segment.GENERAL;
+                    })
+                    .orElse(Segment.GENERAL);
         }
         return Segment.GENERAL;
     }

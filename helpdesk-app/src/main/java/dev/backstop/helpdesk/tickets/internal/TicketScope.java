@@ -32,11 +32,10 @@ import org.springframework.data.jpa.domain.Specification;
  */
 final class TicketScope {
 
-    static final Set<Role> STAFF = EnumSet.of(CHANNEL_AGENT, BACK_OFFICE, FRONTLINE, EXPERT, HR_AGENT, HR_PAYROLL,
-            SUPERVISOR, Role.KB_EDITOR, ADMIN);
+    static final Set<Role> STAFF = EnumSet.of(
+            CHANNEL_AGENT, BACK_OFFICE, FRONTLINE, EXPERT, HR_AGENT, HR_PAYROLL, SUPERVISOR, Role.KB_EDITOR, ADMIN);
 
-    private TicketScope() {
-    }
+    private TicketScope() {}
 
     static boolean isStaff(CurrentUser user) {
         return user.roles().stream().anyMatch(STAFF::contains);
@@ -60,7 +59,8 @@ final class TicketScope {
                 any.add(cb.and(desk(root, cb, Desk.EXPERT), open));
             }
             if (user.has(FRONTLINE)) {
-                any.add(cb.and(desk(root, cb, Desk.EXPERT), requester(root, cb, RequesterKind.FRONTLINE_REP, user.id())));
+                any.add(cb.and(
+                        desk(root, cb, Desk.EXPERT), requester(root, cb, RequesterKind.FRONTLINE_REP, user.id())));
             }
             if (user.has(HR_AGENT)) {
                 any.add(cb.and(desk(root, cb, Desk.HR), open));
@@ -75,7 +75,8 @@ final class TicketScope {
                 any.add(cb.equal(root.get("distributorId"), user.distributorId()));
             }
             if (user.has(EMPLOYEE) && user.employeeId() != null) {
-                any.add(cb.and(cb.equal(root.get("employeeId"), user.employeeId()),
+                any.add(cb.and(
+                        cb.equal(root.get("employeeId"), user.employeeId()),
                         cb.equal(root.get("requesterKind"), RequesterKind.EMPLOYEE)));
             }
             if (user.has(FAMILY) && user.familyMemberId() != null) {
@@ -86,8 +87,7 @@ final class TicketScope {
     }
 
     /** A where-clause fragment and its arguments, in order. */
-    record SqlPredicate(String sql, List<Object> args) {
-    }
+    record SqlPredicate(String sql, List<Object> args) {}
 
     /**
      * {@link #visibleTo} as plain SQL over the {@code tickets} table under the alias, for the lists read without
@@ -114,7 +114,8 @@ final class TicketScope {
             any.add(t + ".desk = 'EXPERT' and " + open);
         }
         if (user.has(FRONTLINE)) {
-            any.add(t + ".desk = 'EXPERT' and " + t + ".requester_kind = 'FRONTLINE_REP' and " + t + ".requester_ref = ?");
+            any.add(t + ".desk = 'EXPERT' and " + t + ".requester_kind = 'FRONTLINE_REP' and " + t
+                    + ".requester_ref = ?");
             args.add(user.id());
         }
         if (user.has(HR_AGENT)) {
@@ -139,7 +140,8 @@ final class TicketScope {
             any.add(t + ".requester_kind = 'FAMILY_MEMBER' and " + t + ".requester_ref = ?");
             args.add(user.familyMemberId());
         }
-        return any.isEmpty() ? new SqlPredicate("1 = 0", List.of())
+        return any.isEmpty()
+                ? new SqlPredicate("1 = 0", List.of())
                 : new SqlPredicate("(" + String.join(") or (", any) + ")", List.copyOf(args));
     }
 

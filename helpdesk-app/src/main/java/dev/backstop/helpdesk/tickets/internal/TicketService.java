@@ -50,8 +50,15 @@ class TicketService implements TicketManagement {
     private final TicketClocks clocks;
     private final DistributorTickets ofDistributor;
 
-    TicketService(Tickets tickets, TicketOpening opening, TicketAttachments attachments, Names names, TicketViews views,
-            Clock clock, TicketClocks clocks, DistributorTickets ofDistributor) {
+    TicketService(
+            Tickets tickets,
+            TicketOpening opening,
+            TicketAttachments attachments,
+            Names names,
+            TicketViews views,
+            Clock clock,
+            TicketClocks clocks,
+            DistributorTickets ofDistributor) {
         this.tickets = tickets;
         this.opening = opening;
         this.attachments = attachments;
@@ -76,8 +83,10 @@ class TicketService implements TicketManagement {
     @Transactional(readOnly = true)
     public Page<TicketSummary> list(TicketFilter filter, CurrentUser by) {
         var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by, clock.instant()));
-        var page = tickets.findAll(spec, PageRequest.of(filter.page(), filter.size(),
-                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+        var page = tickets.findAll(
+                spec,
+                PageRequest.of(
+                        filter.page(), filter.size(), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
         return views.summaries(page, by);
     }
 
@@ -97,14 +106,19 @@ class TicketService implements TicketManagement {
     @Override
     public TicketDetails reply(long ticketId, String body, Long expectedVersion, CurrentUser by) {
         UnfilledMarkers.refuse(body);
-        return change(ticketId, expectedVersion, by, false,
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                false,
                 (ticket, now) -> ticket.reply(body, by.isPortalOnly(), author(by), clocks, now));
     }
 
     @Override
     public TicketDetails receiveFromRequester(long ticketId, String body, String requesterName, CurrentUser by) {
         String name = requesterName == null || requesterName.isBlank() ? by.displayName() : requesterName.strip();
-        TicketEntity.Author requester = new TicketEntity.Author(by.id(), name.length() > 200 ? name.substring(0, 200) : name);
+        TicketEntity.Author requester =
+                new TicketEntity.Author(by.id(), name.length() > 200 ? name.substring(0, 200) : name);
         return change(ticketId, null, by, true, (ticket, now) -> ticket.reply(body, true, requester, clocks, now));
     }
 
@@ -115,15 +129,25 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketDetails logCall(long ticketId, String summary, Long expectedVersion, CurrentUser by) {
-        return change(ticketId, expectedVersion, by, true, (ticket, now) -> ticket.logCall(summary, author(by), clocks, now));
+        return change(
+                ticketId, expectedVersion, by, true, (ticket, now) -> ticket.logCall(summary, author(by), clocks, now));
     }
 
     @Override
     public TicketDetails assign(long ticketId, Long assigneeId, Long expectedVersion, CurrentUser by) {
-        String name = assigneeId == null ? null : assignees(load(ticketId, by)).stream()
-                .filter(candidate -> candidate.id() == assigneeId).map(Assignee::name).findFirst()
-                .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownAssignee", assigneeId));
-        return change(ticketId, expectedVersion, by, true, (ticket, now) -> ticket.assignTo(assigneeId, name, author(by), now));
+        String name = assigneeId == null
+                ? null
+                : assignees(load(ticketId, by)).stream()
+                        .filter(candidate -> candidate.id() == assigneeId)
+                        .map(Assignee::name)
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownAssignee", assigneeId));
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
+                (ticket, now) -> ticket.assignTo(assigneeId, name, author(by), now));
     }
 
     @Override
@@ -156,18 +180,26 @@ class TicketService implements TicketManagement {
         if ((transfer.toDesk() == null) == (transfer.toDepartmentId() == null)) {
             throw new InvalidTicketInput("tickets.error.transferTarget");
         }
-        String department = transfer.toDepartmentId() == null ? null : names.department(transfer.toDepartmentId())
-                .orElseThrow(() -> new InvalidTicketInput("tickets.error.unknownDepartment", transfer.toDepartmentId()));
+        String department = transfer.toDepartmentId() == null
+                ? null
+                : names.department(transfer.toDepartmentId())
+                        .orElseThrow(() ->
+                                new InvalidTicketInput("tickets.error.unknownDepartment", transfer.toDepartmentId()));
         return change(ticketId, expectedVersion, by, true, (ticket, now) -> {
             if (transfer.toDesk() != null) {
                 ticket.transferToDesk(transfer.toDesk(), blankToNull(transfer.reason()), author(by), now);
             } else {
-                Integer hours = transfer.deadlineHours();   // null: the sla module's back-office target
+                Integer hours = transfer.deadlineHours(); // null: the sla module's back-office target
                 if (hours != null && (hours < 1 || hours > 24 * 30)) {
                     throw new InvalidTicketInput("tickets.error.deadlineHours", hours);
                 }
-                ticket.transferToDepartment(transfer.toDepartmentId(), department, blankToNull(transfer.reason()),
-                        clocks.backOfficeDue(now, hours), author(by), now);
+                ticket.transferToDepartment(
+                        transfer.toDepartmentId(),
+                        department,
+                        blankToNull(transfer.reason()),
+                        clocks.backOfficeDue(now, hours),
+                        author(by),
+                        now);
             }
         });
     }
@@ -177,29 +209,42 @@ class TicketService implements TicketManagement {
         if (body == null || body.isBlank()) {
             throw new InvalidTicketInput("tickets.error.emptyAnswer");
         }
-        return change(ticketId, expectedVersion, by, true,
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
                 (ticket, now) -> ticket.answerFromBackOffice(body.strip(), clocks.callbackDue(now), author(by), now));
     }
 
     @Override
-    public TicketDetails recordCallback(long ticketId, String outcome, int satisfaction, Long expectedVersion,
-            CurrentUser by) {
+    public TicketDetails recordCallback(
+            long ticketId, String outcome, int satisfaction, Long expectedVersion, CurrentUser by) {
         if (satisfaction < 1 || satisfaction > 5) {
             throw new InvalidTicketInput("tickets.error.satisfaction", satisfaction);
         }
-        return change(ticketId, expectedVersion, by, true,
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
                 (ticket, now) -> ticket.recordCallback(blankToNull(outcome), satisfaction, author(by), clocks, now));
     }
 
     @Override
-    public TicketDetails changeState(long ticketId, TicketState target, String comment, Long expectedVersion, CurrentUser by) {
-        return change(ticketId, expectedVersion, by, true,
+    public TicketDetails changeState(
+            long ticketId, TicketState target, String comment, Long expectedVersion, CurrentUser by) {
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
                 (ticket, now) -> ticket.changeState(target, blankToNull(comment), author(by), now));
     }
 
     @Override
-    public AttachmentInfo attach(long ticketId, String fileName, String contentType, long sizeBytes, InputStream content,
-            CurrentUser by) {
+    public AttachmentInfo attach(
+            long ticketId, String fileName, String contentType, long sizeBytes, InputStream content, CurrentUser by) {
         return attachments.attach(load(ticketId, by), fileName, contentType, sizeBytes, content, by);
     }
 
@@ -209,7 +254,8 @@ class TicketService implements TicketManagement {
         return attachments.content(load(ticketId, by), attachmentId);
     }
 
-    private TicketDetails change(long ticketId, Long expectedVersion, CurrentUser by, boolean staffOnly, Change change) {
+    private TicketDetails change(
+            long ticketId, Long expectedVersion, CurrentUser by, boolean staffOnly, Change change) {
         TicketEntity ticket = load(ticketId, by);
         if (staffOnly && !TicketScope.isStaff(by)) {
             throw new TicketOperationNotAllowed("staffOnly");

@@ -7,8 +7,8 @@ import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.ComplaintLoop;
 import dev.backstop.helpdesk.tickets.Requester;
 import dev.backstop.helpdesk.tickets.RequesterKind;
-import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketClocks;
+import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
 import java.time.Clock;
@@ -42,28 +42,69 @@ class TicketViews {
         boolean showInternal = TicketScope.isStaff(viewer);
         Set<Long> portalAuthors = names.portalUsers(t.articles().stream()
                 .filter(a -> a.kind == ArticleKind.PUBLIC_REPLY || a.kind == ArticleKind.CREATED)
-                .map(a -> a.authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        var timeline = t.articles().stream().filter(a -> showInternal || shownToRequester(a))
-                .map(a -> new TimelineEntry(a.id == null ? 0 : a.id, a.kind, a.internal, a.body, a.fromState, a.toState,
-                        a.fromDesk, a.toDesk, a.satisfaction,
-                        a.authorName, showInternal ? a.authorId : null, fromRequester(t, a, portalAuthors), a.createdAt))
+                .map(a -> a.authorId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        var timeline = t.articles().stream()
+                .filter(a -> showInternal || shownToRequester(a))
+                .map(a -> new TimelineEntry(
+                        a.id == null ? 0 : a.id,
+                        a.kind,
+                        a.internal,
+                        a.body,
+                        a.fromState,
+                        a.toState,
+                        a.fromDesk,
+                        a.toDesk,
+                        a.satisfaction,
+                        a.authorName,
+                        showInternal ? a.authorId : null,
+                        fromRequester(t, a, portalAuthors),
+                        a.createdAt))
                 .toList();
         var files = attachments.findByTicketIdOrderByIdAsc(t.id());
-        Map<Long, String> uploaders = names.users(files.stream().map(f -> f.uploadedBy).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
-        return new TicketDetails(t.id(), t.key(), t.desk(), t.type(), t.channel(), t.priority(), t.state(),
-                new Requester(t.requesterKind(), t.requesterRef(), t.requesterName(), t.requesterPhone(), t.requesterEmail()),
-                t.distributorId(), t.employeeId(), t.subject(), t.description(),
+        Map<Long, String> uploaders = names.users(
+                files.stream().map(f -> f.uploadedBy).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return new TicketDetails(
+                t.id(),
+                t.key(),
+                t.desk(),
+                t.type(),
+                t.channel(),
+                t.priority(),
+                t.state(),
+                new Requester(
+                        t.requesterKind(), t.requesterRef(), t.requesterName(), t.requesterPhone(), t.requesterEmail()),
+                t.distributorId(),
+                t.employeeId(),
+                t.subject(),
+                t.description(),
                 new BusinessRefs(t.orderNo(), t.shipmentNo(), t.invoiceNo(), t.employeeNo()),
-                showInternal ? t.assigneeId() : null, names.user(t.assigneeId()).orElse(null),
-                showInternal ? t.departmentId() : null, showInternal ? names.department(t.departmentId()).orElse(null) : null,
-                showInternal ? new TreeSet<>(t.tags()) : new TreeSet<>(), t.confidential(),
-                t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.version(), showInternal ? t.segment() : null,
+                showInternal ? t.assigneeId() : null,
+                names.user(t.assigneeId()).orElse(null),
+                showInternal ? t.departmentId() : null,
+                showInternal ? names.department(t.departmentId()).orElse(null) : null,
+                showInternal ? new TreeSet<>(t.tags()) : new TreeSet<>(),
+                t.confidential(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.resolvedAt(),
+                t.closedAt(),
+                t.version(),
+                showInternal ? t.segment() : null,
                 showInternal ? t.slaView(clocks, clock.instant()) : null,
-                !showInternal || t.backOfficeDue() == null && t.callbackDue() == null && t.satisfaction() == null ? null
-                        : new ComplaintLoop(t.backOfficeDue(), t.backOfficeAnsweredAt(), t.callbackDue(), t.callbackDoneAt(), t.satisfaction()),
+                !showInternal || t.backOfficeDue() == null && t.callbackDue() == null && t.satisfaction() == null
+                        ? null
+                        : new ComplaintLoop(
+                                t.backOfficeDue(),
+                                t.backOfficeAnsweredAt(),
+                                t.callbackDue(),
+                                t.callbackDoneAt(),
+                                t.satisfaction()),
                 timeline,
-                files.stream().map(f -> attachment(f, uploaders.get(f.uploadedBy))).toList());
+                files.stream()
+                        .map(f -> attachment(f, uploaders.get(f.uploadedBy)))
+                        .toList());
     }
 
     /**
@@ -108,9 +149,23 @@ class TicketViews {
         });
         Map<Long, String> assigneeNames = names.users(assignees);
         Instant now = clock.instant();
-        return page.map(t -> new TicketSummary(t.id(), t.key(), t.desk(), t.type(), t.channel(), t.priority(), t.state(), t.subject(),
-                t.requesterName(), assigneeNames.get(t.assigneeId()), t.confidential(), t.createdAt(), t.updatedAt(),
-                staff ? t.segment() : null, staff ? t.sla().status(now) : null, staff ? t.sla().activeDue() : null));
+        return page.map(t -> new TicketSummary(
+                t.id(),
+                t.key(),
+                t.desk(),
+                t.type(),
+                t.channel(),
+                t.priority(),
+                t.state(),
+                t.subject(),
+                t.requesterName(),
+                assigneeNames.get(t.assigneeId()),
+                t.confidential(),
+                t.createdAt(),
+                t.updatedAt(),
+                staff ? t.segment() : null,
+                staff ? t.sla().status(now) : null,
+                staff ? t.sla().activeDue() : null));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {

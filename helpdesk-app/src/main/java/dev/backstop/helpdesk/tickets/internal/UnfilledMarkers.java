@@ -15,8 +15,7 @@ final class UnfilledMarkers {
             "【\\s*(?:未填写|请填写|待填写)\\s*[：:][^】]{0,200}】|\\[\\s*(?:missing|fill in|to fill)\\s*:[^\\]]{0,200}]",
             Pattern.CASE_INSENSITIVE);
 
-    private UnfilledMarkers() {
-    }
+    private UnfilledMarkers() {}
 
     static void refuse(String body) {
         if (body == null) {

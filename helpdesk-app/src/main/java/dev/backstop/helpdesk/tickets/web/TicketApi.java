@@ -54,62 +54,96 @@ class TicketApi {
         this.tickets = tickets;
     }
 
-    record RequesterBody(dev.backstop.helpdesk.tickets.RequesterKind kind, Long ref, @Size(max = 200) String name,
-            @Size(max = 32) String phone, @Size(max = 200) String email) {
-    }
+    record RequesterBody(
+            dev.backstop.helpdesk.tickets.RequesterKind kind,
+            Long ref,
+            @Size(max = 200) String name,
+            @Size(max = 32) String phone,
+            @Size(max = 200) String email) {}
 
-    record RefsBody(@Size(max = 64) String orderNo, @Size(max = 64) String shipmentNo, @Size(max = 64) String invoiceNo,
-            @Size(max = 64) String employeeNo) {
-    }
+    record RefsBody(
+            @Size(max = 64) String orderNo,
+            @Size(max = 64) String shipmentNo,
+            @Size(max = 64) String invoiceNo,
+            @Size(max = 64) String employeeNo) {}
 
-    record NewTicket(@NotNull Desk desk, @NotNull TicketType type, @NotNull Channel channel, Priority priority,
-            @NotBlank @Size(max = 300) String subject, @Size(max = 20000) String description,
-            @Valid RequesterBody requester, Long distributorId, Long employeeId, @Valid RefsBody refs,
-            Set<@Size(max = 64) String> tags, Boolean confidential, Long assigneeId, Long departmentId,
-            @Size(max = 32) String skill) {
-    }
+    record NewTicket(
+            @NotNull Desk desk,
+            @NotNull TicketType type,
+            @NotNull Channel channel,
+            Priority priority,
+            @NotBlank @Size(max = 300) String subject,
+            @Size(max = 20000) String description,
+            @Valid RequesterBody requester,
+            Long distributorId,
+            Long employeeId,
+            @Valid RefsBody refs,
+            Set<@Size(max = 64) String> tags,
+            Boolean confidential,
+            Long assigneeId,
+            Long departmentId,
+            @Size(max = 32) String skill) {}
 
-    record Text(@NotBlank @Size(max = 20000) String body, Long version) {
-    }
+    record Text(@NotBlank @Size(max = 20000) String body, Long version) {}
 
-    record Assignment(Long assigneeId, Long version) {
-    }
+    record Assignment(Long assigneeId, Long version) {}
 
-    record TransferBody(Desk desk, Long departmentId, @Size(max = 1000) String reason, Integer deadlineHours, Long version) {
-    }
+    record TransferBody(
+            Desk desk, Long departmentId, @Size(max = 1000) String reason, Integer deadlineHours, Long version) {}
 
-    record CallbackBody(@Size(max = 5000) String outcome, @NotNull Integer satisfaction, Long version) {
-    }
+    record CallbackBody(
+            @Size(max = 5000) String outcome, @NotNull Integer satisfaction, Long version) {}
 
-    record StateBody(@NotNull TicketState state, @Size(max = 2000) String comment, Long version) {
-    }
+    record StateBody(
+            @NotNull TicketState state, @Size(max = 2000) String comment, Long version) {}
 
-    record PageBody(List<TicketSummary> items, int page, int size, long total) {
-    }
+    record PageBody(List<TicketSummary> items, int page, int size, long total) {}
 
     @PostMapping
     @Operation(summary = "Open a ticket; a portal user is the requester of what they open")
     ResponseEntity<TicketDetails> open(@Valid @RequestBody NewTicket body, CurrentUser user) {
         RequesterBody r = body.requester();
         RefsBody refs = body.refs();
-        var command = new OpenTicket(body.desk(), body.type(), body.channel(), body.priority(),
+        var command = new OpenTicket(
+                body.desk(),
+                body.type(),
+                body.channel(),
+                body.priority(),
                 r == null ? null : new Requester(r.kind(), r.ref(), r.name(), r.phone(), r.email()),
-                body.distributorId(), body.employeeId(), body.subject(), body.description(),
-                refs == null ? null : new BusinessRefs(refs.orderNo(), refs.shipmentNo(), refs.invoiceNo(), refs.employeeNo()),
-                body.tags(), Boolean.TRUE.equals(body.confidential()), body.assigneeId(), body.departmentId(), body.skill());
+                body.distributorId(),
+                body.employeeId(),
+                body.subject(),
+                body.description(),
+                refs == null
+                        ? null
+                        : new BusinessRefs(refs.orderNo(), refs.shipmentNo(), refs.invoiceNo(), refs.employeeNo()),
+                body.tags(),
+                Boolean.TRUE.equals(body.confidential()),
+                body.assigneeId(),
+                body.departmentId(),
+                body.skill());
         TicketDetails created = tickets.open(command, user);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.id()))
+                .body(created);
     }
 
     @GetMapping
     @Operation(summary = "List the tickets the caller may see, newest activity first")
-    PageBody list(@RequestParam(required = false) Desk desk, @RequestParam(required = false) TicketState state,
-            @RequestParam(required = false) Long assigneeId, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(required = false) Priority priority, @RequestParam(required = false) String requester,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean active,
+    PageBody list(
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) TicketState state,
+            @RequestParam(required = false) Long assigneeId,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String requester,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean active,
             @RequestParam(required = false) SlaStatus sla,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, CurrentUser user) {
-        var result = tickets.list(new TicketFilter(desk, state, assigneeId, mine, priority, requester, q, active, sla, page, size), user);
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size,
+            CurrentUser user) {
+        var result = tickets.list(
+                new TicketFilter(desk, state, assigneeId, mine, priority, requester, q, active, sla, page, size), user);
         return new PageBody(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements());
     }
 
@@ -152,12 +186,17 @@ class TicketApi {
     @PostMapping("/{id}/transfer")
     @Operation(summary = "Transfer to another desk or a back-office department (staff)")
     TicketDetails transfer(@PathVariable long id, @Valid @RequestBody TransferBody body, CurrentUser user) {
-        return tickets.transfer(id, new Transfer(body.desk(), body.departmentId(), body.reason(), body.deadlineHours()),
-                body.version(), user);
+        return tickets.transfer(
+                id,
+                new Transfer(body.desk(), body.departmentId(), body.reason(), body.deadlineHours()),
+                body.version(),
+                user);
     }
 
     @PostMapping("/{id}/back-office-answer")
-    @Operation(summary = "The back office answers what was forwarded to its department; the ticket returns to the desk as a callback task")
+    @Operation(
+            summary =
+                    "The back office answers what was forwarded to its department; the ticket returns to the desk as a callback task")
     TicketDetails answer(@PathVariable long id, @Valid @RequestBody Text body, CurrentUser user) {
         return tickets.answerFromBackOffice(id, body.body(), body.version(), user);
     }
@@ -176,17 +215,18 @@ class TicketApi {
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a file (size limit and content-type allow-list)")
-    ResponseEntity<AttachmentInfo> attach(@PathVariable long id, @RequestPart("file") MultipartFile file, CurrentUser user)
-            throws IOException {
-        AttachmentInfo info = tickets.attach(id, file.getOriginalFilename(), file.getContentType(), file.getSize(),
-                file.getInputStream(), user);
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/attachments/" + info.id())).body(info);
+    ResponseEntity<AttachmentInfo> attach(
+            @PathVariable long id, @RequestPart("file") MultipartFile file, CurrentUser user) throws IOException {
+        AttachmentInfo info = tickets.attach(
+                id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream(), user);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/attachments/" + info.id()))
+                .body(info);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @Operation(summary = "Download an attachment")
-    ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId, CurrentUser user)
-            throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable long id, @PathVariable long attachmentId, CurrentUser user) throws IOException {
         return AttachmentResponses.of(tickets.attachment(id, attachmentId, user));
     }
 }

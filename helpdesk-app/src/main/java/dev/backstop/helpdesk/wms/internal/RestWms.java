@@ -31,35 +31,58 @@ class RestWms implements WmsSystem {
     private final RestSystem rest;
 
     RestWms(Environment environment, ObjectMapper json) {
-        this.rest = new RestSystem("WMS", LiveSystemSettings.of(environment, WmsConnector.SETTINGS).rest(), json);
+        this.rest = new RestSystem(
+                "WMS", LiveSystemSettings.of(environment, WmsConnector.SETTINGS).rest(), json);
     }
 
     @Override
     public List<Shipment> shipments(String distributorCode, int limit) {
         return rest.get("/distributors/" + segment(distributorCode) + "/shipments?limit=" + limit)
-                .map(body -> list(body, "shipments", RestWms::shipment)).orElse(List.of());
+                .map(body -> list(body, "shipments", RestWms::shipment))
+                .orElse(List.of());
     }
 
     @Override
     public List<Shipment> shipmentsOfOrder(String orderNo) {
         return rest.get("/orders/" + segment(orderNo) + "/shipments")
-                .map(body -> list(body, "shipments", RestWms::shipment)).orElse(List.of());
+                .map(body -> list(body, "shipments", RestWms::shipment))
+                .orElse(List.of());
     }
 
     @Override
     public List<dev.backstop.helpdesk.wms.StockLevel> stock(java.util.Collection<String> skus) {
         String query = String.join(",", skus.stream().map(RestWms::segment).toList());
-        return rest.get("/stock?skus=" + query).map(body -> list(body, "stock", node -> new dev.backstop.helpdesk.wms.StockLevel(
-                text(node, "warehouse"), text(node, "sku"), optionalText(node, "productName"), decimal(node, "onHand"),
-                dev.backstop.helpdesk.shared.JsonFields.optionalDecimal(node, "reserved")))).orElse(List.of());
+        return rest.get("/stock?skus=" + query)
+                .map(body -> list(
+                        body,
+                        "stock",
+                        node -> new dev.backstop.helpdesk.wms.StockLevel(
+                                text(node, "warehouse"),
+                                text(node, "sku"),
+                                optionalText(node, "productName"),
+                                decimal(node, "onHand"),
+                                dev.backstop.helpdesk.shared.JsonFields.optionalDecimal(node, "reserved"))))
+                .orElse(List.of());
     }
 
     static Shipment shipment(JsonNode node) {
-        return new Shipment(text(node, "shipmentNo"), text(node, "orderNo"), text(node, "distributorCode"),
-                optionalText(node, "warehouse"), optionalText(node, "carrier"), optionalText(node, "trackingNo"),
-                text(node, "status"), optionalInstant(node, "shippedAt"), optionalDate(node, "eta"),
-                optionalInstant(node, "deliveredAt"), node.has("lines") ? list(node, "lines",
-                        line -> new Shipment.Line(integer(line, "lineNo"), text(line, "sku"), decimal(line, "quantity")))
+        return new Shipment(
+                text(node, "shipmentNo"),
+                text(node, "orderNo"),
+                text(node, "distributorCode"),
+                optionalText(node, "warehouse"),
+                optionalText(node, "carrier"),
+                optionalText(node, "trackingNo"),
+                text(node, "status"),
+                optionalInstant(node, "shippedAt"),
+                optionalDate(node, "eta"),
+                optionalInstant(node, "deliveredAt"),
+                node.has("lines")
+                        ? list(
+                                node,
+                                "lines",
+                                line -> new Shipment.Line(
+                                        integer(line, "lineNo"), text(line, "sku"), decimal(line, "quantity")))
                         : List.of());
     }
 

@@ -33,8 +33,8 @@ class ShipmentLineImports extends DeclaredImport {
             .sample("SH-2026-0001", "2", "SKU-2002", "3件")
             .build();
 
-    private static final Reference SHIPMENT = new Reference("wms_shipments", "shipment_no", "shipment_no",
-            "wms.import.unknownShipment");
+    private static final Reference SHIPMENT =
+            new Reference("wms_shipments", "shipment_no", "shipment_no", "wms.import.unknownShipment");
 
     private final JdbcTemplate jdbc;
     private final TableUpsert table;
@@ -42,12 +42,13 @@ class ShipmentLineImports extends DeclaredImport {
     ShipmentLineImports(JdbcTemplate jdbc) {
         super(KIND);
         this.jdbc = jdbc;
-        this.table = TableUpsert.of(jdbc, "wms_shipment_lines", List.of("shipment_id", "line_no"), List.of("sku", "quantity"));
+        this.table = TableUpsert.of(
+                jdbc, "wms_shipment_lines", List.of("shipment_id", "line_no"), List.of("sku", "quantity"));
     }
 
     @Override
     public List<RowOutcome> upsert(List<ParsedRow> rows) {
-        return SHIPMENT.upsert(jdbc, rows, table, (row, shipment) -> new Object[] {shipment, row.integer("line_no"),
-                row.text("sku"), row.decimal("quantity")});
+        return SHIPMENT.upsert(jdbc, rows, table, (row, shipment) ->
+                new Object[] {shipment, row.integer("line_no"), row.text("sku"), row.decimal("quantity")});
     }
 }

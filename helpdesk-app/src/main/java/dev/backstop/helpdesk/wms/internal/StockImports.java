@@ -22,7 +22,8 @@ class StockImports extends DeclaredImport {
             .field(Field.text("warehouse", "仓库", "Warehouse").required().maxLength(64))
             .field(Field.text("sku", "物料编码", "SKU", "产品编码").required().maxLength(64))
             .field(Field.text("product_name", "物料名称", "Product Name", "产品名称").maxLength(200))
-            .field(Field.of("on_hand", FieldType.QUANTITY, "库存数量", "On Hand", "现有库存").required())
+            .field(Field.of("on_hand", FieldType.QUANTITY, "库存数量", "On Hand", "现有库存")
+                    .required())
             .field(Field.of("reserved", FieldType.QUANTITY, "已预留", "Reserved", "占用数量"))
             .key("warehouse", "sku")
             .build();
@@ -36,7 +37,8 @@ class StockImports extends DeclaredImport {
 
     StockImports(JdbcTemplate jdbc) {
         super(KIND);
-        this.table = TableUpsert.of(jdbc, "wms_stock", List.of("warehouse", "sku"), List.of("product_name", "on_hand", "reserved"));
+        this.table = TableUpsert.of(
+                jdbc, "wms_stock", List.of("warehouse", "sku"), List.of("product_name", "on_hand", "reserved"));
     }
 
     @Override
@@ -45,7 +47,12 @@ class StockImports extends DeclaredImport {
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             BigDecimal reserved = row.decimal("reserved");
-            batch.add(i, row.text("warehouse"), row.text("sku"), row.text("product_name"), row.decimal("on_hand"),
+            batch.add(
+                    i,
+                    row.text("warehouse"),
+                    row.text("sku"),
+                    row.text("product_name"),
+                    row.decimal("on_hand"),
                     reserved == null ? BigDecimal.ZERO : reserved);
         }
         return batch.applyTo(table);

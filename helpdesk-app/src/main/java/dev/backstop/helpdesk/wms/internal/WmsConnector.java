@@ -20,9 +20,18 @@ class WmsConnector extends LiveFirstConnector<WmsSystem> implements WmsLookups {
     static final String SETTINGS = "backstop.wms";
     static final List<String> KINDS = List.of("shipments", "shipment-lines", "stock");
 
-    WmsConnector(SnapshotWms snapshot, List<WmsSystem> systems, ImportHistory history, Clock clock,
+    WmsConnector(
+            SnapshotWms snapshot,
+            List<WmsSystem> systems,
+            ImportHistory history,
+            Clock clock,
             Environment environment) {
-        super("WMS", snapshot, systems, LiveSystemSettings.of(environment, SETTINGS), clock,
+        super(
+                "WMS",
+                snapshot,
+                systems,
+                LiveSystemSettings.of(environment, SETTINGS),
+                clock,
                 () -> history.lastApplied(KINDS));
     }
 
@@ -33,7 +42,11 @@ class WmsConnector extends LiveFirstConnector<WmsSystem> implements WmsLookups {
 
     @Override
     public Sourced<List<StockLevel>> stock(Collection<String> skus) {
-        List<String> wanted = skus.stream().filter(s -> s != null && !s.isBlank()).distinct().limit(50).toList();
+        List<String> wanted = skus.stream()
+                .filter(s -> s != null && !s.isBlank())
+                .distinct()
+                .limit(50)
+                .toList();
         if (wanted.isEmpty()) {
             return fromSnapshot(List::of);
         }
@@ -43,6 +56,8 @@ class WmsConnector extends LiveFirstConnector<WmsSystem> implements WmsLookups {
     @Override
     public Sourced<List<Shipment>> shipmentsOfOrder(String distributorCode, String orderNo) {
         return ask(system -> system.shipmentsOfOrder(orderNo))
-                .map(list -> list.stream().filter(s -> distributorCode.equals(s.distributorCode())).toList());
+                .map(list -> list.stream()
+                        .filter(s -> distributorCode.equals(s.distributorCode()))
+                        .toList());
     }
 }

@@ -39,12 +39,16 @@ class ErpContractTests {
 
     static void holds(OpenApiSamples contract, String schema, Function<JsonNode, ?> reader) {
         Map<String, Object> minimal = contract.minimal(schema);
-        assertThat(reader.apply(JSON.valueToTree(minimal))).as(schema + " with only its required fields").isNotNull();
+        assertThat(reader.apply(JSON.valueToTree(minimal)))
+                .as(schema + " with only its required fields")
+                .isNotNull();
         for (String field : contract.required(schema)) {
             Map<String, Object> missing = new LinkedHashMap<>(minimal);
             missing.remove(field);
-            assertThatThrownBy(() -> reader.apply(JSON.valueToTree(missing))).as(schema + " without " + field)
-                    .isInstanceOfSatisfying(LiveSystemUnavailable.class,
+            assertThatThrownBy(() -> reader.apply(JSON.valueToTree(missing)))
+                    .as(schema + " without " + field)
+                    .isInstanceOfSatisfying(
+                            LiveSystemUnavailable.class,
                             e -> assertThat(e.problem()).isEqualTo(Sourced.Problem.BAD_ANSWER));
         }
     }

@@ -11,8 +11,35 @@ class ImportJobTests {
     static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
 
     static ImportJob job(ImportJob.State state, long total, long done) {
-        return new ImportJob(1, "orders", null, ImportJob.Mode.APPLY, ImportJob.Policy.SKIP_BAD_ROWS, state, "f.csv", "/x", "0",
-                1, "UTF-8", total, done, done, 0, 0, 0, null, null, null, "admin", START, START, null, 1, null, false, null);
+        return new ImportJob(
+                1,
+                "orders",
+                null,
+                ImportJob.Mode.APPLY,
+                ImportJob.Policy.SKIP_BAD_ROWS,
+                state,
+                "f.csv",
+                "/x",
+                "0",
+                1,
+                "UTF-8",
+                total,
+                done,
+                done,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                "admin",
+                START,
+                START,
+                null,
+                1,
+                null,
+                false,
+                null);
     }
 
     @Test
@@ -24,9 +51,14 @@ class ImportJobTests {
 
     @Test
     void timeLeftIsTheRestAtTheRateSoFarAndNothingOnceTheJobEnded() {
-        assertThat(job(ImportJob.State.RUNNING, 1000, 250).secondsLeft(START.plusSeconds(10))).isEqualTo(30);
-        assertThat(job(ImportJob.State.RUNNING, 1000, 250).secondsLeft(START.plusMillis(500))).as("too early to tell").isNull();
-        assertThat(job(ImportJob.State.RUNNING, 1000, 0).secondsLeft(START.plusSeconds(10))).isNull();
-        assertThat(job(ImportJob.State.FAILED, 1000, 250).secondsLeft(START.plusSeconds(10))).isNull();
+        assertThat(job(ImportJob.State.RUNNING, 1000, 250).secondsLeft(START.plusSeconds(10)))
+                .isEqualTo(30);
+        assertThat(job(ImportJob.State.RUNNING, 1000, 250).secondsLeft(START.plusMillis(500)))
+                .as("too early to tell")
+                .isNull();
+        assertThat(job(ImportJob.State.RUNNING, 1000, 0).secondsLeft(START.plusSeconds(10)))
+                .isNull();
+        assertThat(job(ImportJob.State.FAILED, 1000, 250).secondsLeft(START.plusSeconds(10)))
+                .isNull();
     }
 }

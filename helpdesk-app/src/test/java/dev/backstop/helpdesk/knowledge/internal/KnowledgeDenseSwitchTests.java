@@ -19,28 +19,37 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class KnowledgeDenseSwitchTests {
 
-    private final ApplicationContextRunner knowledge = new ApplicationContextRunner()
-            .withUserConfiguration(KnowledgeConfiguration.class);
+    private final ApplicationContextRunner knowledge =
+            new ApplicationContextRunner().withUserConfiguration(KnowledgeConfiguration.class);
 
     @Test
     void denseSearchIsOnByDefaultAndFindsAnArticleByWhatItMeans(@TempDir Path index) {
-        knowledge.withPropertyValues("backstop.knowledge.index-directory=" + index,
-                "backstop.knowledge.tickets-index-directory=" + index.resolve("tickets")).run(context -> {
+        knowledge
+                .withPropertyValues(
+                        "backstop.knowledge.index-directory=" + index,
+                        "backstop.knowledge.tickets-index-directory=" + index.resolve("tickets"))
+                .run(context -> {
                     KnowledgeBase kb = context.getBean(KnowledgeBase.class);
                     assertThat(kb.dense()).isTrue();
                     kb.indexAll(List.of(
-                            article("rest", "每周休息", "用人单位应当保证劳动者每周至少休息一日。"),
-                            article("wage", "最低工资", "国家实行最低工资保障制度。")));
+                            article("rest", "每周休息", "用人单位应当保证劳动者每周至少休息一日。"), article("wage", "最低工资", "国家实行最低工资保障制度。")));
                     assertThat(kb.awaitVectors(Duration.ofMinutes(2))).isTrue();
-                    assertThat(kb.search(KbQuery.of("礼拜六礼拜天要歇")).hits().getFirst().id()).isEqualTo("rest");
+                    assertThat(kb.search(KbQuery.of("礼拜六礼拜天要歇"))
+                                    .hits()
+                                    .getFirst()
+                                    .id())
+                            .isEqualTo("rest");
                 });
     }
 
     @Test
     void denseFalseGivesTheLexicalSearchAlone(@TempDir Path index) {
-        knowledge.withPropertyValues("backstop.knowledge.index-directory=" + index,
-                "backstop.knowledge.tickets-index-directory=" + index.resolve("tickets"),
-                "backstop.knowledge.dense=false").run(context -> {
+        knowledge
+                .withPropertyValues(
+                        "backstop.knowledge.index-directory=" + index,
+                        "backstop.knowledge.tickets-index-directory=" + index.resolve("tickets"),
+                        "backstop.knowledge.dense=false")
+                .run(context -> {
                     KnowledgeBase kb = context.getBean(KnowledgeBase.class);
                     assertThat(kb.dense()).isFalse();
                     kb.index(article("rest", "每周休息", "用人单位应当保证劳动者每周至少休息一日。"));

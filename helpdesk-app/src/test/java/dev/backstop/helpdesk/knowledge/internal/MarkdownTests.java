@@ -9,9 +9,14 @@ class MarkdownTests {
 
     @Test
     void webMailAndRelativeLinksAreKept() {
-        String html = Markdown.toHtml("[官网](https://example.cn/a) [邮件](mailto:desk@example.cn) [文章](/workspace/kb/articles/7) [旧](http://x.cn)");
-        assertThat(html).contains("href=\"https://example.cn/a\"", "href=\"mailto:desk@example.cn\"",
-                "href=\"/workspace/kb/articles/7\"", "href=\"http://x.cn\"");
+        String html = Markdown.toHtml(
+                "[官网](https://example.cn/a) [邮件](mailto:desk@example.cn) [文章](/workspace/kb/articles/7) [旧](http://x.cn)");
+        assertThat(html)
+                .contains(
+                        "href=\"https://example.cn/a\"",
+                        "href=\"mailto:desk@example.cn\"",
+                        "href=\"/workspace/kb/articles/7\"",
+                        "href=\"http://x.cn\"");
     }
 
     @Test

@@ -45,12 +45,16 @@ class MailIntakeBenchmark {
         int automatic = MESSAGES / 100;
         int duplicates = MESSAGES / 50;
         int fresh = MESSAGES - replies - automatic - duplicates;
-        GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(3127, "127.0.0.1", "smtp"),
-                new ServerSetup(3243, "127.0.0.1", "imap")});
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(3127, "127.0.0.1", "smtp"), new ServerSetup(3243, "127.0.0.1", "imap")
+        });
         mail.start();
         Files.createDirectories(DIR);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                .setServerConfig("timezone", "UTC").setPGStartupWait(Duration.ofMinutes(2)).start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setServerConfig("timezone", "UTC")
+                .setPGStartupWait(Duration.ofMinutes(2))
+                .start()) {
             GreenMailUser desk = mail.setUser(DESK, DESK, "secret");
             Random random = new Random(17);
             List<String> ids = new ArrayList<>();
@@ -66,18 +70,26 @@ class MailIntakeBenchmark {
                     message = delivered.get(random.nextInt(delivered.size()));
                     d++;
                 } else if (pick < duplicates - d + automatic - a) {
-                    message = MailTests.message("robot" + a + "@bench.test", "Automatic reply", "I am away.",
-                            "<auto-" + a + "@bench.test>", Map.of("Auto-Submitted", "auto-replied"));
+                    message = MailTests.message(
+                            "robot" + a + "@bench.test",
+                            "Automatic reply",
+                            "I am away.",
+                            "<auto-" + a + "@bench.test>",
+                            Map.of("Auto-Submitted", "auto-replied"));
                     a++;
                 } else if (pick < duplicates - d + automatic - a + replies - r && !ids.isEmpty()) {
                     int to = random.nextInt(ids.size());
-                    message = MailTests.message("person" + to + "@bench.test", "Re: question " + to, "More detail " + r,
-                            "<reply-" + r + "@bench.test>", Map.of("In-Reply-To", ids.get(to)));
+                    message = MailTests.message(
+                            "person" + to + "@bench.test",
+                            "Re: question " + to,
+                            "More detail " + r,
+                            "<reply-" + r + "@bench.test>",
+                            Map.of("In-Reply-To", ids.get(to)));
                     r++;
                 } else {
                     String id = "<new-" + f + "@bench.test>";
-                    message = MailTests.message("person" + f + "@bench.test", "question " + f, "订单 " + f + " 没有到，请查一下。",
-                            id, Map.of());
+                    message = MailTests.message(
+                            "person" + f + "@bench.test", "question " + f, "订单 " + f + " 没有到，请查一下。", id, Map.of());
                     ids.add(id);
                     f++;
                 }
@@ -111,7 +123,8 @@ class MailIntakeBenchmark {
                 double ackSeconds = (System.nanoTime() - sendStart) / 1e9;
 
                 Map<String, Object> counts = counts(jdbc, ticketsBefore);
-                int acksReceived = (int) java.util.Arrays.stream(mail.getReceivedMessages()).count();
+                int acksReceived = (int)
+                        java.util.Arrays.stream(mail.getReceivedMessages()).count();
 
                 unflag();
                 long again = System.nanoTime();
@@ -121,7 +134,15 @@ class MailIntakeBenchmark {
                 double rereadSeconds = (System.nanoTime() - again) / 1e9;
                 Map<String, Object> afterReread = counts(jdbc, ticketsBefore);
 
-                report(expected, counts, afterReread, passes, intakeSeconds, ackSeconds, acksReceived, rereadSeconds,
+                report(
+                        expected,
+                        counts,
+                        afterReread,
+                        passes,
+                        intakeSeconds,
+                        ackSeconds,
+                        acksReceived,
+                        rereadSeconds,
                         jdbc.queryForObject("select version()", String.class));
             } finally {
                 app.close();
@@ -134,42 +155,78 @@ class MailIntakeBenchmark {
     private static Map<String, Object> counts(JdbcTemplate jdbc, int ticketsBefore) {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("tickets opened by e-mail", jdbc.queryForObject("""
-                select count(*) from tickets t join app_users u on u.id = t.created_by where u.username = 'mail-intake'""",
-                Integer.class));
+                select count(*) from tickets t join app_users u on u.id = t.created_by where u.username = 'mail-intake'""", Integer.class));
         counts.put("answers threaded onto tickets", jdbc.queryForObject("""
                 select count(*) from ticket_articles a join app_users u on u.id = a.author_id
                  where u.username = 'mail-intake' and a.kind = 'PUBLIC_REPLY'""", Integer.class));
         counts.put("messages recorded", jdbc.queryForObject("select count(*) from mail_messages", Integer.class));
-        counts.put("auto-replies ignored", jdbc.queryForObject("select count(*) from mail_messages where outcome = 'AUTOMATIC'", Integer.class));
-        counts.put("tickets for auto-replies", jdbc.queryForObject("select count(*) from tickets where requester_email like 'robot%'", Integer.class));
-        counts.put("acknowledgements queued", jdbc.queryForObject("select count(*) from mail_outbox where kind = 'ACK'", Integer.class));
-        counts.put("acknowledgements to auto-repliers", jdbc.queryForObject("select count(*) from mail_outbox where recipient like 'robot%'", Integer.class));
-        counts.put("tickets with two acknowledgements", jdbc.queryForObject(
-                "select count(*) from (select ticket_id from mail_outbox where kind = 'ACK' group by ticket_id having count(*) > 1) x", Integer.class));
-        counts.put("all tickets (before: " + ticketsBefore + ")", jdbc.queryForObject("select count(*) from tickets", Integer.class));
+        counts.put(
+                "auto-replies ignored",
+                jdbc.queryForObject("select count(*) from mail_messages where outcome = 'AUTOMATIC'", Integer.class));
+        counts.put(
+                "tickets for auto-replies",
+                jdbc.queryForObject("select count(*) from tickets where requester_email like 'robot%'", Integer.class));
+        counts.put(
+                "acknowledgements queued",
+                jdbc.queryForObject("select count(*) from mail_outbox where kind = 'ACK'", Integer.class));
+        counts.put(
+                "acknowledgements to auto-repliers",
+                jdbc.queryForObject("select count(*) from mail_outbox where recipient like 'robot%'", Integer.class));
+        counts.put(
+                "tickets with two acknowledgements",
+                jdbc.queryForObject(
+                        "select count(*) from (select ticket_id from mail_outbox where kind = 'ACK' group by ticket_id having count(*) > 1) x",
+                        Integer.class));
+        counts.put(
+                "all tickets (before: " + ticketsBefore + ")",
+                jdbc.queryForObject("select count(*) from tickets", Integer.class));
         return counts;
     }
 
-    private static void report(Map<String, Object> expected, Map<String, Object> counts, Map<String, Object> afterReread,
-            int passes, double intakeSeconds, double ackSeconds, int acksReceived, double rereadSeconds, String pgVersion)
+    private static void report(
+            Map<String, Object> expected,
+            Map<String, Object> counts,
+            Map<String, Object> afterReread,
+            int passes,
+            double intakeSeconds,
+            double ackSeconds,
+            int acksReceived,
+            double rereadSeconds,
+            String pgVersion)
             throws Exception {
         StringBuilder out = new StringBuilder("# E-mail in: " + MESSAGES + " messages from one IMAP mailbox\n\n");
-        out.append("Run ").append(Instant.now()).append(" · ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores (shared with other sessions) · JVM ").append(System.getProperty("java.version"))
-                .append(" · max heap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB · ")
-                .append(pgVersion.split(",")[0]).append(" (embedded) · GreenMail IMAP/SMTP in the same JVM\n\n");
+        out.append("Run ")
+                .append(Instant.now())
+                .append(" · ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (shared with other sessions) · JVM ")
+                .append(System.getProperty("java.version"))
+                .append(" · max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                .append(" MB · ")
+                .append(pgVersion.split(",")[0])
+                .append(" (embedded) · GreenMail IMAP/SMTP in the same JVM\n\n");
         out.append("## Delivered to the mailbox\n\n");
-        expected.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
+        expected.forEach(
+                (k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
         out.append("\n## Time\n\n| step | seconds | per message |\n|---|---|---|\n");
-        out.append("| read all messages into tickets and articles (%d passes) | %.1f | %.1f ms |\n".formatted(passes, intakeSeconds,
-                intakeSeconds * 1000 / MESSAGES));
-        out.append("| send the acknowledgements (SMTP) | %.1f | %.1f ms |\n".formatted(ackSeconds,
-                ackSeconds * 1000 / Math.max(1, acksReceived)));
-        out.append("| read everything again after the flags were lost (must change nothing) | %.1f | %.1f ms |\n\n".formatted(
-                rereadSeconds, rereadSeconds * 1000 / MESSAGES));
+        out.append("| read all messages into tickets and articles (%d passes) | %.1f | %.1f ms |\n"
+                .formatted(passes, intakeSeconds, intakeSeconds * 1000 / MESSAGES));
+        out.append("| send the acknowledgements (SMTP) | %.1f | %.1f ms |\n"
+                .formatted(ackSeconds, ackSeconds * 1000 / Math.max(1, acksReceived)));
+        out.append("| read everything again after the flags were lost (must change nothing) | %.1f | %.1f ms |\n\n"
+                .formatted(rereadSeconds, rereadSeconds * 1000 / MESSAGES));
         out.append("## Counts\n\n| what | after reading | after reading again |\n|---|---|---|\n");
-        counts.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" | ").append(afterReread.get(k)).append(" |\n"));
-        out.append("| acknowledgements received by the SMTP server | ").append(acksReceived).append(" | |\n");
+        counts.forEach((k, v) -> out.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(v)
+                .append(" | ")
+                .append(afterReread.get(k))
+                .append(" |\n"));
+        out.append("| acknowledgements received by the SMTP server | ")
+                .append(acksReceived)
+                .append(" | |\n");
         boolean ok = counts.get("tickets opened by e-mail").equals(expected.get("new"))
                 && counts.get("answers threaded onto tickets").equals(expected.get("replies"))
                 && counts.get("auto-replies ignored").equals(expected.get("automatic"))
@@ -177,8 +234,12 @@ class MailIntakeBenchmark {
                 && counts.get("acknowledgements to auto-repliers").equals(0)
                 && counts.get("tickets with two acknowledgements").equals(0)
                 && counts.equals(afterReread);
-        out.append("\nVerdict: ").append(ok ? "no duplicate, no loop, no loss" : "**COUNTS DO NOT MATCH**").append('\n');
-        out.append("\nJVM: ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append('\n');
+        out.append("\nVerdict: ")
+                .append(ok ? "no duplicate, no loop, no loss" : "**COUNTS DO NOT MATCH**")
+                .append('\n');
+        out.append("\nJVM: ")
+                .append(ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .append('\n');
         String target = System.getProperty("backstop.benchmark.out");
         Path file = target == null ? DIR.resolve("RESULTS.md") : Path.of(target);
         Files.writeString(file, out);
@@ -223,7 +284,9 @@ class MailIntakeBenchmark {
         props.put("backstop.mail.inbound.mailboxes[0].desk", "CHANNEL");
         props.put("logging.level.root", "warn");
         props.put("spring.main.banner-mode", "off");
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(HelpdeskApplication.class).run(args);
     }
 }

@@ -45,18 +45,31 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/mail",
-        "spring.datasource.url=jdbc:h2:mem:mailtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "backstop.security.login.delay-per-failure=0ms", "spring.mail.host=localhost", "spring.mail.port=3025",
-        "backstop.mail.inbound.initial-delay=1h", "backstop.mail.outbox-initial-delay=1h",
-        "backstop.mail.inbound.mailboxes[0].name=channel", "backstop.mail.inbound.mailboxes[0].host=localhost",
-        "backstop.mail.inbound.mailboxes[0].port=3143", "backstop.mail.inbound.mailboxes[0].protocol=imap",
-        "backstop.mail.inbound.mailboxes[0].user=channel@desk.test", "backstop.mail.inbound.mailboxes[0].password=secret",
-        "backstop.mail.inbound.mailboxes[0].desk=CHANNEL",
-        "backstop.mail.inbound.mailboxes[1].name=broken", "backstop.mail.inbound.mailboxes[1].host=localhost",
-        "backstop.mail.inbound.mailboxes[1].port=3999", "backstop.mail.inbound.mailboxes[1].protocol=imap",
-        "backstop.mail.inbound.mailboxes[1].user=hr@desk.test", "backstop.mail.inbound.mailboxes[1].password=secret",
-        "backstop.mail.inbound.mailboxes[1].desk=HR", "backstop.mail.inbound.timeout=2s"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/mail",
+            "spring.datasource.url=jdbc:h2:mem:mailtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "backstop.security.login.delay-per-failure=0ms",
+            "spring.mail.host=localhost",
+            "spring.mail.port=3025",
+            "backstop.mail.inbound.initial-delay=1h",
+            "backstop.mail.outbox-initial-delay=1h",
+            "backstop.mail.inbound.mailboxes[0].name=channel",
+            "backstop.mail.inbound.mailboxes[0].host=localhost",
+            "backstop.mail.inbound.mailboxes[0].port=3143",
+            "backstop.mail.inbound.mailboxes[0].protocol=imap",
+            "backstop.mail.inbound.mailboxes[0].user=channel@desk.test",
+            "backstop.mail.inbound.mailboxes[0].password=secret",
+            "backstop.mail.inbound.mailboxes[0].desk=CHANNEL",
+            "backstop.mail.inbound.mailboxes[1].name=broken",
+            "backstop.mail.inbound.mailboxes[1].host=localhost",
+            "backstop.mail.inbound.mailboxes[1].port=3999",
+            "backstop.mail.inbound.mailboxes[1].protocol=imap",
+            "backstop.mail.inbound.mailboxes[1].user=hr@desk.test",
+            "backstop.mail.inbound.mailboxes[1].password=secret",
+            "backstop.mail.inbound.mailboxes[1].desk=HR",
+            "backstop.mail.inbound.timeout=2s"
+        })
 class MailTests {
 
     static final String DESK = "channel@desk.test";
@@ -82,7 +95,8 @@ class MailTests {
 
     @Test
     void aNewMailOpensATicketAtTheMailboxDeskAndAnswersThreadOntoItByHeadersAndByKey() throws Exception {
-        String contact = jdbc.queryForObject("select min(email) from distributor_contacts where email is not null", String.class);
+        String contact = jdbc.queryForObject(
+                "select min(email) from distributor_contacts where email is not null", String.class);
         String first = deliver(contact, "订单 A 迟迟未到", "请帮忙查一下订单。", Map.of());
         poller.pass();
 
@@ -105,24 +119,36 @@ class MailTests {
         deliver(contact, "还有一件事 " + key, "只带工单号的邮件也归到同一工单。", Map.of());
         poller.pass();
 
-        assertThat(jdbc.queryForObject("select count(*) from tickets where channel = 'EMAIL' and requester_email = ?",
-                Integer.class, contact)).isEqualTo(1);
-        assertThat(jdbc.queryForList("select body from ticket_articles where ticket_id = ? and kind = 'PUBLIC_REPLY' order by id",
-                String.class, id)).containsExactly("补充：订单号见附件。", "只带工单号的邮件也归到同一工单。");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from tickets where channel = 'EMAIL' and requester_email = ?",
+                        Integer.class,
+                        contact))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "select body from ticket_articles where ticket_id = ? and kind = 'PUBLIC_REPLY' order by id",
+                        String.class,
+                        id))
+                .containsExactly("补充：订单号见附件。", "只带工单号的邮件也归到同一工单。");
         assertThat(inbox(contact)).as("at most one acknowledgement per ticket").hasSize(1);
     }
 
     @Test
     void theSameMessageFetchedTwiceMakesOneTicketWithOrWithoutAMessageId() throws Exception {
         String sender = "twice-" + UUID.randomUUID() + "@example.com";
-        MimeMessage withId = message(sender, "Printer broken", "It prints blank pages.", "<twice-" + UUID.randomUUID() + "@example.com>", Map.of());
+        MimeMessage withId = message(
+                sender,
+                "Printer broken",
+                "It prints blank pages.",
+                "<twice-" + UUID.randomUUID() + "@example.com>",
+                Map.of());
         MimeMessage withoutId = message(sender, "Second question", "No Message-ID here.", null, Map.of());
         for (MimeMessage m : List.of(withId, withId, withoutId, withoutId)) {
             mail.getUserManager().getUser(DESK).deliver(m);
         }
         poller.pass();
 
-        assertThat(jdbc.queryForList("select subject from tickets where requester_email = ? order by id", String.class, sender))
+        assertThat(jdbc.queryForList(
+                        "select subject from tickets where requester_email = ? order by id", String.class, sender))
                 .containsExactly("Printer broken", "Second question");
         assertThat(jdbc.queryForObject("""
                 select count(*) from ticket_articles a join tickets t on t.id = a.ticket_id
@@ -139,12 +165,15 @@ class MailTests {
         int tickets = jdbc.queryForObject("select count(*) from tickets", Integer.class);
         int articles = jdbc.queryForObject("select count(*) from ticket_articles", Integer.class);
 
-        unflagEverything();   // as if the node had died after its commits and before it flagged the messages
+        unflagEverything(); // as if the node had died after its commits and before it flagged the messages
         poller.pass();
 
-        assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class)).isEqualTo(tickets);
-        assertThat(jdbc.queryForObject("select count(*) from ticket_articles", Integer.class)).isEqualTo(articles);
-        assertThat(jdbc.queryForList("select subject from tickets where requester_email = ? order by id", String.class, sender))
+        assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class))
+                .isEqualTo(tickets);
+        assertThat(jdbc.queryForObject("select count(*) from ticket_articles", Integer.class))
+                .isEqualTo(articles);
+        assertThat(jdbc.queryForList(
+                        "select subject from tickets where requester_email = ? order by id", String.class, sender))
                 .containsExactly("Question 0", "Question 1", "Question 2", "Question 3", "Question 4");
     }
 
@@ -160,9 +189,13 @@ class MailTests {
 
         poller.pass();
 
-        assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class)).isEqualTo(before);
-        assertThat(jdbc.queryForList("select outcome from mail_messages where message_key in (select message_key from mail_messages)"
-                + " and outcome in ('AUTOMATIC', 'OWN_ADDRESS')", String.class)).contains("AUTOMATIC", "OWN_ADDRESS");
+        assertThat(jdbc.queryForObject("select count(*) from tickets", Integer.class))
+                .isEqualTo(before);
+        assertThat(jdbc.queryForList(
+                        "select outcome from mail_messages where message_key in (select message_key from mail_messages)"
+                                + " and outcome in ('AUTOMATIC', 'OWN_ADDRESS')",
+                        String.class))
+                .contains("AUTOMATIC", "OWN_ADDRESS");
         Thread.sleep(300);
         assertThat(inbox(robot)).isEmpty();
         assertThat(inbox("mailer-daemon@example.com")).isEmpty();
@@ -176,12 +209,17 @@ class MailTests {
         Map<String, Object> ticket = ticketOf(first);
         long id = ((Number) ticket.get("id")).longValue();
         String key = (String) ticket.get("ticket_key");
-        await().atMost(Duration.ofSeconds(10)).until(() -> inbox(sender).size() == 1);   // the acknowledgement
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox(sender).size() == 1); // the acknowledgement
 
-        mvc.perform(post("/api/v1/tickets/" + id + "/notes").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"internal only\"}")).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/tickets/" + id + "/replies").with(httpBasic("agent", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Use the link on the sign-in page.\"}"))
+        mvc.perform(post("/api/v1/tickets/" + id + "/notes")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"internal only\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tickets/" + id + "/replies")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"Use the link on the sign-in page.\"}"))
                 .andExpect(status().isOk());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox(sender).size() == 2);
@@ -192,17 +230,25 @@ class MailTests {
         assertThat(reply.getHeader("Auto-Submitted")).isNull();
         assertThat(reply.getFrom()[0].toString()).isEqualTo(DESK);
         String body = GreenMailUtil.getBody(reply);
-        assertThat(body).contains("Use the link on the sign-in page.").contains("Backstop service desk").doesNotContain("internal only");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from ticket_articles where ticket_id = ? and kind = 'INTERNAL_NOTE' and body like '%E-mailed to%'",
-                Integer.class, id) == 1);
+        assertThat(body)
+                .contains("Use the link on the sign-in page.")
+                .contains("Backstop service desk")
+                .doesNotContain("internal only");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from ticket_articles where ticket_id = ? and kind = 'INTERNAL_NOTE' and body like '%E-mailed to%'",
+                                Integer.class, id)
+                        == 1);
 
         // the requester answers the desk's reply from their mail client: it threads by In-Reply-To
         String messageId = reply.getMessageID();
         deliver(sender, "Re: " + reply.getSubject(), "Thanks, that worked.", Map.of("In-Reply-To", messageId));
         poller.pass();
-        assertThat(jdbc.queryForList("select body from ticket_articles where ticket_id = ? and kind = 'PUBLIC_REPLY' order by id",
-                String.class, id)).containsExactly("Use the link on the sign-in page.", "Thanks, that worked.");
+        assertThat(jdbc.queryForList(
+                        "select body from ticket_articles where ticket_id = ? and kind = 'PUBLIC_REPLY' order by id",
+                        String.class,
+                        id))
+                .containsExactly("Use the link on the sign-in page.", "Thanks, that worked.");
     }
 
     @Test
@@ -212,11 +258,14 @@ class MailTests {
 
         poller.pass();
 
-        assertThat(jdbc.queryForObject("select count(*) from tickets where requester_email = ?", Integer.class, sender)).isEqualTo(1);
-        Map<String, Object> broken = jdbc.queryForMap("select failures, next_attempt_at, last_error from mail_mailboxes where name = 'broken'");
+        assertThat(jdbc.queryForObject("select count(*) from tickets where requester_email = ?", Integer.class, sender))
+                .isEqualTo(1);
+        Map<String, Object> broken = jdbc.queryForMap(
+                "select failures, next_attempt_at, last_error from mail_mailboxes where name = 'broken'");
         assertThat(((Number) broken.get("failures")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(broken.get("next_attempt_at")).isNotNull();
-        assertThat(jdbc.queryForObject("select failures from mail_mailboxes where name = 'channel'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select failures from mail_mailboxes where name = 'channel'", Integer.class))
+                .isZero();
 
         mvc.perform(get("/admin/mail").with(httpBasic("admin", "demo")).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
@@ -224,7 +273,8 @@ class MailTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("hr@desk.test")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
         mvc.perform(get("/admin/mail").with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("电子邮件收件箱")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("电子邮件收件箱")));
         mvc.perform(get("/admin/mail").with(httpBasic("agent", "demo"))).andExpect(status().isForbidden());
     }
 
@@ -232,7 +282,11 @@ class MailTests {
     void htmlMailIsReadAsItsTextWithoutScriptsOrRemoteImages() {
         String text = MessageParser.htmlToText("<html><head><style>p{}</style><script>alert(1)</script></head><body>"
                 + "<p>您好，<b>订单</b> 没到</p><img src=\"https://tracker.example.com/p.gif\"><div>谢谢</div></body></html>");
-        assertThat(text).contains("您好，订单 没到").contains("谢谢").doesNotContain("alert").doesNotContain("tracker")
+        assertThat(text)
+                .contains("您好，订单 没到")
+                .contains("谢谢")
+                .doesNotContain("alert")
+                .doesNotContain("tracker")
                 .doesNotContain("<");
     }
 
@@ -281,7 +335,8 @@ class MailTests {
         human.setText("Your message could not be delivered.");
         report.addBodyPart(human);
         MimeBodyPart status = new MimeBodyPart();
-        status.setContent("Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; nobody@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n",
+        status.setContent(
+                "Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; nobody@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n",
                 "message/delivery-status");
         report.addBodyPart(status);
         message.setContent(report);
@@ -290,14 +345,19 @@ class MailTests {
     }
 
     private static List<MimeMessage> inbox(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))
-                        && !Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(DESK));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients() != null
+                                && Arrays.stream(m.getAllRecipients())
+                                        .anyMatch(a -> a.toString().equals(address))
+                                && !Arrays.stream(m.getAllRecipients())
+                                        .anyMatch(a -> a.toString().equals(DESK));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static void unflagEverything() throws MessagingException {

@@ -65,7 +65,9 @@ class OutreachTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension
-    static WireMockExtension gateway = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension gateway = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @DynamicPropertySource
     static void sms(DynamicPropertyRegistry registry) {
@@ -80,8 +82,10 @@ class OutreachTests {
 
         @Autowired
         MockMvc mvc;
+
         @Autowired
         JdbcTemplate jdbc;
+
         @Autowired
         OutreachSender sender;
 
@@ -95,14 +99,17 @@ class OutreachTests {
         }
 
         long distributor(String code, long region, String tier, String contact, String email, String phone) {
-            jdbc.update("insert into distributors (code, name, region_id, tier, status) values (?, ?, ?, ?, 'ACTIVE')", code,
-                    "测试商贸" + code + "有限公司", region, tier);
+            jdbc.update(
+                    "insert into distributors (code, name, region_id, tier, status) values (?, ?, ?, ?, 'ACTIVE')",
+                    code,
+                    "测试商贸" + code + "有限公司",
+                    region,
+                    tier);
             long id = jdbc.queryForObject("select id from distributors where code = ?", Long.class, code);
             if (contact != null) {
                 jdbc.update("""
                         insert into distributor_contacts (distributor_id, name, phone, phone_digits, email, primary_contact)
-                        values (?, ?, ?, ?, ?, true)""", id, contact, phone,
-                        phone == null ? null : phone.replaceAll("\\D", ""), email);
+                        values (?, ?, ?, ?, ?, true)""", id, contact, phone, phone == null ? null : phone.replaceAll("\\D", ""), email);
             }
             return id;
         }
@@ -110,8 +117,7 @@ class OutreachTests {
         void portalUser(String username, long distributorId, String locale) {
             jdbc.update("""
                     insert into app_users (username, password_hash, display_name, locale, distributor_id, created_at)
-                    values (?, '{noop}demo', ?, ?, ?, ?)""", username, username, locale, distributorId,
-                    Timestamp.from(Instant.now()));
+                    values (?, '{noop}demo', ?, ?, ?, ?)""", username, username, locale, distributorId, Timestamp.from(Instant.now()));
             long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
             jdbc.update("insert into user_roles (user_id, role) values (?, 'DISTRIBUTOR')", id);
         }
@@ -122,37 +128,58 @@ class OutreachTests {
         }
 
         long employee(String no, String name, long branch, String phone, String email) {
-            jdbc.update("insert into employees (employee_no, name, branch_id, phone, email) values (?, ?, ?, ?, ?)", no, name,
-                    branch, phone, email);
+            jdbc.update(
+                    "insert into employees (employee_no, name, branch_id, phone, email) values (?, ?, ?, ?, ?)",
+                    no,
+                    name,
+                    branch,
+                    phone,
+                    email);
             return jdbc.queryForObject("select id from employees where employee_no = ?", Long.class, no);
         }
 
         // ---- the API as a supervisor uses it
 
         long create(String json) throws Exception {
-            String body = mvc.perform(post("/api/v1/outreach/campaigns").with(httpBasic("supervisor", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content(json))
-                    .andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("DRAFT"))
-                    .andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(post("/api/v1/outreach/campaigns")
+                            .with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.state").value("DRAFT"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(body, "$.id")).longValue();
         }
 
         String campaign(long id) throws Exception {
             return mvc.perform(get("/api/v1/outreach/campaigns/" + id).with(httpBasic("supervisor", "demo")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
         }
 
         String sendAndAwait(long id) throws Exception {
             mvc.perform(post("/api/v1/outreach/campaigns/" + id + "/send").with(httpBasic("supervisor", "demo")))
-                    .andExpect(status().isAccepted()).andExpect(jsonPath("$.state").value(Matchers.oneOf("SENDING", "SENT")));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.state").value(Matchers.oneOf("SENDING", "SENT")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> JsonPath.read(campaign(id), "$.state").equals("SENT"));
             return campaign(id);
         }
 
         Map<String, Map<String, Object>> recipientsByCode(long id) throws Exception {
-            String body = mvc.perform(get("/api/v1/outreach/campaigns/" + id + "/recipients").param("size", "500")
-                    .with(httpBasic("supervisor", "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(get("/api/v1/outreach/campaigns/" + id + "/recipients")
+                            .param("size", "500")
+                            .with(httpBasic("supervisor", "demo")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             Map<String, Map<String, Object>> byCode = new HashMap<>();
             for (Map<String, Object> r : JsonPath.<List<Map<String, Object>>>read(body, "$.recipients")) {
                 byCode.put((String) r.get("code"), r);
@@ -188,20 +215,25 @@ class OutreachTests {
             distributor(u + "-2", r, "VIP", "无邮箱联系人", null, "021-6000 6600");
             distributor(u + "-3", r, "GENERAL", "普通客户", u.toLowerCase() + "-3@example.cn", null);
             distributor(u + "-4", r, "KEY", "重点联系人", u.toLowerCase() + "-4@example.cn", null);
-            portalUser("p" + u, jdbc.queryForObject("select id from distributors where code = ?", Long.class, u + "-1"), "en");
+            portalUser(
+                    "p" + u,
+                    jdbc.queryForObject("select id from distributors where code = ?", Long.class, u + "-1"),
+                    "en");
             long id = create("""
                     {"name":"返利政策 %1$s","audience":"DISTRIBUTORS","regions":["%1$s"],"tiers":["VIP","KEY"],"channel":"EMAIL",
                      "subjectZh":"{{distributorCode}} 的返利政策","bodyZh":"{{name}}您好：\\n新政策已发布，请回复：{{responseLink}}",
-                     "subjectEn":"Rebate policy for {{distributorCode}}","bodyEn":"Dear {{name}},\\nthe new policy is out. Answer here: {{responseLink}}"}"""
-                    .formatted(u));
+                     "subjectEn":"Rebate policy for {{distributorCode}}","bodyEn":"Dear {{name}},\\nthe new policy is out. Answer here: {{responseLink}}"}""".formatted(u));
 
             // the draft: the targets before sending, the one without an address listed as skipped with the reason
             Map<String, Map<String, Object>> preview = recipientsByCode(id);
             assertThat(preview).containsOnlyKeys(u + "-1", u + "-2", u + "-4");
-            assertThat(preview.get(u + "-2")).containsEntry("status", "SKIPPED").containsEntry("reason", "outreach.skip.noEmail");
+            assertThat(preview.get(u + "-2"))
+                    .containsEntry("status", "SKIPPED")
+                    .containsEntry("reason", "outreach.skip.noEmail");
             assertThat(preview.get(u + "-1")).containsEntry("language", "EN").containsEntry("status", "QUEUED");
             assertThat(preview.get(u + "-4")).containsEntry("language", "BOTH");
-            assertThat(JsonPath.<Integer>read(campaign(id), "$.figures.targeted")).isEqualTo(3);
+            assertThat(JsonPath.<Integer>read(campaign(id), "$.figures.targeted"))
+                    .isEqualTo(3);
 
             String sent = sendAndAwait(id);
             assertThat(JsonPath.<Integer>read(sent, "$.figures.sent")).isEqualTo(2);
@@ -216,13 +248,17 @@ class OutreachTests {
             List<MimeMessage> both = mailTo(u.toLowerCase() + "-4@example.cn");
             assertThat(both).hasSize(1);
             assertThat(both.getFirst().getSubject()).contains(u + "-4 的返利政策", "Rebate policy for " + u + "-4");
-            assertThat(mailTo(u.toLowerCase() + "-3@example.cn")).as("a GENERAL distributor is not a target").isEmpty();
+            assertThat(mailTo(u.toLowerCase() + "-3@example.cn"))
+                    .as("a GENERAL distributor is not a target")
+                    .isEmpty();
             assertThat(smtp.getReceivedMessages()).hasSize(2);
 
             // sending again sends nothing new: the API refuses, and further sender passes find nothing to do
-            mvc.perform(post("/api/v1/outreach/campaigns/" + id + "/send").with(httpBasic("supervisor", "demo"))
+            mvc.perform(post("/api/v1/outreach/campaigns/" + id + "/send")
+                            .with(httpBasic("supervisor", "demo"))
                             .header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("outreach.error.alreadySent"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("outreach.error.alreadySent"))
                     .andExpect(jsonPath("$.detail").value(Matchers.containsString("已发送过")));
             sender.pass();
             assertThat(smtp.getReceivedMessages()).hasSize(2);
@@ -230,16 +266,26 @@ class OutreachTests {
             // the answer through the link opens an OUTREACH ticket at the channel desk, once
             String token = token(body(english.getFirst()));
             mvc.perform(get("/outreach/r/" + token).header("Accept-Language", "en"))
-                    .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Rebate policy for " + u + "-1")));
-            mvc.perform(post("/outreach/r/" + token).with(csrf()).param("text", "x".repeat(2001)).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("Rebate policy for " + u + "-1")));
+            mvc.perform(post("/outreach/r/" + token)
+                            .with(csrf())
+                            .param("text", "x".repeat(2001))
+                            .header("Accept-Language", "en"))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(Matchers.containsString("at most 2000 characters")));
             mvc.perform(post("/outreach/r/" + token).with(csrf()).param("text", "Is the rebate paid quarterly?"))
                     .andExpect(status().is3xxRedirection());
             String thanks = mvc.perform(get("/outreach/r/" + token).header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(thanks).contains("感谢您的回复").containsPattern("CH-\\d{4}-\\d{6}");
-            mvc.perform(post("/outreach/r/" + token).with(csrf()).param("text", "one more thing").header("Accept-Language", "zh-CN"))
+            mvc.perform(post("/outreach/r/" + token)
+                            .with(csrf())
+                            .param("text", "one more thing")
+                            .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isConflict())
                     .andExpect(content().string(Matchers.containsString("该链接已经提交过回复")));
 
@@ -250,24 +296,30 @@ class OutreachTests {
             for (String reader : List.of("agent", "p" + u)) {
                 mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic(reader, "demo")))
                         .andExpect(status().isOk())
-                        .andExpect(jsonPath("$.type").value("OUTREACH")).andExpect(jsonPath("$.desk").value("CHANNEL"))
+                        .andExpect(jsonPath("$.type").value("OUTREACH"))
+                        .andExpect(jsonPath("$.desk").value("CHANNEL"))
                         .andExpect(jsonPath("$.description").value("Is the rebate paid quarterly?"))
                         .andExpect(jsonPath("$.requester.name").value("英文联系人"));
             }
-            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("distributor", "demo"))).andExpect(status().isNotFound());
-            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("hr", "demo"))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("distributor", "demo")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("hr", "demo")))
+                    .andExpect(status().isNotFound());
 
             String figures = campaign(id);
             assertThat(JsonPath.<Integer>read(figures, "$.figures.responded")).isEqualTo(1);
             assertThat(JsonPath.<Double>read(figures, "$.figures.responseRate")).isEqualTo(50.0);
-            assertThat(JsonPath.<Integer>read(figures, "$.figures.ticketsOpened")).isEqualTo(1);
+            assertThat(JsonPath.<Integer>read(figures, "$.figures.ticketsOpened"))
+                    .isEqualTo(1);
         }
 
         @Test
         void anSmsCampaignToABranchGoesToMobilesOnlyAndAnswersGoToTheHrDesk() throws Exception {
-            gateway.stubFor(WireMock.post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(200)));
             gateway.stubFor(WireMock.post(urlEqualTo("/sms/send"))
-                    .withRequestBody(matchingJsonPath("$.to", equalTo("13900000099"))).willReturn(aResponse().withStatus(500)));
+                    .willReturn(aResponse().withStatus(200)));
+            gateway.stubFor(WireMock.post(urlEqualTo("/sms/send"))
+                    .withRequestBody(matchingJsonPath("$.to", equalTo("13900000099")))
+                    .willReturn(aResponse().withStatus(500)));
             long b = branch(u, region(u));
             employee(u + "-1", "手机员工", b, "+86 139 0000 0001", null);
             employee(u + "-2", "座机员工", b, "010-8888 6666", u.toLowerCase() + "@example.cn");
@@ -275,8 +327,7 @@ class OutreachTests {
             employee(u + "-4", "网关拒收", b, "13900000099", null);
             long id = create("""
                     {"name":"体检通知 %1$s","audience":"EMPLOYEES","branches":["%1$s"],"channel":"SMS",
-                     "bodyZh":"{{name}}（{{employeeNo}}）您好，年度体检已安排。","bodyEn":"{{name}} ({{employeeNo}}): your health check is booked."}"""
-                    .formatted(u));
+                     "bodyZh":"{{name}}（{{employeeNo}}）您好，年度体检已安排。","bodyEn":"{{name}} ({{employeeNo}}): your health check is booked."}""".formatted(u));
             assertThat(JsonPath.<String>read(campaign(id), "$.desk")).isEqualTo("HR");
 
             String sent = sendAndAwait(id);
@@ -285,26 +336,42 @@ class OutreachTests {
             assertThat(JsonPath.<Integer>read(sent, "$.figures.skipped")).isEqualTo(2);
             assertThat(JsonPath.<Integer>read(sent, "$.figures.failed")).isEqualTo(1);
             Map<String, Map<String, Object>> recipients = recipientsByCode(id);
-            assertThat(recipients.get(u + "-2")).containsEntry("status", "SKIPPED").containsEntry("reason", "outreach.skip.notMobile");
-            assertThat(recipients.get(u + "-3")).containsEntry("status", "SKIPPED").containsEntry("reason", "outreach.skip.noPhone");
-            assertThat(recipients.get(u + "-4")).containsEntry("status", "FAILED").containsEntry("reason", "outreach.failed.delivery");
+            assertThat(recipients.get(u + "-2"))
+                    .containsEntry("status", "SKIPPED")
+                    .containsEntry("reason", "outreach.skip.notMobile");
+            assertThat(recipients.get(u + "-3"))
+                    .containsEntry("status", "SKIPPED")
+                    .containsEntry("reason", "outreach.skip.noPhone");
+            assertThat(recipients.get(u + "-4"))
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("reason", "outreach.failed.delivery");
 
-            gateway.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
-                    .withRequestBody(matchingJsonPath("$.to", equalTo("13900000001")))
-                    .withRequestBody(matchingJsonPath("$.text", containing("手机员工（" + u + "-1）您好")))
-                    .withRequestBody(matchingJsonPath("$.text", containing("https://desk.example.cn/outreach/r/"))));
-            gateway.verify(0, postRequestedFor(urlEqualTo("/sms/send"))
-                    .withRequestBody(matchingJsonPath("$.to", containing("88886666"))));
+            gateway.verify(
+                    1,
+                    postRequestedFor(urlEqualTo("/sms/send"))
+                            .withRequestBody(matchingJsonPath("$.to", equalTo("13900000001")))
+                            .withRequestBody(matchingJsonPath("$.text", containing("手机员工（" + u + "-1）您好")))
+                            .withRequestBody(
+                                    matchingJsonPath("$.text", containing("https://desk.example.cn/outreach/r/"))));
+            gateway.verify(
+                    0,
+                    postRequestedFor(urlEqualTo("/sms/send"))
+                            .withRequestBody(matchingJsonPath("$.to", containing("88886666"))));
             String text = gateway.findAll(postRequestedFor(urlEqualTo("/sms/send"))
-                    .withRequestBody(matchingJsonPath("$.to", equalTo("13900000001")))).getFirst().getBodyAsString();
+                            .withRequestBody(matchingJsonPath("$.to", equalTo("13900000001"))))
+                    .getFirst()
+                    .getBodyAsString();
 
             mvc.perform(post("/outreach/r/" + token(text)).with(csrf()).param("text", "体检可以改到下周吗？"))
                     .andExpect(status().is3xxRedirection());
             int ticket = (Integer) recipientsByCode(id).get(u + "-1").get("ticketId");
-            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("hr", "demo"))).andExpect(status().isOk())
-                    .andExpect(jsonPath("$.desk").value("HR")).andExpect(jsonPath("$.type").value("OUTREACH"))
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("hr", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.desk").value("HR"))
+                    .andExpect(jsonPath("$.type").value("OUTREACH"))
                     .andExpect(jsonPath("$.requester.kind").value("EMPLOYEE"));
-            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("agent", "demo"))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("agent", "demo")))
+                    .andExpect(status().isNotFound());
         }
 
         @Test
@@ -336,7 +403,9 @@ class OutreachTests {
             } finally {
                 pool.shutdownNow();
             }
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> JsonPath.read(campaign(id), "$.state").equals("SENT"));
             sender.pass();
             assertThat(JsonPath.<Integer>read(campaign(id), "$.figures.sent")).isEqualTo(n);
@@ -354,62 +423,108 @@ class OutreachTests {
             String valid = """
                     "audience":"DISTRIBUTORS","regions":["%s"],"channel":"EMAIL","subjectZh":"主题","subjectEn":"Subject",
                     "bodyZh":"正文","bodyEn":"Body\"""".formatted(u);
-            record Case(String json, String language, String code, String detail) {
-            }
+            record Case(String json, String language, String code, String detail) {}
             for (Case c : List.of(
-                    new Case("{\"name\":\"空名单\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"tiers\":[\"SPECIAL\"],\"channel\":\"EMAIL\",\"subjectZh\":\"主题\",\"subjectEn\":\"Subject\",\"bodyZh\":\"正文\",\"bodyEn\":\"Body\"}"
-                            .formatted(u), "zh-CN", "outreach.error.noTargets", "目标名单为空"),
-                    new Case("{\"name\":\"缺英文\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"channel\":\"SMS\",\"bodyZh\":\"正文\"}"
-                            .formatted(u), "en", "outreach.error.missing.bodyEn", "The English message text is missing."),
-                    new Case("{\"name\":\"缺主题\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"channel\":\"EMAIL\",\"bodyZh\":\"正文\",\"bodyEn\":\"Body\",\"subjectEn\":\"S\"}"
-                            .formatted(u), "zh-CN", "outreach.error.missing.subjectZh", "邮件需要中文主题"),
-                    new Case("{\"name\":\"变量\"," + valid.replace("\"正文\"", "\"{{name}} {{orderNo}}\"") + "}", "en",
-                            "outreach.error.unknownVariable", "{{orderNo}}"),
-                    new Case("{\"name\":\"员工工号\"," + valid.replace("\"Body\"", "\"{{employeeNo}}\"") + "}", "zh-CN",
-                            "outreach.error.unknownVariable", "{{distributorCode}}"),
-                    new Case("{\"name\":\"大区\"," + valid.replace("\"" + u + "\"", "\"NOWHERE\"") + "}", "zh-CN",
-                            "outreach.error.unknownRegion", "NOWHERE"),
-                    new Case("{\"name\":\"渠道\"," + valid.replace("\"EMAIL\"", "\"FAX\"") + "}", "en",
-                            "outreach.error.channel", "FAX"))) {
-                mvc.perform(post("/api/v1/outreach/campaigns").with(httpBasic("supervisor", "demo"))
-                                .header("Accept-Language", c.language()).contentType(MediaType.APPLICATION_JSON).content(c.json()))
-                        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(c.code()))
+                    new Case(
+                            "{\"name\":\"空名单\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"tiers\":[\"SPECIAL\"],\"channel\":\"EMAIL\",\"subjectZh\":\"主题\",\"subjectEn\":\"Subject\",\"bodyZh\":\"正文\",\"bodyEn\":\"Body\"}"
+                                    .formatted(u),
+                            "zh-CN",
+                            "outreach.error.noTargets",
+                            "目标名单为空"),
+                    new Case(
+                            "{\"name\":\"缺英文\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"channel\":\"SMS\",\"bodyZh\":\"正文\"}"
+                                    .formatted(u),
+                            "en",
+                            "outreach.error.missing.bodyEn",
+                            "The English message text is missing."),
+                    new Case(
+                            "{\"name\":\"缺主题\",\"audience\":\"DISTRIBUTORS\",\"regions\":[\"%s\"],\"channel\":\"EMAIL\",\"bodyZh\":\"正文\",\"bodyEn\":\"Body\",\"subjectEn\":\"S\"}"
+                                    .formatted(u),
+                            "zh-CN",
+                            "outreach.error.missing.subjectZh",
+                            "邮件需要中文主题"),
+                    new Case(
+                            "{\"name\":\"变量\"," + valid.replace("\"正文\"", "\"{{name}} {{orderNo}}\"") + "}",
+                            "en",
+                            "outreach.error.unknownVariable",
+                            "{{orderNo}}"),
+                    new Case(
+                            "{\"name\":\"员工工号\"," + valid.replace("\"Body\"", "\"{{employeeNo}}\"") + "}",
+                            "zh-CN",
+                            "outreach.error.unknownVariable",
+                            "{{distributorCode}}"),
+                    new Case(
+                            "{\"name\":\"大区\"," + valid.replace("\"" + u + "\"", "\"NOWHERE\"") + "}",
+                            "zh-CN",
+                            "outreach.error.unknownRegion",
+                            "NOWHERE"),
+                    new Case(
+                            "{\"name\":\"渠道\"," + valid.replace("\"EMAIL\"", "\"FAX\"") + "}",
+                            "en",
+                            "outreach.error.channel",
+                            "FAX"))) {
+                mvc.perform(post("/api/v1/outreach/campaigns")
+                                .with(httpBasic("supervisor", "demo"))
+                                .header("Accept-Language", c.language())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(c.json()))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.code").value(c.code()))
                         .andExpect(jsonPath("$.detail").value(Matchers.containsString(c.detail())));
             }
             long ok = create("{\"name\":\"取消\"," + valid + "}");
             mvc.perform(post("/api/v1/outreach/campaigns/" + ok + "/cancel").with(httpBasic("admin", "demo")))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("CANCELLED"));
-            mvc.perform(post("/api/v1/outreach/campaigns/" + ok + "/send").with(httpBasic("admin", "demo")).header("Accept-Language", "en"))
-                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("outreach.error.cancelled"));
-            mvc.perform(get("/api/v1/outreach/campaigns/999999").with(httpBasic("admin", "demo"))).andExpect(status().isNotFound());
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("CANCELLED"));
+            mvc.perform(post("/api/v1/outreach/campaigns/" + ok + "/send")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("outreach.error.cancelled"));
+            mvc.perform(get("/api/v1/outreach/campaigns/999999").with(httpBasic("admin", "demo")))
+                    .andExpect(status().isNotFound());
             for (String user : List.of("agent", "hr", "expert", "editor", "distributor", "employee")) {
-                mvc.perform(post("/api/v1/outreach/campaigns").with(httpBasic(user, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"," + valid + "}"))
+                mvc.perform(post("/api/v1/outreach/campaigns")
+                                .with(httpBasic(user, "demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"x\"," + valid + "}"))
                         .andExpect(status().isForbidden());
-                mvc.perform(get("/api/v1/outreach/campaigns/" + ok).with(httpBasic(user, "demo"))).andExpect(status().isForbidden());
+                mvc.perform(get("/api/v1/outreach/campaigns/" + ok).with(httpBasic(user, "demo")))
+                        .andExpect(status().isForbidden());
             }
             mvc.perform(get("/outreach/r/not-a-token").header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isNotFound()).andExpect(content().string(Matchers.containsString("该链接无效或已过期")));
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().string(Matchers.containsString("该链接无效或已过期")));
         }
     }
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/outreach-h2", "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms", "backstop.public-url=https://desk.example.cn",
-            "spring.mail.host=localhost", "spring.mail.port=3025"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/outreach-h2",
+                "backstop.sla.escalation.enabled=false",
+                "spring.datasource.url=jdbc:h2:mem:outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms",
+                "backstop.public-url=https://desk.example.cn",
+                "spring.mail.host=localhost",
+                "spring.mail.port=3025"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/outreach-pg", "backstop.sla.escalation.enabled=false",
-            "backstop.security.login.delay-per-failure=0ms", "backstop.public-url=https://desk.example.cn",
-            "spring.mail.host=localhost", "spring.mail.port=3025"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/outreach-pg",
+                "backstop.sla.escalation.enabled=false",
+                "backstop.security.login.delay-per-failure=0ms",
+                "backstop.public-url=https://desk.example.cn",
+                "spring.mail.host=localhost",
+                "spring.mail.port=3025"
+            })
+    class OnPostgres extends Scenarios {}
 }

@@ -36,7 +36,8 @@ class PriorityScoresTests {
                             }
                             assertThat(at.total(segment, type, priority, due, created))
                                     .as("%s %s %s due %s created %s", segment, type, priority, due, created)
-                                    .isEqualTo(PriorityScores.of(segment, type, priority, due, created, now).total());
+                                    .isEqualTo(PriorityScores.of(segment, type, priority, due, created, now)
+                                            .total());
                             compared++;
                         }
                     }

@@ -63,28 +63,44 @@ class SlaClockTests {
 
         @Autowired
         MockMvc mvc;
+
         @Autowired
         MutableClock clock;
+
         @Autowired
         SlaEscalations escalations;
+
         @Autowired
         JdbcTemplate jdbc;
 
         long open(String user, String json) throws Exception {
-            String body = mvc.perform(post("/api/v1/tickets").with(httpBasic(user, "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content(json))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(post("/api/v1/tickets")
+                            .with(httpBasic(user, "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return ((Number) JsonPath.read(body, "$.id")).longValue();
         }
 
         void state(long id, String state) throws Exception {
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"" + state + "\"}")).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"" + state + "\"}"))
+                    .andExpect(status().isOk());
         }
 
         List<Integer> listed(String sla) throws Exception {
-            return JsonPath.read(mvc.perform(get("/api/v1/tickets?active=true&size=200&sla=" + sla)
-                    .with(httpBasic("supervisor", "demo"))).andReturn().getResponse().getContentAsString(), "$.items[*].id");
+            return JsonPath.read(
+                    mvc.perform(get("/api/v1/tickets?active=true&size=200&sla=" + sla)
+                                    .with(httpBasic("supervisor", "demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.items[*].id");
         }
 
         long distributor(String tier) {
@@ -93,10 +109,9 @@ class SlaClockTests {
 
         @Test
         void aVipTicketOpenedOnSaturdayEveningIsDueOnMondayMorningThenAtRiskThenBreached() throws Exception {
-            clock.set(at("2026-11-28T19:30"));   // Saturday; the channel desk works Monday to Saturday 08:30–20:00
+            clock.set(at("2026-11-28T19:30")); // Saturday; the channel desk works Monday to Saturday 08:30–20:00
             long id = open("agent", """
-                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"VIP 查询","distributorId":%d}"""
-                    .formatted(distributor("VIP")));
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"VIP 查询","distributorId":%d}""".formatted(distributor("VIP")));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.segment").value("VIP"))
                     .andExpect(jsonPath("$.sla.policyName").value("VIP 与重点经销商"))
@@ -104,7 +119,7 @@ class SlaClockTests {
                     .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-11-30T01:00")))
                     .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-01T04:30")));
 
-            clock.set(at("2026-11-30T08:50"));   // 80 % of the first-response hour used
+            clock.set(at("2026-11-30T08:50")); // 80 % of the first-response hour used
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.sla.status").value("AT_RISK"));
             assertThat(listed("AT_RISK")).contains((int) id);
@@ -116,8 +131,11 @@ class SlaClockTests {
             mvc.perform(get("/workspace").with(httpBasic("supervisor", "demo")))
                     .andExpect(content().string(Matchers.containsString("escalated-tickets")));
 
-            mvc.perform(post("/api/v1/tickets/" + id + "/replies").with(httpBasic("agent", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"您好，已为您查询。\"}")).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/tickets/" + id + "/replies")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"您好，已为您查询。\"}"))
+                    .andExpect(status().isOk());
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.sla.firstRespondedAt").value(Matchers.startsWith("2026-11-30T01:05")))
                     .andExpect(jsonPath("$.sla.status").value("RUNNING"))
@@ -127,75 +145,101 @@ class SlaClockTests {
 
         @Test
         void aDueTimeSaidToTheRequesterFallsInTheDesksServiceHours() throws Exception {
-            clock.set(at("2026-11-28T19:30"));   // Saturday evening; a VIP complaint counts 24×7 (8 h) internally
+            clock.set(at("2026-11-28T19:30")); // Saturday evening; a VIP complaint counts 24×7 (8 h) internally
             long id = open("agent", """
-                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"VIP 投诉：承诺时间","distributorId":%d}"""
-                    .formatted(distributor("VIP")));
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"VIP 投诉：承诺时间","distributorId":%d}""".formatted(distributor("VIP")));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
-                    .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-11-28T19:30")));   // Sunday 03:30
+                    .andExpect(jsonPath("$.sla.resolutionDue")
+                            .value(Matchers.startsWith("2026-11-28T19:30"))); // Sunday 03:30
             long script = jdbc.queryForObject("select id from kb_templates where name = '经销商投诉来电'", Long.class);
-            String said = JsonPath.read(mvc.perform(get("/api/v1/kb/templates/" + script + "/render?ticket=" + id)
-                    .with(httpBasic("agent", "demo"))).andExpect(status().isOk()).andReturn().getResponse()
-                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.text");
+            String said = JsonPath.read(
+                    mvc.perform(get("/api/v1/kb/templates/" + script + "/render?ticket=" + id)
+                                    .with(httpBasic("agent", "demo")))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+                    "$.text");
             // the channel desk opens again on Monday 08:30: that is the promise, not "03:30 on Sunday"
             assertThat(said).contains("在 2026-11-30 08:30 前给您回电").doesNotContain("2026-11-29 03:30");
         }
 
         @Test
         void anAdminChangesAPolicysTargetsAndOnlyNewTicketsCountWithThem() throws Exception {
-            long policy = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
-            long catchAll = jdbc.queryForObject("select id from sla_policies where desk is null and active = true", Long.class);
-            clock.set(at("2026-11-30T10:00"));   // Monday
+            long policy = jdbc.queryForObject(
+                    "select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+            long catchAll =
+                    jdbc.queryForObject("select id from sla_policies where desk is null and active = true", Long.class);
+            clock.set(at("2026-11-30T10:00")); // Monday
             long before = open("hr", """
                     {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"调整前的 HR 工单"}""");
-            String dueBefore = JsonPath.read(mvc.perform(get("/api/v1/tickets/" + before).with(httpBasic("hr", "demo")))
-                    .andReturn().getResponse().getContentAsString(), "$.sla.firstResponseDue");
+            String dueBefore = JsonPath.read(
+                    mvc.perform(get("/api/v1/tickets/" + before).with(httpBasic("hr", "demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.sla.firstResponseDue");
 
-            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("admin", "demo")).header("Accept-Language", "zh-CN")
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":600,\"resolutionMinutes\":60}"))
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy)
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\":600,\"resolutionMinutes\":60}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(Matchers.containsString("首次响应（600 分钟）不能晚于解决时限（60 分钟）")));
-            mvc.perform(put("/api/v1/admin/sla-policies/" + catchAll).with(httpBasic("admin", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"active\":false}")).andExpect(status().isBadRequest());
-            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("supervisor", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":60}")).andExpect(status().isForbidden());
+            mvc.perform(put("/api/v1/admin/sla-policies/" + catchAll)
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"active\":false}"))
+                    .andExpect(status().isBadRequest());
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy)
+                            .with(httpBasic("supervisor", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\":60}"))
+                    .andExpect(status().isForbidden());
 
-            mvc.perform(put("/api/v1/admin/sla-policies/" + policy).with(httpBasic("admin", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":60,\"resolutionMinutes\":240}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.firstResponseMinutes").value(60))
+            mvc.perform(put("/api/v1/admin/sla-policies/" + policy)
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\":60,\"resolutionMinutes\":240}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.firstResponseMinutes").value(60))
                     .andExpect(jsonPath("$.active").value(true));
             long after = open("hr", """
                     {"desk":"HR","type":"INQUIRY","channel":"PHONE","subject":"调整后的 HR 工单"}""");
             mvc.perform(get("/api/v1/tickets/" + after).with(httpBasic("hr", "demo")))
                     .andExpect(jsonPath("$.sla.policyName").value("HR 服务台"))
-                    .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-11-30T03:00")));   // 11:00
+                    .andExpect(
+                            jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-11-30T03:00"))); // 11:00
             mvc.perform(get("/api/v1/tickets/" + before).with(httpBasic("hr", "demo")))
                     .andExpect(jsonPath("$.sla.firstResponseDue").value(dueBefore));
 
-            long current = jdbc.queryForObject("select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
-            mvc.perform(put("/api/v1/admin/sla-policies/" + current).with(httpBasic("admin", "demo"))   // back to the seed
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"firstResponseMinutes\":480,\"resolutionMinutes\":2400}"))
+            long current = jdbc.queryForObject(
+                    "select id from sla_policies where name = 'HR 服务台' and active = true", Long.class);
+            mvc.perform(put("/api/v1/admin/sla-policies/" + current)
+                            .with(httpBasic("admin", "demo")) // back to the seed
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\":480,\"resolutionMinutes\":2400}"))
                     .andExpect(status().isOk());
         }
 
         @Test
         void theClockStopsWhileTheTicketWaitsOnTheRequesterAndResumesWithWhatWasLeft() throws Exception {
-            clock.set(at("2026-11-30T10:00"));   // Monday
+            clock.set(at("2026-11-30T10:00")); // Monday
             long id = open("agent", """
-                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"等待客户","distributorId":%d}"""
-                    .formatted(distributor("GENERAL")));
+                    {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"等待客户","distributorId":%d}""".formatted(distributor("GENERAL")));
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.sla.policyName").value("渠道服务台"))
                     .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-02T03:00")));
 
-            clock.set(at("2026-11-30T11:00"));   // one business hour used, 23 left
+            clock.set(at("2026-11-30T11:00")); // one business hour used, 23 left
             state(id, "PENDING_REQUESTER");
-            clock.set(at("2026-12-03T10:00"));   // long past the original due time
+            clock.set(at("2026-12-03T10:00")); // long past the original due time
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.sla.status").value("PAUSED"));
             assertThat(listed("BREACHED")).doesNotContain((int) id);
 
-            state(id, "OPEN");   // Thursday 10:00 + 23 business hours = Saturday 10:00
+            state(id, "OPEN"); // Thursday 10:00 + 23 business hours = Saturday 10:00
             mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                     .andExpect(jsonPath("$.sla.status").value("RUNNING"))
                     .andExpect(jsonPath("$.sla.resolutionDue").value(Matchers.startsWith("2026-12-05T02:00")));
@@ -207,50 +251,80 @@ class SlaClockTests {
 
         @Test
         void aComplaintClosesOnlyAfterTheBackOfficeAnsweredAndASatisfiedCallback() throws Exception {
-            clock.set(at("2026-12-01T10:00"));   // Tuesday
+            clock.set(at("2026-12-01T10:00")); // Tuesday
             long id = open("agent", """
-                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"到货数量不符","distributorId":%d}"""
-                    .formatted(distributor("KEY")));
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo")).header("Accept-Language", "zh-CN")
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
-                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("tickets.error.callbackFirst"))
+                    {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"到货数量不符","distributorId":%d}""".formatted(distributor("KEY")));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"RESOLVED\"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("tickets.error.callbackFirst"))
                     .andExpect(jsonPath("$.detail").value(Matchers.containsString("回访")));
 
-            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer")
+                            .with(httpBasic("agent", "demo"))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"departmentId\":%d,\"reason\":\"请核对发货数量\"}".formatted(logistics())))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("PENDING_BACK_OFFICE"))
-                    // 48 business hours of the office calendar (7.5 h a day): 390 min on Tuesday, five full days, 240 min → Wed 9 Dec 14:30
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("PENDING_BACK_OFFICE"))
+                    // 48 business hours of the office calendar (7.5 h a day): 390 min on Tuesday, five full days, 240
+                    // min → Wed 9 Dec 14:30
                     .andExpect(jsonPath("$.loop.backOfficeDue").value(Matchers.startsWith("2026-12-09T06:30")));
-            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer").with(httpBasic("agent", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}")).andExpect(status().isForbidden());
-            String inbox = mvc.perform(get("/api/v1/tickets?state=PENDING_BACK_OFFICE&size=200").with(httpBasic("backoffice", "demo")))
-                    .andReturn().getResponse().getContentAsString();
+            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"x\"}"))
+                    .andExpect(status().isForbidden());
+            String inbox = mvc.perform(get("/api/v1/tickets?state=PENDING_BACK_OFFICE&size=200")
+                            .with(httpBasic("backoffice", "demo")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<List<Integer>>read(inbox, "$.items[*].id")).contains((int) id);
 
             clock.set(at("2026-12-02T11:00"));
-            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer").with(httpBasic("backoffice", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"仓库少发 20 箱，明日补发。\"}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OPEN"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/back-office-answer")
+                            .with(httpBasic("backoffice", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"body\":\"仓库少发 20 箱，明日补发。\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("OPEN"))
                     .andExpect(jsonPath("$.loop.callbackPending").doesNotExist())
-                    .andExpect(jsonPath("$.loop.callbackDue").value(Matchers.startsWith("2026-12-02T08:30")));   // 4 business hours: 11–12 and 13:30–16:30
+                    .andExpect(jsonPath("$.loop.callbackDue")
+                            .value(Matchers.startsWith("2026-12-02T08:30"))); // 4 business hours: 11–12 and 13:30–16:30
 
-            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"客户仍不满意\",\"satisfaction\":2}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.loop.satisfaction").value(2));
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"outcome\":\"客户仍不满意\",\"satisfaction\":2}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.loop.satisfaction").value(2));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"RESOLVED\"}"))
                     .andExpect(status().isConflict());
-            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"补发已到，客户满意\",\"satisfaction\":4}"))
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"outcome\":\"补发已到，客户满意\",\"satisfaction\":4}"))
                     .andExpect(status().isOk());
-            mvc.perform(post("/api/v1/tickets/" + id + "/state").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"RESOLVED\"}"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RESOLVED"))
-                    .andExpect(jsonPath("$.timeline[?(@.kind == 'CALLBACK')].satisfaction").value(Matchers.contains(2, 4)));
-            mvc.perform(post("/api/v1/tickets/" + id + "/callback").with(httpBasic("agent", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"satisfaction\":9}"))
-                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("tickets.error.satisfaction"));
+            mvc.perform(post("/api/v1/tickets/" + id + "/state")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"state\":\"RESOLVED\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("RESOLVED"))
+                    .andExpect(jsonPath("$.timeline[?(@.kind == 'CALLBACK')].satisfaction")
+                            .value(Matchers.contains(2, 4)));
+            mvc.perform(post("/api/v1/tickets/" + id + "/callback")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"satisfaction\":9}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("tickets.error.satisfaction"));
         }
 
         @Test
@@ -258,47 +332,59 @@ class SlaClockTests {
             clock.set(at("2026-12-01T10:00"));
             long id = open("agent", """
                     {"desk":"CHANNEL","type":"COMPLAINT","channel":"PHONE","subject":"物流迟迟未回复"}""");
-            mvc.perform(post("/api/v1/tickets/" + id + "/transfer").with(httpBasic("agent", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"departmentId\":%d,\"deadlineHours\":2}".formatted(logistics()))).andExpect(status().isOk());
-            clock.set(at("2026-12-01T13:45"));   // 10:00 + 2 business hours, over the lunch break = 13:30
+            mvc.perform(post("/api/v1/tickets/" + id + "/transfer")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"departmentId\":%d,\"deadlineHours\":2}".formatted(logistics())))
+                    .andExpect(status().isOk());
+            clock.set(at("2026-12-01T13:45")); // 10:00 + 2 business hours, over the lunch break = 13:30
             escalations.pass();
             escalations.pass();
-            assertThat(jdbc.queryForList("select level from ticket_escalations where ticket_id = ? and target = 'BACK_OFFICE'",
-                    Integer.class, id)).containsExactly(2);
+            assertThat(jdbc.queryForList(
+                            "select level from ticket_escalations where ticket_id = ? and target = 'BACK_OFFICE'",
+                            Integer.class,
+                            id))
+                    .containsExactly(2);
             String notes = mvc.perform(get("/api/v1/notifications").with(httpBasic("backoffice", "demo")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<List<String>>read(notes, "$[?(@.ticketId == " + id + ")].messageKey"))
                     .containsExactly("tickets.sla.escalation.BACK_OFFICE.BREACHED");
         }
 
         @Test
         void anAdminsNewHolidayMovesTheDueTimesOfTicketsOpenedAfterIt() throws Exception {
-            mvc.perform(put("/api/v1/admin/calendars/CHANNEL/days/2026-12-04").with(httpBasic("admin", "demo"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"HOLIDAY\",\"name\":\"公司周年庆\"}"))
+            mvc.perform(put("/api/v1/admin/calendars/CHANNEL/days/2026-12-04")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"HOLIDAY\",\"name\":\"公司周年庆\"}"))
                     .andExpect(status().isOk());
             try {
-                clock.set(at("2026-12-03T19:30"));   // Thursday evening; Friday is now a holiday
+                clock.set(at("2026-12-03T19:30")); // Thursday evening; Friday is now a holiday
                 long id = open("agent", """
-                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"节前咨询","distributorId":%d}"""
-                        .formatted(distributor("GENERAL")));
+                        {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"节前咨询","distributorId":%d}""".formatted(distributor("GENERAL")));
                 // 4 business hours: 30 min on Thursday, none on Friday, Saturday 08:30 + 3 h 30 min = 12:00
                 mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("agent", "demo")))
                         .andExpect(jsonPath("$.sla.firstResponseDue").value(Matchers.startsWith("2026-12-05T04:00")));
-                mvc.perform(get("/api/v1/admin/calendars/CHANNEL/days?year=2026").with(httpBasic("admin", "demo")))
+                mvc.perform(get("/api/v1/admin/calendars/CHANNEL/days?year=2026")
+                                .with(httpBasic("admin", "demo")))
                         .andExpect(jsonPath("$[?(@.date == '2026-12-04')].name").value(Matchers.contains("公司周年庆")));
-                mvc.perform(get("/api/v1/admin/calendars/NOPE/days?year=2026").with(httpBasic("admin", "demo"))
+                mvc.perform(get("/api/v1/admin/calendars/NOPE/days?year=2026")
+                                .with(httpBasic("admin", "demo"))
                                 .header("Accept-Language", "zh-CN"))
-                        .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(Matchers.containsString("NOPE")));
+                        .andExpect(status().isNotFound())
+                        .andExpect(jsonPath("$.detail").value(Matchers.containsString("NOPE")));
             } finally {
-                mvc.perform(delete("/api/v1/admin/calendars/CHANNEL/days/2026-12-04").with(httpBasic("admin", "demo")))
+                mvc.perform(delete("/api/v1/admin/calendars/CHANNEL/days/2026-12-04")
+                                .with(httpBasic("admin", "demo")))
                         .andExpect(status().isNoContent());
             }
         }
 
         @Test
         void eachEscalationHappensExactlyOnceWhenSeveralNodesRunThePassAtOnce() throws Exception {
-            clock.set(at("2026-11-30T09:00"));   // Monday; the expert desk keeps office hours
+            clock.set(at("2026-11-30T09:00")); // Monday; the expert desk keeps office hours
             long id = open("expert", """
                     {"desk":"EXPERT","type":"INQUIRY","channel":"PHONE","subject":"无人处理的专家工单"}""");
             // first response due 11:00; 4 business hours later (16:30, over the lunch break) it goes one level up again
@@ -322,28 +408,45 @@ class SlaClockTests {
             } finally {
                 pool.shutdownNow();
             }
-            escalations.pass();   // and once more, later
+            escalations.pass(); // and once more, later
 
-            assertThat(jdbc.queryForList("select level from ticket_escalations where ticket_id = ? and target = 'FIRST_RESPONSE' order by level",
-                    Integer.class, id)).containsExactly(1, 2, 3);
-            assertThat(jdbc.queryForObject("select count(*) from ticket_escalations where ticket_id = ? and target = 'RESOLUTION'",
-                    Integer.class, id)).isZero();
+            assertThat(jdbc.queryForList(
+                            "select level from ticket_escalations where ticket_id = ? and target = 'FIRST_RESPONSE' order by level",
+                            Integer.class,
+                            id))
+                    .containsExactly(1, 2, 3);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from ticket_escalations where ticket_id = ? and target = 'RESOLUTION'",
+                            Integer.class,
+                            id))
+                    .isZero();
             String ticket = mvc.perform(get("/api/v1/tickets/" + id).with(httpBasic("expert", "demo")))
-                    .andReturn().getResponse().getContentAsString();
-            assertThat(JsonPath.<List<String>>read(ticket, "$.timeline[?(@.kind == 'SLA_ESCALATION')].body")).containsExactly(
-                    "tickets.sla.escalation.FIRST_RESPONSE.AT_RISK", "tickets.sla.escalation.FIRST_RESPONSE.BREACHED",
-                    "tickets.sla.escalation.FIRST_RESPONSE.FURTHER");
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(JsonPath.<List<String>>read(ticket, "$.timeline[?(@.kind == 'SLA_ESCALATION')].body"))
+                    .containsExactly(
+                            "tickets.sla.escalation.FIRST_RESPONSE.AT_RISK",
+                            "tickets.sla.escalation.FIRST_RESPONSE.BREACHED",
+                            "tickets.sla.escalation.FIRST_RESPONSE.FURTHER");
             // unassigned: level 1 and 2 go to the supervisors, level 3 to the admins
             String supervisor = mvc.perform(get("/api/v1/notifications").with(httpBasic("supervisor", "demo")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<List<String>>read(supervisor, "$[?(@.ticketId == " + id + ")].messageKey"))
-                    .containsExactlyInAnyOrder("tickets.sla.escalation.FIRST_RESPONSE.AT_RISK",
+                    .containsExactlyInAnyOrder(
+                            "tickets.sla.escalation.FIRST_RESPONSE.AT_RISK",
                             "tickets.sla.escalation.FIRST_RESPONSE.BREACHED");
             String admin = mvc.perform(get("/api/v1/notifications").with(httpBasic("admin", "demo")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<List<String>>read(admin, "$[?(@.ticketId == " + id + ")].messageKey"))
                     .containsExactly("tickets.sla.escalation.FIRST_RESPONSE.FURTHER");
-            mvc.perform(get("/notifications").with(httpBasic("supervisor", "demo")).header("Accept-Language", "zh-CN"))
+            mvc.perform(get("/notifications")
+                            .with(httpBasic("supervisor", "demo"))
+                            .header("Accept-Language", "zh-CN"))
                     .andExpect(content().string(Matchers.containsString("首次响应已超时，已升级至主管")));
         }
     }
@@ -352,19 +455,25 @@ class SlaClockTests {
     @Import(Clocks.class)
     @SpringBootTest
     @AutoConfigureMockMvc
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/sla-h2", "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:sla;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnH2 extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/sla-h2",
+                "backstop.sla.escalation.enabled=false",
+                "spring.datasource.url=jdbc:h2:mem:sla;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnH2 extends Scenarios {}
 
     @Nested
     @Import(Clocks.class)
     @SpringBootTest
     @AutoConfigureMockMvc
     @PostgresTest
-    @TestPropertySource(properties = {"backstop.data-dir=target/test-data/sla-pg", "backstop.sla.escalation.enabled=false",
-            "backstop.security.login.delay-per-failure=0ms"})
-    class OnPostgres extends Scenarios {
-    }
+    @TestPropertySource(
+            properties = {
+                "backstop.data-dir=target/test-data/sla-pg",
+                "backstop.sla.escalation.enabled=false",
+                "backstop.security.login.delay-per-failure=0ms"
+            })
+    class OnPostgres extends Scenarios {}
 }

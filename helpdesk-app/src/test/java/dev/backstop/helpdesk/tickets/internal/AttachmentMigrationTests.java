@@ -22,7 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /** An attachment written to the node's disk before the shared store existed is moved into it and still downloads. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"backstop.data-dir=./target/test-data/attachment-migration", "backstop.sla.escalation.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=./target/test-data/attachment-migration",
+            "backstop.sla.escalation.enabled=false"
+        })
 class AttachmentMigrationTests {
 
     @Autowired
@@ -47,8 +51,7 @@ class AttachmentMigrationTests {
         Files.write(file, content);
         jdbc.update("""
                 insert into ticket_attachments (ticket_id, file_name, content_type, size_bytes, storage_path, sha256, created_at)
-                values (?, 'old.txt', 'text/plain', ?, ?, ?, ?)""", ticket, content.length, relative, "0".repeat(64),
-                Timestamp.from(Instant.now()));
+                values (?, 'old.txt', 'text/plain', ?, ?, ?, ?)""", ticket, content.length, relative, "0".repeat(64), Timestamp.from(Instant.now()));
         long id = jdbc.queryForObject("select max(id) from ticket_attachments", Long.class);
 
         migration.migrate();
@@ -56,8 +59,12 @@ class AttachmentMigrationTests {
         assertThat(jdbc.queryForObject("select storage_path from ticket_attachments where id = ?", String.class, id))
                 .startsWith("blob:");
         assertThat(file).doesNotExist();
-        byte[] downloaded = mvc.perform(get("/api/v1/tickets/" + ticket + "/attachments/" + id).with(httpBasic("admin", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] downloaded = mvc.perform(
+                        get("/api/v1/tickets/" + ticket + "/attachments/" + id).with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(downloaded).isEqualTo(content);
     }
 }

@@ -24,16 +24,22 @@ import org.springframework.test.context.TestPropertySource;
  * for a user of each single role; and a distributor's lists read with SQL equal to what the entities gave.
  */
 @SpringBootTest
-@TestPropertySource(properties = {"backstop.data-dir=target/test-data/ticket-scope",
-        "spring.datasource.url=jdbc:h2:mem:ticketscope;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+@TestPropertySource(
+        properties = {
+            "backstop.data-dir=target/test-data/ticket-scope",
+            "spring.datasource.url=jdbc:h2:mem:ticketscope;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        })
 class TicketScopeTests {
 
     @Autowired
     Tickets tickets;
+
     @Autowired
     TicketViews views;
+
     @Autowired
     DistributorTickets distributorTickets;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -44,10 +50,15 @@ class TicketScopeTests {
         List<CurrentUser> users = users();
         assertThat(users).hasSizeGreaterThan(Role.values().length);
         for (CurrentUser user : users) {
-            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user)).stream().map(TicketEntity::id).sorted().toList();
+            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user)).stream()
+                    .map(TicketEntity::id)
+                    .sorted()
+                    .toList();
             TicketScope.SqlPredicate sql = TicketScope.sql(user, "t");
-            List<Long> plain = jdbc.queryForList("select t.id from tickets t where " + sql.sql() + " order by t.id",
-                    Long.class, sql.args().toArray());
+            List<Long> plain = jdbc.queryForList(
+                    "select t.id from tickets t where " + sql.sql() + " order by t.id",
+                    Long.class,
+                    sql.args().toArray());
             assertThat(plain).as("%s %s", user.username(), user.roles()).isEqualTo(criteria);
         }
     }
@@ -64,8 +75,11 @@ class TicketScopeTests {
                 for (boolean activeOnly : new boolean[] {true, false}) {
                     for (int limit : new int[] {1, 5, 10}) {
                         List<TicketSummary> sql = distributorTickets.of(distributor, activeOnly, limit, user);
-                        assertThat(sql).as("%s %s, distributor %d, active only %s, limit %d", user.username(),
-                                user.roles(), distributor, activeOnly, limit).isEqualTo(entities(distributor, activeOnly, limit, user));
+                        assertThat(sql)
+                                .as(
+                                        "%s %s, distributor %d, active only %s, limit %d",
+                                        user.username(), user.roles(), distributor, activeOnly, limit)
+                                .isEqualTo(entities(distributor, activeOnly, limit, user));
                         compared += sql.size();
                     }
                 }
@@ -77,12 +91,17 @@ class TicketScopeTests {
     /** What TicketService.ofDistributor returned before it read SQL: Criteria, entities, TicketViews.summaries. */
     private List<TicketSummary> entities(long distributorId, boolean activeOnly, int limit, CurrentUser by) {
         org.springframework.data.jpa.domain.Specification<TicketEntity> ofAccount = (root, query, cb) -> activeOnly
-                ? cb.and(cb.equal(root.get("distributorId"), distributorId),
-                        root.get("state").in(dev.backstop.helpdesk.tickets.TicketState.RESOLVED,
-                                dev.backstop.helpdesk.tickets.TicketState.CLOSED).not())
+                ? cb.and(
+                        cb.equal(root.get("distributorId"), distributorId),
+                        root.get("state")
+                                .in(
+                                        dev.backstop.helpdesk.tickets.TicketState.RESOLVED,
+                                        dev.backstop.helpdesk.tickets.TicketState.CLOSED)
+                                .not())
                 : cb.equal(root.get("distributorId"), distributorId);
-        var page = tickets.findAll(TicketScope.visibleTo(by).and(ofAccount), PageRequest.of(0, limit,
-                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+        var page = tickets.findAll(
+                TicketScope.visibleTo(by).and(ofAccount),
+                PageRequest.of(0, limit, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
         return views.summaries(page).getContent();
     }
 
@@ -97,25 +116,49 @@ class TicketScopeTests {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             jdbc.queryForList("select role from user_roles where user_id = ?", String.class, id)
                     .forEach(r -> roles.add(Role.valueOf(r)));
-            users.add(new CurrentUser(id, (String) u.get("username"), "", roles, number(u.get("distributor_id")),
-                    number(u.get("employee_id")), number(u.get("family_member_id")), number(u.get("department_id"))));
+            users.add(new CurrentUser(
+                    id,
+                    (String) u.get("username"),
+                    "",
+                    roles,
+                    number(u.get("distributor_id")),
+                    number(u.get("employee_id")),
+                    number(u.get("family_member_id")),
+                    number(u.get("department_id"))));
         }
         Long assignee = jdbc.queryForObject("select max(assignee_id) from tickets", Long.class);
         Long creator = jdbc.queryForObject("select max(created_by) from tickets", Long.class);
         Long distributor = jdbc.queryForObject("select max(distributor_id) from tickets", Long.class);
-        Long employee = jdbc.queryForObject("select max(employee_id) from tickets where requester_kind = 'EMPLOYEE'", Long.class);
-        Long family = jdbc.queryForObject("select max(requester_ref) from tickets where requester_kind = 'FAMILY_MEMBER'", Long.class);
-        Long frontline = jdbc.queryForObject("select max(requester_ref) from tickets where requester_kind = 'FRONTLINE_REP'", Long.class);
+        Long employee = jdbc.queryForObject(
+                "select max(employee_id) from tickets where requester_kind = 'EMPLOYEE'", Long.class);
+        Long family = jdbc.queryForObject(
+                "select max(requester_ref) from tickets where requester_kind = 'FAMILY_MEMBER'", Long.class);
+        Long frontline = jdbc.queryForObject(
+                "select max(requester_ref) from tickets where requester_kind = 'FRONTLINE_REP'", Long.class);
         Long department = jdbc.queryForObject("select max(department_id) from tickets", Long.class);
         for (Role role : Role.values()) {
             for (Long id : new Long[] {assignee, creator, frontline}) {
-                users.add(new CurrentUser(id == null ? -1 : id, "only-" + role, "", Set.of(role), distributor, employee,
-                        family, department));
+                users.add(new CurrentUser(
+                        id == null ? -1 : id,
+                        "only-" + role,
+                        "",
+                        Set.of(role),
+                        distributor,
+                        employee,
+                        family,
+                        department));
             }
         }
         users.add(new CurrentUser(-2, "nobody", "", Set.of(), null, null, null, null));
-        users.add(new CurrentUser(-3, "unbound", "", Set.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY, Role.BACK_OFFICE),
-                null, null, null, null));
+        users.add(new CurrentUser(
+                -3,
+                "unbound",
+                "",
+                Set.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY, Role.BACK_OFFICE),
+                null,
+                null,
+                null,
+                null));
         return users;
     }
 

@@ -17,16 +17,18 @@ class WmsContractTests {
     @Test
     void pathsAndRequiredFieldsAgree() throws Exception {
         OpenApiSamples contract = OpenApiSamples.load("wms.yaml");
-        assertThat(contract.paths()).containsExactlyInAnyOrder("/distributors/{code}/shipments", "/orders/{orderNo}/shipments",
-                "/stock");
+        assertThat(contract.paths())
+                .containsExactlyInAnyOrder("/distributors/{code}/shipments", "/orders/{orderNo}/shipments", "/stock");
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Object> minimal = contract.minimal("Shipment");
         assertThat(RestWms.shipment(json.valueToTree(minimal)).lines()).isEmpty();
         for (String field : contract.required("Shipment")) {
             Map<String, Object> missing = new LinkedHashMap<>(minimal);
             missing.remove(field);
-            assertThatThrownBy(() -> RestWms.shipment(json.valueToTree(missing))).as("without " + field)
-                    .isInstanceOfSatisfying(LiveSystemUnavailable.class,
+            assertThatThrownBy(() -> RestWms.shipment(json.valueToTree(missing)))
+                    .as("without " + field)
+                    .isInstanceOfSatisfying(
+                            LiveSystemUnavailable.class,
                             e -> assertThat(e.problem()).isEqualTo(Sourced.Problem.BAD_ANSWER));
         }
     }
