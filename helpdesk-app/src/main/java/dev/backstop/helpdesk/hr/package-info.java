@@ -15,6 +15,9 @@
  * when in UTC, why, the request's address; never the values) through {@code internal.AccessLog#record}, which requires
  * the read's transaction ({@code Propagation.MANDATORY}): a served read without its row cannot exist. The employee sees
  * the rows on "Who looked at my pay" and at {@code GET /api/v1/me/access-log}.</li>
+ * <li>The TICKETS scope lets the family member follow and answer the employee's HR tickets (not the confidential
+ * ones): {@code internal.FamilyFollowing} implements the {@code tickets.FollowedEmployees} port, which the ticket
+ * visibility scope asks on every request.</li>
  * <li>Payslip item codes have display names and a knowledge-base answer in {@code hr_payslip_item_kinds}
  * ({@code article_id}, else the best hit for {@code kb_query}), read through the knowledge module's published API.</li>
  * <li>"Ask HR about this line" ({@code internal.PayslipQuestions}) opens an HR ticket through

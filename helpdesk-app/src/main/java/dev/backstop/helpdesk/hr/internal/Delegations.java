@@ -55,6 +55,20 @@ public class Delegations {
                 .findFirst();
     }
 
+    /** The employees whose active delegation to this family member grants the scope now. */
+    List<Long> employeesGranting(long familyMemberId, DelegationScope scope, Instant now) {
+        return query(
+                        "d.family_member_id = ? and d.ended_at is null and d.valid_from <= ? and d.valid_until > ?",
+                        familyMemberId,
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .stream()
+                .filter(d -> d.scopes().contains(scope))
+                .map(Delegation::employeeId)
+                .distinct()
+                .toList();
+    }
+
     List<Delegation> of(long employeeId) {
         return query("d.employee_id = ?", employeeId);
     }

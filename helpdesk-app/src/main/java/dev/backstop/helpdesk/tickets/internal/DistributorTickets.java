@@ -36,15 +36,17 @@ class DistributorTickets {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Followers followers;
 
-    DistributorTickets(JdbcTemplate jdbc, Clock clock) {
+    DistributorTickets(JdbcTemplate jdbc, Clock clock, Followers followers) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.followers = followers;
     }
 
     /** The latest updated first; only those not resolved or closed when {@code activeOnly}. */
     List<TicketSummary> of(long distributorId, boolean activeOnly, int limit, CurrentUser by) {
-        TicketScope.SqlPredicate visible = TicketScope.sql(by, "t");
+        TicketScope.SqlPredicate visible = TicketScope.sql(by, "t", followers.of(by));
         List<Object> args = new ArrayList<>();
         args.add(distributorId);
         args.addAll(visible.args());

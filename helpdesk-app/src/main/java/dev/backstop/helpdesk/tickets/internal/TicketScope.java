@@ -28,7 +28,8 @@ import org.springframework.data.jpa.domain.Specification;
 /**
  * Which tickets a user may see, as a query predicate (ADR 0004). Roles combine with OR. Confidential
  * tickets are seen by payroll staff (HR desk), supervisors, admins, their assignee, their creator and their
- * requester — not by the rest of a desk.
+ * requester — not by the rest of a desk. A family member also sees the HR tickets (not the confidential ones) of the
+ * employees who delegated that to them right now ({@code followed}, from {@link Followers}).
  */
 final class TicketScope {
 
@@ -41,7 +42,7 @@ final class TicketScope {
         return user.roles().stream().anyMatch(STAFF::contains);
     }
 
-    static Specification<TicketEntity> visibleTo(CurrentUser user) {
+    static Specification<TicketEntity> visibleTo(CurrentUser user, List<Long> followed) {
         return (root, query, cb) -> {
             if (user.hasAny(ADMIN, SUPERVISOR)) {
                 return cb.conjunction();
@@ -81,6 +82,13 @@ final class TicketScope {
             }
             if (user.has(FAMILY) && user.familyMemberId() != null) {
                 any.add(requester(root, cb, RequesterKind.FAMILY_MEMBER, user.familyMemberId()));
+                if (!followed.isEmpty()) {
+                    any.add(cb.and(
+                            desk(root, cb, Desk.HR),
+                            cb.equal(root.get("requesterKind"), RequesterKind.EMPLOYEE),
+                            root.get("employeeId").in(followed),
+                            open));
+                }
             }
             return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
         };
@@ -94,7 +102,7 @@ final class TicketScope {
      * entities ({@link DistributorTickets}); the same rules, clause for clause (TicketScopeTests compares both for every
      * demo user).
      */
-    static SqlPredicate sql(CurrentUser user, String t) {
+    static SqlPredicate sql(CurrentUser user, String t, List<Long> followed) {
         if (user.hasAny(ADMIN, SUPERVISOR)) {
             return new SqlPredicate("1 = 1", List.of());
         }
@@ -139,6 +147,11 @@ final class TicketScope {
         if (user.has(FAMILY) && user.familyMemberId() != null) {
             any.add(t + ".requester_kind = 'FAMILY_MEMBER' and " + t + ".requester_ref = ?");
             args.add(user.familyMemberId());
+            if (!followed.isEmpty()) {
+                any.add(t + ".desk = 'HR' and " + t + ".requester_kind = 'EMPLOYEE' and " + t + ".employee_id in ("
+                        + String.join(", ", followed.stream().map(id -> "?").toList()) + ") and " + open);
+                args.addAll(followed);
+            }
         }
         return any.isEmpty()
                 ? new SqlPredicate("1 = 0", List.of())

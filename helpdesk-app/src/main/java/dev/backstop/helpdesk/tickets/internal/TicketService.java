@@ -49,6 +49,7 @@ class TicketService implements TicketManagement {
     private final Clock clock;
     private final TicketClocks clocks;
     private final DistributorTickets ofDistributor;
+    private final Followers followers;
 
     TicketService(
             Tickets tickets,
@@ -58,7 +59,9 @@ class TicketService implements TicketManagement {
             TicketViews views,
             Clock clock,
             TicketClocks clocks,
-            DistributorTickets ofDistributor) {
+            DistributorTickets ofDistributor,
+            Followers followers) {
+        this.followers = followers;
         this.tickets = tickets;
         this.opening = opening;
         this.attachments = attachments;
@@ -82,7 +85,7 @@ class TicketService implements TicketManagement {
     @Override
     @Transactional(readOnly = true)
     public Page<TicketSummary> list(TicketFilter filter, CurrentUser by) {
-        var spec = TicketScope.visibleTo(by).and(TicketFilters.of(filter, by, clock.instant()));
+        var spec = TicketScope.visibleTo(by, followers.of(by)).and(TicketFilters.of(filter, by, clock.instant()));
         var page = tickets.findAll(
                 spec,
                 PageRequest.of(
@@ -273,7 +276,8 @@ class TicketService implements TicketManagement {
     }
 
     private TicketEntity load(long ticketId, CurrentUser by) {
-        return tickets.findOne(TicketScope.visibleTo(by).and((root, query, cb) -> cb.equal(root.get("id"), ticketId)))
+        return tickets.findOne(TicketScope.visibleTo(by, followers.of(by))
+                        .and((root, query, cb) -> cb.equal(root.get("id"), ticketId)))
                 .orElseThrow(() -> new TicketNotFound(ticketId));
     }
 

@@ -43,6 +43,9 @@ class TicketScopeTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Followers followers;
+
     @Test
     void theSqlScopeSeesExactlyTheTicketsTheCriteriaScopeSees() {
         // a confidential ticket at each desk, so "open" (not confidential) clauses are exercised too
@@ -50,11 +53,11 @@ class TicketScopeTests {
         List<CurrentUser> users = users();
         assertThat(users).hasSizeGreaterThan(Role.values().length);
         for (CurrentUser user : users) {
-            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user)).stream()
+            List<Long> criteria = tickets.findAll(TicketScope.visibleTo(user, followers.of(user))).stream()
                     .map(TicketEntity::id)
                     .sorted()
                     .toList();
-            TicketScope.SqlPredicate sql = TicketScope.sql(user, "t");
+            TicketScope.SqlPredicate sql = TicketScope.sql(user, "t", followers.of(user));
             List<Long> plain = jdbc.queryForList(
                     "select t.id from tickets t where " + sql.sql() + " order by t.id",
                     Long.class,
@@ -100,7 +103,7 @@ class TicketScopeTests {
                                 .not())
                 : cb.equal(root.get("distributorId"), distributorId);
         var page = tickets.findAll(
-                TicketScope.visibleTo(by).and(ofAccount),
+                TicketScope.visibleTo(by, followers.of(by)).and(ofAccount),
                 PageRequest.of(0, limit, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
         return views.summaries(page).getContent();
     }
