@@ -3,7 +3,6 @@ package dev.backstop.helpdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.backstop.helpdesk.testsupport.InChildProcesses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * orders file from its drop folder; the test kills it with {@code destroyForcibly()} in the middle, starts it
  * again, lets it resume, and compares the final state with an uninterrupted run into a second database.
  */
-@InChildProcesses
 class ImportCrashTests {
 
     static final int ORDERS = 8_000;

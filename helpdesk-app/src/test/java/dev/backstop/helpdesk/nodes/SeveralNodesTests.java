@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.backstop.helpdesk.testsupport.InChildProcesses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -40,7 +39,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * after the second is killed in the middle, and the SLA escalations go on within a minute after the node running the
  * pass is killed while it holds the scheduler lock.
  */
-@InChildProcesses
 class SeveralNodesTests {
 
     static final int ORDERS = 8_000;
