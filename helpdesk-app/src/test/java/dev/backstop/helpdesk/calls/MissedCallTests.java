@@ -211,8 +211,22 @@ class MissedCallTests {
             assertThat((Boolean) JsonPath.read(body, "$.callerKnown")).isTrue();
             mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("employee", "demo")))
                     .andExpect(status().isOk());
+            // the demo family member follows the employee's HR tickets by delegation (issue 15); without it, nothing
             mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("family", "demo")))
-                    .andExpect(status().isNotFound());
+                    .andExpect(status().isOk());
+            long familyMember =
+                    jdbc.queryForObject("select family_member_id from app_users where username = 'family'", Long.class);
+            jdbc.update(
+                    "update hr_delegations set ended_at = current_timestamp where family_member_id = ? and ended_at is null",
+                    familyMember);
+            try {
+                mvc.perform(get("/api/v1/tickets/" + ticket).with(httpBasic("family", "demo")))
+                        .andExpect(status().isNotFound());
+            } finally {
+                jdbc.update(
+                        "update hr_delegations set ended_at = null where family_member_id = ? and scopes = 'TICKETS'",
+                        familyMember);
+            }
         }
 
         @Test
