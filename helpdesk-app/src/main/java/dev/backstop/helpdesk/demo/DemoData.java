@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.identity.UserDirectory;
 import dev.backstop.helpdesk.knowledge.KnowledgeArticles;
 import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.tickets.Desk;
@@ -40,6 +41,7 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    private final UserDirectory users;
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final TicketManagement tickets;
@@ -65,9 +67,11 @@ class DemoData implements ApplicationRunner {
             ObjectMapper json,
             MissedCalls calls,
             TelephonyDemo telephony,
+            UserDirectory users,
             @Value("${backstop.demo-data:true}") boolean enabled) {
         this.calls = calls;
         this.telephony = telephony;
+        this.users = users;
         this.agents = agents;
         this.knowledge = knowledge;
         this.json = json;
@@ -221,26 +225,6 @@ class DemoData implements ApplicationRunner {
     }
 
     private CurrentUser as(long userId) {
-        var row = jdbc.queryForMap("""
-                select u.username, u.display_name, u.distributor_id, coalesce(u.employee_id, f.employee_id) as employee_id,
-                       u.family_member_id, u.department_id
-                  from app_users u left join family_members f on f.id = u.family_member_id where u.id = ?""", userId);
-        Set<Role> roles = Set.copyOf(
-                jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId).stream()
-                        .map(Role::valueOf)
-                        .toList());
-        return new CurrentUser(
-                userId,
-                (String) row.get("username"),
-                (String) row.get("display_name"),
-                roles,
-                number(row.get("distributor_id")),
-                number(row.get("employee_id")),
-                number(row.get("family_member_id")),
-                number(row.get("department_id")));
-    }
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
+        return users.byId(userId).orElseThrow();
     }
 }

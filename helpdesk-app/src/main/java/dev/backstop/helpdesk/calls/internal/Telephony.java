@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.calls.CallRefused;
 import dev.backstop.helpdesk.calls.PbxUnknown;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.identity.UserDirectory;
 import dev.backstop.helpdesk.shared.PhoneNumbers;
 import dev.backstop.helpdesk.tickets.Desk;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,13 @@ class Telephony {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final UserDirectory users;
     private final SecureRandom random = new SecureRandom();
 
-    Telephony(JdbcTemplate jdbc, Clock clock) {
+    Telephony(JdbcTemplate jdbc, Clock clock, UserDirectory users) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.users = users;
     }
 
     // --- PBX endpoints
@@ -276,27 +279,7 @@ class Telephony {
 
     /** The staff user as the rest of the app knows them (to act as the PBX's user or the answering agent). */
     CurrentUser user(long userId) {
-        var row = jdbc.queryForMap("""
-                select u.username, u.display_name, u.distributor_id, coalesce(u.employee_id, f.employee_id) as employee_id,
-                       u.family_member_id, u.department_id
-                  from app_users u left join family_members f on f.id = u.family_member_id where u.id = ?""", userId);
-        Set<Role> roles = Set.copyOf(
-                jdbc.queryForList("select role from user_roles where user_id = ?", String.class, userId).stream()
-                        .map(Role::valueOf)
-                        .toList());
-        return new CurrentUser(
-                userId,
-                (String) row.get("username"),
-                (String) row.get("display_name"),
-                roles,
-                id(row.get("distributor_id")),
-                id(row.get("employee_id")),
-                id(row.get("family_member_id")),
-                id(row.get("department_id")));
-    }
-
-    private static Long id(Object value) {
-        return value == null ? null : ((Number) value).longValue();
+        return users.byId(userId).orElseThrow(() -> new IllegalStateException("no user " + userId));
     }
 
     private static String number(String number) {

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -93,10 +94,13 @@ class MailOutbox {
                         && !e.fromRequester()
                         && e.authorId() != null)
                 .toList();
+        Set<Long> alreadyQueued = Set.copyOf(jdbc.queryForList(
+                "select article_id from mail_outbox where ticket_id = ? and article_id is not null",
+                Long.class,
+                ticketId));
         int queued = 0;
         for (TimelineEntry reply : replies) {
-            if (!jdbc.queryForList("select id from mail_outbox where article_id = ?", Long.class, reply.id())
-                    .isEmpty()) {
+            if (alreadyQueued.contains(reply.id())) {
                 continue;
             }
             Locale locale = locale(thread.language());
@@ -138,7 +142,7 @@ class MailOutbox {
                   union all
                   select message_id as id, created_at as at from mail_outbox where ticket_id = ?) c
                  order by at desc fetch first 10 rows only""", String.class, ticketId, ticketId));
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         return ids;
     }
 
