@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -155,6 +156,8 @@ class DemoData implements ApplicationRunner {
                 deskTime.zone());
         hrDesk.linkArticles();
         hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
+        new DemoFeedback(jdbc)
+                .load(LocalDate.ofInstant(clock.instant(), deskTime.zone()), employee, employeeName, "孙人事");
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
         telephony.load(as(supervisor), as(agent)); // issue 16: demo-pbx, hotlines, extensions, demo calls

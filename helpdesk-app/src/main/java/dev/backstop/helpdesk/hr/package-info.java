@@ -29,7 +29,27 @@
  * {@code web.HrWorkspacePages} (the employee panel the HR ticket page loads from
  * {@code /workspace/hr/tickets/{id}/employee}, and one payslip with the unmask form).</li>
  * </ul>
+ * <h2>Feedback, oversight, retention, my data (issue 15, hr-feedback)</h2>
+ * <ul>
+ * <li>{@code internal.BranchFeedback}: feedback about a branch with a {@link dev.backstop.helpdesk.hr.FeedbackTopic},
+ * given on {@code /feedback} (public, always anonymous, honeypot field), {@code /portal/feedback} (employees and family,
+ * anonymity chosen) or {@code POST /api/v1/feedback}. Its own tables ({@code hr_feedback}, {@code hr_feedback_replies}),
+ * not tickets: an anonymous row holds no user, name, address, session or time of day; no log line, no event. The
+ * submitter follows and replies with a private token (128 random bits, only its SHA-256 stored; {@code /feedback/follow},
+ * {@code GET /api/v1/feedback/{token}}); HR staff answer on {@code /workspace/hr/feedback}. {@code FeedbackThrottle}
+ * limits senders per day under an in-memory salted hash replaced daily. ADR "anonymous feedback".</li>
+ * <li>{@code internal.FeedbackOversight}: counts by branch × topic and branch × month for ADMIN and SUPERVISOR, every
+ * figure a string: 1–4 is {@code "<5"}; a total over a suppressed cell sums only the published cells ({@code "≥N"}).</li>
+ * <li>{@code internal.HrRetention}: {@code backstop.hr.retention.*} ({@code RetentionSettings}), a ShedLock job
+ * deleting payslips (with items), access-log rows and feedback (with replies) past their period in batches, each batch
+ * recorded in {@code hr_retention_log} (kind, count, cut-off) in its own transaction. HR tickets: the period is shown,
+ * not enforced (their rows belong to {@code tickets}, which has no purge intent yet).</li>
+ * <li>{@code internal.MyData}: the employee's zip of UTF-8 CSVs with BOM ({@code /portal/hr/my-data},
+ * {@code GET /api/v1/me/data}), itself an {@code hr_access_log} row (what = EXPORT).</li>
+ * </ul>
  * Where to change what: who may read → {@code HrDesk}; what is logged → {@code AccessLog}; item names and KB links →
- * {@code hr_payslip_item_kinds}; delegation rules → {@code Delegations} / {@code FamilyDelegation}.
+ * {@code hr_payslip_item_kinds}; delegation rules → {@code Delegations} / {@code FamilyDelegation}; what anonymity
+ * keeps out → {@code BranchFeedback} (and its test's database/log scan); suppression → {@code FeedbackOversight};
+ * retention periods → {@code RetentionSettings}; the export's files → {@code MyData}.
  */
 package dev.backstop.helpdesk.hr;

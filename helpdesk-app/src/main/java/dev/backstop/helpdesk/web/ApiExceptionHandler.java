@@ -44,9 +44,17 @@ class ApiExceptionHandler {
         this.messages = messages;
     }
 
+    /** A private token in a path (feedback followed by its token, issue 15) is not written to the log. */
+    private static final java.util.regex.Pattern TOKEN_PATH =
+            java.util.regex.Pattern.compile("^(/api/v1/feedback/)[^/]+");
+
+    static String loggable(HttpServletRequest request) {
+        return TOKEN_PATH.matcher(request.getRequestURI()).replaceFirst("$1{token}");
+    }
+
     @ExceptionHandler(BackstopException.class)
     ResponseEntity<ProblemDetail> backstop(BackstopException e, HttpServletRequest request) {
-        log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        log.info("{} {} refused: {}", request.getMethod(), loggable(request), e.getMessage());
         return problem(HttpStatus.valueOf(e.status()), e.code(), e.arguments(), request, null);
     }
 
@@ -160,7 +168,7 @@ class ApiExceptionHandler {
         log.info(
                 "{} {} refused by the database: {}",
                 request.getMethod(),
-                request.getRequestURI(),
+                loggable(request),
                 e.getMostSpecificCause().getMessage());
         if (e instanceof org.springframework.dao.DuplicateKeyException) {
             return problem(HttpStatus.CONFLICT, "error.duplicate", new Object[0], request, null);
@@ -221,7 +229,7 @@ class ApiExceptionHandler {
         // Spring's own 4xx (a missing header, a body that cannot be produced …) keep their status, with our message
         if (e instanceof org.springframework.web.ErrorResponse known
                 && known.getStatusCode().is4xxClientError()) {
-            log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            log.info("{} {} refused: {}", request.getMethod(), loggable(request), e.getMessage());
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return problem(
                     status,
@@ -230,7 +238,7 @@ class ApiExceptionHandler {
                     request,
                     null);
         }
-        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        log.error("{} {} failed", request.getMethod(), loggable(request), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0], request, null);
     }
 

@@ -366,6 +366,38 @@ class AuthorizationMatrixTests {
         }
         // issue 17: e-mail in and out
         rule("GET /admin/mail", ADMIN);
+        // issue 15 hr-feedback: the feedback form and its token need no login; HR staff read the cases, headquarters
+        // the suppressed counts; "my data" is the employee's (a family member is let through to get 404)
+        for (String endpoint : List.of(
+                "POST /api/v1/feedback",
+                "GET /api/v1/feedback/{token}",
+                "POST /api/v1/feedback/{token}/replies",
+                "GET /feedback",
+                "POST /feedback",
+                "GET /feedback/follow",
+                "POST /feedback/follow",
+                "POST /feedback/follow/reply")) {
+            rule(endpoint, PUBLIC);
+        }
+        for (String endpoint : List.of(
+                "GET /api/v1/hr/feedback",
+                "GET /api/v1/hr/feedback/{id}",
+                "POST /api/v1/hr/feedback/{id}/replies",
+                "GET /workspace/hr/feedback",
+                "GET /workspace/hr/feedback/{id}",
+                "POST /workspace/hr/feedback/{id}/replies")) {
+            rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL));
+        }
+        rule("GET /api/v1/hr/feedback/oversight", EnumSet.of(Role.ADMIN, Role.SUPERVISOR)); // headquarters
+        rule("GET /workspace/hr/oversight", EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
+        for (String endpoint : List.of(
+                "GET /portal/feedback",
+                "POST /portal/feedback",
+                "GET /api/v1/me/data",
+                "GET /portal/hr/my-data",
+                "GET /portal/hr/my-data/export")) {
+            rule(endpoint, EnumSet.of(Role.EMPLOYEE, Role.FAMILY));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

@@ -81,6 +81,11 @@ class SecurityConfiguration {
 
     static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
 
+    /** Issue 15 hr-feedback: who reads and answers feedback about branches (cases, not counts). */
+    static final String[] HR_FEEDBACK = names(Role.HR_AGENT, Role.HR_PAYROLL);
+    /** Headquarters: branch oversight (suppressed counts only, never a case). */
+    static final String[] HEADQUARTERS = names(Role.ADMIN, Role.SUPERVISOR);
+
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
      * default); any other stored format ({@code {noop}}, {@code {pbkdf2}}, …) still matches through Spring's
@@ -218,6 +223,19 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_SELF)
                         .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*")
                         .hasAnyRole(HR_STAFF_VIEW)
+                        // issue 15 hr-feedback: the feedback form and its token need no login
+                        .requestMatchers(POST, "/api/v1/feedback", "/api/v1/feedback/*/replies")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/v1/feedback/*")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/v1/hr/feedback/oversight")
+                        .hasAnyRole(HEADQUARTERS)
+                        .requestMatchers(GET, "/api/v1/hr/feedback", "/api/v1/hr/feedback/*")
+                        .hasAnyRole(HR_FEEDBACK)
+                        .requestMatchers(POST, "/api/v1/hr/feedback/*/replies")
+                        .hasAnyRole(HR_FEEDBACK)
+                        .requestMatchers(GET, "/api/v1/me/data")
+                        .hasAnyRole(HR_SELF)
                         .anyRequest()
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -310,6 +328,17 @@ class SecurityConfiguration {
                         .hasRole(Role.DISTRIBUTOR.name())
                         .requestMatchers(POST, "/portal/account/requests")
                         .hasRole(Role.DISTRIBUTOR.name())
+                        // issue 15 hr-feedback
+                        .requestMatchers(GET, "/feedback", "/feedback/follow")
+                        .permitAll()
+                        .requestMatchers(POST, "/feedback", "/feedback/follow", "/feedback/follow/reply")
+                        .permitAll()
+                        .requestMatchers("/portal/feedback")
+                        .hasAnyRole(HR_SELF)
+                        .requestMatchers("/workspace/hr/feedback", "/workspace/hr/feedback/**")
+                        .hasAnyRole(HR_FEEDBACK)
+                        .requestMatchers(GET, "/workspace/hr/oversight")
+                        .hasAnyRole(HEADQUARTERS)
                         .requestMatchers("/workspace/hr", "/workspace/hr/**")
                         .hasAnyRole(HR_STAFF_VIEW)
                         .requestMatchers("/portal/hr", "/portal/hr/**")
