@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * anonymously (through the API and the portal page, from a distinctive address) and the case is answered, no response
  * any role gets — API, page, search, export, oversight — carries the submitter's username, name, e-mail, employee number
  * or address; no text column of any table holds one more occurrence of them than before; and the application log of
- * the whole exchange holds none. The token opens the case; a wrong one is 404.
+ * the whole exchange holds none; the submitter's own "my data" export does not hold the feedback either. The token opens
+ * the case; a wrong one is 404.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -209,6 +212,19 @@ class AnonymousFeedbackTests {
             assertThat(log).as("the log of the exchange").doesNotContain(trace);
         }
         assertThat(log).doesNotContain(token);
+
+        // the submitter's own "my data" export: anonymous feedback is linked to nobody, so not to them either
+        byte[] export = mvc.perform(get("/api/v1/me/data").with(httpBasic(USERNAME, "demo")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        StringBuilder exported = new StringBuilder();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(export), StandardCharsets.UTF_8)) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                exported.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(exported.toString()).contains(EMPLOYEE_NO).doesNotContain(text.substring(0, 8));
     }
 
     @Test
