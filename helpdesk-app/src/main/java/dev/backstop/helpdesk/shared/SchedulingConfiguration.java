@@ -24,8 +24,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * database makes one node at a time run each job. A lock is taken for {@link SchedulerLocks#TAKE_OVER_AFTER} and
  * renewed every half of that while its node works ({@link KeepAliveLockProvider}): a long pass keeps its lock, and
  * the lock of a node that died runs out within 30 s, so another node takes the work over within a minute (ADR
- * "several nodes"; the lease is {@code backstop.scheduling.lease}, shorter only in tests). Jobs must still be safe to run twice (the SLA escalations' unique key, outreach's claims): a
- * node cut off from the database for longer than the lease may still be finishing a pass.
+ * "several nodes"). The lease is {@code backstop.scheduling.lease}, set shorter only by tests (ADR "tests in
+ * layers"). Jobs must still be safe to run twice (the SLA escalations' unique key, outreach's claims): a node cut off
+ * from the database for longer than the lease may still be finishing a pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
