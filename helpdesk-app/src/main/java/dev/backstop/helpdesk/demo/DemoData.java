@@ -108,6 +108,7 @@ class DemoData implements ApplicationRunner {
         long expert = user("expert", "钱专家", hash, Set.of(Role.EXPERT), null, null, null, null);
         long hr = user("hr", "孙人事", hash, Set.of(Role.HR_AGENT), null, null, null, null);
         long payroll = user("payroll", "吴薪酬", hash, Set.of(Role.HR_PAYROLL), null, null, null, null);
+        long hrLead = user("hrlead", "郑人事主管", hash, Set.of(Role.HR_AGENT, Role.HR_LEAD), null, null, null, null);
         long editor = user("editor", "林编辑", hash, Set.of(Role.KB_EDITOR), null, null, null, null);
         long employeeId = company.employee("E0007");
         long familyMemberId = company.firstFamilyMember(employeeId);
@@ -138,6 +139,7 @@ class DemoData implements ApplicationRunner {
         agents.configure(expert, 5, List.of("PRODUCT"));
         agents.configure(hr, 6, List.of("BENEFITS"));
         agents.configure(payroll, 6, List.of("PAYROLL", "BENEFITS"));
+        agents.configure(hrLead, 6, List.of("BENEFITS"));
         for (long available : List.of(agent, expert, hr, payroll)) {
             agents.setPresence(available, Presence.AVAILABLE);
         }
