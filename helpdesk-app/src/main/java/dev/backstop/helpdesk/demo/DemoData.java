@@ -116,6 +116,13 @@ class DemoData implements ApplicationRunner {
         String familyName =
                 jdbc.queryForObject("select name from family_members where id = ?", String.class, familyMemberId);
         long employee = user("employee", employeeName, hash, Set.of(Role.EMPLOYEE), null, employeeId, null, null);
+        // caller verification on the phone (issue 15): E0007's ID number ends in 1024, the PIN is 2468 — hashes only
+        jdbc.update(
+                "insert into hr_caller_secrets (employee_id, id_last4_hash, pin_hash, updated_at) values (?, ?, ?, ?)",
+                employeeId,
+                encoder.encode("1024"),
+                encoder.encode("2468"),
+                Timestamp.from(clock.instant()));
         long family = user("family", familyName, hash, Set.of(Role.FAMILY), null, null, familyMemberId, null);
         long distributor = user(
                 "distributor",

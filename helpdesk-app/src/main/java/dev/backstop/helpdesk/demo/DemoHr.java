@@ -81,14 +81,24 @@ final class DemoHr {
                  where item_code = ?""", title, code));
     }
 
-    /** The HR agent takes the employee's open leave question, so the demo shows an assigned agent unmasking. */
+    /**
+     * The HR agent takes the employee's open leave question (a phone call, its caller verified), so the demo shows an
+     * assigned agent unmasking.
+     */
     void assignLeaveQuestion(TicketManagement tickets, long employeeId, CurrentUser hr, CurrentUser admin) {
         jdbc.queryForList(
                         "select id from tickets where desk = 'HR' and employee_id = ? and subject = ?",
                         Long.class,
                         employeeId,
                         "驻外人员探亲假天数")
-                .forEach(id -> tickets.assign(id, hr.id(), null, admin));
+                .forEach(id -> {
+                    tickets.assign(id, hr.id(), null, admin);
+                    // the call came by phone: the agent verified the caller (issue 15 hr-cases), so the panel is open
+                    jdbc.update("""
+                            insert into hr_caller_verifications (ticket_id, employee_id, agent_user_id, factor, verified,
+                                                                 attempted_at) values (?, ?, ?, 'PIN', true, ?)""", id, employeeId, hr.id(), java.sql.Timestamp.from(java.time.Instant.now()));
+                    tickets.recordCallerVerification(id, true, "E0007", hr);
+                });
     }
 
     private void payslips(long employeeId, YearMonth last, BigDecimal basePay) {

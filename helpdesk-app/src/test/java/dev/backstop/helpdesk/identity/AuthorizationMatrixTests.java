@@ -374,6 +374,14 @@ class AuthorizationMatrixTests {
             }
             return allowed;
         });
+        rule("POST /api/v1/hr/tickets/{ticketId}/confidential-case", EnumSet.of(Role.HR_LEAD));
+        rule("POST /workspace/hr/tickets/{ticketId}/confidential-case", EnumSet.of(Role.HR_LEAD));
+        for (String endpoint : List.of(
+                "GET /api/v1/hr/tickets/{ticketId}/verification",
+                "POST /api/v1/hr/tickets/{ticketId}/verification",
+                "POST /workspace/hr/tickets/{ticketId}/verification")) {
+            rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

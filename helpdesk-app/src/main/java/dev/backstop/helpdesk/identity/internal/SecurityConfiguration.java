@@ -81,6 +81,9 @@ class SecurityConfiguration {
 
     static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
 
+    /** Issue 15 hr-cases: HR staff who verify callers on the phone (an HR lead holds HR_AGENT too). */
+    static final String[] HR_STAFF = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD);
+
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
      * default); any other stored format ({@code {noop}}, {@code {pbkdf2}}, …) still matches through Spring's
@@ -218,6 +221,13 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_SELF)
                         .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*")
                         .hasAnyRole(HR_STAFF_VIEW)
+                        // issue 15 hr-cases
+                        .requestMatchers(POST, "/api/v1/hr/tickets/*/confidential-case")
+                        .hasRole(Role.HR_LEAD.name())
+                        .requestMatchers(GET, "/api/v1/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
+                        .requestMatchers(POST, "/api/v1/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
                         .anyRequest()
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -310,6 +320,10 @@ class SecurityConfiguration {
                         .hasRole(Role.DISTRIBUTOR.name())
                         .requestMatchers(POST, "/portal/account/requests")
                         .hasRole(Role.DISTRIBUTOR.name())
+                        .requestMatchers(POST, "/workspace/hr/tickets/*/confidential-case")
+                        .hasRole(Role.HR_LEAD.name())
+                        .requestMatchers(POST, "/workspace/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
                         .requestMatchers("/workspace/hr", "/workspace/hr/**")
                         .hasAnyRole(HR_STAFF_VIEW)
                         .requestMatchers("/portal/hr", "/portal/hr/**")
