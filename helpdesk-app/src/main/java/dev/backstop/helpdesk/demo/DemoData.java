@@ -164,6 +164,7 @@ class DemoData implements ApplicationRunner {
                 deskTime.zone());
         hrDesk.linkArticles();
         hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
+        hrDesk.confidentialCase(tickets, company.employee("E0004"), as(hr), as(hrLead));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
         telephony.load(as(supervisor), as(agent)); // issue 16: demo-pbx, hotlines, extensions, demo calls

@@ -101,6 +101,33 @@ final class DemoHr {
                 });
     }
 
+    /**
+     * A confidential case (issue 15 hr-cases): an employee of another branch reports harassment by phone; the HR lead
+     * seals it and gives it to the HR agent — from then on only they (and the requester) see it.
+     */
+    void confidentialCase(TicketManagement tickets, long employeeId, CurrentUser hr, CurrentUser lead) {
+        var opened = tickets.open(
+                new dev.backstop.helpdesk.tickets.OpenTicket(
+                        dev.backstop.helpdesk.tickets.Desk.HR,
+                        dev.backstop.helpdesk.tickets.TicketType.COMPLAINT,
+                        dev.backstop.helpdesk.tickets.Channel.PHONE,
+                        dev.backstop.helpdesk.tickets.Priority.HIGH,
+                        new dev.backstop.helpdesk.tickets.Requester(
+                                dev.backstop.helpdesk.tickets.RequesterKind.EMPLOYEE, employeeId, null, null, null),
+                        null,
+                        employeeId,
+                        "反映部门主管言语骚扰",
+                        "员工来电反映部门主管多次在会上言语羞辱，希望总部介入调查并为其保密。",
+                        null,
+                        java.util.Set.of("员工关系"),
+                        false,
+                        null,
+                        null),
+                lead);
+        tickets.markConfidentialCase(opened.id(), true, "涉及骚扰投诉，仅限处理人和人事主管查看", null, lead);
+        tickets.assign(opened.id(), hr.id(), null, lead);
+    }
+
     private void payslips(long employeeId, YearMonth last, BigDecimal basePay) {
         BigDecimal taxableSoFar = BigDecimal.ZERO;
         BigDecimal taxSoFar = BigDecimal.ZERO;
