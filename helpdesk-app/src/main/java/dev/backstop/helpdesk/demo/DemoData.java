@@ -109,6 +109,7 @@ class DemoData implements ApplicationRunner {
         long expert = user("expert", "钱专家", hash, Set.of(Role.EXPERT), null, null, null, null);
         long hr = user("hr", "孙人事", hash, Set.of(Role.HR_AGENT), null, null, null, null);
         long payroll = user("payroll", "吴薪酬", hash, Set.of(Role.HR_PAYROLL), null, null, null, null);
+        long hrLead = user("hrlead", "郑人事主管", hash, Set.of(Role.HR_AGENT, Role.HR_LEAD), null, null, null, null);
         long editor = user("editor", "林编辑", hash, Set.of(Role.KB_EDITOR), null, null, null, null);
         long employeeId = company.employee("E0007");
         long familyMemberId = company.firstFamilyMember(employeeId);
@@ -116,6 +117,13 @@ class DemoData implements ApplicationRunner {
         String familyName =
                 jdbc.queryForObject("select name from family_members where id = ?", String.class, familyMemberId);
         long employee = user("employee", employeeName, hash, Set.of(Role.EMPLOYEE), null, employeeId, null, null);
+        // caller verification on the phone (issue 15): E0007's ID number ends in 1024, the PIN is 2468 — hashes only
+        jdbc.update(
+                "insert into hr_caller_secrets (employee_id, id_last4_hash, pin_hash, updated_at) values (?, ?, ?, ?)",
+                employeeId,
+                encoder.encode("1024"),
+                encoder.encode("2468"),
+                Timestamp.from(clock.instant()));
         long family = user("family", familyName, hash, Set.of(Role.FAMILY), null, null, familyMemberId, null);
         long distributor = user(
                 "distributor",
@@ -139,6 +147,7 @@ class DemoData implements ApplicationRunner {
         agents.configure(expert, 5, List.of("PRODUCT"));
         agents.configure(hr, 6, List.of("BENEFITS"));
         agents.configure(payroll, 6, List.of("PAYROLL", "BENEFITS"));
+        agents.configure(hrLead, 6, List.of("BENEFITS"));
         for (long available : List.of(agent, expert, hr, payroll)) {
             agents.setPresence(available, Presence.AVAILABLE);
         }
@@ -158,6 +167,7 @@ class DemoData implements ApplicationRunner {
         hrDesk.assignLeaveQuestion(tickets, employeeId, as(hr), as(admin));
         new DemoFeedback(jdbc)
                 .load(LocalDate.ofInstant(clock.instant(), deskTime.zone()), employee, employeeName, "孙人事");
+        hrDesk.confidentialCase(tickets, company.employee("E0004"), as(hr), as(hrLead));
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
         telephony.load(as(supervisor), as(agent)); // issue 16: demo-pbx, hotlines, extensions, demo calls

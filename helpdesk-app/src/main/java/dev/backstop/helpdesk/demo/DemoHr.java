@@ -81,14 +81,51 @@ final class DemoHr {
                  where item_code = ?""", title, code));
     }
 
-    /** The HR agent takes the employee's open leave question, so the demo shows an assigned agent unmasking. */
+    /**
+     * The HR agent takes the employee's open leave question (a phone call, its caller verified), so the demo shows an
+     * assigned agent unmasking.
+     */
     void assignLeaveQuestion(TicketManagement tickets, long employeeId, CurrentUser hr, CurrentUser admin) {
         jdbc.queryForList(
                         "select id from tickets where desk = 'HR' and employee_id = ? and subject = ?",
                         Long.class,
                         employeeId,
                         "驻外人员探亲假天数")
-                .forEach(id -> tickets.assign(id, hr.id(), null, admin));
+                .forEach(id -> {
+                    tickets.assign(id, hr.id(), null, admin);
+                    // the call came by phone: the agent verified the caller (issue 15 hr-cases), so the panel is open
+                    jdbc.update("""
+                            insert into hr_caller_verifications (ticket_id, employee_id, agent_user_id, factor, verified,
+                                                                 attempted_at) values (?, ?, ?, 'PIN', true, ?)""", id, employeeId, hr.id(), java.sql.Timestamp.from(java.time.Instant.now()));
+                    tickets.recordCallerVerification(id, true, "E0007", hr);
+                });
+    }
+
+    /**
+     * A confidential case (issue 15 hr-cases): an employee of another branch reports harassment by phone; the HR lead
+     * seals it and gives it to the HR agent — from then on only they (and the requester) see it.
+     */
+    void confidentialCase(TicketManagement tickets, long employeeId, CurrentUser hr, CurrentUser lead) {
+        var opened = tickets.open(
+                new dev.backstop.helpdesk.tickets.OpenTicket(
+                        dev.backstop.helpdesk.tickets.Desk.HR,
+                        dev.backstop.helpdesk.tickets.TicketType.COMPLAINT,
+                        dev.backstop.helpdesk.tickets.Channel.PHONE,
+                        dev.backstop.helpdesk.tickets.Priority.HIGH,
+                        new dev.backstop.helpdesk.tickets.Requester(
+                                dev.backstop.helpdesk.tickets.RequesterKind.EMPLOYEE, employeeId, null, null, null),
+                        null,
+                        employeeId,
+                        "反映部门主管言语骚扰",
+                        "员工来电反映部门主管多次在会上言语羞辱，希望总部介入调查并为其保密。",
+                        null,
+                        java.util.Set.of("员工关系"),
+                        false,
+                        null,
+                        null),
+                lead);
+        tickets.markConfidentialCase(opened.id(), true, "涉及骚扰投诉，仅限处理人和人事主管查看", null, lead);
+        tickets.assign(opened.id(), hr.id(), null, lead);
     }
 
     private void payslips(long employeeId, YearMonth last, BigDecimal basePay) {

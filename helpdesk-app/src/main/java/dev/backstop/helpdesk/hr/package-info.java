@@ -47,7 +47,28 @@
  * <li>{@code internal.MyData}: the employee's zip of UTF-8 CSVs with BOM ({@code /portal/hr/my-data},
  * {@code GET /api/v1/me/data}), itself an {@code hr_access_log} row (what = EXPORT).</li>
  * </ul>
- * Where to change what: who may read → {@code HrDesk}; what is logged → {@code AccessLog}; item names and KB links →
+ * <h2>HR cases (issue 15, hr-cases)</h2>
+ * <ul>
+ * <li>{@code HR_LEAD} is granted beside {@code HR_AGENT}; it adds the lead's powers only.</li>
+ * <li><b>Confidential cases</b> (harassment, disputes): {@code tickets.confidential_case}, set and lifted only by an
+ * HR lead with a reason ({@code TicketManagement.markConfidentialCase}, a timeline entry). The ticket visibility scope
+ * ({@code tickets.internal.TicketScope}, JPA and SQL alike) decides such a ticket before every other rule: its
+ * assignee, HR leads and its requester — not admins, supervisors, payroll staff, its creator or other HR agents (404).
+ * Routing never queues, claims or pushes one (an HR lead assigns it by hand); the HR queue's live stream carries no
+ * ticket keys. Every read by staff is written to {@code hr_access_log} (what: CONFIDENTIAL_CASE) through the
+ * {@code tickets.ConfidentialCaseReads} port ({@code internal.ConfidentialCaseAccess}), inside the read's transaction,
+ * once per reader and HTTP request. Sealing also sets {@code confidential}; lifting leaves it (payroll-confidential as
+ * before), so nothing opens wider than before it was sealed.</li>
+ * <li><b>Caller verification</b> ({@code internal.CallerVerification}): on a PHONE ticket the employee panel and an
+ * agent's unmasking stay closed until a verified attempt on that ticket (employee number + last 4 of the ID number or a
+ * PIN, compared with password hashes in {@code hr_caller_secrets}). Attempts and outcomes in
+ * {@code hr_caller_verifications} and on the timeline (never the factor). 5 failures on one employee within an hour
+ * lock verification (423), counted in the database under {@code select … for update} on the employee's secrets row, so
+ * it holds across nodes; the locking attempt rings the HR leads' bell once. Web: {@code web.HrCasesApi},
+ * {@code web.HrCasePages}.</li>
+ * </ul>
+ * Where to change what: who may read → {@code HrDesk}; who sees a confidential case → {@code TicketScope}; lock
+ * threshold → {@code CallerVerification}; what is logged → {@code AccessLog}; item names and KB links →
  * {@code hr_payslip_item_kinds}; delegation rules → {@code Delegations} / {@code FamilyDelegation}; what anonymity
  * keeps out → {@code BranchFeedback} (and its test's database/log scan); suppression → {@code FeedbackOversight};
  * retention periods → {@code RetentionSettings}; the export's files → {@code MyData}.

@@ -11,6 +11,11 @@ public enum Role {
     EXPERT,
     HR_AGENT,
     HR_PAYROLL,
+    /**
+     * Leads the HR desk. Granted beside {@link #HR_AGENT} (the demo {@code hrlead} holds both): it adds only the lead's
+     * powers — sees and flags confidential cases (harassment, disputes), hears of locked caller verification.
+     */
+    HR_LEAD,
     EMPLOYEE,
     FAMILY,
     SUPERVISOR,

@@ -12,5 +12,13 @@ public enum ArticleKind {
     SLA_ESCALATION,
     BACK_OFFICE_ANSWER,
     CALLBACK,
-    SURVEY_ANSWER
+    SURVEY_ANSWER,
+    /** An HR lead made the ticket a confidential case (the reason is the body). */
+    CONFIDENTIAL_CASE_SET,
+    /** An HR lead lifted the confidential case (the reason is the body). */
+    CONFIDENTIAL_CASE_LIFTED,
+    /** The caller on the phone was verified as the employee (the body names the employee number). */
+    CALLER_VERIFIED,
+    /** A failed verification of the caller (the body names the employee number, never what was said). */
+    CALLER_NOT_VERIFIED
 }

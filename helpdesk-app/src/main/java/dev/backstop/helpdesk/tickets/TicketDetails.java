@@ -8,6 +8,8 @@ import java.util.Set;
  * Everything shown on a ticket's page. Internal notes are left out of {@code timeline} for portal users.
  *
  * @param version optimistic-lock version; send it back with a change to detect a concurrent edit
+ * @param confidentialCase a confidential case (harassment, disputes): seen only by its assignee, HR leads and its
+ *                         requester
  */
 public record TicketDetails(
         long id,
@@ -38,7 +40,8 @@ public record TicketDetails(
         TicketSla sla,
         ComplaintLoop loop,
         List<TimelineEntry> timeline,
-        List<AttachmentInfo> attachments) {
+        List<AttachmentInfo> attachments,
+        boolean confidentialCase) {
 
     /** The states this ticket may move to next (for buttons and validation messages). */
     public Set<TicketState> nextStates() {

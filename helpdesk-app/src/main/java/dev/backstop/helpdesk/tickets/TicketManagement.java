@@ -85,4 +85,18 @@ public interface TicketManagement {
             long ticketId, String fileName, String contentType, long sizeBytes, InputStream content, CurrentUser by);
 
     AttachmentContent attachment(long ticketId, long attachmentId, CurrentUser by);
+
+    /**
+     * An HR lead makes an HR ticket about an employee a confidential case (harassment, disputes), or lifts that, with a
+     * reason kept on the timeline. Anyone else: {@link TicketOperationNotAllowed} (403). From then on only its assignee,
+     * HR leads and its requester see it; every read by staff is reported to {@link ConfidentialCaseReads}.
+     */
+    TicketDetails markConfidentialCase(
+            long ticketId, boolean confidentialCase, String reason, Long expectedVersion, CurrentUser by);
+
+    /**
+     * Records on the timeline that the caller on the phone was (or was not) verified as the employee: {@code detail}
+     * names the employee, never the factor said. Staff only.
+     */
+    TicketDetails recordCallerVerification(long ticketId, boolean verified, String detail, CurrentUser by);
 }

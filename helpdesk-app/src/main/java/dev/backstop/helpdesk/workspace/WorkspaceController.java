@@ -140,8 +140,10 @@ class WorkspaceController {
             throw new dev.backstop.helpdesk.tickets.TicketOperationNotAllowed("queue." + desk);
         }
         // ticket keys only to those who may see every ticket of the queue, confidential ones included; the page needs
-        // no key, only the nudge to reload the rows its user may see
-        return queueStream.subscribe(desk, user.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
+        // no key, only the nudge to reload the rows its user may see. Nobody sees every HR ticket since confidential
+        // cases (issue 15: their assignee and HR leads only), so the HR queue's stream carries no keys at all.
+        return queueStream.subscribe(
+                desk, desk != Desk.HR && user.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
     }
 
     @GetMapping("/queue")

@@ -154,6 +154,12 @@ class HrPrivacyMatrixTests {
         }
         expected.put("hr2 " + staff + "?reason=curious", 403); // not assigned to an open ticket of E0007
         expected.put("hr " + staff + "?reason=" + "核对加班费", 200); // the demo assigns hr to E0007's open leave question
+        // issue 15 hr-cases: an HR lead reads as an HR agent (masked; figures only when assigned), never as payroll
+        for (String path : own) {
+            expected.put("hrlead " + path, 403);
+        }
+        expected.put("hrlead " + staff, 200);
+        expected.put("hrlead " + staff + "?reason=curious", 403); // not assigned to an open ticket of E0007
 
         List<String> problems = new ArrayList<>();
         for (var row : expected.entrySet()) {
@@ -168,6 +174,10 @@ class HrPrivacyMatrixTests {
             }
         }
         assertThat(problems).isEmpty();
+        String lead = call("hrlead", staff).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        for (String figure : figures()) {
+            assertThat(lead).as("the HR lead's body carries %s", figure).doesNotContain(figure);
+        }
         assertThat(call("employee2", "/api/v1/me/payslips/" + period).getContentAsString())
                 .contains("E0004")
                 .doesNotContain("E0007");

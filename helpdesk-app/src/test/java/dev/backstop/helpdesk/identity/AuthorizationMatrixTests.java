@@ -398,6 +398,22 @@ class AuthorizationMatrixTests {
                 "GET /portal/hr/my-data/export")) {
             rule(endpoint, EnumSet.of(Role.EMPLOYEE, Role.FAMILY));
         }
+        // issue 15 hr-cases: an HR lead holds HR_AGENT too (the demo hrlead has both), so wherever an HR agent may go,
+        // so may the lead; the lead's own endpoints follow below
+        RULES.replaceAll((endpoint, allowed) -> {
+            if (allowed != null && allowed.contains(Role.HR_AGENT)) {
+                allowed.add(Role.HR_LEAD);
+            }
+            return allowed;
+        });
+        rule("POST /api/v1/hr/tickets/{ticketId}/confidential-case", EnumSet.of(Role.HR_LEAD));
+        rule("POST /workspace/hr/tickets/{ticketId}/confidential-case", EnumSet.of(Role.HR_LEAD));
+        for (String endpoint : List.of(
+                "GET /api/v1/hr/tickets/{ticketId}/verification",
+                "POST /api/v1/hr/tickets/{ticketId}/verification",
+                "POST /workspace/hr/tickets/{ticketId}/verification")) {
+            rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(
@@ -409,6 +425,7 @@ class AuthorizationMatrixTests {
             Map.entry(Role.EXPERT, "expert"),
             Map.entry(Role.HR_AGENT, "hr"),
             Map.entry(Role.HR_PAYROLL, "payroll"),
+            Map.entry(Role.HR_LEAD, "hrlead"),
             Map.entry(Role.EMPLOYEE, "employee"),
             Map.entry(Role.FAMILY, "family"),
             Map.entry(Role.DISTRIBUTOR, "distributor"),
@@ -478,7 +495,7 @@ class AuthorizationMatrixTests {
     static final Map<String, Set<Role>> QUEUE_WATCHERS = Map.of(
             "CHANNEL", EnumSet.of(Role.CHANNEL_AGENT, Role.SUPERVISOR, Role.ADMIN),
             "EXPERT", EnumSet.of(Role.EXPERT, Role.SUPERVISOR, Role.ADMIN),
-            "HR", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
+            "HR", EnumSet.of(Role.HR_AGENT, Role.HR_LEAD, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
 
     @Test
     void aQueueAndItsLiveStreamAreRefusedToWhoeverMayNotSeeThatQueue() throws Exception {

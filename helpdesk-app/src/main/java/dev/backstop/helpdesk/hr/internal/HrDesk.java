@@ -144,6 +144,9 @@ public class HrDesk {
         if (!full && why != null) {
             ticketId = records.assignedOpenTicket(employeeId, user.id())
                     .orElseThrow(() -> new UnmaskRefused("hr.error.notAssigned"));
+            if (!records.callerVerifiedIfByPhone(ticketId)) {
+                throw new UnmaskRefused("hr.verification.required");
+            }
             full = true;
         }
         Payslip payslip = view(row, employeeNo, full, locale);
@@ -215,12 +218,14 @@ public class HrDesk {
                 null,
                 origin.address(),
                 clock.instant()));
-        boolean mayUnmask =
-                !full && records.assignedOpenTicket(employeeId, user.id()).isPresent();
+        boolean mayUnmask = !full
+                && records.assignedOpenTicket(employeeId, user.id())
+                        .map(records::callerVerifiedIfByPhone)
+                        .orElse(false);
         return new Panel(
                 employee,
                 records.family(employeeId),
-                records.recentTickets(employeeId, user.id(), full, 5),
+                records.recentTickets(employeeId, user.id(), full, user.has(Role.HR_LEAD), 5),
                 leave,
                 payslips,
                 !full,
@@ -258,8 +263,10 @@ public class HrDesk {
         }
     }
 
-    private static String staffRole(CurrentUser user) {
-        return user.has(Role.HR_PAYROLL) ? Role.HR_PAYROLL.name() : Role.HR_AGENT.name();
+    static String staffRole(CurrentUser user) {
+        return user.has(Role.HR_PAYROLL)
+                ? Role.HR_PAYROLL.name()
+                : user.has(Role.HR_LEAD) ? Role.HR_LEAD.name() : Role.HR_AGENT.name();
     }
 
     Map<String, ItemKind> itemKinds() {

@@ -198,17 +198,31 @@ public class HrRecords {
                 .findFirst();
     }
 
+    /**
+     * Whether the personal details may be given on this ticket: it did not come by phone, or its caller was verified
+     * ({@link CallerVerification}).
+     */
+    boolean callerVerifiedIfByPhone(long ticketId) {
+        Long closed = jdbc.queryForObject("""
+                select count(*) from tickets t where t.id = ? and t.channel = 'PHONE'
+                   and not exists (select 1 from hr_caller_verifications v where v.ticket_id = t.id and v.verified = true)""", Long.class, ticketId);
+        return closed == null || closed == 0;
+    }
+
     public record RecentTicket(long id, String key, String subject, String state, java.time.Instant createdAt) {}
 
     /**
-     * The employee's latest HR tickets an HR staff member may see: confidential cases only for payroll staff or their
-     * assignee (the rule of the tickets module's scope for the HR desk).
+     * The employee's latest HR tickets an HR staff member may see: confidential tickets only for payroll staff or their
+     * assignee, confidential cases only for their assignee or an HR lead (the rule of the tickets module's scope for the
+     * HR desk).
      */
-    List<RecentTicket> recentTickets(long employeeId, long viewerId, boolean payroll, int limit) {
+    List<RecentTicket> recentTickets(long employeeId, long viewerId, boolean payroll, boolean lead, int limit) {
         return jdbc.query(
                 """
                 select id, ticket_key, subject, state, created_at from tickets
-                 where desk = 'HR' and employee_id = ? and (confidential = false or ? or assignee_id = ?)
+                 where desk = 'HR' and employee_id = ?
+                   and ((confidential_case = false and (confidential = false or ? or ? or assignee_id = ?))
+                        or (confidential_case = true and (? or assignee_id = ?)))
                  order by created_at desc fetch first %d rows only""".formatted(limit),
                 (rs, n) -> new RecentTicket(
                         rs.getLong("id"),
@@ -218,6 +232,9 @@ public class HrRecords {
                         rs.getTimestamp("created_at").toInstant()),
                 employeeId,
                 payroll,
+                lead,
+                viewerId,
+                lead,
                 viewerId);
     }
 

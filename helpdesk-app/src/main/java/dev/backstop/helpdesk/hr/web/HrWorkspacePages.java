@@ -2,9 +2,11 @@ package dev.backstop.helpdesk.hr.web;
 
 import dev.backstop.helpdesk.hr.HrRecordNotFound;
 import dev.backstop.helpdesk.hr.UnmaskRefused;
+import dev.backstop.helpdesk.hr.internal.CallerVerification;
 import dev.backstop.helpdesk.hr.internal.HrDesk;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.shared.RequestLocales;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketDetails;
@@ -28,10 +30,14 @@ class HrWorkspacePages {
 
     private final HrDesk desk;
     private final TicketManagement tickets;
+    private final CallerVerification verification;
+    private final DeskTime deskTime;
 
-    HrWorkspacePages(HrDesk desk, TicketManagement tickets) {
+    HrWorkspacePages(HrDesk desk, TicketManagement tickets, CallerVerification verification, DeskTime deskTime) {
         this.desk = desk;
         this.tickets = tickets;
+        this.verification = verification;
+        this.deskTime = deskTime;
     }
 
     @GetMapping("/tickets/{ticketId}/employee")
@@ -44,6 +50,14 @@ class HrWorkspacePages {
             throw new HrRecordNotFound();
         }
         model.addAttribute("ticket", ticket);
+        CallerVerification.Status status = verification.status(ticketId, user);
+        if (!status.open()) {
+            // a phone ticket: nothing personal until the caller is verified (issue 15 hr-cases)
+            model.addAttribute("verification", status);
+            model.addAttribute(
+                    "lockedUntil", status.lockedUntil() == null ? "" : deskTime.minute(status.lockedUntil()));
+            return "hr/verification :: form";
+        }
         model.addAttribute("panel", desk.panel(user, ticket.employeeId(), Periods.origin(request)));
         return "hr/employee-panel :: panel";
     }

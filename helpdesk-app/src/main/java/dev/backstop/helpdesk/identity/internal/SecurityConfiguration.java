@@ -85,6 +85,8 @@ class SecurityConfiguration {
     static final String[] HR_FEEDBACK = names(Role.HR_AGENT, Role.HR_PAYROLL);
     /** Headquarters: branch oversight (suppressed counts only, never a case). */
     static final String[] HEADQUARTERS = names(Role.ADMIN, Role.SUPERVISOR);
+    /** Issue 15 hr-cases: HR staff who verify callers on the phone (an HR lead holds HR_AGENT too). */
+    static final String[] HR_STAFF = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD);
 
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
@@ -236,6 +238,13 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_FEEDBACK)
                         .requestMatchers(GET, "/api/v1/me/data")
                         .hasAnyRole(HR_SELF)
+                        // issue 15 hr-cases
+                        .requestMatchers(POST, "/api/v1/hr/tickets/*/confidential-case")
+                        .hasRole(Role.HR_LEAD.name())
+                        .requestMatchers(GET, "/api/v1/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
+                        .requestMatchers(POST, "/api/v1/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
                         .anyRequest()
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -339,6 +348,10 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_FEEDBACK)
                         .requestMatchers(GET, "/workspace/hr/oversight")
                         .hasAnyRole(HEADQUARTERS)
+                        .requestMatchers(POST, "/workspace/hr/tickets/*/confidential-case")
+                        .hasRole(Role.HR_LEAD.name())
+                        .requestMatchers(POST, "/workspace/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
                         .requestMatchers("/workspace/hr", "/workspace/hr/**")
                         .hasAnyRole(HR_STAFF_VIEW)
                         .requestMatchers("/portal/hr", "/portal/hr/**")

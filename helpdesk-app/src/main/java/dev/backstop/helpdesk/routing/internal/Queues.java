@@ -47,7 +47,7 @@ class Queues {
         List<Waiting> locked = jdbc.query(
                 """
                 select t.desk, t.skill, t.confidential from tickets t
-                 where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN')
+                 where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN') and t.confidential_case = false
                 for update skip locked""",
                 Map.of("id", ticketId),
                 (rs, i) -> new Waiting(rs.getString(1), rs.getString(2), rs.getBoolean(3)));

@@ -63,7 +63,7 @@ class WaitingTickets {
     record Asker(Set<Desk> desks, boolean confidential, Set<String> skills, long employeeId) {}
 
     private static final String COLUMNS = """
-            select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.skill, t.segment, t.type, t.priority,
+            select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.confidential_case, t.skill, t.segment, t.type, t.priority,
                    t.first_response_due, t.first_responded_at, t.resolution_due, t.created_at, t.updated_at, d.account_manager_id
               from tickets t left join distributors d on d.id = t.distributor_id""";
 
@@ -112,9 +112,13 @@ class WaitingTickets {
                                     : rs.getTimestamp(1).toInstant(),
                             rs.getLong(2)));
             WaitingIndex fresh = new WaitingIndex();
-            jdbc.query(COLUMNS + " where t.state in ('NEW', 'OPEN') and t.assignee_id is null", Map.of(), rs -> {
-                fresh.put(entry(rs));
-            });
+            jdbc.query(
+                    COLUMNS
+                            + " where t.state in ('NEW', 'OPEN') and t.assignee_id is null and t.confidential_case = false",
+                    Map.of(),
+                    rs -> {
+                        fresh.put(entry(rs));
+                    });
             waiting = fresh;
             watermark = high.at();
             highestId = high.id();
@@ -199,7 +203,9 @@ class WaitingTickets {
         }
         record Row(long id, Instant updated, Entry entry) {}
         List<Row> rows = jdbc.query(sql, parameters, (rs, n) -> {
+            // a confidential case is never routed: an HR lead gives it to someone by hand
             boolean stillWaiting = rs.getObject("assignee_id") == null
+                    && !rs.getBoolean("confidential_case")
                     && ("NEW".equals(rs.getString("state")) || "OPEN".equals(rs.getString("state")));
             return new Row(
                     rs.getLong("id"), rs.getTimestamp("updated_at").toInstant(), stillWaiting ? entry(rs) : null);

@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.IllegalTicketTransition;
+import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.LoopRefused;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
@@ -103,6 +104,9 @@ class TicketEntity {
     private Long assigneeId;
     private Long departmentId;
     private boolean confidential;
+    /** A confidential case (harassment, disputes): only its assignee, HR leads and its requester see it. */
+    private boolean confidentialCase;
+
     private Long createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -407,6 +411,42 @@ class TicketEntity {
         openIfNew(author, now);
     }
 
+    /**
+     * An HR lead makes this HR ticket a confidential case, or lifts that, with a reason (on the timeline). A confidential
+     * case is confidential too (so never indexed, never in a desk's general view); lifting it leaves the ticket
+     * confidential to payroll staff as any confidential HR ticket, so nothing is opened wider than before it was sealed.
+     */
+    void markConfidentialCase(boolean on, String reason, Author author, Instant now) {
+        if (desk != Desk.HR) {
+            throw new InvalidTicketInput("tickets.error.confidentialCaseDesk", key);
+        }
+        if (employeeId == null) {
+            throw new InvalidTicketInput("tickets.error.confidentialCaseEmployee", key);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidTicketInput("tickets.error.confidentialCaseReason");
+        }
+        if (on == confidentialCase) {
+            throw new InvalidTicketInput(
+                    on ? "tickets.error.confidentialCaseAlready" : "tickets.error.confidentialCaseNot", key);
+        }
+        confidentialCase = on;
+        if (on) {
+            confidential = true;
+        }
+        append(
+                on ? ArticleKind.CONFIDENTIAL_CASE_SET : ArticleKind.CONFIDENTIAL_CASE_LIFTED,
+                true,
+                reason.strip(),
+                author,
+                now);
+    }
+
+    /** The caller on the phone was verified (or not) as the employee: the outcome on the timeline, never the factor. */
+    void recordCallerVerification(boolean verified, String detail, Author author, Instant now) {
+        append(verified ? ArticleKind.CALLER_VERIFIED : ArticleKind.CALLER_NOT_VERIFIED, true, detail, author, now);
+    }
+
     void transferToDesk(Desk target, String reason, Author author, Instant now) {
         Desk from = desk;
         desk = target;
@@ -551,6 +591,10 @@ class TicketEntity {
 
     boolean confidential() {
         return confidential;
+    }
+
+    boolean confidentialCase() {
+        return confidentialCase;
     }
 
     Instant createdAt() {

@@ -9,6 +9,7 @@ import static dev.backstop.helpdesk.identity.Role.EXPERT;
 import static dev.backstop.helpdesk.identity.Role.FAMILY;
 import static dev.backstop.helpdesk.identity.Role.FRONTLINE;
 import static dev.backstop.helpdesk.identity.Role.HR_AGENT;
+import static dev.backstop.helpdesk.identity.Role.HR_LEAD;
 import static dev.backstop.helpdesk.identity.Role.HR_PAYROLL;
 import static dev.backstop.helpdesk.identity.Role.SUPERVISOR;
 
@@ -26,7 +27,8 @@ import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Which tickets a user may see, as a query predicate (ADR 0004). Roles combine with OR. Confidential
+ * Which tickets a user may see, as a query predicate (ADR 0004). Roles combine with OR. A confidential case (issue 15)
+ * is decided apart, before every other rule: its assignee, HR leads and its requester only. Confidential
  * tickets are seen by payroll staff (HR desk), supervisors, admins, their assignee, their creator and their
  * requester — not by the rest of a desk. A family member also sees the HR tickets (not the confidential ones) of the
  * employees who delegated that to them right now ({@code followed}, from {@link Followers}).
@@ -34,7 +36,16 @@ import org.springframework.data.jpa.domain.Specification;
 final class TicketScope {
 
     static final Set<Role> STAFF = EnumSet.of(
-            CHANNEL_AGENT, BACK_OFFICE, FRONTLINE, EXPERT, HR_AGENT, HR_PAYROLL, SUPERVISOR, Role.KB_EDITOR, ADMIN);
+            CHANNEL_AGENT,
+            BACK_OFFICE,
+            FRONTLINE,
+            EXPERT,
+            HR_AGENT,
+            HR_PAYROLL,
+            HR_LEAD,
+            SUPERVISOR,
+            Role.KB_EDITOR,
+            ADMIN);
 
     private TicketScope() {}
 
@@ -43,7 +54,38 @@ final class TicketScope {
     }
 
     static Specification<TicketEntity> visibleTo(CurrentUser user, List<Long> followed) {
-        return (root, query, cb) -> {
+        return (root, query, cb) -> cb.or(
+                cb.and(cb.isFalse(root.get("confidentialCase")), regular(user, followed, root, cb)),
+                cb.and(cb.isTrue(root.get("confidentialCase")), confidentialCase(user, root, cb)));
+    }
+
+    /**
+     * Who sees a confidential case (issue 15: harassment, disputes): its assignee, HR leads, and its requester — not
+     * admins, supervisors, payroll staff, its creator or the rest of the HR desk; never a family member following the
+     * employee.
+     */
+    private static Predicate confidentialCase(CurrentUser user, Root<TicketEntity> root, CriteriaBuilder cb) {
+        List<Predicate> any = new ArrayList<>();
+        if (user.has(HR_LEAD)) {
+            return cb.conjunction();
+        }
+        if (isStaff(user)) {
+            any.add(cb.equal(root.get("assigneeId"), user.id()));
+        }
+        if (user.has(EMPLOYEE) && user.employeeId() != null) {
+            any.add(cb.and(
+                    cb.equal(root.get("employeeId"), user.employeeId()),
+                    cb.equal(root.get("requesterKind"), RequesterKind.EMPLOYEE)));
+        }
+        if (user.has(FAMILY) && user.familyMemberId() != null) {
+            any.add(requester(root, cb, RequesterKind.FAMILY_MEMBER, user.familyMemberId()));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private static Predicate regular(
+            CurrentUser user, List<Long> followed, Root<TicketEntity> root, CriteriaBuilder cb) {
+        {
             if (user.hasAny(ADMIN, SUPERVISOR)) {
                 return cb.conjunction();
             }
@@ -66,7 +108,7 @@ final class TicketScope {
             if (user.has(HR_AGENT)) {
                 any.add(cb.and(desk(root, cb, Desk.HR), open));
             }
-            if (user.has(HR_PAYROLL)) {
+            if (user.hasAny(HR_PAYROLL, HR_LEAD)) {
                 any.add(desk(root, cb, Desk.HR));
             }
             if (user.has(BACK_OFFICE) && user.departmentId() != null) {
@@ -91,7 +133,7 @@ final class TicketScope {
                 }
             }
             return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
-        };
+        }
     }
 
     /** A where-clause fragment and its arguments, in order. */
@@ -103,6 +145,41 @@ final class TicketScope {
      * demo user).
      */
     static SqlPredicate sql(CurrentUser user, String t, List<Long> followed) {
+        SqlPredicate regular = regularSql(user, t, followed);
+        SqlPredicate sealed = confidentialCaseSql(user, t);
+        List<Object> args = new ArrayList<>(regular.args());
+        args.addAll(sealed.args());
+        return new SqlPredicate(
+                "((" + t + ".confidential_case = false and (" + regular.sql() + ")) or (" + t
+                        + ".confidential_case = true and (" + sealed.sql() + ")))",
+                List.copyOf(args));
+    }
+
+    /** {@link #confidentialCase} as SQL. */
+    private static SqlPredicate confidentialCaseSql(CurrentUser user, String t) {
+        if (user.has(HR_LEAD)) {
+            return new SqlPredicate("1 = 1", List.of());
+        }
+        List<String> any = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (isStaff(user)) {
+            any.add(t + ".assignee_id = ?");
+            args.add(user.id());
+        }
+        if (user.has(EMPLOYEE) && user.employeeId() != null) {
+            any.add(t + ".employee_id = ? and " + t + ".requester_kind = 'EMPLOYEE'");
+            args.add(user.employeeId());
+        }
+        if (user.has(FAMILY) && user.familyMemberId() != null) {
+            any.add(t + ".requester_kind = 'FAMILY_MEMBER' and " + t + ".requester_ref = ?");
+            args.add(user.familyMemberId());
+        }
+        return any.isEmpty()
+                ? new SqlPredicate("1 = 0", List.of())
+                : new SqlPredicate("(" + String.join(") or (", any) + ")", List.copyOf(args));
+    }
+
+    private static SqlPredicate regularSql(CurrentUser user, String t, List<Long> followed) {
         if (user.hasAny(ADMIN, SUPERVISOR)) {
             return new SqlPredicate("1 = 1", List.of());
         }
@@ -129,7 +206,7 @@ final class TicketScope {
         if (user.has(HR_AGENT)) {
             any.add(t + ".desk = 'HR' and " + open);
         }
-        if (user.has(HR_PAYROLL)) {
+        if (user.hasAny(HR_PAYROLL, HR_LEAD)) {
             any.add(t + ".desk = 'HR'");
         }
         if (user.has(BACK_OFFICE) && user.departmentId() != null) {

@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentContent;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
+import dev.backstop.helpdesk.tickets.ConfidentialCaseReads;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.OpenTicket;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -50,6 +52,7 @@ class TicketService implements TicketManagement {
     private final TicketClocks clocks;
     private final DistributorTickets ofDistributor;
     private final Followers followers;
+    private final ObjectProvider<ConfidentialCaseReads> confidentialReads;
 
     TicketService(
             Tickets tickets,
@@ -60,8 +63,10 @@ class TicketService implements TicketManagement {
             Clock clock,
             TicketClocks clocks,
             DistributorTickets ofDistributor,
-            Followers followers) {
+            Followers followers,
+            ObjectProvider<ConfidentialCaseReads> confidentialReads) {
         this.followers = followers;
+        this.confidentialReads = confidentialReads;
         this.tickets = tickets;
         this.opening = opening;
         this.attachments = attachments;
@@ -100,10 +105,41 @@ class TicketService implements TicketManagement {
         return ofDistributor.of(distributorId, activeOnly, limit, by);
     }
 
+    /** Not read-only: the read of a confidential case is written to the HR access log in this transaction. */
     @Override
-    @Transactional(readOnly = true)
     public TicketDetails get(long ticketId, CurrentUser by) {
-        return views.details(load(ticketId, by), by);
+        TicketEntity ticket = load(ticketId, by);
+        if (ticket.confidentialCase() && TicketScope.isStaff(by) && ticket.employeeId() != null) {
+            ConfidentialCaseReads reads = confidentialReads.getIfAvailable();
+            if (reads != null) {
+                reads.read(ticket.id(), ticket.key(), ticket.employeeId(), by);
+            }
+        }
+        return views.details(ticket, by);
+    }
+
+    @Override
+    public TicketDetails markConfidentialCase(
+            long ticketId, boolean confidentialCase, String reason, Long expectedVersion, CurrentUser by) {
+        if (!by.has(Role.HR_LEAD)) {
+            throw new TicketOperationNotAllowed("confidentialCase");
+        }
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
+                (ticket, now) -> ticket.markConfidentialCase(confidentialCase, reason, author(by), now));
+    }
+
+    @Override
+    public TicketDetails recordCallerVerification(long ticketId, boolean verified, String detail, CurrentUser by) {
+        return change(
+                ticketId,
+                null,
+                by,
+                true,
+                (ticket, now) -> ticket.recordCallerVerification(verified, detail, author(by), now));
     }
 
     @Override
@@ -164,6 +200,10 @@ class TicketService implements TicketManagement {
     }
 
     private List<Assignee> assignees(TicketEntity ticket) {
+        if (ticket.confidentialCase()) {
+            // whom an HR lead may give a confidential case: HR staff, never a supervisor or a back office
+            return names.assignees(Set.of(Role.HR_AGENT.name(), Role.HR_PAYROLL.name(), Role.HR_LEAD.name()), null);
+        }
         Set<String> roles = new HashSet<>(Set.of(Role.SUPERVISOR.name()));
         switch (ticket.desk()) {
             case CHANNEL -> roles.add(Role.CHANNEL_AGENT.name());

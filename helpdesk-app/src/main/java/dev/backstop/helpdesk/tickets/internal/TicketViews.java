@@ -104,7 +104,8 @@ class TicketViews {
                 timeline,
                 files.stream()
                         .map(f -> attachment(f, uploaders.get(f.uploadedBy)))
-                        .toList());
+                        .toList(),
+                t.confidentialCase());
     }
 
     /**
