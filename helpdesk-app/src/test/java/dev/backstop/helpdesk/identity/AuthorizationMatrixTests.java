@@ -366,6 +366,11 @@ class AuthorizationMatrixTests {
         }
         // issue 17: e-mail in and out
         rule("GET /admin/mail", ADMIN);
+        // issue 17 written
+        rule("GET /portal/notifications", PORTAL);
+        rule("POST /portal/notifications", PORTAL);
+        rule("GET /api/v1/me/notification-preferences", PORTAL);
+        rule("PUT /api/v1/me/notification-preferences", PORTAL);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(
