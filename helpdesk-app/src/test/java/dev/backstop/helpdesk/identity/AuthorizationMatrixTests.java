@@ -371,6 +371,7 @@ class AuthorizationMatrixTests {
         rule("POST /portal/notifications", PORTAL);
         rule("GET /api/v1/me/notification-preferences", PORTAL);
         rule("PUT /api/v1/me/notification-preferences", PORTAL);
+        rule("GET /portal/tickets/{id}/events", PORTAL);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(
