@@ -372,6 +372,8 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/me/notification-preferences", PORTAL);
         rule("PUT /api/v1/me/notification-preferences", PORTAL);
         rule("GET /portal/tickets/{id}/events", PORTAL);
+        rule("GET /portal/kb/answers", PORTAL);
+        rule("POST /portal/kb/answers/{id}/answered", PORTAL);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(
