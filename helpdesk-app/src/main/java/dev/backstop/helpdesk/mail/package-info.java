@@ -3,7 +3,9 @@
  * <p>
  * <b>In.</b> Each desk mailbox ({@code backstop.mail.inbound.mailboxes[n]}: host, port, user, password, protocol
  * {@code imap}/{@code imaps}, desk, address) is polled over IMAP by {@code internal.MailboxPoller}, one node at a time
- * (ShedLock {@code mail-inbound}, ADR "several nodes"). Each message is handled in one transaction by
+ * (ShedLock {@code mail-inbound}, ADR "several nodes"). Where the server offers IMAP IDLE,
+ * {@code internal.MailboxIdle} keeps one connection per mailbox in IDLE and runs a pass under the same lock as soon as
+ * the server announces new mail (the poll stays the fallback; {@code backstop.mail.inbound.idle=false} turns it off). Each message is handled in one transaction by
  * {@code internal.MailIntake}: its Message-ID (or a content hash where the server dropped it) is claimed in
  * {@code mail_messages}, whose primary key is the de-duplication; auto-replies and bounces (RFC 3834,
  * {@code internal.AutomaticMail}) and mail from the desk's own addresses are recorded and ignored; an answer is threaded

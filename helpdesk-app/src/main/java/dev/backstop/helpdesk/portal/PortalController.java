@@ -12,6 +12,7 @@ import dev.backstop.helpdesk.tickets.TicketManagement;
 import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.workspace.Pages;
 import dev.backstop.helpdesk.workspace.TicketForm;
+import dev.backstop.helpdesk.workspace.TicketStream;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Self-service for distributors, employees and families: their own tickets only (scoped by TicketManagement). */
@@ -35,9 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalController {
 
     private final TicketManagement tickets;
+    private final TicketStream stream;
 
-    PortalController(TicketManagement tickets) {
+    PortalController(TicketManagement tickets, TicketStream stream) {
         this.tickets = tickets;
+        this.stream = stream;
     }
 
     @GetMapping({"", "/tickets"})
@@ -98,6 +103,17 @@ class PortalController {
     String view(@PathVariable long id, CurrentUser user, Model model) {
         model.addAttribute("ticket", tickets.get(id, user));
         return "portal/ticket";
+    }
+
+    /**
+     * The ticket page's live stream, the workspace's own: a {@code ticket} event after each change (on any node); 404
+     * for a ticket the portal user may not see.
+     */
+    @GetMapping(path = "/tickets/{id}/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter events(@PathVariable long id, CurrentUser user) {
+        tickets.get(id, user);
+        return stream.subscribe(id);
     }
 
     @PostMapping("/tickets/{id}/reply")

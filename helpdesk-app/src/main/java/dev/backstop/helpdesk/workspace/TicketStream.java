@@ -16,15 +16,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live ticket pages: an open ticket page holds a server-sent-events stream for its ticket; after each commit that
  * changes the ticket (a reply, a note, a state change …) the stream gets a {@code ticket} event and the page reloads
  * its timeline. Whoever subscribes has been checked to see the ticket (the controller asks the tickets module first).
+ * The portal's ticket page subscribes here too; {@code OtherNodesChanges} pushes what other nodes changed to both.
  */
 @Component
-class TicketStream {
+public class TicketStream {
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
-    SseEmitter subscribe(long ticketId) {
+    /** A stream for one ticket; the caller must have checked that the reader may see it. */
+    public SseEmitter subscribe(long ticketId) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         Set<SseEmitter> set = streams.computeIfAbsent(ticketId, id -> ConcurrentHashMap.newKeySet());
         set.add(emitter);

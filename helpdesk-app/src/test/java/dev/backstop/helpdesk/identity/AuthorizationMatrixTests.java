@@ -398,6 +398,14 @@ class AuthorizationMatrixTests {
                 "GET /portal/hr/my-data/export")) {
             rule(endpoint, EnumSet.of(Role.EMPLOYEE, Role.FAMILY));
         }
+        // issue 17 written
+        rule("GET /portal/notifications", PORTAL);
+        rule("POST /portal/notifications", PORTAL);
+        rule("GET /api/v1/me/notification-preferences", PORTAL);
+        rule("PUT /api/v1/me/notification-preferences", PORTAL);
+        rule("GET /portal/tickets/{id}/events", PORTAL);
+        rule("GET /portal/kb/answers", PORTAL);
+        rule("POST /portal/kb/answers/{id}/answered", PORTAL);
         // issue 15 hr-cases: an HR lead holds HR_AGENT too (the demo hrlead has both), so wherever an HR agent may go,
         // so may the lead; the lead's own endpoints follow below
         RULES.replaceAll((endpoint, allowed) -> {

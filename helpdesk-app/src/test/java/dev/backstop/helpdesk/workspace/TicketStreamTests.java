@@ -73,6 +73,43 @@ class TicketStreamTests {
     }
 
     @Test
+    void theAgentsReplyReachesTheEmployeesOpenPortalPageAndRingsTheirBell() throws Exception {
+        HttpResponse<String> opened = post("employee", "/api/v1/tickets", """
+                {"desk":"HR","type":"INQUIRY","channel":"PORTAL","subject":"公积金基数什么时候调整"}""");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        long ticketId = ((Number) JsonPath.read(opened.body(), "$.id")).longValue();
+        String key = JsonPath.read(opened.body(), "$.key");
+
+        BlockingQueue<String> page = listen("employee", "/portal/tickets/" + ticketId + "/events");
+        assertThat(page.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        assertThat(post("hr", "/api/v1/tickets/" + ticketId + "/replies", """
+                {"body":"每年七月调整。"}""").statusCode())
+                .isEqualTo(200);
+        assertThat(page.poll(10, TimeUnit.SECONDS)).isEqualTo(key);
+
+        // the portal page the stream reloads shows the answer; the employee's bell has it (told after the commit)
+        HttpResponse<String> reloaded = http.send(
+                HttpRequest.newBuilder(uri("/portal/tickets/" + ticketId))
+                        .header("Authorization", basic("employee"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reloaded.body()).contains("每年七月调整。").contains("sse-connect");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> bell = http.send(
+                    HttpRequest.newBuilder(uri("/api/v1/notifications"))
+                            .header("Authorization", basic("employee"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JsonPath.<List<String>>read(bell.body(), "$[?(@.ticketId == " + ticketId + ")].messageKey"))
+                    .contains("notifications.requester.ANSWERED.bell");
+        });
+        assertThat(status("distributor", "/portal/tickets/" + ticketId + "/events"))
+                .as("another portal user cannot listen")
+                .isEqualTo(404);
+        assertThat(status("agent", "/portal/tickets/" + ticketId + "/events")).isEqualTo(403);
+    }
+
+    @Test
     void nobodyListensToATicketTheyCannotSee() throws Exception {
         HttpResponse<String> escalated = post("frontline", "/api/v1/kb/escalations", """
                 {"question":"能看到别人的专家工单吗"}""");
@@ -87,8 +124,12 @@ class TicketStreamTests {
     }
 
     private int status(String user, long ticketId) throws Exception {
+        return status(user, "/workspace/tickets/" + ticketId + "/events");
+    }
+
+    private int status(String user, String path) throws Exception {
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
+                HttpRequest.newBuilder(uri(path))
                         .header("Authorization", basic(user))
                         .header("Accept", "text/event-stream")
                         .build(),
@@ -113,9 +154,13 @@ class TicketStreamTests {
 
     /** Opens the ticket's stream as the user and queues the data of every {@code ticket} event it receives. */
     private BlockingQueue<String> listen(String user, long ticketId) throws Exception {
+        return listen(user, "/workspace/tickets/" + ticketId + "/events");
+    }
+
+    private BlockingQueue<String> listen(String user, String path) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(uri("/workspace/tickets/" + ticketId + "/events"))
+                HttpRequest.newBuilder(uri(path))
                         .header("Authorization", basic(user))
                         .header("Accept", "text/event-stream")
                         .build(),

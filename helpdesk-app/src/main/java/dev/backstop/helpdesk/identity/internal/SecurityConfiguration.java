@@ -223,6 +223,11 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_SELF)
                         .requestMatchers(POST, "/api/v1/me/payslips/*/questions")
                         .hasAnyRole(HR_SELF)
+                        // issue 17 written: requesters choose how they are told
+                        .requestMatchers(GET, "/api/v1/me/notification-preferences")
+                        .hasAnyRole(PORTAL)
+                        .requestMatchers(PUT, "/api/v1/me/notification-preferences")
+                        .hasAnyRole(PORTAL)
                         .requestMatchers(GET, "/api/v1/hr/employees/*/payslips/*")
                         .hasAnyRole(HR_STAFF_VIEW)
                         // issue 15 hr-feedback: the feedback form and its token need no login

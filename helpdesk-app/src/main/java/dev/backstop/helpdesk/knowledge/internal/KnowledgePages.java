@@ -155,6 +155,33 @@ class KnowledgePages {
         return "knowledge/answers :: answers";
     }
 
+    /**
+     * Beside the portal's new-ticket form: the published articles of the reader's own audiences that best answer what
+     * they typed so far (never resolved tickets: those are staff's).
+     */
+    @GetMapping("/portal/kb/answers")
+    String portalAnswers(
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String description,
+            CurrentUser user,
+            Model model) {
+        model.addAttribute("answers", search.answersFor(user, (subject + " " + description).strip(), 5));
+        return "knowledge/answers :: portalAnswers";
+    }
+
+    /** "This answered my question" on the portal's form: a deflection (context PORTAL_FORM), and no ticket is opened. */
+    @PostMapping("/portal/kb/answers/{id}/answered")
+    String answeredFromPortalForm(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String description,
+            CurrentUser user,
+            Model model) {
+        search.recordDeflection(user, id, "PORTAL_FORM", (subject + " " + description).strip());
+        model.addAttribute("articleId", id);
+        return "knowledge/answers :: portalRecorded";
+    }
+
     /** On a ticket's page: the articles that answer it and resolved tickets like it (404 when the reader may not see it). */
     @GetMapping("/workspace/kb/similar-tickets")
     String similarTickets(@RequestParam long ticket, CurrentUser user, Model model) {

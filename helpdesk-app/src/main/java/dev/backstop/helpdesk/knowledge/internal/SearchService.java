@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SearchService implements KnowledgeSearch {
 
     static final int MAX_QUERY = 200;
-    private static final Set<String> CONTEXTS = Set.of("TICKET_FORM", "PORTAL", "SEARCH", "ARTICLE");
+    private static final Set<String> CONTEXTS = Set.of("TICKET_FORM", "PORTAL", "PORTAL_FORM", "SEARCH", "ARTICLE");
 
     private final KnowledgeBase kb;
     private final ArticleService articles;

@@ -23,6 +23,7 @@ class NotificationsController {
     @GetMapping("/notifications")
     String page(CurrentUser user, Model model) {
         model.addAttribute("notifications", notifications.recent(user.id(), 100));
+        model.addAttribute("ticketBase", user.isPortalOnly() ? "/portal/tickets/" : "/workspace/tickets/");
         return "notifications/list";
     }
 

@@ -70,7 +70,7 @@ class MailIntakeBenchmark {
                     message = delivered.get(random.nextInt(delivered.size()));
                     d++;
                 } else if (pick < duplicates - d + automatic - a) {
-                    message = MailTests.message(
+                    message = MailTests.Scenarios.message(
                             "robot" + a + "@bench.test",
                             "Automatic reply",
                             "I am away.",
@@ -79,7 +79,7 @@ class MailIntakeBenchmark {
                     a++;
                 } else if (pick < duplicates - d + automatic - a + replies - r && !ids.isEmpty()) {
                     int to = random.nextInt(ids.size());
-                    message = MailTests.message(
+                    message = MailTests.Scenarios.message(
                             "person" + to + "@bench.test",
                             "Re: question " + to,
                             "More detail " + r,
@@ -88,7 +88,7 @@ class MailIntakeBenchmark {
                     r++;
                 } else {
                     String id = "<new-" + f + "@bench.test>";
-                    message = MailTests.message(
+                    message = MailTests.Scenarios.message(
                             "person" + f + "@bench.test", "question " + f, "订单 " + f + " 没有到，请查一下。", id, Map.of());
                     ids.add(id);
                     f++;
@@ -275,6 +275,7 @@ class MailIntakeBenchmark {
         props.put("backstop.mail.inbound.initial-delay", "1h");
         props.put("backstop.mail.outbox-initial-delay", "1h");
         props.put("backstop.mail.inbound.max-per-pass", "1000");
+        props.put("backstop.mail.inbound.idle", "false"); // the benchmark drives the passes itself
         props.put("backstop.mail.inbound.mailboxes[0].name", "channel");
         props.put("backstop.mail.inbound.mailboxes[0].host", "127.0.0.1");
         props.put("backstop.mail.inbound.mailboxes[0].port", "3243");
