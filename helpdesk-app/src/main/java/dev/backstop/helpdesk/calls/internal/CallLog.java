@@ -50,7 +50,10 @@ class CallLog {
             Instant endedAt,
             Long ticketId,
             String ticketKey,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Steps steps,
+            Long agentId,
+            String agentUsername) {
 
         Long waitSeconds() {
             Instant until = answeredAt != null ? answeredAt : endedAt;
@@ -70,6 +73,14 @@ class CallLog {
         }
     }
 
+    /**
+     * What the repeatable events made of a call: how often and how long it was held (an open hold counts until the
+     * hang-up), whether it is on hold now, how often it was transferred and to whom last.
+     */
+    record Steps(int holds, long holdSeconds, boolean onHold, int transfers, String transferredTo) {
+        static final Steps NONE = new Steps(0, 0, false, 0, null);
+    }
+
     /** What an event did: the record before (null for a new call) and after; {@code repeated} when it was taken before. */
     record Applied(Row before, Row after, boolean repeated) {
 
@@ -79,8 +90,9 @@ class CallLog {
     }
 
     private static final String SELECT = """
-            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_ from calls c
-              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id""";
+            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_, a.username as agent_username from calls c
+              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id
+              left join app_users a on a.id = c.agent_id""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -180,6 +192,86 @@ class CallLog {
                 ts(ended),
                 null,
                 Timestamp.from(clock.instant()),
+                row.id());
+        return find(row.callId()).orElseThrow();
+    }
+
+    /**
+     * True the first time this repeatable event (held, resumed, transferred) is seen under its key (the PBX's event
+     * id, else the time it happened); false for a retry.
+     */
+    boolean firstStep(String callId, String key, String event, Instant at, String target, Long targetUser) {
+        return jdbc.update(
+                        """
+                        insert into call_steps (call_id, step_key, event, happened_at, target, target_user, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                        callId,
+                        key,
+                        event,
+                        Timestamp.from(at),
+                        target,
+                        targetUser,
+                        Timestamp.from(clock.instant()))
+                == 1;
+    }
+
+    private record Step(String event, Instant at, String target, Long targetUser) {}
+
+    /**
+     * Derives the hold and transfer columns and the agent who has the call from all steps taken, in the order they
+     * happened (not arrived): so held / resumed / transferred repeated or out of order end in the same record.
+     */
+    Row derive(Row row) {
+        List<Step> steps = jdbc.query(
+                """
+                select event, happened_at, target, target_user from call_steps where call_id = ?
+                 order by happened_at, case event when 'held' then 0 when 'resumed' then 1 else 2 end, step_key""",
+                (rs, i) -> new Step(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        longOrNull(rs, "target_user")),
+                row.callId());
+        int holds = 0;
+        int transfers = 0;
+        long held = 0;
+        Instant heldSince = null;
+        Step lastTransfer = null;
+        for (Step step : steps) {
+            switch (step.event()) {
+                case "held" -> {
+                    holds++;
+                    heldSince = heldSince == null ? step.at() : heldSince;
+                }
+                case "resumed" -> {
+                    if (heldSince != null) {
+                        held += Duration.between(heldSince, step.at()).toSeconds();
+                        heldSince = null;
+                    }
+                }
+                case "transferred" -> {
+                    transfers++;
+                    lastTransfer = step;
+                }
+                default -> {}
+            }
+        }
+        boolean onHold = heldSince != null && row.endedAt() == null;
+        if (heldSince != null && row.endedAt() != null && row.endedAt().isAfter(heldSince)) {
+            held += Duration.between(heldSince, row.endedAt()).toSeconds();
+        }
+        Long agent = lastTransfer != null ? lastTransfer.targetUser() : row.answeredBy();
+        jdbc.update(
+                """
+                update calls set holds = ?, hold_seconds = ?, on_hold = ?, transfers = ?, transferred_to = ?,
+                       transferred_to_user = ?, agent_id = ? where id = ?""",
+                holds,
+                held,
+                onHold,
+                transfers,
+                lastTransfer == null ? null : lastTransfer.target(),
+                lastTransfer == null ? null : lastTransfer.targetUser(),
+                agent,
                 row.id());
         return find(row.callId()).orElseThrow();
     }
@@ -332,6 +424,14 @@ class CallLog {
                 instant(rs.getTimestamp("ended_at")),
                 longOrNull(rs, "ticket_id"),
                 rs.getString("ticket_key_"),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                new Steps(
+                        rs.getInt("holds"),
+                        rs.getLong("hold_seconds"),
+                        rs.getBoolean("on_hold"),
+                        rs.getInt("transfers"),
+                        rs.getString("transferred_to")),
+                longOrNull(rs, "agent_id"),
+                rs.getString("agent_username"));
     }
 }

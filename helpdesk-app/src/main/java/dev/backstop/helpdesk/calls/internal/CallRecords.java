@@ -64,6 +64,12 @@ class CallRecords {
                 c.ticketKey(),
                 c.startedAt(),
                 c.answeredAt(),
-                c.endedAt());
+                c.endedAt(),
+                c.steps().holds(),
+                c.steps().holdSeconds(),
+                c.steps().onHold(),
+                c.steps().transfers(),
+                c.steps().transferredTo(),
+                c.agentUsername());
     }
 }
