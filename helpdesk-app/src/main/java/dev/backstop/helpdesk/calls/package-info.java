@@ -38,5 +38,15 @@
  * pages). The pop shows the party and their open tickets (the most recent preselected) or "unknown number" with a
  * quick create; putting the call on a ticket writes it on the timeline ({@code TicketManagement.logCall}), and its end
  * (talk time, cause, recording) follows when the PBX reports the hang-up.
+ * <p>
+ * <b>A ticket's calls</b>: {@code GET /api/v1/tickets/{id}/calls} (whoever may see the ticket) and a panel on the
+ * ticket's page ({@code /workspace/calls/tickets/{id}}, loaded by htmx) with a play link to the PBX's URL where it serves
+ * a recording. <b>Caller log</b>: {@code GET /api/v1/calls/log?scope=mine|desk} and {@code /workspace/calls}
+ * (answered, missed with cause, abandoned with wait) with "call back": {@code internal.ClickToDial} posts
+ * {@code {event: dial, callId, from: extension, to, user}} to the PBX's click-to-dial URL when one is set
+ * ({@code PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial}; the HTTP call holds no connection), else answers a
+ * {@code tel:} link and logs the call as placed by hand. <b>The callback call closes its task</b>: when an outbound
+ * call is answered, every open callback task of that number is resolved with the call on its timeline
+ * ({@code internal.CallbackClosing}).
  */
 package dev.backstop.helpdesk.calls;

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -34,6 +38,190 @@ import org.springframework.test.web.servlet.ResultActions;
 class PhoneCallTests {
 
     abstract static class Scenarios {
+
+        static String uniqueNumber() {
+            return "1390" + String.valueOf(System.nanoTime()).substring(5, 12);
+        }
+
+        long demoPbx() {
+            return jdbc.queryForObject("select min(id) from pbx_endpoints", Long.class);
+        }
+
+        void clickToDial(String url) throws Exception {
+            mvc.perform(put("/api/v1/admin/telephony/pbx/" + demoPbx() + "/click-to-dial")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"url\":\"" + url + "\"}"))
+                    .andExpect(status().isNoContent());
+        }
+
+        @Test
+        void aTicketListsItsCallsWithThePlayLink() throws Exception {
+            long ticket =
+                    jdbc.queryForObject("select ticket_id from calls where call_id = 'demo-call-0001'", Long.class);
+            mvc.perform(get("/api/v1/tickets/" + ticket + "/calls").with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[?(@.callId == 'demo-call-0001')].recording")
+                            .value("https://pbx.example.com/recordings/demo-call-0001.mp3"))
+                    .andExpect(jsonPath("$[?(@.callId == 'demo-call-0001')].talkSeconds")
+                            .value(188))
+                    .andExpect(jsonPath("$[?(@.callId == 'demo-call-0001')].answeredBy")
+                            .value("李坐席"));
+            String panel = mvc.perform(get("/workspace/calls/tickets/" + ticket)
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(panel)
+                    .contains("href=\"https://pbx.example.com/recordings/demo-call-0001.mp3\"")
+                    .contains("Play recording")
+                    .contains("Hung up normally");
+            // the ticket's page loads the panel
+            assertThat(mvc.perform(get("/workspace/tickets/" + ticket).with(httpBasic("agent", "demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("/workspace/calls/tickets/" + ticket);
+            // a distributor may not read the calls of a ticket, nor may staff who may not see the ticket
+            mvc.perform(get("/api/v1/tickets/" + ticket + "/calls").with(httpBasic("distributor", "demo")))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/api/v1/tickets/" + ticket + "/calls").with(httpBasic("hr", "demo")))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void theCallerLogShowsAMissedCallWithItsCauseAndCallBackPostsToThePbxWhoseAnswerClosesTheTask()
+                throws Exception {
+            String number = uniqueNumber();
+            String missed = UUID.randomUUID().toString();
+            String head = "\"callId\":\"%s\",\"from\":\"%s\",\"to\":\"4008001000\",\"direction\":\"in\""
+                    .formatted(missed, number);
+            json("{\"event\":\"newCall\",%s,\"user\":[\"agent\"]}".formatted(head))
+                    .andExpect(status().isOk());
+            json("{\"event\":\"hangup\",%s,\"cause\":\"noAnswer\"}".formatted(head))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/api/v1/calls/log?scope=mine").with(httpBasic("agent", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[?(@.callId == '%s')].state".formatted(missed))
+                            .value("MISSED"))
+                    .andExpect(jsonPath("$[?(@.callId == '%s')].cause".formatted(missed))
+                            .value("noAnswer"));
+            mvc.perform(get("/api/v1/calls/log?scope=desk&desk=CHANNEL").with(httpBasic("agent", "demo")))
+                    .andExpect(jsonPath("$[?(@.callId == '%s')].from".formatted(missed))
+                            .value(number));
+            mvc.perform(get("/api/v1/calls/log?scope=desk&desk=HR")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value("You do not serve desk HR."));
+            String page = mvc.perform(get("/workspace/calls")
+                            .with(httpBasic("agent", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(missed).contains("No answer").contains("Call back");
+            Long task = jdbc.queryForObject("select ticket_id from missed_calls where call_id = ?", Long.class, missed);
+            assertThat(task).isNotNull();
+
+            WireMockServer pbx =
+                    new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            pbx.start();
+            try {
+                pbx.stubFor(WireMock.post("/click-to-dial")
+                        .willReturn(WireMock.aResponse().withStatus(200)));
+                clickToDial("http://localhost:" + pbx.port() + "/click-to-dial");
+                String placed = mvc.perform(post("/api/v1/calls/dial")
+                                .with(httpBasic("agent", "demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"number\":\"%s\"}".formatted(number)))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.mode").value("pbx"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                String callId = placed.replaceAll(".*\"callId\":\"([^\"]+)\".*", "$1");
+                pbx.verify(WireMock.postRequestedFor(WireMock.urlEqualTo("/click-to-dial"))
+                        .withRequestBody(WireMock.matchingJsonPath("$.event", WireMock.equalTo("dial")))
+                        .withRequestBody(WireMock.matchingJsonPath("$.callId", WireMock.equalTo(callId)))
+                        .withRequestBody(WireMock.matchingJsonPath("$.from", WireMock.equalTo("8001")))
+                        .withRequestBody(WireMock.matchingJsonPath("$.to", WireMock.equalTo(number)))
+                        .withRequestBody(WireMock.matchingJsonPath("$.user", WireMock.equalTo("agent"))));
+                assertThat(jdbc.queryForObject("select state from tickets where id = ?", String.class, task))
+                        .isNotIn("RESOLVED", "CLOSED");
+
+                // the PBX reports the callback: ringing, then the caller answers → the task is done
+                String out =
+                        "\"callId\":\"%s\",\"from\":\"8001\",\"to\":\"%s\",\"direction\":\"out\",\"user\":\"agent\""
+                                .formatted(callId, number);
+                json("{\"event\":\"newCall\",%s}".formatted(out)).andExpect(status().isOk());
+                assertThat(jdbc.queryForObject("select state from tickets where id = ?", String.class, task))
+                        .isNotIn("RESOLVED", "CLOSED");
+                json("{\"event\":\"answer\",%s,\"answeringNumber\":\"8001\"}".formatted(out))
+                        .andExpect(status().isOk());
+                assertThat(jdbc.queryForObject("select state from tickets where id = ?", String.class, task))
+                        .isEqualTo("RESOLVED");
+                assertThat(jdbc.queryForList(
+                                "select body from ticket_articles where ticket_id = ? and kind = 'CALL'",
+                                String.class,
+                                task))
+                        .anyMatch(b -> b.contains("Called back") && b.contains(callId));
+                call(callId, "agent").andExpect(jsonPath("$.direction").value("out"));
+
+                // a PBX that fails: 502 with a message, the attempt logged
+                pbx.stubFor(WireMock.post("/click-to-dial")
+                        .willReturn(WireMock.aResponse().withStatus(503)));
+                mvc.perform(post("/api/v1/calls/dial")
+                                .with(httpBasic("agent", "demo"))
+                                .header("Accept-Language", "en")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"number\":\"%s\"}".formatted(number)))
+                        .andExpect(status().isBadGateway())
+                        .andExpect(jsonPath("$.detail")
+                                .value(org.hamcrest.Matchers.containsString("did not take the call")));
+            } finally {
+                clickToDial("");
+                pbx.stop();
+            }
+        }
+
+        @Test
+        void withoutClickToDialCallBackIsATelLinkAndALoggedOutboundCall() throws Exception {
+            String number = uniqueNumber();
+            mvc.perform(post("/api/v1/calls/dial")
+                            .with(httpBasic("hr", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"number\":\"%s\"}".formatted(number)))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.mode").value("tel"))
+                    .andExpect(jsonPath("$.tel").value("tel:" + number));
+            mvc.perform(get("/api/v1/calls/log").with(httpBasic("hr", "demo")))
+                    .andExpect(jsonPath("$[?(@.to == '%s')].direction".formatted(number))
+                            .value("out"))
+                    .andExpect(jsonPath("$[?(@.to == '%s')].cause".formatted(number))
+                            .value("dialledByPhone"))
+                    .andExpect(jsonPath("$[?(@.to == '%s')].desk".formatted(number))
+                            .value("HR"));
+            // the page's "call back" sends the browser to the tel: link
+            mvc.perform(post("/workspace/calls/dial")
+                            .with(httpBasic("hr", "demo"))
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("number", number))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "tel:" + number));
+            mvc.perform(post("/api/v1/calls/dial")
+                            .with(httpBasic("hr", "demo"))
+                            .header("Accept-Language", "zh-CN")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"number\":\"abc\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("abc")));
+        }
 
         @Autowired
         MockMvc mvc;

@@ -366,6 +366,19 @@ class AuthorizationMatrixTests {
         }
         // issue 17: e-mail in and out
         rule("GET /admin/mail", ADMIN);
+        // issue 16 phone-calls: a ticket's calls, the caller log, call back, click-to-dial set-up
+        rule("GET /api/v1/tickets/{id}/calls", STAFF); // then only who may see the ticket (404 for others)
+        rule("GET /workspace/calls/tickets/{id}", STAFF);
+        Set<Role> phone = EnumSet.of(
+                Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+        for (String endpoint : List.of(
+                "GET /api/v1/calls/log",
+                "POST /api/v1/calls/dial",
+                "GET /workspace/calls",
+                "POST /workspace/calls/dial")) {
+            rule(endpoint, phone);
+        }
+        rule("PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial", ADMIN);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

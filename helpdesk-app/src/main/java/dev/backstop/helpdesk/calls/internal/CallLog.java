@@ -53,7 +53,8 @@ class CallLog {
             Instant updatedAt,
             Steps steps,
             Long agentId,
-            String agentUsername) {
+            String agentUsername,
+            Long placedBy) {
 
         Long waitSeconds() {
             Instant until = answeredAt != null ? answeredAt : endedAt;
@@ -260,7 +261,9 @@ class CallLog {
         if (heldSince != null && row.endedAt() != null && row.endedAt().isAfter(heldSince)) {
             held += Duration.between(heldSince, row.endedAt()).toSeconds();
         }
-        Long agent = lastTransfer != null ? lastTransfer.targetUser() : row.answeredBy();
+        Long agent = lastTransfer != null
+                ? lastTransfer.targetUser()
+                : row.answeredBy() != null ? row.answeredBy() : row.placedBy();
         jdbc.update(
                 """
                 update calls set holds = ?, hold_seconds = ?, on_hold = ?, transfers = ?, transferred_to = ?,
@@ -351,6 +354,74 @@ class CallLog {
                 rowId);
     }
 
+    /** The calls on a ticket, first call first. */
+    List<Row> ofTicket(long ticketId) {
+        return jdbc.query(SELECT + " where c.ticket_id = ? order by c.started_at, c.id", CallLog::row, ticketId);
+    }
+
+    /**
+     * The caller log: the calls an agent had (answered, placed, had transferred to them, or that rang for them), or the
+     * calls of some desks; newest first.
+     */
+    List<Row> logOf(Long userId, java.util.Collection<Desk> desks, int limit) {
+        List<Object> args = new java.util.ArrayList<>();
+        String where;
+        if (userId != null) {
+            where = "c.answered_by = ? or c.agent_id = ? or c.placed_by = ? or (',' || c.ring_users || ',') like ?";
+            args.addAll(List.of(userId, userId, userId, "%," + userId + ",%"));
+        } else if (desks.isEmpty()) {
+            return List.of();
+        } else {
+            where = "c.desk in (" + String.join(",", java.util.Collections.nCopies(desks.size(), "?")) + ")";
+            desks.forEach(d -> args.add(d.name()));
+        }
+        return jdbc.query(
+                SELECT + " where (" + where + ") order by coalesce(c.started_at, c.updated_at) desc, c.id desc"
+                        + " fetch first " + limit + " rows only",
+                CallLog::row,
+                args.toArray());
+    }
+
+    /** An outbound call an agent placed from Backstop (click-to-dial or a {@code tel:} link); returns its row. */
+    Row placed(
+            String callId,
+            Desk desk,
+            String fromExtension,
+            String to,
+            long placedBy,
+            Long ticketId,
+            boolean dialledByHand) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                """
+                insert into calls (call_id, desk, direction, from_number, to_number, state, party_kind, cause, started_at,
+                                   ended_at, ticket_id, placed_by, agent_id, updated_at)
+                values (?, ?, 'out', ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?, ?, ?, ?)""",
+                callId,
+                desk == null ? null : desk.name(),
+                fromExtension,
+                to,
+                dialledByHand ? "ENDED" : "RINGING",
+                dialledByHand ? "dialledByPhone" : null,
+                now,
+                dialledByHand ? now : null,
+                ticketId,
+                placedBy,
+                placedBy,
+                now);
+        return find(callId).orElseThrow();
+    }
+
+    /** A click-to-dial the PBX refused or did not answer: the call ends with that cause. */
+    void dialFailed(String callId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "update calls set state = 'MISSED', cause = 'dialFailed', ended_at = ?, updated_at = ? where call_id = ? and ended_at is null",
+                now,
+                now,
+                callId);
+    }
+
     /** Calls changed since (for the pages of other nodes), oldest change first. */
     List<Row> changedSince(Instant since, int limit) {
         return jdbc.query(
@@ -432,6 +503,7 @@ class CallLog {
                         rs.getInt("transfers"),
                         rs.getString("transferred_to")),
                 longOrNull(rs, "agent_id"),
-                rs.getString("agent_username"));
+                rs.getString("agent_username"),
+                longOrNull(rs, "placed_by"));
     }
 }

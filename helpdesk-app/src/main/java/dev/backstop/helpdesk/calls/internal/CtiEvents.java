@@ -39,6 +39,7 @@ class CtiEvents {
     private final Clock clock;
     private final CallNotes notes;
     private final ApplicationEventPublisher publisher;
+    private final CallbackClosing callbacks;
 
     CtiEvents(
             Telephony telephony,
@@ -50,7 +51,9 @@ class CtiEvents {
             JdbcTemplate jdbc,
             Clock clock,
             CallNotes notes,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            CallbackClosing callbacks) {
+        this.callbacks = callbacks;
         this.publisher = publisher;
         this.notes = notes;
         this.telephony = telephony;
@@ -152,6 +155,10 @@ class CtiEvents {
                 && after.endedAt() != null
                 && before.endedAt() != null) {
             tickets.note(after.ticketId(), notes.recording(after), null, asPbx);
+        }
+        if (!after.inbound() && before.answeredAt() == null && after.answeredAt() != null) {
+            CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx;
+            callbacks.calledBack(after, agent); // the callback call closes its callback task
         }
         String id = callId;
         AfterCommit.run(() -> pops.pushed(id, after));

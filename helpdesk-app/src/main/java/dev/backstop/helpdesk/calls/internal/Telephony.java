@@ -43,6 +43,9 @@ class Telephony {
 
     record Blocked(String number, String note) {}
 
+    /** A PBX that dials out when asked: its name and click-to-dial URL. */
+    record Dialer(long id, String name, String url) {}
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final UserDirectory users;
@@ -107,6 +110,31 @@ class Telephony {
     @Transactional
     boolean revoke(long id) {
         return jdbc.update("update pbx_endpoints set revoked = true where id = ?", id) == 1;
+    }
+
+    /** The first PBX in service with a click-to-dial URL. */
+    Optional<Dialer> dialer() {
+        return jdbc.query("""
+                        select id, name, click_to_dial_url from pbx_endpoints
+                         where revoked = false and click_to_dial_url is not null order by id fetch first 1 rows only""", (rs, i) -> new Dialer(rs.getLong(1), rs.getString(2), rs.getString(3))).stream()
+                .findFirst();
+    }
+
+    /** Sets (or with blank clears) the PBX's click-to-dial URL; an http(s) URL only. */
+    @Transactional
+    boolean setClickToDial(long id, String url) {
+        String value = url == null || url.isBlank() ? null : url.strip();
+        if (value != null && (value.length() > 1000 || !value.matches("(?i)https?://\\S+"))) {
+            throw new CallRefused("calls.error.clickToDialUrl", value);
+        }
+        return jdbc.update("update pbx_endpoints set click_to_dial_url = ? where id = ?", value, id) == 1;
+    }
+
+    Optional<String> extensionOf(long userId) {
+        return jdbc
+                .queryForList("select extension from agent_extensions where user_id = ?", String.class, userId)
+                .stream()
+                .findFirst();
     }
 
     // --- hotlines

@@ -26,6 +26,8 @@ class TelephonyAdminApi {
 
     record BlockBody(String note) {}
 
+    record ClickToDialBody(String url) {}
+
     private final Telephony telephony;
 
     TelephonyAdminApi(Telephony telephony) {
@@ -46,6 +48,17 @@ class TelephonyAdminApi {
     @PostMapping("/api/v1/admin/telephony/pbx/{id}/revoke")
     ResponseEntity<Void> revoke(@PathVariable long id) {
         return telephony.revoke(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    @PutMapping("/api/v1/admin/telephony/pbx/{id}/click-to-dial")
+    @Operation(
+            summary = "The URL this PBX takes click-to-dial requests at (blank: none). Backstop posts JSON "
+                    + "{event: dial, callId, direction: out, from: <agent's extension>, to: <number>, user: <login>} "
+                    + "and expects the call's events back under that callId.")
+    ResponseEntity<Void> clickToDial(@PathVariable long id, @RequestBody ClickToDialBody body) {
+        return telephony.setClickToDial(id, body.url())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
