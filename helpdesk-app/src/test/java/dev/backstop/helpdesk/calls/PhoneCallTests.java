@@ -56,6 +56,81 @@ class PhoneCallTests {
         }
 
         @Test
+        void theDemoSteersAKeyDistributorToItsAccountManagerAndRecognisesAFrontLineRep() throws Exception {
+            jdbc.update(
+                    "update agent_profiles set presence = 'AVAILABLE' where user_id = (select id from app_users where username = 'agent')");
+            String contact = jdbc.queryForObject("""
+                    select c.phone from distributor_contacts c join distributors d on d.id = c.distributor_id
+                     where d.code = 'D0008' order by c.primary_contact desc, c.id fetch first 1 rows only""", String.class);
+            json("{\"event\":\"newCall\",\"from\":\"%s\",\"to\":\"4008001000\",\"direction\":\"in\",\"callId\":\"%s\"}"
+                            .formatted(contact, UUID.randomUUID()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.action").value("dial"))
+                    .andExpect(jsonPath("$.number").value("8001"));
+
+            // the front-line rep calls the support line from the number the demo gave them
+            String callId = UUID.randomUUID().toString();
+            json("{\"event\":\"newCall\",\"from\":\"+86 139 0000 7001\",\"to\":\"4008002000\",\"direction\":\"in\",\"callId\":\"%s\"}"
+                            .formatted(callId))
+                    .andExpect(status().isOk());
+            call(callId, "expert")
+                    .andExpect(jsonPath("$.party.kind").value("FRONTLINE"))
+                    .andExpect(jsonPath("$.party.name").value("赵一线"));
+            List<String> escalations = jdbc.queryForList("""
+                    select t.ticket_key from tickets t join app_users u on u.id = t.requester_ref
+                     where u.username = 'frontline' and t.requester_kind = 'FRONTLINE_REP' and t.desk = 'EXPERT'
+                       and t.state not in ('RESOLVED', 'CLOSED')""", String.class);
+            assertThat(escalations).isNotEmpty();
+            String pop = mvc.perform(get("/workspace/calls/" + callId + "/pop")
+                            .with(httpBasic("expert", "demo"))
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(pop).contains("Front-line rep").contains("赵一线");
+            assertThat(escalations).allMatch(pop::contains);
+        }
+
+        @Test
+        void anAdminSetsExtensionsOnTheAgentsPageAndStaffPhonesOnTheTelephonyPage() throws Exception {
+            assertThat(mvc.perform(get("/admin/agents").with(httpBasic("admin", "demo")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("/admin/telephony/agents/agent/extension");
+            assertThat(mvc.perform(get("/admin/telephony/agents/agent/extension")
+                                    .with(httpBasic("admin", "demo")))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("value=\"8001\"");
+            mvc.perform(post("/admin/telephony/extensions")
+                            .with(httpBasic("admin", "demo"))
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("username", "supervisor")
+                            .param("extension", "8009")
+                            .param("returnTo", "agents"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "/admin/agents"));
+            assertThat(jdbc.queryForObject(
+                            "select x.extension from agent_extensions x join app_users u on u.id = x.user_id where u.username = 'supervisor'",
+                            String.class))
+                    .isEqualTo("8009");
+            mvc.perform(put("/api/v1/admin/telephony/phones/backoffice")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"phone\":\"not a number\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not a number")));
+            mvc.perform(get("/api/v1/admin/telephony/phones").with(httpBasic("admin", "demo")))
+                    .andExpect(jsonPath("$[?(@.username == 'frontline')].phone").value("+86 139 0000 7001"));
+        }
+
+        @Test
         void aTicketListsItsCallsWithThePlayLink() throws Exception {
             long ticket =
                     jdbc.queryForObject("select ticket_id from calls where call_id = 'demo-call-0001'", Long.class);

@@ -378,7 +378,14 @@ class AuthorizationMatrixTests {
                 "POST /workspace/calls/dial")) {
             rule(endpoint, phone);
         }
-        rule("PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial", ADMIN);
+        for (String endpoint : List.of(
+                "PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial",
+                "GET /api/v1/admin/telephony/phones",
+                "PUT /api/v1/admin/telephony/phones/{username}",
+                "POST /admin/telephony/phones",
+                "GET /admin/telephony/agents/{username}/extension")) {
+            rule(endpoint, ADMIN);
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

@@ -28,6 +28,8 @@ class TelephonyAdminApi {
 
     record ClickToDialBody(String url) {}
 
+    record PhoneBody(String phone) {}
+
     private final Telephony telephony;
 
     TelephonyAdminApi(Telephony telephony) {
@@ -61,6 +63,18 @@ class TelephonyAdminApi {
         return telephony.setClickToDial(id, body.url())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
+    }
+
+    @GetMapping("/api/v1/admin/telephony/phones")
+    @Operation(summary = "Staff users' phone numbers (a front-line rep calling from theirs is recognised)")
+    List<Telephony.StaffPhone> phones() {
+        return telephony.staffPhones();
+    }
+
+    @PutMapping("/api/v1/admin/telephony/phones/{username}")
+    @Operation(summary = "Sets a staff user's phone number (blank: none)")
+    Telephony.StaffPhone setPhone(@PathVariable String username, @RequestBody PhoneBody body) {
+        return telephony.setPhone(username, body.phone());
     }
 
     @GetMapping("/api/v1/admin/telephony/hotlines")
