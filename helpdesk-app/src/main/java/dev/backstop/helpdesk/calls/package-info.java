@@ -18,7 +18,8 @@
  * several times: each counts once under its {@code eventId} (else its {@code at}) in {@code call_steps}, and the hold
  * count and time, on-hold, transfers and the agent who has the call are derived from all of them in the order they
  * happened. The hotline called ({@code to}, table {@code hotlines}) gives the desk; the calling number gives
- * the party (a distributor contact; at the HR line an employee or family member). {@code GET /api/v1/calls/{callId}}
+ * the party (a front-line rep by the phone number admins gave them, or a distributor contact; at the HR line an
+ * employee or family member, and the pop then loads HR's own employee panel, masked as the agent's role requires). {@code GET /api/v1/calls/{callId}}
  * serves it to the staff of its desk.
  * <p>
  * <b>Published.</b> {@link dev.backstop.helpdesk.calls.CallStateChanged} whenever a call's state or its agent changes
