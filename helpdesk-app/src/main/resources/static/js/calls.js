@@ -14,6 +14,9 @@
         if (html) {
           panel.innerHTML = html;
           panel.dataset.call = event.data;
+          if (window.htmx) {
+            window.htmx.process(panel); // panels of other modules in the pop load themselves (the HR panel)
+          }
         }
       });
   });

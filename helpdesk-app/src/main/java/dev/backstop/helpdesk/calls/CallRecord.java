@@ -13,6 +13,12 @@ import java.time.Instant;
  * @param cause       the PBX's hang-up cause ({@code normalClearing}, {@code cancel}, {@code busy} …)
  * @param recording   a reference or URL the PBX serves (we never store audio)
  * @param ticketKey   the ticket the call is on, null until an agent picked or created one
+ * @param holds       how often the call was put on hold ({@code held} events)
+ * @param holdSeconds how long it was on hold in all (an open hold counts until the hang-up)
+ * @param onHold      on hold right now
+ * @param transfers   how often it was transferred
+ * @param transferredTo where the last transfer went (extension, login or number, as the PBX said)
+ * @param agent       the login of the agent who has the call now (the last transfer's, else who answered)
  */
 public record CallRecord(
         String callId,
@@ -30,7 +36,13 @@ public record CallRecord(
         String ticketKey,
         Instant startedAt,
         Instant answeredAt,
-        Instant endedAt) {
+        Instant endedAt,
+        int holds,
+        long holdSeconds,
+        boolean onHold,
+        int transfers,
+        String transferredTo,
+        String agent) {
 
     /**
      * Who is calling, by the calling number.

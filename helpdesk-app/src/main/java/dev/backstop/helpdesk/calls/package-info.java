@@ -14,9 +14,18 @@
  * <b>The call record</b> ({@code calls}, {@code internal.CallLog}): each (callId, event) is taken once
  * ({@code call_events}); an event only fills what is still empty and the state (RINGING, ANSWERED, ENDED, ABANDONED,
  * MISSED) is derived from what is filled, so late, repeated or out-of-order events end in the same record and a call
- * never goes backwards. The hotline called ({@code to}, table {@code hotlines}) gives the desk; the calling number gives
- * the party (a distributor contact; at the HR line an employee or family member). {@code GET /api/v1/calls/{callId}}
+ * never goes backwards. {@code held}, {@code resumed} and {@code transferred} (with {@code transferTo}) may happen
+ * several times: each counts once under its {@code eventId} (else its {@code at}) in {@code call_steps}, and the hold
+ * count and time, on-hold, transfers and the agent who has the call are derived from all of them in the order they
+ * happened. The hotline called ({@code to}, table {@code hotlines}) gives the desk; the calling number gives
+ * the party (a front-line rep by the phone number admins gave them, or a distributor contact; at the HR line an
+ * employee or family member, and the pop then loads HR's own employee panel, masked as the agent's role requires). {@code GET /api/v1/calls/{callId}}
  * serves it to the staff of its desk.
+ * <p>
+ * <b>Published.</b> {@link dev.backstop.helpdesk.calls.CallStateChanged} whenever a call's state or its agent changes
+ * (in the event's transaction). From it, <b>presence follows the phone</b> ({@code internal.PhonePresence}): ON_CALL
+ * while answered, AFTER_CALL_WORK from the hang-up for {@code backstop.calls.after-call-work} (30 s), then AVAILABLE
+ * (a conditional update every 2 s on any node; what the agent chose meanwhile is kept).
  * <p>
  * <b>Callbacks.</b> A call abandoned in the queue, or a caller who asked to be called back, becomes a {@code CALLBACK}
  * ticket in the desk's queue with its due time (the SLA policy of callbacks), the caller identified by number. Inbound
@@ -30,5 +39,15 @@
  * pages). The pop shows the party and their open tickets (the most recent preselected) or "unknown number" with a
  * quick create; putting the call on a ticket writes it on the timeline ({@code TicketManagement.logCall}), and its end
  * (talk time, cause, recording) follows when the PBX reports the hang-up.
+ * <p>
+ * <b>A ticket's calls</b>: {@code GET /api/v1/tickets/{id}/calls} (whoever may see the ticket) and a panel on the
+ * ticket's page ({@code /workspace/calls/tickets/{id}}, loaded by htmx) with a play link to the PBX's URL where it serves
+ * a recording. <b>Caller log</b>: {@code GET /api/v1/calls/log?scope=mine|desk} and {@code /workspace/calls}
+ * (answered, missed with cause, abandoned with wait) with "call back": {@code internal.ClickToDial} posts
+ * {@code {event: dial, callId, from: extension, to, user}} to the PBX's click-to-dial URL when one is set
+ * ({@code PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial}; the HTTP call holds no connection), else answers a
+ * {@code tel:} link and logs the call as placed by hand. <b>The callback call closes its task</b>: when an outbound
+ * call is answered, every open callback task of that number is resolved with the call on its timeline
+ * ({@code internal.CallbackClosing}).
  */
 package dev.backstop.helpdesk.calls;

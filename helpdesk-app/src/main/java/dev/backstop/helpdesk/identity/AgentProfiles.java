@@ -63,6 +63,47 @@ public class AgentProfiles {
         return of(userId);
     }
 
+    /**
+     * Sets the presence only when it is one of {@code from} now (the phone's changes never undo what the agent chose
+     * meanwhile), with {@code since} as its start; true when it changed. A staff user without a profile gets one.
+     */
+    @Transactional
+    public boolean setPresenceIf(long userId, Set<Presence> from, Presence to, java.time.Instant since) {
+        if (from.contains(Presence.OFFLINE)
+                && jdbc.queryForList("select 1 from agent_profiles where user_id = ?", Integer.class, userId)
+                        .isEmpty()) {
+            jdbc.update(
+                    "insert into agent_profiles (user_id, presence, presence_since, capacity, skills) values (?, ?, ?, ?, '')",
+                    userId,
+                    to.name(),
+                    Timestamp.from(since),
+                    DEFAULT_CAPACITY);
+            return true;
+        }
+        String in = from.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(","));
+        return jdbc.update(
+                        "update agent_profiles set presence = ?, presence_since = ? where user_id = ? and presence in ("
+                                + in + ")",
+                        to.name(),
+                        Timestamp.from(since),
+                        userId)
+                == 1;
+    }
+
+    /**
+     * Moves every agent whose presence has been {@code from} since before {@code before} to {@code to} (after-call work
+     * that is over); one conditional update, so any node may run it at any time. Returns how many changed.
+     */
+    @Transactional
+    public int expire(Presence from, java.time.Instant before, Presence to) {
+        return jdbc.update(
+                "update agent_profiles set presence = ?, presence_since = ? where presence = ? and presence_since <= ?",
+                to.name(),
+                Timestamp.from(clock.instant()),
+                from.name(),
+                Timestamp.from(before));
+    }
+
     /** Sets capacity and skills (for admins and demo data); keeps the presence. */
     @Transactional
     public AgentProfile configure(long userId, int capacity, Collection<String> skills) {

@@ -406,6 +406,26 @@ class AuthorizationMatrixTests {
         rule("GET /portal/tickets/{id}/events", PORTAL);
         rule("GET /portal/kb/answers", PORTAL);
         rule("POST /portal/kb/answers/{id}/answered", PORTAL);
+        // issue 16 phone-calls: a ticket's calls, the caller log, call back, click-to-dial set-up
+        rule("GET /api/v1/tickets/{id}/calls", STAFF); // then only who may see the ticket (404 for others)
+        rule("GET /workspace/calls/tickets/{id}", STAFF);
+        Set<Role> phone = EnumSet.of(
+                Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
+        for (String endpoint : List.of(
+                "GET /api/v1/calls/log",
+                "POST /api/v1/calls/dial",
+                "GET /workspace/calls",
+                "POST /workspace/calls/dial")) {
+            rule(endpoint, phone);
+        }
+        for (String endpoint : List.of(
+                "PUT /api/v1/admin/telephony/pbx/{id}/click-to-dial",
+                "GET /api/v1/admin/telephony/phones",
+                "PUT /api/v1/admin/telephony/phones/{username}",
+                "POST /admin/telephony/phones",
+                "GET /admin/telephony/agents/{username}/extension")) {
+            rule(endpoint, ADMIN);
+        }
         // issue 15 hr-cases: an HR lead holds HR_AGENT too (the demo hrlead has both), so wherever an HR agent may go,
         // so may the lead; the lead's own endpoints follow below
         RULES.replaceAll((endpoint, allowed) -> {

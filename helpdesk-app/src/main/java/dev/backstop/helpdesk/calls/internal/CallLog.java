@@ -50,7 +50,11 @@ class CallLog {
             Instant endedAt,
             Long ticketId,
             String ticketKey,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Steps steps,
+            Long agentId,
+            String agentUsername,
+            Long placedBy) {
 
         Long waitSeconds() {
             Instant until = answeredAt != null ? answeredAt : endedAt;
@@ -70,6 +74,14 @@ class CallLog {
         }
     }
 
+    /**
+     * What the repeatable events made of a call: how often and how long it was held (an open hold counts until the
+     * hang-up), whether it is on hold now, how often it was transferred and to whom last.
+     */
+    record Steps(int holds, long holdSeconds, boolean onHold, int transfers, String transferredTo) {
+        static final Steps NONE = new Steps(0, 0, false, 0, null);
+    }
+
     /** What an event did: the record before (null for a new call) and after; {@code repeated} when it was taken before. */
     record Applied(Row before, Row after, boolean repeated) {
 
@@ -79,8 +91,9 @@ class CallLog {
     }
 
     private static final String SELECT = """
-            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_ from calls c
-              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id""";
+            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_, a.username as agent_username from calls c
+              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id
+              left join app_users a on a.id = c.agent_id""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -184,6 +197,88 @@ class CallLog {
         return find(row.callId()).orElseThrow();
     }
 
+    /**
+     * True the first time this repeatable event (held, resumed, transferred) is seen under its key (the PBX's event
+     * id, else the time it happened); false for a retry.
+     */
+    boolean firstStep(String callId, String key, String event, Instant at, String target, Long targetUser) {
+        return jdbc.update(
+                        """
+                        insert into call_steps (call_id, step_key, event, happened_at, target, target_user, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                        callId,
+                        key,
+                        event,
+                        Timestamp.from(at),
+                        target,
+                        targetUser,
+                        Timestamp.from(clock.instant()))
+                == 1;
+    }
+
+    private record Step(String event, Instant at, String target, Long targetUser) {}
+
+    /**
+     * Derives the hold and transfer columns and the agent who has the call from all steps taken, in the order they
+     * happened (not arrived): so held / resumed / transferred repeated or out of order end in the same record.
+     */
+    Row derive(Row row) {
+        List<Step> steps = jdbc.query(
+                """
+                select event, happened_at, target, target_user from call_steps where call_id = ?
+                 order by happened_at, case event when 'held' then 0 when 'resumed' then 1 else 2 end, step_key""",
+                (rs, i) -> new Step(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        longOrNull(rs, "target_user")),
+                row.callId());
+        int holds = 0;
+        int transfers = 0;
+        long held = 0;
+        Instant heldSince = null;
+        Step lastTransfer = null;
+        for (Step step : steps) {
+            switch (step.event()) {
+                case "held" -> {
+                    holds++;
+                    heldSince = heldSince == null ? step.at() : heldSince;
+                }
+                case "resumed" -> {
+                    if (heldSince != null) {
+                        held += Duration.between(heldSince, step.at()).toSeconds();
+                        heldSince = null;
+                    }
+                }
+                case "transferred" -> {
+                    transfers++;
+                    lastTransfer = step;
+                }
+                default -> {}
+            }
+        }
+        boolean onHold = heldSince != null && row.endedAt() == null;
+        if (heldSince != null && row.endedAt() != null && row.endedAt().isAfter(heldSince)) {
+            held += Duration.between(heldSince, row.endedAt()).toSeconds();
+        }
+        Long agent = lastTransfer != null
+                ? lastTransfer.targetUser()
+                : row.answeredBy() != null ? row.answeredBy() : row.placedBy();
+        jdbc.update(
+                """
+                update calls set holds = ?, hold_seconds = ?, on_hold = ?, transfers = ?, transferred_to = ?,
+                       transferred_to_user = ?, agent_id = ? where id = ?""",
+                holds,
+                held,
+                onHold,
+                transfers,
+                lastTransfer == null ? null : lastTransfer.target(),
+                lastTransfer == null ? null : lastTransfer.targetUser(),
+                agent,
+                row.id());
+        return find(row.callId()).orElseThrow();
+    }
+
     void setPbx(long rowId, long pbxId) {
         jdbc.update("update calls set pbx_id = coalesce(pbx_id, ?) where id = ?", pbxId, rowId);
     }
@@ -259,6 +354,74 @@ class CallLog {
                 rowId);
     }
 
+    /** The calls on a ticket, first call first. */
+    List<Row> ofTicket(long ticketId) {
+        return jdbc.query(SELECT + " where c.ticket_id = ? order by c.started_at, c.id", CallLog::row, ticketId);
+    }
+
+    /**
+     * The caller log: the calls an agent had (answered, placed, had transferred to them, or that rang for them), or the
+     * calls of some desks; newest first.
+     */
+    List<Row> logOf(Long userId, java.util.Collection<Desk> desks, int limit) {
+        List<Object> args = new java.util.ArrayList<>();
+        String where;
+        if (userId != null) {
+            where = "c.answered_by = ? or c.agent_id = ? or c.placed_by = ? or (',' || c.ring_users || ',') like ?";
+            args.addAll(List.of(userId, userId, userId, "%," + userId + ",%"));
+        } else if (desks.isEmpty()) {
+            return List.of();
+        } else {
+            where = "c.desk in (" + String.join(",", java.util.Collections.nCopies(desks.size(), "?")) + ")";
+            desks.forEach(d -> args.add(d.name()));
+        }
+        return jdbc.query(
+                SELECT + " where (" + where + ") order by coalesce(c.started_at, c.updated_at) desc, c.id desc"
+                        + " fetch first " + limit + " rows only",
+                CallLog::row,
+                args.toArray());
+    }
+
+    /** An outbound call an agent placed from Backstop (click-to-dial or a {@code tel:} link); returns its row. */
+    Row placed(
+            String callId,
+            Desk desk,
+            String fromExtension,
+            String to,
+            long placedBy,
+            Long ticketId,
+            boolean dialledByHand) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                """
+                insert into calls (call_id, desk, direction, from_number, to_number, state, party_kind, cause, started_at,
+                                   ended_at, ticket_id, placed_by, agent_id, updated_at)
+                values (?, ?, 'out', ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?, ?, ?, ?)""",
+                callId,
+                desk == null ? null : desk.name(),
+                fromExtension,
+                to,
+                dialledByHand ? "ENDED" : "RINGING",
+                dialledByHand ? "dialledByPhone" : null,
+                now,
+                dialledByHand ? now : null,
+                ticketId,
+                placedBy,
+                placedBy,
+                now);
+        return find(callId).orElseThrow();
+    }
+
+    /** A click-to-dial the PBX refused or did not answer: the call ends with that cause. */
+    void dialFailed(String callId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "update calls set state = 'MISSED', cause = 'dialFailed', ended_at = ?, updated_at = ? where call_id = ? and ended_at is null",
+                now,
+                now,
+                callId);
+    }
+
     /** Calls changed since (for the pages of other nodes), oldest change first. */
     List<Row> changedSince(Instant since, int limit) {
         return jdbc.query(
@@ -332,6 +495,15 @@ class CallLog {
                 instant(rs.getTimestamp("ended_at")),
                 longOrNull(rs, "ticket_id"),
                 rs.getString("ticket_key_"),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                new Steps(
+                        rs.getInt("holds"),
+                        rs.getLong("hold_seconds"),
+                        rs.getBoolean("on_hold"),
+                        rs.getInt("transfers"),
+                        rs.getString("transferred_to")),
+                longOrNull(rs, "agent_id"),
+                rs.getString("agent_username"),
+                longOrNull(rs, "placed_by"));
     }
 }

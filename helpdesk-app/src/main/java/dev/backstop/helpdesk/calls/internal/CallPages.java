@@ -68,7 +68,20 @@ class CallPages {
         model.addAttribute("call", CallRecords.record(call));
         model.addAttribute("mine", user.id() == (call.answeredBy() == null ? -1 : call.answeredBy()));
         model.addAttribute("otherAnswered", call.answeredBy() != null && call.answeredBy() != user.id());
-        model.addAttribute("open", openTickets(call, user));
+        List<TicketSummary> open = openTickets(call, user);
+        model.addAttribute("open", open);
+        boolean employee = "EMPLOYEE".equals(call.party().kind())
+                || "FAMILY_MEMBER".equals(call.party().kind());
+        model.addAttribute(
+                "hrPanelTicket",
+                employee
+                                && call.desk() == Desk.HR
+                                && user.hasAny(
+                                        dev.backstop.helpdesk.identity.Role.HR_AGENT,
+                                        dev.backstop.helpdesk.identity.Role.HR_PAYROLL)
+                                && !open.isEmpty()
+                        ? open.getFirst().id()
+                        : null);
         return "calls/pop :: pop";
     }
 

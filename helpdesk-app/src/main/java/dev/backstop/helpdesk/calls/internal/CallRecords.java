@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 class CallRecords {
 
     private final CallLog log;
+    private final dev.backstop.helpdesk.tickets.TicketManagement tickets;
 
-    CallRecords(CallLog log) {
+    CallRecords(CallLog log, dev.backstop.helpdesk.tickets.TicketManagement tickets) {
         this.log = log;
+        this.tickets = tickets;
     }
 
     @Transactional(readOnly = true)
@@ -26,6 +28,48 @@ class CallRecords {
         return log.find(callId == null ? "" : callId)
                 .filter(c -> mayRead(c.desk(), user))
                 .orElseThrow(() -> new CallNotFound(String.valueOf(callId)));
+    }
+
+    /** The calls on a ticket the user may see (404 otherwise, as for the ticket), first call first. */
+    @Transactional(readOnly = true)
+    java.util.List<CallRecord> ofTicket(long ticketId, CurrentUser user) {
+        tickets.get(ticketId, user);
+        return log.ofTicket(ticketId).stream().map(CallRecords::record).toList();
+    }
+
+    /**
+     * The caller log: {@code mine} (the calls the user answered, placed, had transferred to them or that rang for
+     * them) or {@code desk} (the calls of one desk they serve, or of all of them); newest first, at most 200.
+     */
+    @Transactional(readOnly = true)
+    java.util.List<CallRecord> log(String scope, String desk, int limit, CurrentUser user) {
+        int size = Math.max(1, Math.min(limit, 200));
+        if (scope == null || scope.isBlank() || "mine".equals(scope)) {
+            return log.logOf(user.id(), java.util.List.of(), size).stream()
+                    .map(CallRecords::record)
+                    .toList();
+        }
+        if (!"desk".equals(scope)) {
+            throw new dev.backstop.helpdesk.calls.CallRefused("calls.error.logScope", scope);
+        }
+        java.util.List<Desk> desks;
+        if (desk == null || desk.isBlank()) {
+            desks = java.util.Arrays.stream(Desk.values())
+                    .filter(d -> mayRead(d, user))
+                    .toList();
+        } else {
+            Desk one;
+            try {
+                one = Desk.valueOf(desk.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new dev.backstop.helpdesk.calls.CallRefused("calls.error.hotlineDesk", desk);
+            }
+            if (!mayRead(one, user)) {
+                throw new dev.backstop.helpdesk.calls.CallRefused("calls.error.notYourDesk", one.name());
+            }
+            desks = java.util.List.of(one);
+        }
+        return log.logOf(null, desks, size).stream().map(CallRecords::record).toList();
     }
 
     CallRecord get(String callId, CurrentUser user) {
@@ -64,6 +108,12 @@ class CallRecords {
                 c.ticketKey(),
                 c.startedAt(),
                 c.answeredAt(),
-                c.endedAt());
+                c.endedAt(),
+                c.steps().holds(),
+                c.steps().holdSeconds(),
+                c.steps().onHold(),
+                c.steps().transfers(),
+                c.steps().transferredTo(),
+                c.agentUsername());
     }
 }

@@ -42,7 +42,8 @@ class CtiApi {
     @PostMapping(value = "/api/v1/cti/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "A call event from the PBX (Zammad Generic CTI: newCall, answer, hangup; ours: queued, "
-                    + "recordingAvailable, abandoned). The answer to newCall steers the PBX: {\"action\":\"reject\",\"reason\":\"busy\"} "
+                    + "recordingAvailable, abandoned, transferred, held, resumed — the last three may happen several times "
+                    + "in a call and count once per eventId, else per at). The answer to newCall steers the PBX: {\"action\":\"reject\",\"reason\":\"busy\"} "
                     + "for a blocked number, {\"action\":\"dial\",\"number\":<extension>,\"callerId\":<from>} to a key account's "
                     + "available account manager, {} otherwise. Events may come late, twice or out of order.",
             requestBody =
@@ -70,7 +71,16 @@ class CtiApi {
                                     "recording":"https://pbx.example.com/recordings/c-1001.mp3"}"""),
                                             @ExampleObject(name = "abandoned (ours)", value = """
                                     {"event":"abandoned","callId":"c-1002","from":"13800138000","to":"4008001000",\
-                                    "direction":"in","waitSeconds":48,"at":"2026-12-05T09:30:00+08:00"}""")
+                                    "direction":"in","waitSeconds":48,"at":"2026-12-05T09:30:00+08:00"}"""),
+                                            @ExampleObject(name = "held (ours, repeatable)", value = """
+                                    {"event":"held","callId":"c-1001","eventId":"c-1001-7",\
+                                    "at":"2026-12-05T09:31:10+08:00"}"""),
+                                            @ExampleObject(name = "resumed (ours, repeatable)", value = """
+                                    {"event":"resumed","callId":"c-1001","eventId":"c-1001-8",\
+                                    "at":"2026-12-05T09:31:55+08:00"}"""),
+                                            @ExampleObject(name = "transferred (ours, repeatable)", value = """
+                                    {"event":"transferred","callId":"c-1001","eventId":"c-1001-9","transferTo":"8002",\
+                                    "at":"2026-12-05T09:32:30+08:00"}""")
                                         }),
                                 @Content(
                                         mediaType = "application/x-www-form-urlencoded",
@@ -120,7 +130,9 @@ class CtiApi {
                 at(text(body, "at")),
                 text(body, "recording"),
                 text(body, "ivrChoice"),
-                wait == null || wait.isNull() ? null : seconds(wait.asString()));
+                wait == null || wait.isNull() ? null : seconds(wait.asString()),
+                text(body, "transferTo"),
+                text(body, "eventId"));
     }
 
     private static CtiEvent fromForm(HttpServletRequest request) {
@@ -145,7 +157,9 @@ class CtiApi {
                 at(request.getParameter("at")),
                 request.getParameter("recording"),
                 request.getParameter("ivrChoice"),
-                wait == null ? null : seconds(wait));
+                wait == null ? null : seconds(wait),
+                request.getParameter("transferTo"),
+                request.getParameter("eventId"));
     }
 
     private static String text(JsonNode body, String field) {

@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.calls.internal;
 
 import dev.backstop.helpdesk.calls.CallRefused;
 import dev.backstop.helpdesk.calls.CallState;
+import dev.backstop.helpdesk.calls.CallStateChanged;
 import dev.backstop.helpdesk.calls.MissedCalls;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,8 @@ class CtiEvents {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CallNotes notes;
+    private final ApplicationEventPublisher publisher;
+    private final CallbackClosing callbacks;
 
     CtiEvents(
             Telephony telephony,
@@ -46,7 +50,11 @@ class CtiEvents {
             ScreenPops pops,
             JdbcTemplate jdbc,
             Clock clock,
-            CallNotes notes) {
+            CallNotes notes,
+            ApplicationEventPublisher publisher,
+            CallbackClosing callbacks) {
+        this.callbacks = callbacks;
+        this.publisher = publisher;
         this.notes = notes;
         this.telephony = telephony;
         this.log = log;
@@ -74,7 +82,22 @@ class CtiEvents {
         Instant at = e.at() == null || e.at().isAfter(now) ? now : e.at();
         String callId = e.callId().strip();
         CallLog.Row before = log.lock(callId, e.inbound() ? "in" : "out");
-        if (!log.firstTime(callId, e.event())) {
+        if (e.repeatable()) {
+            String key = stepKey(e);
+            String target = e.transferTo() == null || e.transferTo().isBlank()
+                    ? null
+                    : e.transferTo().strip();
+            if ("transferred".equals(e.event()) && target == null) {
+                throw new CallRefused("calls.error.transferTo");
+            }
+            if (target != null && target.length() > 100) {
+                throw new CallRefused("calls.error.transferToTooLong", 100);
+            }
+            Long targetUser = target == null ? null : telephony.staffBy(target).orElse(null);
+            if (!log.firstStep(callId, key, e.event(), at, target, targetUser)) {
+                return Map.of(); // the PBX retried this hold, resume or transfer
+            }
+        } else if (!log.firstTime(callId, e.event())) {
             return "newCall".equals(e.event()) ? steer(before, e) : Map.of(); // a retry gets the same answer
         }
         log.setPbx(before.id(), pbx.id());
@@ -88,8 +111,21 @@ class CtiEvents {
                 "newCall".equals(e.event()) && e.inbound() ? steer(desk, party, e.from()) : Map.of();
         List<Long> ring = before.ringUsers().isEmpty() ? ringing(e, desk, answer) : null;
         Long answeredBy = "answer".equals(e.event()) || "hangup".equals(e.event()) ? answering(e) : null;
-        CallLog.Row after = log.fill(before, e, at, desk, party, ring, answeredBy);
+        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy));
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
+        boolean isNew = "newCall".equals(e.event()) && before.startedAt() == null && before.endedAt() == null;
+        if (isNew
+                || before.state() != after.state()
+                || !java.util.Objects.equals(before.agentUsername(), after.agentUsername())) {
+            publisher.publishEvent(new CallStateChanged(
+                    callId,
+                    after.desk() == null ? null : after.desk().name(),
+                    after.state(),
+                    isNew ? null : before.state(),
+                    after.agentUsername(),
+                    before.agentUsername(),
+                    after.endedAt() != null ? after.endedAt() : after.answeredAt() != null ? after.answeredAt() : at));
+        }
 
         CurrentUser asPbx = telephony.user(pbx.actsAs());
         if (applied.became(CallState.ABANDONED, CallState.MISSED)
@@ -120,9 +156,27 @@ class CtiEvents {
                 && before.endedAt() != null) {
             tickets.note(after.ticketId(), notes.recording(after), null, asPbx);
         }
+        if (!after.inbound() && before.answeredAt() == null && after.answeredAt() != null) {
+            CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx;
+            callbacks.calledBack(after, agent); // the callback call closes its callback task
+        }
         String id = callId;
         AfterCommit.run(() -> pops.pushed(id, after));
         return answer;
+    }
+
+    /** A repeatable event's once-key: the PBX's event id, else the time it happened; neither is refused. */
+    private static String stepKey(CtiEvent e) {
+        if (e.eventId() != null && !e.eventId().isBlank()) {
+            if (e.eventId().strip().length() > 200) {
+                throw new CallRefused("calls.error.eventIdTooLong", 200);
+            }
+            return "id:" + e.eventId().strip();
+        }
+        if (e.at() == null) {
+            throw new CallRefused("calls.error.stepKey", e.event());
+        }
+        return e.event() + "@" + e.at();
     }
 
     /** The answer to a repeated {@code newCall}: what the first one got. */

@@ -47,6 +47,9 @@ class DemoTelephony implements TelephonyDemo {
         this.clock = clock;
     }
 
+    /** The demo front-line rep's phone number. */
+    static final String FRONTLINE_PHONE = "+86 139 0000 7001";
+
     @Override
     public int load(CurrentUser pbxUser, CurrentUser channelAgent) {
         telephony.register("演示 PBX / Demo PBX", TOKEN, pbxUser.id());
@@ -60,6 +63,19 @@ class DemoTelephony implements TelephonyDemo {
                         telephony.setExtension(user, extension);
                     }
                 });
+        // a front-line rep with a phone number: their calls to the support line pop their open escalations
+        telephony.setPhone("frontline", FRONTLINE_PHONE);
+        // the demo steers: the channel agent (李坐席, extension 8001) is the account manager of the key distributor
+        // D0008, so its contacts' calls are dialled to 8001 while the agent is available
+        List<Long> employee = jdbc.queryForList("select id from employees where employee_no = 'E0002'", Long.class);
+        if (!employee.isEmpty()) {
+            jdbc.update(
+                    "update app_users set employee_id = ? where username = 'agent' and employee_id is null",
+                    employee.getFirst());
+            jdbc.update(
+                    "update distributors set account_manager_id = ? where code = 'D0008' and tier = 'KEY'",
+                    employee.getFirst());
+        }
         String contact = jdbc.queryForObject("""
                 select c.phone from distributor_contacts c join distributors d on d.id = c.distributor_id
                  where d.code = 'D0001' order by c.primary_contact desc, c.id fetch first 1 rows only""", String.class);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is calling, by number and desk: at the HR line an employee or a family member (HR's own look-up, never at the
- * other desks), elsewhere a distributor's contact; the one person with exactly that number, else unknown.
+ * other desks), elsewhere a front-line rep (a FRONTLINE user with that phone number) or a distributor's contact; the one person with exactly that number, else unknown.
  */
 @Component
 class Parties {
@@ -24,10 +24,28 @@ class Parties {
 
     private final DistributorDirectory distributors;
     private final HrCallers hrCallers;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    Parties(DistributorDirectory distributors, HrCallers hrCallers) {
+    Parties(DistributorDirectory distributors, HrCallers hrCallers, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.distributors = distributors;
         this.hrCallers = hrCallers;
+        this.jdbc = jdbc;
+    }
+
+    /** A front-line rep by the phone number an admin gave them (never at the HR line). */
+    private Optional<Party> frontline(String digits) {
+        return jdbc
+                .query(
+                        """
+                        select u.id, u.display_name, u.username from app_users u
+                         where u.phone_digits = ? and u.enabled = true
+                           and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'FRONTLINE')
+                         order by u.id""",
+                        (rs, i) -> new Party(
+                                "FRONTLINE", rs.getLong(1), rs.getString(2), rs.getString(3), null, null, null),
+                        digits)
+                .stream()
+                .findFirst();
     }
 
     Party of(String number, Desk desk) {
@@ -50,6 +68,10 @@ class Parties {
                             f.caller().employeeId(),
                             null))
                     .orElse(Party.UNKNOWN);
+        }
+        Optional<Party> rep = frontline(digits);
+        if (rep.isPresent()) {
+            return rep.get();
         }
         return distributorOf(digits)
                 .flatMap(d -> d.contacts().stream()

@@ -43,6 +43,9 @@ class Telephony {
 
     record Blocked(String number, String note) {}
 
+    /** A PBX that dials out when asked: its name and click-to-dial URL. */
+    record Dialer(long id, String name, String url) {}
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final UserDirectory users;
@@ -107,6 +110,60 @@ class Telephony {
     @Transactional
     boolean revoke(long id) {
         return jdbc.update("update pbx_endpoints set revoked = true where id = ?", id) == 1;
+    }
+
+    /** The first PBX in service with a click-to-dial URL. */
+    Optional<Dialer> dialer() {
+        return jdbc.query("""
+                        select id, name, click_to_dial_url from pbx_endpoints
+                         where revoked = false and click_to_dial_url is not null order by id fetch first 1 rows only""", (rs, i) -> new Dialer(rs.getLong(1), rs.getString(2), rs.getString(3))).stream()
+                .findFirst();
+    }
+
+    /** Sets (or with blank clears) the PBX's click-to-dial URL; an http(s) URL only. */
+    @Transactional
+    boolean setClickToDial(long id, String url) {
+        String value = url == null || url.isBlank() ? null : url.strip();
+        if (value != null && (value.length() > 1000 || !value.matches("(?i)https?://\\S+"))) {
+            throw new CallRefused("calls.error.clickToDialUrl", value);
+        }
+        return jdbc.update("update pbx_endpoints set click_to_dial_url = ? where id = ?", value, id) == 1;
+    }
+
+    record StaffPhone(String username, String displayName, String phone) {}
+
+    List<StaffPhone> staffPhones() {
+        return jdbc.query(
+                "select username, display_name, phone from app_users where phone is not null order by username",
+                (rs, i) -> new StaffPhone(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Gives a staff user their phone number (blank: none), by which their calls are recognised. */
+    @Transactional
+    StaffPhone setPhone(String username, String phone) {
+        List<Long> ids = jdbc.queryForList("""
+                select u.id from app_users u where u.username = ? and exists (select 1 from user_roles r where r.user_id = u.id
+                   and r.role not in ('DISTRIBUTOR', 'EMPLOYEE', 'FAMILY'))""", Long.class, username == null ? "" : username.strip());
+        if (ids.isEmpty()) {
+            throw new CallRefused("calls.error.noSuchAgent", String.valueOf(username));
+        }
+        String value = phone == null || phone.isBlank() ? null : phone.strip();
+        String digits = value == null ? null : PhoneNumbers.digits(value);
+        if (value != null && (digits == null || digits.length() < 5 || digits.length() > 20 || value.length() > 64)) {
+            throw new CallRefused("calls.error.number", value);
+        }
+        jdbc.update("update app_users set phone = ?, phone_digits = ? where id = ?", value, digits, ids.getFirst());
+        return jdbc.queryForObject(
+                "select username, display_name, phone from app_users where id = ?",
+                (rs, i) -> new StaffPhone(rs.getString(1), rs.getString(2), rs.getString(3)),
+                ids.getFirst());
+    }
+
+    Optional<String> extensionOf(long userId) {
+        return jdbc
+                .queryForList("select extension from agent_extensions where user_id = ?", String.class, userId)
+                .stream()
+                .findFirst();
     }
 
     // --- hotlines

@@ -26,6 +26,10 @@ class TelephonyAdminApi {
 
     record BlockBody(String note) {}
 
+    record ClickToDialBody(String url) {}
+
+    record PhoneBody(String phone) {}
+
     private final Telephony telephony;
 
     TelephonyAdminApi(Telephony telephony) {
@@ -48,6 +52,29 @@ class TelephonyAdminApi {
         return telephony.revoke(id)
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
+    }
+
+    @PutMapping("/api/v1/admin/telephony/pbx/{id}/click-to-dial")
+    @Operation(
+            summary = "The URL this PBX takes click-to-dial requests at (blank: none). Backstop posts JSON "
+                    + "{event: dial, callId, direction: out, from: <agent's extension>, to: <number>, user: <login>} "
+                    + "and expects the call's events back under that callId.")
+    ResponseEntity<Void> clickToDial(@PathVariable long id, @RequestBody ClickToDialBody body) {
+        return telephony.setClickToDial(id, body.url())
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    @GetMapping("/api/v1/admin/telephony/phones")
+    @Operation(summary = "Staff users' phone numbers (a front-line rep calling from theirs is recognised)")
+    List<Telephony.StaffPhone> phones() {
+        return telephony.staffPhones();
+    }
+
+    @PutMapping("/api/v1/admin/telephony/phones/{username}")
+    @Operation(summary = "Sets a staff user's phone number (blank: none)")
+    Telephony.StaffPhone setPhone(@PathVariable String username, @RequestBody PhoneBody body) {
+        return telephony.setPhone(username, body.phone());
     }
 
     @GetMapping("/api/v1/admin/telephony/hotlines")

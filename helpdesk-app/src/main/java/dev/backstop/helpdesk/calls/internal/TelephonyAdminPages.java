@@ -27,6 +27,7 @@ class TelephonyAdminPages {
         model.addAttribute("hotlines", telephony.hotlines());
         model.addAttribute("extensions", telephony.extensions());
         model.addAttribute("blocked", telephony.blockedCallers());
+        model.addAttribute("phones", telephony.staffPhones());
         model.addAttribute("desks", Desk.values());
         return "calls/admin";
     }
@@ -55,8 +56,32 @@ class TelephonyAdminPages {
 
     @PostMapping("/admin/telephony/extensions")
     String extension(
-            @RequestParam String username, @RequestParam(required = false) String extension, RedirectAttributes flash) {
-        return act(flash, () -> telephony.setExtension(username, extension));
+            @RequestParam String username,
+            @RequestParam(required = false) String extension,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes flash) {
+        String page = act(flash, () -> telephony.setExtension(username, extension));
+        return "agents".equals(returnTo) ? "redirect:/admin/agents" : page;
+    }
+
+    /** The extension cell on {@code /admin/agents}: the agent's extension with a form to change it. */
+    @GetMapping("/admin/telephony/agents/{username}/extension")
+    String extensionCell(@PathVariable String username, Model model) {
+        model.addAttribute("username", username);
+        model.addAttribute(
+                "extension",
+                telephony.extensions().stream()
+                        .filter(x -> x.username().equals(username))
+                        .map(Telephony.Extension::extension)
+                        .findFirst()
+                        .orElse(""));
+        return "calls/admin :: extensionCell";
+    }
+
+    @PostMapping("/admin/telephony/phones")
+    String phone(
+            @RequestParam String username, @RequestParam(required = false) String phone, RedirectAttributes flash) {
+        return act(flash, () -> telephony.setPhone(username, phone));
     }
 
     @PostMapping("/admin/telephony/blocked")

@@ -73,6 +73,10 @@ class SecurityConfiguration {
             names(Role.CHANNEL_AGENT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
 
     static final String[] TELEPHONY = names(Role.ADMIN, Role.SUPERVISOR);
+
+    /** Who answers and places calls (issue 16): the caller log and call back. */
+    static final String[] PHONE =
+            names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN);
     /**
      * Issue 15, the HR desk. The employee's own records: employees, and family members (404 unless delegated). HR staff's
      * payroll views: HR agents and payroll staff, and family members (who get 404, never 403, on every payroll URL).
@@ -179,6 +183,12 @@ class SecurityConfiguration {
                         // unknown)
                         .requestMatchers(POST, "/api/v1/cti/*")
                         .permitAll()
+                        .requestMatchers(GET, "/api/v1/calls/log")
+                        .hasAnyRole(PHONE)
+                        .requestMatchers(POST, "/api/v1/calls/dial")
+                        .hasAnyRole(PHONE)
+                        .requestMatchers(GET, "/api/v1/tickets/*/calls")
+                        .hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/calls/*")
                         .hasAnyRole(STAFF)
                         .requestMatchers(
@@ -361,6 +371,10 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_STAFF_VIEW)
                         .requestMatchers("/portal/hr", "/portal/hr/**")
                         .hasAnyRole(HR_SELF)
+                        .requestMatchers(GET, "/workspace/calls")
+                        .hasAnyRole(PHONE)
+                        .requestMatchers(POST, "/workspace/calls/dial")
+                        .hasAnyRole(PHONE)
                         .requestMatchers("/workspace", "/workspace/**")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**")
