@@ -30,5 +30,12 @@
  * pages). The pop shows the party and their open tickets (the most recent preselected) or "unknown number" with a
  * quick create; putting the call on a ticket writes it on the timeline ({@code TicketManagement.logCall}), and its end
  * (talk time, cause, recording) follows when the PBX reports the hang-up.
+ * <p>
+ * <b>Wallboard</b> ({@code /workspace/wallboard[?desk=…]}, SUPERVISOR and ADMIN; {@code GET /api/v1/wallboard}): calls
+ * waiting and the longest wait, the desk's agents by presence (an agent on an answered call is on call), answered and
+ * abandoned today, the voice service level today against the target ({@code sla.VoiceServiceLevels}), tickets at risk
+ * and callbacks due ({@code sla.SlaWatches}). {@code internal.WallboardStreams} recomputes each open board from the
+ * database every {@code backstop.calls.wallboard.interval} (2 s) and sends it over SSE; nothing that matters is kept on
+ * the node and no stream holds a database connection. Charts: Apache ECharts from its webjar.
  */
 package dev.backstop.helpdesk.calls;

@@ -366,6 +366,17 @@ class AuthorizationMatrixTests {
         }
         // issue 17: e-mail in and out
         rule("GET /admin/mail", ADMIN);
+        // issue 16 wallboard: supervisors and admins watch the desks; agents are refused (they have their queue)
+        for (String endpoint : List.of(
+                "GET /workspace/wallboard",
+                "GET /workspace/wallboard/events",
+                "GET /api/v1/wallboard",
+                "GET /api/v1/sla/voice-service-level")) {
+            rule(endpoint, EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+        }
+        rule("GET /api/v1/admin/voice-service-targets", ADMIN);
+        rule("PUT /api/v1/admin/voice-service-targets/{desk}", ADMIN);
+        rule("POST /admin/sla-policies/voice/{desk}", ADMIN);
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(
