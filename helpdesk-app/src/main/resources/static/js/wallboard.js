@@ -40,7 +40,8 @@
         series: [{
           type: 'gauge', min: 0, max: 100, animation: false,
           axisLine: {lineStyle: {width: 14, color: [[board.targetPercent / 100, '#ab091e'], [1, '#0b6e4f']]}},
-          pointer: {width: 5}, detail: {formatter: board.serviceLevel == null ? labels.none : '{value} %', fontSize: 20},
+          pointer: {width: 5}, title: {offsetCenter: [0, '80%']},
+          detail: {formatter: board.serviceLevel == null ? labels.none : '{value} %', fontSize: 20, offsetCenter: [0, '50%']},
           data: [{value: board.serviceLevel == null ? 0 : board.serviceLevel, name: labels.labelLevel}]
         }]
       });
