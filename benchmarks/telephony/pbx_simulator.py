@@ -77,6 +77,7 @@ class PopListeners:
     def listen(self):
         stream = self.opener.open(self.base + "/workspace/calls/events", timeout=3600)
         name = None
+        popped = set()  # a call pops once per stream: its later changes (answer, hang-up) are not pops
         for raw in stream:
             line = raw.decode().rstrip("\n")
             if line.startswith("event:"):
@@ -85,10 +86,11 @@ class PopListeners:
                 data = line[5:].strip()
                 if name == "hello":
                     self.ready.release()
-                elif name == "call":
+                elif name == "call" and data not in popped:
                     now = time.perf_counter()
                     with self.lock:
                         if data in self.sent:
+                            popped.add(data)
                             self.seen.setdefault(data, []).append(now)
 
     def latencies_ms(self):
@@ -151,6 +153,8 @@ def main():
         user, password = args.agent.split(":", 1)
         listeners = PopListeners(args.base, user, password, args.listeners)
     results = {"answered": 0, "abandoned": 0, "rejected": 0}
+    print("playing %.1f calls/s for %.0f s against %s; watch %s/workspace/wallboard (supervisor / demo)"
+          % (args.rate, args.duration, args.base, args.base.rstrip("/")), flush=True)
     threads = []
     end = time.perf_counter() + args.duration
     while time.perf_counter() < end:

@@ -49,5 +49,11 @@
  * {@code tel:} link and logs the call as placed by hand. <b>The callback call closes its task</b>: when an outbound
  * call is answered, every open callback task of that number is resolved with the call on its timeline
  * ({@code internal.CallbackClosing}).
+ * <b>Wallboard</b> ({@code /workspace/wallboard[?desk=…]}, SUPERVISOR and ADMIN; {@code GET /api/v1/wallboard}): calls
+ * waiting and the longest wait, the desk's agents by presence (an agent on an answered call is on call), answered and
+ * abandoned today, the voice service level today against the target ({@code sla.VoiceServiceLevels}), tickets at risk
+ * and callbacks due ({@code sla.SlaWatches}). {@code internal.WallboardStreams} recomputes each open board from the
+ * database every {@code backstop.calls.wallboard.interval} (2 s) and sends it over SSE; nothing that matters is kept on
+ * the node and no stream holds a database connection. Charts: Apache ECharts from its webjar.
  */
 package dev.backstop.helpdesk.calls;

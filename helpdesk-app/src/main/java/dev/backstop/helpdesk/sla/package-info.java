@@ -15,6 +15,12 @@
  *   at risk → the assignee, breached → the supervisors (their escalated list), further levels
  *   ({@code backstop.sla.escalation.further-after}) → {@code further-notify-role}; overdue back-office work and
  *   callbacks → supervisors. Exactly once across nodes by the unique key of {@code ticket_escalations} (ADR 0005).</li>
+ *   <li><b>Voice service level</b> ({@link dev.backstop.helpdesk.sla.VoiceServiceLevels}, targets in
+ *   {@code voice_service_targets}, V16_3): the share of a desk's inbound calls answered within its target time, per hour
+ *   and day in the desk's zone, computed from the {@code calls} table (read-only, never stored); the counting rule is in
+ *   that class. {@code GET /api/v1/sla/voice-service-level} (supervisors), targets on {@code /admin/sla-policies} and
+ *   {@code /api/v1/admin/voice-service-targets}. {@link dev.backstop.helpdesk.sla.SlaWatches}: tickets at risk /
+ *   breached and callbacks due now, for the wallboard.</li>
  * </ul>
  *
  * <p><b>Where to change what.</b> A target of a kind of ticket (e.g. the complaint SLA: first response, resolution):

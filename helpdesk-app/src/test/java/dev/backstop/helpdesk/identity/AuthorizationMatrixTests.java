@@ -426,6 +426,17 @@ class AuthorizationMatrixTests {
                 "GET /admin/telephony/agents/{username}/extension")) {
             rule(endpoint, ADMIN);
         }
+        // issue 16 wallboard: supervisors and admins watch the desks; agents are refused (they have their queue)
+        for (String endpoint : List.of(
+                "GET /workspace/wallboard",
+                "GET /workspace/wallboard/events",
+                "GET /api/v1/wallboard",
+                "GET /api/v1/sla/voice-service-level")) {
+            rule(endpoint, EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+        }
+        rule("GET /api/v1/admin/voice-service-targets", ADMIN);
+        rule("PUT /api/v1/admin/voice-service-targets/{desk}", ADMIN);
+        rule("POST /admin/sla-policies/voice/{desk}", ADMIN);
         // issue 15 hr-cases: an HR lead holds HR_AGENT too (the demo hrlead has both), so wherever an HR agent may go,
         // so may the lead; the lead's own endpoints follow below
         RULES.replaceAll((endpoint, allowed) -> {

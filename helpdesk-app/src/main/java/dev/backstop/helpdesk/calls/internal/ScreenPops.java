@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -28,6 +30,9 @@ class ScreenPops {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** Writes pops outside the request's transaction (one virtual thread per pushed change; no database use). */
+    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("screen-pop-", 0).factory());
     /** Call id → the change time last pushed for it (pruned after twice the look-back). */
     private final Map<String, Instant> pushed = new ConcurrentHashMap<>();
 
@@ -60,10 +65,15 @@ class ScreenPops {
         return emitter;
     }
 
-    /** After the commit of a change made on this node. */
+    /**
+     * After the commit of a change made on this node. The sends go to {@link #senders}: {@code afterCommit} runs before
+     * the transaction gives its connection back to the pool, and writing to every ringing agent's stream there (200
+     * agents of a desk) held a pool connection per CTI request for as long as the writes took, until the pool ran dry
+     * at 20 calls/s (benchmarks/telephony/RESULTS.md).
+     */
     void pushed(String callId, CallLog.Row call) {
         pushed.merge(callId, call.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
-        publish(call);
+        senders.execute(() -> publish(call));
     }
 
     void publish(CallLog.Row call) {
@@ -112,6 +122,7 @@ class ScreenPops {
 
     @EventListener
     void closeAll(ContextClosedEvent closed) {
+        senders.shutdownNow();
         streams.values().forEach(set -> set.forEach(SseEmitter::complete));
         streams.clear();
     }

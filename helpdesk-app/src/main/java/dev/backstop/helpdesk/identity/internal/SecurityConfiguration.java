@@ -67,6 +67,8 @@ class SecurityConfiguration {
             names(Role.CHANNEL_AGENT, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN, Role.DISTRIBUTOR);
     /** Create, send and follow outreach campaigns. */
     static final String[] OUTREACH = names(Role.ADMIN, Role.SUPERVISOR);
+    /** Who watches the wallboard and the voice service level (issue 16). */
+    static final String[] WALLBOARD = names(Role.SUPERVISOR, Role.ADMIN);
     /** The phone system (PBX / CTI) reporting missed calls: an integration user's API token. */
     /** Who opens tickets for callers at the channel or HR desk (the look-up searches only the desks they may open at). */
     static final String[] CALLER_LOOKUP =
@@ -191,6 +193,9 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .requestMatchers(GET, "/api/v1/calls/*")
                         .hasAnyRole(STAFF)
+                        // issue 16 wallboard: supervisors watch the desks (agents have their own queue)
+                        .requestMatchers(GET, "/api/v1/wallboard", "/api/v1/sla/voice-service-level")
+                        .hasAnyRole(WALLBOARD)
                         .requestMatchers(
                                 GET,
                                 "/api/v1/outreach/campaigns",
@@ -338,6 +343,8 @@ class SecurityConfiguration {
                         .hasAnyRole(KB_EDITORS)
                         .requestMatchers("/workspace/kb/templates", "/workspace/kb/templates/**")
                         .hasAnyRole(KB_EDITORS)
+                        .requestMatchers("/workspace/wallboard", "/workspace/wallboard/**")
+                        .hasAnyRole(WALLBOARD)
                         .requestMatchers("/workspace/outreach", "/workspace/outreach/**")
                         .hasAnyRole(OUTREACH)
                         .requestMatchers(

@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.sla.internal;
 
 import dev.backstop.helpdesk.sla.CalendarRefused;
+import dev.backstop.helpdesk.sla.VoiceServiceLevels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,14 @@ class PolicyPages {
 
     private final CalendarAdmin calendars;
     private final PolicyAdmin admin;
+    private final VoiceServiceLevels voice;
+    private final VoiceTargetAdmin voiceAdmin;
 
-    PolicyPages(CalendarAdmin calendars, PolicyAdmin admin) {
+    PolicyPages(CalendarAdmin calendars, PolicyAdmin admin, VoiceServiceLevels voice, VoiceTargetAdmin voiceAdmin) {
         this.calendars = calendars;
         this.admin = admin;
+        this.voice = voice;
+        this.voiceAdmin = voiceAdmin;
     }
 
     @GetMapping("/admin/sla-policies")
@@ -29,6 +34,7 @@ class PolicyPages {
                         .filter(CalendarAdmin.PolicyRow::active)
                         .toList());
         model.addAttribute("calendars", admin.calendars());
+        model.addAttribute("voiceTargets", voice.targets().values());
         return "sla/policies";
     }
 
@@ -57,6 +63,28 @@ class PolicyPages {
                             atRiskPercent,
                             active));
             flash.addFlashAttribute("successKey", "sla.policy.saved");
+        } catch (CalendarRefused refused) {
+            flash.addFlashAttribute("errorKey", refused.code());
+            flash.addFlashAttribute("errorArgs", refused.arguments());
+        }
+        return "redirect:/admin/sla-policies";
+    }
+
+    /** A desk's voice service-level target (issue 16), on the same page as the ticket targets. */
+    @PostMapping("/admin/sla-policies/voice/{desk}")
+    String changeVoice(
+            @PathVariable String desk,
+            @RequestParam(required = false) Integer answerWithinSeconds,
+            @RequestParam(required = false) Integer targetPercent,
+            @RequestParam(defaultValue = "false") boolean excludeShortAbandons,
+            @RequestParam(required = false) Integer shortAbandonSeconds,
+            RedirectAttributes flash) {
+        try {
+            voiceAdmin.change(
+                    desk,
+                    new VoiceTargetAdmin.VoiceTargetChange(
+                            answerWithinSeconds, targetPercent, excludeShortAbandons, shortAbandonSeconds));
+            flash.addFlashAttribute("successKey", "sla.voice.saved");
         } catch (CalendarRefused refused) {
             flash.addFlashAttribute("errorKey", refused.code());
             flash.addFlashAttribute("errorArgs", refused.arguments());
