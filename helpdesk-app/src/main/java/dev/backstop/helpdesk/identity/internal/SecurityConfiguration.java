@@ -81,6 +81,21 @@ class SecurityConfiguration {
 
     static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
 
+    /** Issue 17, web chat: who starts a chat (portal users, front-line reps) and the desk agents who answer one. */
+    static final String[] CHAT_REQUESTERS = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY, Role.FRONTLINE);
+
+    static final String[] CHAT_AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL);
+
+    static final String[] CHAT_PARTIES = names(
+            Role.DISTRIBUTOR,
+            Role.EMPLOYEE,
+            Role.FAMILY,
+            Role.FRONTLINE,
+            Role.CHANNEL_AGENT,
+            Role.EXPERT,
+            Role.HR_AGENT,
+            Role.HR_PAYROLL);
+
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
      * default); any other stored format ({@code {noop}}, {@code {pbkdf2}}, …) still matches through Spring's
@@ -314,6 +329,17 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_STAFF_VIEW)
                         .requestMatchers("/portal/hr", "/portal/hr/**")
                         .hasAnyRole(HR_SELF)
+                        // issue 17: web chat (which chat: only its two parties, checked by the chat module, 404 else)
+                        .requestMatchers(GET, "/chat")
+                        .hasAnyRole(CHAT_REQUESTERS)
+                        .requestMatchers(POST, "/chat", "/chat/leave-message")
+                        .hasAnyRole(CHAT_REQUESTERS)
+                        .requestMatchers(GET, "/chat/*/answers", "/workspace/chats")
+                        .hasAnyRole(CHAT_AGENTS)
+                        .requestMatchers(GET, "/chat/*", "/chat/*/events")
+                        .hasAnyRole(CHAT_PARTIES)
+                        .requestMatchers(POST, "/chat/*/messages", "/chat/*/typing", "/chat/*/close")
+                        .hasAnyRole(CHAT_PARTIES)
                         .requestMatchers("/workspace", "/workspace/**")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**")
