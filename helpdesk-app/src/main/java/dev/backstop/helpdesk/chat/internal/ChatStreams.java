@@ -74,7 +74,7 @@ class ChatStreams {
         // registered first: a message committed meanwhile comes twice rather than never (the page ignores a repeat)
         streams.computeIfAbsent(chat.id(), id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         send(chat.id(), subscriber, "hello", side.name());
-        send(chat.id(), subscriber, "state", state(chat, locale));
+        send(chat.id(), subscriber, "state", state(chat, subscriber));
         for (ChatMessage message : history) {
             send(chat.id(), subscriber, "message", message(message, locale));
         }
@@ -94,7 +94,7 @@ class ChatStreams {
     void publishState(ChatStore.Conversation chat) {
         known.put(chat.id(), chat);
         for (Subscriber s : subscribers(chat.id())) {
-            send(chat.id(), s, "state", state(chat, s.locale()));
+            send(chat.id(), s, "state", state(chat, s));
         }
     }
 
@@ -192,13 +192,18 @@ class ChatStreams {
         return data;
     }
 
-    private Map<String, Object> state(ChatStore.Conversation chat, Locale locale) {
+    /** The state in the reader's words: the requester is served by the agent, the agent serves the requester. */
+    private Map<String, Object> state(ChatStore.Conversation chat, Subscriber reader) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("state", chat.state().name());
         data.put("agent", chat.agentName() == null ? "" : chat.agentName());
+        boolean agent = reader.side() == ChatMessage.Side.AGENT;
         String label = chat.state() == ChatView.State.ACTIVE
-                ? messages.getMessage("chat.state.ACTIVE", new Object[] {chat.agentName()}, locale)
-                : messages.getMessage("chat.state." + chat.state().name(), null, locale);
+                ? messages.getMessage(
+                        agent ? "chat.state.serving" : "chat.state.ACTIVE",
+                        new Object[] {agent ? chat.requesterName() : chat.agentName()},
+                        reader.locale())
+                : messages.getMessage("chat.state." + chat.state().name(), null, reader.locale());
         data.put("label", label);
         return data;
     }
