@@ -7,5 +7,5 @@ cd "$(dirname "$0")/../.."
 OFFLINE=${OFFLINE:-}
 ./mvnw -q -B -ntp $OFFLINE install -DskipTests
 ./mvnw -B -ntp $OFFLINE -pl helpdesk-app surefire:test -Dtest=ChatLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Dbackstop.benchmark.out=$(pwd)/benchmarks/chat/RESULTS.md ${CHAT_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir=$(pwd)/helpdesk-app/target/tmp" | grep -E "Tests run|ERROR|FAIL" || true
+  -DargLine="-Dbackstop.benchmark.out=$(pwd)/benchmarks/chat/RESULTS.md ${CHAT_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir=$(pwd)/helpdesk-app/target/tmp -Duser.language=en -Duser.country=US -Dfile.encoding=UTF-8" | grep -E "Tests run|ERROR|FAIL" || true
 cat benchmarks/chat/RESULTS.md

@@ -18,7 +18,17 @@ public interface WebChat {
      * Starts a chat with its first line: opens its ticket in the desk's queue and offers it to an available agent.
      * {@link ChatRefused} (409) outside the desk's service hours: leave a message instead.
      */
-    ChatView start(String firstMessage, CurrentUser requester);
+    default ChatView start(String firstMessage, CurrentUser requester) {
+        return start(firstMessage, null, requester);
+    }
+
+    /**
+     * As {@link #start(String, CurrentUser)}, about one of the requester's tickets still open ({@code null}: a new
+     * question): the chat is then that ticket's, goes to its assignee (or is offered like a new one), and its transcript
+     * lands there. A ticket the requester may not see is {@code tickets.TicketNotFound} (404); a finished one gets a
+     * new ticket.
+     */
+    ChatView start(String firstMessage, Long aboutTicketId, CurrentUser requester);
 
     /** Outside service hours (or any time): the message becomes a ticket at the requester's desk. */
     TicketDetails leaveMessage(String subject, String message, CurrentUser requester);

@@ -11,8 +11,9 @@
  *   {@code tickets.TicketManagement}: it waits in the same queue with the same priority score as calls and tickets,
  *   {@code routing.TicketRouting.offer} hands it at once to the least-loaded available agent of the desk under their
  *   capacity (an open chat's ticket counts against capacity like any assigned ticket), else it waits for "next" or for
- *   the next pass of {@code internal.ChatSweep}. When the chat ends, its transcript becomes a public article of that
- *   ticket, in the same transaction.</li>
+ *   the next pass of {@code internal.ChatSweep}. A chat started about one of the requester's open tickets is that
+ *   ticket's instead (it goes to its assignee, or is offered like a new one). When the chat ends, its transcript becomes
+ *   a public article of the ticket, in the same transaction.</li>
  *   <li><b>Service hours:</b> the desk's business calendar ({@code sla.SlaPolicies.serviceHours}), or the calendar
  *   {@code backstop.chat.calendar} (the embedded demo uses {@code 24X7} so that a chat can be tried at any hour).
  *   Outside them the window offers to leave a message, which opens an ordinary ticket.</li>

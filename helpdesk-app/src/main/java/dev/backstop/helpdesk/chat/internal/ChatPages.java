@@ -6,6 +6,8 @@ import dev.backstop.helpdesk.chat.ChatView;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.knowledge.ReplyTemplates;
 import dev.backstop.helpdesk.tickets.TicketDetails;
+import dev.backstop.helpdesk.tickets.TicketFilter;
+import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,10 +25,12 @@ class ChatPages {
 
     private final ChatService chats;
     private final ReplyTemplates templates;
+    private final TicketManagement tickets;
 
-    ChatPages(ChatService chats, ReplyTemplates templates) {
+    ChatPages(ChatService chats, ReplyTemplates templates, TicketManagement tickets) {
         this.chats = chats;
         this.templates = templates;
+        this.tickets = tickets;
     }
 
     @GetMapping("/chat")
@@ -37,13 +41,21 @@ class ChatPages {
         }
         ChatHours hours = chats.hours(user);
         model.addAttribute("hours", hours);
+        model.addAttribute(
+                "openTickets",
+                tickets.list(new TicketFilter(hours.desk(), null, null, false, null, null, null, true, 0, 20), user)
+                        .getContent());
         return "chat/start";
     }
 
     @PostMapping("/chat")
-    String start(@RequestParam(defaultValue = "") String text, CurrentUser user, RedirectAttributes flash) {
+    String start(
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(required = false) Long about,
+            CurrentUser user,
+            RedirectAttributes flash) {
         try {
-            return "redirect:/chat/" + chats.start(text, user).id();
+            return "redirect:/chat/" + chats.start(text, about, user).id();
         } catch (ChatRefused refused) {
             flash.addFlashAttribute("errorKey", refused.code());
             flash.addFlashAttribute("errorArgs", refused.arguments());

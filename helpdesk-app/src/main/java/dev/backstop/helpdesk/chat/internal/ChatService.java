@@ -96,7 +96,7 @@ class ChatService implements WebChat {
 
     @Override
     @Transactional
-    public ChatView start(String firstMessage, CurrentUser requester) {
+    public ChatView start(String firstMessage, Long aboutTicketId, CurrentUser requester) {
         String text = text(firstMessage);
         Optional<ChatStore.Conversation> going = store.openOf(requester.id());
         if (going.isPresent()) {
@@ -108,25 +108,28 @@ class ChatService implements WebChat {
             throw new ChatRefused(409, "chat.error.outOfHours");
         }
         Instant now = clock.instant();
-        TicketDetails ticket = tickets.open(
-                new OpenTicket(
-                        hours.desk(),
-                        TicketType.INQUIRY,
-                        Channel.CHAT,
-                        null,
-                        null,
-                        null,
-                        null,
-                        subject(text),
-                        text,
-                        null,
-                        null,
-                        false,
-                        null,
-                        null),
-                requester);
+        TicketDetails about = aboutTicketId == null ? null : tickets.get(aboutTicketId, requester);
+        TicketDetails ticket = about != null && about.state().isActive()
+                ? about
+                : tickets.open(
+                        new OpenTicket(
+                                hours.desk(),
+                                TicketType.INQUIRY,
+                                Channel.CHAT,
+                                null,
+                                null,
+                                null,
+                                null,
+                                subject(text),
+                                about == null ? text : text + "\n\n(" + about.key() + ")",
+                                null,
+                                null,
+                                false,
+                                null,
+                                null),
+                        requester);
         long chatId =
-                store.create(ticket.id(), ticket.key(), hours.desk(), requester.id(), requester.displayName(), now);
+                store.create(ticket.id(), ticket.key(), ticket.desk(), requester.id(), requester.displayName(), now);
         ChatMessage first = store.add(chatId, Side.REQUESTER, requester.displayName(), text, now);
         AfterCommit.run(() -> streams.publish(first));
         offer(chatId);

@@ -20,8 +20,11 @@ import dev.backstop.helpdesk.testsupport.PostgresTest;
 import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
+import dev.backstop.helpdesk.tickets.TicketNotFound;
+import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.TimelineEntry;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -278,6 +281,43 @@ class ChatTests {
                             .contains("工资条在哪里看？")
                             .contains("在门户的“我的薪资”里。")
                             .contains("咨询人已离开，会话自动结束"));
+        }
+
+        @Test
+        void aChatAboutAnOpenTicketIsThatTicketsAndItsTranscriptLandsThere() {
+            CurrentUser employee = user("employee");
+            TicketDetails asked = tickets.open(
+                    new OpenTicket(
+                            Desk.HR,
+                            TicketType.INQUIRY,
+                            Channel.PORTAL,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "公积金提取进度",
+                            "上周提交的提取申请到哪一步了？",
+                            null,
+                            null,
+                            false,
+                            null,
+                            null),
+                    employee);
+            assertThatThrownBy(() -> chat.start("这是谁的工单？", asked.id(), user("distributor2")))
+                    .isInstanceOf(TicketNotFound.class);
+
+            ChatView started = chat.start("想问问这张工单的进度", asked.id(), employee);
+            assertThat(started.ticketId()).isEqualTo(asked.id());
+            assertThat(started.state()).isEqualTo(ChatView.State.ACTIVE);
+            CurrentUser agent = user(started.agentName().equals("孙人事") ? "hr" : "payroll");
+            chat.post(started.id(), "已到审批环节，预计明天到账。", agent);
+            chat.close(started.id(), agent);
+            assertThat(tickets.get(asked.id(), employee).timeline())
+                    .anySatisfy(e -> assertThat(e.body()).contains("想问问这张工单的进度", "已到审批环节，预计明天到账。"));
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from tickets where channel = 'CHAT' and description like '想问问这张工单的进度%'",
+                            Integer.class))
+                    .isZero();
         }
 
         @Test
