@@ -81,6 +81,9 @@ class ChatLatencyBenchmark {
 
     final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    /** The POST's own round trip (the push to the other side happens inside it, after the commit). */
+    final List<Long> posts = Collections.synchronizedList(new ArrayList<>());
+
     final AtomicInteger received = new AtomicInteger();
 
     /** One signed-in party: Basic on every request, its session cookie and CSRF token for the POSTs. */
@@ -228,9 +231,13 @@ class ChatLatencyBenchmark {
                         Party from = repSpeaks ? reps.get(c) : agentOf[c];
                         Party to = repSpeaks ? agentOf[c] : reps.get(c);
                         String token = "bench-" + chats[c] + "-" + n;
-                        sentAt.put(token + "/" + to.username, System.nanoTime());
+                        long before = System.nanoTime();
+                        sentAt.put(token + "/" + to.username, before);
                         HttpResponse<String> posted =
                                 from.post("/chat/" + chats[c] + "/messages", "body", "消息 " + token);
+                        if (n >= WARMUP) {
+                            posts.add(System.nanoTime() - before);
+                        }
                         if (posted.statusCode() != 200) {
                             failed.incrementAndGet();
                         }
@@ -261,6 +268,8 @@ class ChatLatencyBenchmark {
                 .map(l -> l.substring(l.indexOf(':') + 1).strip())
                 .orElse("?");
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
+        List<Long> postTimes = new ArrayList<>(posts);
+        Collections.sort(postTimes);
         String text = """
                 # Web chat: message delivery latency, %d conversations on one node
 
@@ -275,6 +284,10 @@ class ChatLatencyBenchmark {
                 | %d | %d | %d | %d | %s | %s | %s | %s | %d s |
 
                 Target p95 ≤ 200 ms: **%s**.
+
+                The POST's own round trip over the same lines (the node pushes to the other side's stream inside it,
+                right after the commit): p50 %s, p95 %s, p99 %s. Delivery ≈ the POST's time on the server, so what
+                is above the target is the request waiting for a core, not the stream.
 
                 Machine: %d cores visible (%s), **shared with six other sessions building and testing at the same
                 time** (load average at the end: %s); the load generator (200 stream readers, 100 posting threads)
@@ -302,6 +315,9 @@ class ChatLatencyBenchmark {
                         ms(sorted, 1.0),
                         took.toSeconds(),
                         percentile(sorted, 0.95) <= 200_000_000L ? "met" : "missed",
+                        ms(postTimes, 0.50),
+                        ms(postTimes, 0.95),
+                        ms(postTimes, 0.99),
                         Runtime.getRuntime().availableProcessors(),
                         cpu,
                         load,

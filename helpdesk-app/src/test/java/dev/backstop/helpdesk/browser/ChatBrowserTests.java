@@ -37,9 +37,11 @@ class ChatBrowserTests extends BrowserTest {
         browser.wait.until(d -> "open".equals(d.findElement(By.id("chat")).getAttribute("data-live")));
         browser.waitForText("#chat-state", "李坐席 正在为您服务");
         browser.waitForText("#chat-log", "你好，我的货发了吗？");
+        String url = browser.driver.getCurrentUrl();
+        String chatId = url.substring(url.lastIndexOf('/') + 1);
 
-        // the chat was pushed to the agent: it appears in their list without a reload
-        agent.click("#agent-chats .open-chat");
+        // the chat was pushed to the agent: it appears in their list without a reload (beside the demo's finished one)
+        agent.click("#agent-chat-" + chatId + " .open-chat");
         agent.waitForUrl(".*/chat/\\d+$");
         agent.wait.until(d -> "open".equals(d.findElement(By.id("chat")).getAttribute("data-live")));
         agent.waitForText("#chat-log", "你好，我的货发了吗？");
