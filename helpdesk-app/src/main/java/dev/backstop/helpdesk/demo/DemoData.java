@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.demo;
 import dev.backstop.helpdesk.calls.MissedCalls;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.calls.TelephonyDemo;
+import dev.backstop.helpdesk.chat.WebChat;
 import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Presence;
@@ -55,6 +56,7 @@ class DemoData implements ApplicationRunner {
     private final ObjectMapper json;
     private final MissedCalls calls;
     private final TelephonyDemo telephony;
+    private final WebChat chat;
 
     DemoData(
             JdbcTemplate jdbc,
@@ -69,9 +71,11 @@ class DemoData implements ApplicationRunner {
             MissedCalls calls,
             TelephonyDemo telephony,
             UserDirectory users,
+            WebChat chat,
             @Value("${backstop.demo-data:true}") boolean enabled) {
         this.calls = calls;
         this.telephony = telephony;
+        this.chat = chat;
         this.users = users;
         this.agents = agents;
         this.knowledge = knowledge;
@@ -171,6 +175,7 @@ class DemoData implements ApplicationRunner {
         new DemoOutreach(jdbc, tickets).load(as(supervisor), clock.instant());
         int callbacks = missedCalls(as(supervisor));
         telephony.load(as(supervisor), as(agent)); // issue 16: demo-pbx, hotlines, extensions, demo calls
+        new DemoChat(chat, tickets).load(as(distributor), as(agent)); // issue 17: a finished web chat
         log.info(
                 "Demo data loaded: 3 regions, {} branches, {} distributors, {} employees, {} family members, "
                         + "13 users (password 'demo'), {} tickets, {} knowledge-base articles, 1 outreach campaign",

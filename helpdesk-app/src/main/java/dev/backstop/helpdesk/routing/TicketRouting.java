@@ -24,6 +24,13 @@ public interface TicketRouting {
      */
     Optional<Long> push(long ticketId);
 
+    /**
+     * A live channel (web chat) cannot wait for "next" to be pressed: hands the waiting ticket to the available agent of
+     * its desk (with the skill) who has the fewest open tickets under their capacity, whether or not its queue pushes.
+     * Joins the caller's transaction. Empty when nobody can take it now (it stays in the queue for "next").
+     */
+    Optional<Long> offer(long ticketId);
+
     /** Whether the viewer may watch the desk's queue (its page and its live stream): supervisors, admins, its agents. */
     boolean maySeeQueue(Desk desk, CurrentUser viewer);
 

@@ -7,5 +7,7 @@ public enum Channel {
     SMS,
     WEB_FORM,
     PORTAL,
-    WALK_IN
+    WALK_IN,
+    /** Web chat (issue 17): the ticket is the chat's place in the queue and keeps its transcript. */
+    CHAT
 }

@@ -437,6 +437,21 @@ class AuthorizationMatrixTests {
         rule("GET /api/v1/admin/voice-service-targets", ADMIN);
         rule("PUT /api/v1/admin/voice-service-targets/{desk}", ADMIN);
         rule("POST /admin/sla-policies/voice/{desk}", ADMIN);
+        // issue 17 chat: requesters start one, its two parties use it (others get 404 from the chat module)
+        Set<Role> chatRequesters = EnumSet.of(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY, Role.FRONTLINE);
+        Set<Role> chatAgents = EnumSet.of(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL);
+        Set<Role> chatParties = EnumSet.copyOf(chatRequesters);
+        chatParties.addAll(chatAgents);
+        rule("GET /chat", chatRequesters);
+        rule("POST /chat", chatRequesters);
+        rule("POST /chat/leave-message", chatRequesters);
+        rule("GET /chat/{id}", chatParties);
+        rule("GET /chat/{id}/events", chatParties);
+        rule("POST /chat/{id}/messages", chatParties);
+        rule("POST /chat/{id}/typing", chatParties);
+        rule("POST /chat/{id}/close", chatParties);
+        rule("GET /chat/{id}/answers", chatAgents);
+        rule("GET /workspace/chats", chatAgents);
         // issue 15 hr-cases: an HR lead holds HR_AGENT too (the demo hrlead has both), so wherever an HR agent may go,
         // so may the lead; the lead's own endpoints follow below
         RULES.replaceAll((endpoint, allowed) -> {

@@ -93,6 +93,20 @@ class SecurityConfiguration {
     static final String[] HEADQUARTERS = names(Role.ADMIN, Role.SUPERVISOR);
     /** Issue 15 hr-cases: HR staff who verify callers on the phone (an HR lead holds HR_AGENT too). */
     static final String[] HR_STAFF = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD);
+    /** Issue 17, web chat: who starts a chat (portal users, front-line reps) and the desk agents who answer one. */
+    static final String[] CHAT_REQUESTERS = names(Role.DISTRIBUTOR, Role.EMPLOYEE, Role.FAMILY, Role.FRONTLINE);
+
+    static final String[] CHAT_AGENTS = names(Role.CHANNEL_AGENT, Role.EXPERT, Role.HR_AGENT, Role.HR_PAYROLL);
+
+    static final String[] CHAT_PARTIES = names(
+            Role.DISTRIBUTOR,
+            Role.EMPLOYEE,
+            Role.FAMILY,
+            Role.FRONTLINE,
+            Role.CHANNEL_AGENT,
+            Role.EXPERT,
+            Role.HR_AGENT,
+            Role.HR_PAYROLL);
 
     /**
      * BCrypt for new hashes, at the cost {@code backstop.security.bcrypt-strength} (default 10, Spring Security's
@@ -382,6 +396,17 @@ class SecurityConfiguration {
                         .hasAnyRole(PHONE)
                         .requestMatchers(POST, "/workspace/calls/dial")
                         .hasAnyRole(PHONE)
+                        // issue 17: web chat (which chat: only its two parties, checked by the chat module, 404 else)
+                        .requestMatchers(GET, "/chat")
+                        .hasAnyRole(CHAT_REQUESTERS)
+                        .requestMatchers(POST, "/chat", "/chat/leave-message")
+                        .hasAnyRole(CHAT_REQUESTERS)
+                        .requestMatchers(GET, "/chat/*/answers", "/workspace/chats")
+                        .hasAnyRole(CHAT_AGENTS)
+                        .requestMatchers(GET, "/chat/*", "/chat/*/events")
+                        .hasAnyRole(CHAT_PARTIES)
+                        .requestMatchers(POST, "/chat/*/messages", "/chat/*/typing", "/chat/*/close")
+                        .hasAnyRole(CHAT_PARTIES)
                         .requestMatchers("/workspace", "/workspace/**")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/portal", "/portal/**")

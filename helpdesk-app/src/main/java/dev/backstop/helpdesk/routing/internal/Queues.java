@@ -43,6 +43,12 @@ class Queues {
 
     @Transactional
     Optional<Long> push(long ticketId) {
+        return push(ticketId, false);
+    }
+
+    /** {@code live}: a chat, handed out whatever the queue's push switch says. */
+    @Transactional
+    Optional<Long> push(long ticketId, boolean live) {
         record Waiting(String desk, String skill, boolean confidential) {}
         List<Waiting> locked = jdbc.query(
                 """
@@ -63,7 +69,7 @@ class Queues {
                 select push_assignment from ticket_queues where desk = :desk and coalesce(skill, '') = :skill""", queue, Boolean.class).stream()
                 .findFirst()
                 .orElse(false);
-        if (!push) {
+        if (!push && !live) {
             return Optional.empty();
         }
         List<String> roles = switch (desk) {

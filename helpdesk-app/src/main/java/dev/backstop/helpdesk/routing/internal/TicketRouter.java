@@ -130,6 +130,11 @@ class TicketRouter implements TicketRouting {
     }
 
     @Override
+    public Optional<Long> offer(long ticketId) {
+        return queues.push(ticketId, true);
+    }
+
+    @Override
     public QueueInfo setPush(String queueCode, boolean push, CurrentUser by) {
         return queues.setPush(queueCode, push, by);
     }
