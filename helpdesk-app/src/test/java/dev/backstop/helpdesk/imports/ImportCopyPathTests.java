@@ -220,7 +220,7 @@ class ImportCopyPathTests {
                 select table_name from information_schema.tables
                 where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'import%'
                   and table_name not like 'flyway%' and table_name not like 'audit%'
-                  and table_name <> 'event_publication'""", String.class)) {
+                  and table_name not in ('event_publication', 'shedlock')""", String.class)) {
             List<String> columns = jdbc.queryForList("""
                     select column_name from information_schema.columns
                     where table_schema = 'public' and table_name = ? and column_name not in ('id', 'revision') and column_name not like '%\\_id'

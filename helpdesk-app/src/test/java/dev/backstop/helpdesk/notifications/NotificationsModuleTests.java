@@ -2,8 +2,10 @@ package dev.backstop.helpdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backstop.helpdesk.messaging.OutboundMessages;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketAnsweredByBackOffice;
+import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The notifications module on its own (plus {@code shared}), on a real H2 with every migration: when a back-office
  * department answers a forwarded ticket ({@code tickets}' {@code TicketAnsweredByBackOffice}, published in the
  * answering transaction), the ticket's assignee is told — or, when nobody works it, every enabled supervisor and the
- * agent who forwarded it — in that same transaction. Nothing here is mocked.
+ * agent who forwarded it — in that same transaction. The bell is real; only the ports of the other modules that the
+ * requester notices need ({@code tickets.TicketManagement}, {@code messaging.OutboundMessages}) are mocked.
  */
 @ApplicationModuleTest(extraIncludes = "shared")
 @TestPropertySource(
@@ -36,6 +40,12 @@ class NotificationsModuleTests {
 
     @Autowired
     Notifications notifications;
+
+    @MockitoBean
+    TicketManagement tickets;
+
+    @MockitoBean
+    OutboundMessages outbound;
 
     @Test
     void theAssigneeIsToldTheBackOfficeAnsweredAndNobodyElse(Scenario scenario) {

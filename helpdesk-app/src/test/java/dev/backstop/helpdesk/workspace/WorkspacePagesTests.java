@@ -324,8 +324,12 @@ class WorkspacePagesTests {
 
     @Test
     void notificationsPageRendersForAnyone() throws Exception {
-        mvc.perform(get("/notifications").with(httpBasic("family", "demo")).header("Accept-Language", "zh-CN"))
+        // a staff member with nothing for them, and a portal user, whose bell holds the demo ticket's "received" notice
+        mvc.perform(get("/notifications").with(httpBasic("editor", "demo")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("暂无通知")));
+        mvc.perform(get("/notifications").with(httpBasic("family", "demo")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已收到")));
     }
 }

@@ -132,6 +132,14 @@ class RequesterNotices {
         if (!enabled) {
             return Optional.empty();
         }
+        // A confidential case (harassment, disputes) is announced by nobody but its people: no mail, SMS or bell. Asked
+        // before the read, because the reader below may not see it, and a refused read inside this listener's
+        // transaction would mark it rollback-only and leave the event unfinished for ever.
+        Boolean sealed = jdbc.query(
+                "select confidential_case from tickets where id = ?", rs -> rs.next() ? rs.getBoolean(1) : null, id);
+        if (sealed == null || sealed) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(tickets.get(id, READER));
         } catch (TicketNotFound e) {
