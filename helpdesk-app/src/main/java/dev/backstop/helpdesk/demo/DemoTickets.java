@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
@@ -32,6 +33,11 @@ class DemoTickets {
     private final TicketManagement tickets;
     private final DemoCompany company;
     private int count;
+
+    /** Issue 15 hr-topics: the topic and call-back promise of the next HR ticket opened (then cleared). */
+    private HrTopic topic;
+
+    private String promise;
 
     DemoTickets(TicketManagement tickets, DemoCompany company) {
         this.tickets = tickets;
@@ -148,6 +154,7 @@ class DemoTickets {
 
         // HR desk
         long employeeId = portal.employee().employeeId();
+        topic = HrTopic.PAYROLL_QUESTION;
         TicketDetails payslip = open(
                 portal.employee(),
                 Desk.HR,
@@ -163,6 +170,9 @@ class DemoTickets {
                 Set.of("工资"));
         tickets.assign(payslip.id(), staff.payroll().id(), null, staff.admin());
         tickets.note(payslip.id(), "法定节假日加班应按 3 倍计算，需复核考勤。", null, staff.payroll());
+        // issue 15 hr-topics: the posted-away employee's family asks for help, and says when to call back
+        topic = HrTopic.HARDSHIP;
+        promise = "请工作日 18:00 以后打我手机 138 1234 5678，白天在医院陪护不方便接听。";
         open(
                 portal.family(),
                 Desk.HR,
@@ -176,6 +186,7 @@ class DemoTickets {
                 "我爱人常年驻外工作，家中老人突发疾病住院，希望公司协助联系当地医院并了解困难补助申请流程。",
                 BusinessRefs.none(),
                 Set.of("家属关怀"));
+        topic = HrTopic.FEEDBACK;
         open(
                 staff.hr(),
                 Desk.HR,
@@ -189,6 +200,7 @@ class DemoTickets {
                 "反映北京分公司周末排班不公平，希望总部关注。",
                 new BusinessRefs(null, null, null, "E0004"),
                 Set.of("员工反馈"));
+        topic = HrTopic.PAYROLL_QUESTION;
         TicketDetails confidential = open(
                 staff.payroll(),
                 Desk.HR,
@@ -204,6 +216,7 @@ class DemoTickets {
                 Set.of("个税"),
                 true);
         tickets.assign(confidential.id(), staff.payroll().id(), null, staff.payroll());
+        topic = HrTopic.LEAVE;
         open(
                 staff.hr(),
                 Desk.HR,
@@ -217,6 +230,49 @@ class DemoTickets {
                 "询问驻外员工每年探亲假的天数和路费报销标准。",
                 BusinessRefs.none(),
                 Set.of("假期"));
+        topic = HrTopic.PAYROLL_DISPUTE;
+        open(
+                portal.employee(),
+                Desk.HR,
+                TicketType.INQUIRY,
+                Channel.PORTAL,
+                Priority.NORMAL,
+                null,
+                null,
+                null,
+                "十一月绩效奖金少发",
+                "十一月绩效考核为 B，按制度应发绩效奖金 3 000 元，工资条上只有 1 500 元，请核实。",
+                BusinessRefs.none(),
+                Set.of("工资"));
+        topic = HrTopic.SOCIAL_INSURANCE;
+        promise = "上午 9 点到 11 点方便接电话。";
+        open(
+                staff.hr(),
+                Desk.HR,
+                TicketType.INQUIRY,
+                Channel.PHONE,
+                Priority.NORMAL,
+                new Requester(RequesterKind.EMPLOYEE, company.employee("E0004"), null, null, null),
+                null,
+                company.employee("E0004"),
+                "社保缴费基数调整后扣款变多",
+                "七月起养老保险个人扣款比上月多了 120 元，想知道缴费基数是怎么调整的。",
+                new BusinessRefs(null, null, null, "E0004"),
+                Set.of("社保"));
+        topic = HrTopic.POLICY;
+        open(
+                portal.family(),
+                Desk.HR,
+                TicketType.INQUIRY,
+                Channel.PORTAL,
+                Priority.NORMAL,
+                null,
+                null,
+                null,
+                "驻外家属探亲路费报销",
+                "我去驻外地探望爱人，往返路费公司能报销吗？需要哪些材料？",
+                BusinessRefs.none(),
+                Set.of("家属关怀"));
         return count;
     }
 
@@ -269,22 +325,27 @@ class DemoTickets {
             Set<String> tags,
             boolean confidential) {
         count++;
+        HrTopic about = desk == Desk.HR ? topic : null;
+        String callBack = desk == Desk.HR ? promise : null;
+        topic = null;
+        promise = null;
         return tickets.open(
                 new OpenTicket(
-                        desk,
-                        type,
-                        channel,
-                        priority,
-                        requester,
-                        distributorId,
-                        employeeId,
-                        subject,
-                        description,
-                        refs,
-                        tags,
-                        confidential,
-                        null,
-                        null),
+                                desk,
+                                type,
+                                channel,
+                                priority,
+                                requester,
+                                distributorId,
+                                employeeId,
+                                subject,
+                                description,
+                                refs,
+                                tags,
+                                confidential,
+                                null,
+                                null)
+                        .about(about, callBack),
                 by);
     }
 }

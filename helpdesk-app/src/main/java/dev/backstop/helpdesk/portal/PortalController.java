@@ -6,6 +6,7 @@ import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.AttachmentResponses;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketFilter;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -80,6 +81,9 @@ class PortalController {
         if (!types(user).contains(form.getType())) {
             errors.rejectValue("type", "NotNull");
         }
+        if (form.getTopic() != null && !topics(user).contains(form.getTopic())) {
+            errors.rejectValue("topic", "NotNull");
+        }
         if (errors.hasErrors()) {
             return form(form, user, model);
         }
@@ -96,6 +100,7 @@ class PortalController {
     private String form(TicketForm form, CurrentUser user, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("types", types(user));
+        model.addAttribute("topics", topics(user));
         return "portal/new";
     }
 
@@ -143,6 +148,14 @@ class PortalController {
 
     private static Desk desk(CurrentUser user) {
         return user.has(Role.DISTRIBUTOR) ? Desk.CHANNEL : Desk.HR;
+    }
+
+    /** Issue 15 hr-topics: what an employee may ask HR about; a family member: policy questions and hardship. */
+    private static List<HrTopic> topics(CurrentUser user) {
+        if (user.has(Role.DISTRIBUTOR)) {
+            return List.of();
+        }
+        return user.has(Role.EMPLOYEE) ? List.of(HrTopic.values()) : HrTopic.FOR_FAMILY;
     }
 
     private static List<TicketType> types(CurrentUser user) {

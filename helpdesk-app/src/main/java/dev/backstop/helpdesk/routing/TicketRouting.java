@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.routing;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import java.util.List;
 import java.util.Optional;
@@ -42,4 +43,7 @@ public interface TicketRouting {
 
     /** The waiting tickets of a desk in the order "next" would hand them out, with why (at most {@code limit}). */
     List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit);
+
+    /** The same, only the tickets of one HR topic (null: all): the HR desk's per-topic view of its queue. */
+    List<QueueEntry> waiting(Desk desk, HrTopic topic, CurrentUser viewer, int limit);
 }

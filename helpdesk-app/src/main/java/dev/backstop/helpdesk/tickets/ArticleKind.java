@@ -20,5 +20,7 @@ public enum ArticleKind {
     /** The caller on the phone was verified as the employee (the body names the employee number). */
     CALLER_VERIFIED,
     /** A failed verification of the caller (the body names the employee number, never what was said). */
-    CALLER_NOT_VERIFIED
+    CALLER_NOT_VERIFIED,
+    /** An agent changed an HR ticket's topic (the body is the old and the new topic's codes, separated by a space). */
+    TOPIC_CHANGED
 }

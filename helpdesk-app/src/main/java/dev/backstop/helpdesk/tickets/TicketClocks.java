@@ -11,8 +11,11 @@ import java.time.Instant;
  */
 public interface TicketClocks {
 
-    /** The first matching policy's targets from {@code now}, in business time of its calendar. */
-    Started start(Desk desk, TicketType type, Priority priority, Segment segment, Instant now);
+    /**
+     * The first matching policy's targets from {@code now}, in business time of its calendar ({@code topic}: an HR
+     * ticket's topic, null elsewhere).
+     */
+    Started start(Desk desk, TicketType type, Priority priority, Segment segment, HrTopic topic, Instant now);
 
     /** When the next update to the requester is due after a response at {@code respondedAt}; null: no such target. */
     Instant nextUpdateDue(long policyId, long calendarId, Instant respondedAt);

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param version optimistic-lock version; send it back with a change to detect a concurrent edit
  * @param confidentialCase a confidential case (harassment, disputes): seen only by its assignee, HR leads and its
  *                         requester
+ * @param topic what an HR ticket is about (null on other desks)
+ * @param callbackPromise when and how the requester asked to be called back, in their own words (null: none)
  */
 public record TicketDetails(
         long id,
@@ -41,7 +43,9 @@ public record TicketDetails(
         ComplaintLoop loop,
         List<TimelineEntry> timeline,
         List<AttachmentInfo> attachments,
-        boolean confidentialCase) {
+        boolean confidentialCase,
+        HrTopic topic,
+        String callbackPromise) {
 
     /** The states this ticket may move to next (for buttons and validation messages). */
     public Set<TicketState> nextStates() {

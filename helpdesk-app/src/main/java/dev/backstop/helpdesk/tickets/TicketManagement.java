@@ -95,6 +95,13 @@ public interface TicketManagement {
             long ticketId, boolean confidentialCase, String reason, Long expectedVersion, CurrentUser by);
 
     /**
+     * Staff say what an HR ticket is about: its skill (queue) follows the topic, its SLA targets become those of the
+     * topic's policy counted from its opening, and the change is on the timeline. Not an HR ticket, no topic or the
+     * same topic: {@link InvalidTicketInput} (400).
+     */
+    TicketDetails changeTopic(long ticketId, HrTopic topic, Long expectedVersion, CurrentUser by);
+
+    /**
      * Records on the timeline that the caller on the phone was (or was not) verified as the employee: {@code detail}
      * names the employee, never the factor said. Staff only.
      */

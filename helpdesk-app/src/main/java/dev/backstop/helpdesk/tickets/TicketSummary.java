@@ -2,7 +2,12 @@ package dev.backstop.helpdesk.tickets;
 
 import java.time.Instant;
 
-/** One row of a ticket list. */
+/**
+ * One row of a ticket list.
+ *
+ * @param topic what an HR ticket is about (null on other desks)
+ * @param callbackPromise the requester's call-back promise in their own words (null: none)
+ */
 public record TicketSummary(
         long id,
         String key,
@@ -19,4 +24,6 @@ public record TicketSummary(
         Instant updatedAt,
         Segment segment,
         SlaStatus slaStatus,
-        Instant slaDue) {}
+        Instant slaDue,
+        HrTopic topic,
+        String callbackPromise) {}

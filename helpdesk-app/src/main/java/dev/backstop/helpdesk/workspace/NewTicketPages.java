@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -104,6 +105,7 @@ class NewTicketPages {
                 "queues",
                 routing.queues().stream().filter(q -> q.skill() != null).toList());
         model.addAttribute("types", TicketType.values());
+        model.addAttribute("topics", HrTopic.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());
         return "workspace/new";

@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.workspace;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Requester;
@@ -75,6 +76,13 @@ public class TicketForm {
     @Size(max = 32)
     private String skill;
 
+    /** What an HR ticket is about (HR desk only; null on other desks, or derived from the type). */
+    private HrTopic topic;
+
+    /** When and how the requester wants to be called back, in their own words. */
+    @Size(max = 500)
+    private String callbackPromise;
+
     public OpenTicket toCommand() {
         Set<String> tagSet = tags == null
                 ? Set.of()
@@ -102,7 +110,25 @@ public class TicketForm {
                 confidential,
                 null,
                 null,
-                skill);
+                skill,
+                desk == Desk.HR ? topic : null,
+                desk == Desk.HR ? callbackPromise : null);
+    }
+
+    public HrTopic getTopic() {
+        return topic;
+    }
+
+    public void setTopic(HrTopic topic) {
+        this.topic = topic;
+    }
+
+    public String getCallbackPromise() {
+        return callbackPromise;
+    }
+
+    public void setCallbackPromise(String callbackPromise) {
+        this.callbackPromise = callbackPromise;
     }
 
     /** Makes this caller the requester, with their account or employee (segment, SLA and queue score follow). */

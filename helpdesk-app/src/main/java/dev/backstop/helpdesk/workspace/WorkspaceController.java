@@ -12,6 +12,7 @@ import dev.backstop.helpdesk.shared.BackstopException;
 import dev.backstop.helpdesk.tickets.Assignee;
 import dev.backstop.helpdesk.tickets.AttachmentResponses;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.SlaStatus;
 import dev.backstop.helpdesk.tickets.TicketDetails;
@@ -147,12 +148,19 @@ class WorkspaceController {
     }
 
     @GetMapping("/queue")
-    String queue(@RequestParam(required = false) Desk desk, CurrentUser user, Model model) {
+    String queue(
+            @RequestParam(required = false) Desk desk,
+            @RequestParam(required = false) HrTopic topic,
+            CurrentUser user,
+            Model model) {
         Desk own = Pages.ownDesk(tickets, user);
         Desk shown = desk != null ? desk : own != null ? own : Desk.CHANNEL;
+        HrTopic shownTopic = shown == Desk.HR ? topic : null;
         model.addAttribute("desk", shown);
         model.addAttribute("desks", Desk.values());
-        model.addAttribute("entries", routing.waiting(shown, user, 200));
+        model.addAttribute("topic", shownTopic);
+        model.addAttribute("topics", HrTopic.values());
+        model.addAttribute("entries", routing.waiting(shown, shownTopic, user, 200));
         return "workspace/queue";
     }
 
@@ -200,6 +208,7 @@ class WorkspaceController {
         model.addAttribute("departments", organization.departments());
         model.addAttribute("desks", Desk.values());
         model.addAttribute("aids", templates.forTicket(id, locale.getLanguage(), user));
+        model.addAttribute("topics", HrTopic.values());
         if (template != null) {
             try {
                 model.addAttribute(

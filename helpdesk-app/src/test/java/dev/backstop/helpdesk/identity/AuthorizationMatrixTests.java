@@ -468,6 +468,9 @@ class AuthorizationMatrixTests {
                 "POST /workspace/hr/tickets/{ticketId}/verification")) {
             rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
         }
+        // issue 15 hr-topics: HR staff change what an HR ticket is about
+        rule("POST /api/v1/hr/tickets/{ticketId}/topic", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
+        rule("POST /workspace/hr/tickets/{ticketId}/topic", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.BusinessRefs;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
@@ -77,21 +78,22 @@ public class PayslipQuestions {
                 + messages.getMessage("hr.ask.reference", new Object[] {period.toString(), name, item.code()}, locale);
         TicketDetails ticket = tickets.open(
                 new OpenTicket(
-                        Desk.HR,
-                        TicketType.INQUIRY,
-                        Channel.PORTAL,
-                        Priority.NORMAL,
-                        null,
-                        null,
-                        employeeId,
-                        subject,
-                        description,
-                        new BusinessRefs(null, null, null, employeeNo),
-                        Set.of(),
-                        false,
-                        null,
-                        null,
-                        "PAYROLL"),
+                                Desk.HR,
+                                TicketType.INQUIRY,
+                                Channel.PORTAL,
+                                Priority.NORMAL,
+                                null,
+                                null,
+                                employeeId,
+                                subject,
+                                description,
+                                new BusinessRefs(null, null, null, employeeNo),
+                                Set.of(),
+                                false,
+                                null,
+                                null,
+                                "PAYROLL")
+                        .about(HrTopic.PAYROLL_QUESTION, null),
                 user);
         jdbc.update(
                 """

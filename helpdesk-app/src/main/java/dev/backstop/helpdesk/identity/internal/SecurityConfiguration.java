@@ -279,6 +279,9 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_STAFF)
                         .requestMatchers(POST, "/api/v1/hr/tickets/*/verification")
                         .hasAnyRole(HR_STAFF)
+                        // issue 15 hr-topics: HR staff say what an HR ticket is about
+                        .requestMatchers(POST, "/api/v1/hr/tickets/*/topic")
+                        .hasAnyRole(HR_STAFF)
                         .anyRequest()
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -387,6 +390,9 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/workspace/hr/tickets/*/confidential-case")
                         .hasRole(Role.HR_LEAD.name())
                         .requestMatchers(POST, "/workspace/hr/tickets/*/verification")
+                        .hasAnyRole(HR_STAFF)
+                        // issue 15 hr-topics
+                        .requestMatchers(POST, "/workspace/hr/tickets/*/topic")
                         .hasAnyRole(HR_STAFF)
                         .requestMatchers("/workspace/hr", "/workspace/hr/**")
                         .hasAnyRole(HR_STAFF_VIEW)

@@ -23,8 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -217,32 +219,55 @@ class TemplateService implements ReplyTemplates {
         requireStaff(reader);
         TicketDetails ticket = tickets.get(ticketId, reader);
         String preferred = language == null ? "zh" : language;
+        Map<Long, String> topics = topics(ticket.desk());
+        String topic = ticket.topic() == null ? null : ticket.topic().name();
         Comparator<ReplyTemplate> languageFirst =
                 Comparator.comparing(t -> !t.language().equals(preferred));
-        Comparator<ReplyTemplate> bestFirst = Comparator.<ReplyTemplate>comparingInt(t -> fit(t, ticket.type()))
+        Comparator<ReplyTemplate> bestFirst = Comparator.<ReplyTemplate>comparingInt(
+                        t -> fit(t, topics.get(t.id()), ticket.type(), topic))
                 .thenComparing(languageFirst)
                 .thenComparing(ReplyTemplate::name);
         List<ReplyTemplate> replies =
                 list(new TemplateFilter(TemplateKind.REPLY, ticket.desk(), null, TemplateState.ACTIVE), reader).stream()
                         .sorted(bestFirst)
                         .toList();
-        // a script is what the agent says on this call: only the type's own scripts and the desk's general ones
+        // a script is what the agent says on this call: only the topic's or the type's own scripts and the desk's
+        // general ones
         List<RenderedTemplate> scripts =
                 list(new TemplateFilter(TemplateKind.SCRIPT, ticket.desk(), null, TemplateState.ACTIVE), reader)
                         .stream()
-                        .filter(script -> fit(script, ticket.type()) < OTHER_TYPE)
+                        .filter(script -> fit(script, topics.get(script.id()), ticket.type(), topic) < OTHER_TYPE)
                         .sorted(bestFirst)
                         .map(script -> render(script, ticket, reader))
                         .toList();
         return new ComposerAids(replies, scripts);
     }
 
-    private static final int SAME_TYPE = 0;
-    private static final int ANY_TYPE = 1;
-    private static final int OTHER_TYPE = 2;
+    /** Issue 15 hr-topics: the templates of a desk written for one HR topic (id → topic code). */
+    private Map<Long, String> topics(Desk desk) {
+        Map<Long, String> topics = new HashMap<>();
+        jdbc.query(
+                "select id, topic from kb_templates where desk = ? and topic is not null",
+                rs -> {
+                    topics.put(rs.getLong(1), rs.getString(2));
+                },
+                desk.name());
+        return topics;
+    }
 
-    /** How well a template fits a ticket's type: made for it, made for any type of the desk, or for another type. */
-    private static int fit(ReplyTemplate template, TicketType type) {
+    private static final int SAME_TOPIC = 0;
+    private static final int SAME_TYPE = 1;
+    private static final int ANY_TYPE = 2;
+    private static final int OTHER_TYPE = 3;
+
+    /**
+     * How well a template fits a ticket: made for its topic, for its type, for any type of the desk, or for another
+     * topic or type. A template naming a topic fits only tickets of that topic.
+     */
+    private static int fit(ReplyTemplate template, String templateTopic, TicketType type, String topic) {
+        if (templateTopic != null) {
+            return templateTopic.equals(topic) ? SAME_TOPIC : OTHER_TYPE;
+        }
         return template.callType() == null ? ANY_TYPE : template.callType() == type ? SAME_TYPE : OTHER_TYPE;
     }
 
@@ -269,9 +294,9 @@ class TemplateService implements ReplyTemplates {
 
     private void saveVersion(long id) {
         jdbc.update("""
-                insert into kb_template_versions (template_id, version, kind, name, desk, language, call_type, body, state,
-                                                  changed_by, changed_at)
-                select id, version, kind, name, desk, language, call_type, body, state, updated_by, updated_at
+                insert into kb_template_versions (template_id, version, kind, name, desk, language, call_type, topic, body,
+                                                  state, changed_by, changed_at)
+                select id, version, kind, name, desk, language, call_type, topic, body, state, updated_by, updated_at
                   from kb_templates where id = ?""", id);
     }
 

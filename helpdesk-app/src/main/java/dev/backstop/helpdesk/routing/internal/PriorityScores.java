@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.routing.internal;
 
 import dev.backstop.helpdesk.routing.ScoreBreakdown;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Segment;
 import dev.backstop.helpdesk.tickets.TicketType;
@@ -57,6 +58,17 @@ final class PriorityScores {
             case FAULT_REPORT -> 10;
             default -> 0;
         };
+    }
+
+    /**
+     * A hardship request (its type or its HR topic) is answered first: these points are more than every other part
+     * together can reach (segment 40 + type 25 + priority 30 + SLA 40 + waiting 20, and a low priority's -10), so no
+     * other ticket ever ranks above one. {@code PriorityScoresTests} checks that bound.
+     */
+    static final int HARDSHIP_FIRST = 200;
+
+    static int hardship(TicketType type, HrTopic topic) {
+        return type == TicketType.HARDSHIP || topic == HrTopic.HARDSHIP ? HARDSHIP_FIRST : 0;
     }
 
     static int priority(Priority priority) {
@@ -117,8 +129,19 @@ final class PriorityScores {
         }
 
         int total(Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt) {
+            return total(segment, type, null, priority, activeDue, createdAt);
+        }
+
+        int total(
+                Segment segment,
+                TicketType type,
+                HrTopic topic,
+                Priority priority,
+                Instant activeDue,
+                Instant createdAt) {
             return segment(segment)
                     + type(type)
+                    + hardship(type, topic)
                     + priority(priority)
                     + timeParts(
                             activeDue == null ? Long.MAX_VALUE : activeDue.toEpochMilli(), createdAt.toEpochMilli());
@@ -144,8 +167,24 @@ final class PriorityScores {
 
     static ScoreBreakdown of(
             Segment segment, TicketType type, Priority priority, Instant activeDue, Instant createdAt, Instant now) {
+        return of(segment, type, null, priority, activeDue, createdAt, now);
+    }
+
+    static ScoreBreakdown of(
+            Segment segment,
+            TicketType type,
+            HrTopic topic,
+            Priority priority,
+            Instant activeDue,
+            Instant createdAt,
+            Instant now) {
         return new ScoreBreakdown(
-                segment(segment), type(type), priority(priority), sla(activeDue, now), waiting(createdAt, now));
+                segment(segment),
+                type(type),
+                priority(priority),
+                sla(activeDue, now),
+                waiting(createdAt, now),
+                hardship(type, topic));
     }
 
     private static final String ACTIVE_DUE =
@@ -155,6 +194,8 @@ final class PriorityScores {
     static final String SQL = "(" + cases("t.segment", Segment.values(), PriorityScores::segment)
             + " + " + cases("t.type", TicketType.values(), PriorityScores::type)
             + " + " + cases("t.priority", Priority.values(), PriorityScores::priority)
+            + " + case when t.type = '" + TicketType.HARDSHIP.name() + "' or t.hr_topic = '" + HrTopic.HARDSHIP.name()
+            + "' then " + HARDSHIP_FIRST + " else 0 end"
             + " + case when " + ACTIVE_DUE + " is null then 0 "
             + IntStream.range(0, SLA_POINTS.length)
                     .mapToObj(i -> "when " + ACTIVE_DUE + " <= :due" + i + " then " + SLA_POINTS[i])

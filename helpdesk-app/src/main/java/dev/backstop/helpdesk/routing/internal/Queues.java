@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.routing.QueueEntry;
 import dev.backstop.helpdesk.routing.QueueInfo;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Segment;
@@ -132,27 +133,33 @@ class Queues {
                         rs.getBoolean(6)));
     }
 
-    /** The desk's waiting tickets in routing order with the parts of their score (the caller checked the viewer). */
+    /**
+     * The desk's waiting tickets in routing order with the parts of their score (the caller checked the viewer); only
+     * those of {@code topic} when one is given (an HR desk's per-topic view).
+     */
     @Transactional(readOnly = true)
-    List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit) {
+    List<QueueEntry> waiting(Desk desk, HrTopic topic, CurrentUser viewer, int limit) {
         Instant now = clock.instant();
         Map<String, Object> parameters = new HashMap<>(PriorityScores.parameters(now));
         parameters.put("desks", List.of(desk.name()));
         parameters.put("confidential", viewer.hasAny(Role.HR_PAYROLL, Role.SUPERVISOR, Role.ADMIN));
+        parameters.put("topic", topic == null ? "" : topic.name());
         record Ranked(
                 long id,
                 String skill,
                 Segment segment,
                 TicketType type,
+                HrTopic topic,
                 Priority priority,
                 Instant activeDue,
                 Instant createdAt) {}
         List<Ranked> ranked = jdbc.query(
                 """
-                select t.id, t.skill, t.segment, t.type, t.priority,
+                select t.id, t.skill, t.segment, t.type, t.hr_topic, t.priority,
                        case when t.first_responded_at is null then t.first_response_due else t.resolution_due end,
                        t.created_at
                   from tickets t where""" + " " + Claims.WAITING
+                        + " and (:topic = '' or t.hr_topic = :topic)"
                         + " order by " + PriorityScores.SQL + " desc, t.created_at, t.id"
                         + " fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only",
                 parameters,
@@ -161,9 +168,10 @@ class Queues {
                         rs.getString(2),
                         rs.getString(3) == null ? null : Segment.valueOf(rs.getString(3)),
                         TicketType.valueOf(rs.getString(4)),
-                        Priority.valueOf(rs.getString(5)),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7))));
+                        rs.getString(5) == null ? null : HrTopic.valueOf(rs.getString(5)),
+                        Priority.valueOf(rs.getString(6)),
+                        instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8))));
         List<TicketSummary> summaries =
                 handover.summaries(ranked.stream().map(Ranked::id).toList());
         List<QueueEntry> entries = new ArrayList<>();
@@ -173,7 +181,8 @@ class Queues {
                     i + 1,
                     summaries.get(i),
                     t.skill(),
-                    PriorityScores.of(t.segment(), t.type(), t.priority(), t.activeDue(), t.createdAt(), now)));
+                    PriorityScores.of(
+                            t.segment(), t.type(), t.topic(), t.priority(), t.activeDue(), t.createdAt(), now)));
         }
         return entries;
     }

@@ -11,6 +11,7 @@ import dev.backstop.helpdesk.routing.RoutingRefused;
 import dev.backstop.helpdesk.routing.TicketRouted;
 import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketHandover;
 import dev.backstop.helpdesk.tickets.TicketOperationNotAllowed;
@@ -151,10 +152,15 @@ class TicketRouter implements TicketRouting {
 
     @Override
     public List<QueueEntry> waiting(Desk desk, CurrentUser viewer, int limit) {
+        return waiting(desk, null, viewer, limit);
+    }
+
+    @Override
+    public List<QueueEntry> waiting(Desk desk, HrTopic topic, CurrentUser viewer, int limit) {
         if (!maySeeQueue(desk, viewer)) {
             throw new TicketOperationNotAllowed("queue." + desk);
         }
-        return queues.waiting(desk, viewer, limit);
+        return queues.waiting(desk, topic, viewer, limit);
     }
 
     /** The desks whose queues an agent works (supervisors and admins step in anywhere). */

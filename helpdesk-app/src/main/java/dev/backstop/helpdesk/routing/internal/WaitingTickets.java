@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.routing.internal;
 
 import dev.backstop.helpdesk.shared.AfterCommit;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Segment;
 import dev.backstop.helpdesk.tickets.TicketChanged;
@@ -45,7 +46,7 @@ class WaitingTickets {
 
     /**
      * A waiting ticket with what ranks it, precomputed for the scan: {@code base} is the segment, type and priority
-     * points; {@code dueMillis} the active due time ({@code Long.MAX_VALUE}: none); {@code heldFirst} a VIP or key
+     * points (and a hardship request's, {@link PriorityScores#HARDSHIP_FIRST}); {@code dueMillis} the active due time ({@code Long.MAX_VALUE}: none); {@code heldFirst} a VIP or key
      * account's ticket, which its account manager ({@code accountManager}, an employee id) may get first.
      */
     record Entry(
@@ -63,7 +64,7 @@ class WaitingTickets {
     record Asker(Set<Desk> desks, boolean confidential, Set<String> skills, long employeeId) {}
 
     private static final String COLUMNS = """
-            select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.confidential_case, t.skill, t.segment, t.type, t.priority,
+            select t.id, t.desk, t.state, t.assignee_id, t.confidential, t.confidential_case, t.skill, t.segment, t.type, t.hr_topic, t.priority,
                    t.first_response_due, t.first_responded_at, t.resolution_due, t.created_at, t.updated_at, d.account_manager_id
               from tickets t left join distributors d on d.id = t.distributor_id""";
 
@@ -276,10 +277,16 @@ class WaitingTickets {
                 accountManager,
                 PriorityScores.segment(segment)
                         + PriorityScores.type(TicketType.valueOf(rs.getString("type")))
+                        + PriorityScores.hardship(TicketType.valueOf(rs.getString("type")), topic(rs))
                         + PriorityScores.priority(Priority.valueOf(rs.getString("priority"))),
                 due == null ? Long.MAX_VALUE : due.toEpochMilli(),
                 rs.getTimestamp("created_at").getTime(),
                 segment == Segment.VIP || segment == Segment.KEY);
+    }
+
+    private static HrTopic topic(ResultSet rs) throws SQLException {
+        String topic = rs.getString("hr_topic");
+        return topic == null ? null : HrTopic.valueOf(topic);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.routing.QueueEntry;
 import dev.backstop.helpdesk.routing.QueueInfo;
 import dev.backstop.helpdesk.routing.TicketRouting;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,8 +54,14 @@ class RoutingApi {
     }
 
     @GetMapping("/queues/{desk}")
-    @Operation(summary = "A desk's waiting tickets in routing order, each with the parts of its priority score")
-    List<QueueEntry> queue(@PathVariable Desk desk, @RequestParam(defaultValue = "100") int limit, CurrentUser user) {
-        return routing.waiting(desk, user, limit);
+    @Operation(
+            summary = "A desk's waiting tickets in routing order, each with the parts of its priority score (HR: only "
+                    + "those of one topic with topic=…)")
+    List<QueueEntry> queue(
+            @PathVariable Desk desk,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) HrTopic topic,
+            CurrentUser user) {
+        return routing.waiting(desk, topic, user, limit);
     }
 }

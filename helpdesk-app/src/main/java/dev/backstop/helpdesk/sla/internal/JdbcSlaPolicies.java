@@ -30,6 +30,7 @@ class JdbcSlaPolicies implements SlaPolicies {
             String type,
             String priority,
             String segment,
+            String topic,
             long calendarId,
             int firstResponse,
             Integer update,
@@ -40,7 +41,8 @@ class JdbcSlaPolicies implements SlaPolicies {
             return (desk == null || desk.equals(subject.desk()))
                     && (type == null || type.equals(subject.type()))
                     && (priority == null || priority.equals(subject.priority()))
-                    && (segment == null || segment.equals(subject.segment()));
+                    && (segment == null || segment.equals(subject.segment()))
+                    && (topic == null || topic.equals(subject.topic()));
         }
 
         SlaTargets targets() {
@@ -117,7 +119,7 @@ class JdbcSlaPolicies implements SlaPolicies {
         if (current == null) {
             current = jdbc.query(
                     """
-                    select active, id, name, name_en, desk, ticket_type, priority, segment, calendar_id, first_response_minutes,
+                    select active, id, name, name_en, desk, ticket_type, priority, segment, topic, calendar_id, first_response_minutes,
                            update_minutes, resolution_minutes, at_risk_percent
                       from sla_policies order by position, id""",
                     (rs, i) -> new Policy(
@@ -129,11 +131,12 @@ class JdbcSlaPolicies implements SlaPolicies {
                             rs.getString(6),
                             rs.getString(7),
                             rs.getString(8),
-                            rs.getLong(9),
-                            rs.getInt(10),
-                            (Integer) rs.getObject(11),
-                            rs.getInt(12),
-                            rs.getInt(13)));
+                            rs.getString(9),
+                            rs.getLong(10),
+                            rs.getInt(11),
+                            (Integer) rs.getObject(12),
+                            rs.getInt(13),
+                            rs.getInt(14)));
             policies.set(current);
         }
         return current;

@@ -84,8 +84,9 @@ class PolicyAdmin {
         jdbc.update(
                 """
                 insert into sla_policies (position, name, name_en, desk, ticket_type, priority, segment, calendar_id,
-                                          first_response_minutes, update_minutes, resolution_minutes, at_risk_percent, active)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
+                                          first_response_minutes, update_minutes, resolution_minutes, at_risk_percent, active,
+                                          topic)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, (select p.topic from sla_policies p where p.id = ?))""",
                 current.position(),
                 name,
                 nameEn,
@@ -97,7 +98,8 @@ class PolicyAdmin {
                 first,
                 update,
                 resolution,
-                atRisk);
+                atRisk,
+                id);
         policies.invalidate();
         return calendars.policies().stream()
                 .filter(p -> p.active()

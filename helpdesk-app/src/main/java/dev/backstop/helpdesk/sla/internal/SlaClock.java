@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.sla.SlaPolicies;
 import dev.backstop.helpdesk.sla.SlaSubject;
 import dev.backstop.helpdesk.sla.SlaTargets;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.Priority;
 import dev.backstop.helpdesk.tickets.Segment;
 import dev.backstop.helpdesk.tickets.SlaStatus;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLA clocks' arithmetic for tickets: the first matching policy (desk, type, priority, segment) gives the
+ * The SLA clocks' arithmetic for tickets: the first matching policy (desk, type, priority, segment, HR topic) gives the
  * targets, counted in business time of its calendar; a response sets the next update due; a clock resuming after a
  * pause moves every due time by the business time that was left. The complaint loop's two deadlines — the back
  * office's answer ({@code backstop.sla.back-office-within}, 48 h) and the callback after it
@@ -40,9 +41,9 @@ class SlaClock implements TicketClocks {
     }
 
     @Override
-    public Started start(Desk desk, TicketType type, Priority priority, Segment segment, Instant now) {
-        SlaTargets targets =
-                policies.targetsFor(new SlaSubject(desk.name(), type.name(), priority.name(), segment.name()));
+    public Started start(Desk desk, TicketType type, Priority priority, Segment segment, HrTopic topic, Instant now) {
+        SlaTargets targets = policies.targetsFor(new SlaSubject(
+                desk.name(), type.name(), priority.name(), segment.name(), topic == null ? null : topic.name()));
         BusinessCalendar calendar = policies.calendar(targets.calendarId());
         return new Started(
                 targets.policyId(),

@@ -87,7 +87,9 @@ class DistributorTickets {
                 instant(rs.getTimestamp(13)),
                 segment == null ? null : Segment.valueOf(segment),
                 sla.status(now),
-                sla.activeDue());
+                sla.activeDue(),
+                null,
+                null);
     }
 
     private static Instant instant(Timestamp timestamp) {

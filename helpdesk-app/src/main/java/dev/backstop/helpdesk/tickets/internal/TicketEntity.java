@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.tickets.internal;
 import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.Channel;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.IllegalTicketTransition;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.LoopRefused;
@@ -117,6 +118,14 @@ class TicketEntity {
     private Segment segment;
 
     private String skill;
+
+    /** What an HR ticket is about (null elsewhere): decides its skill, SLA policy, scripts and its place in the queue. */
+    @Enumerated(EnumType.STRING)
+    private HrTopic hrTopic;
+
+    /** When and how the requester asked to be called back, in their own words. */
+    private String callbackPromise;
+
     private Long slaPolicyId;
     private Long slaCalendarId;
     private Instant firstResponseDue;
@@ -180,7 +189,9 @@ class TicketEntity {
             Long employeeId,
             Requester requester,
             Segment segment,
-            Long departmentId) {}
+            Long departmentId,
+            HrTopic topic,
+            String callbackPromise) {}
 
     /** Opens a ticket: NEW, its SLA clock started, the first timeline entry; registers {@link TicketOpened}. */
     static TicketEntity open(Opening o, TicketClocks clocks, Author author, Instant now) {
@@ -211,6 +222,8 @@ class TicketEntity {
         t.requesterPhone = o.requester().phone();
         t.requesterEmail = o.requester().email();
         t.segment = o.segment();
+        t.hrTopic = o.topic();
+        t.callbackPromise = o.callbackPromise();
         t.startClock(clocks, now);
         t.append(ArticleKind.CREATED, false, null, author, now);
         t.departmentId = o.departmentId();
@@ -219,7 +232,7 @@ class TicketEntity {
     }
 
     private void startClock(TicketClocks clocks, Instant now) {
-        TicketClocks.Started started = clocks.start(desk, type, priority, segment, now);
+        TicketClocks.Started started = clocks.start(desk, type, priority, segment, hrTopic, now);
         slaPolicyId = started.policyId();
         slaCalendarId = started.calendarId();
         firstResponseDue = started.firstResponseDue();
@@ -442,6 +455,37 @@ class TicketEntity {
                 now);
     }
 
+    /**
+     * An agent says what this HR ticket is really about. The skill follows the topic (unless someone chose another
+     * skill by hand), and the SLA targets are those of the new topic's policy counted from when the ticket was opened:
+     * time already spent still counts, and a response already given stays given.
+     */
+    void changeTopic(HrTopic topic, TicketClocks clocks, Author author, Instant now) {
+        if (desk != Desk.HR) {
+            throw new InvalidTicketInput("tickets.error.topicDesk", key);
+        }
+        if (topic == null) {
+            throw new InvalidTicketInput("tickets.error.topicRequired");
+        }
+        if (topic == hrTopic) {
+            throw new InvalidTicketInput("tickets.error.topicSame", key);
+        }
+        HrTopic before = hrTopic;
+        if (skill == null || (before != null && skill.equals(before.skill()))) {
+            skill = topic.skill();
+        }
+        hrTopic = topic;
+        if (slaPolicyId != null && !SlaState.STOPPED.contains(state)) {
+            startClock(clocks, createdAt);
+        }
+        append(
+                ArticleKind.TOPIC_CHANGED,
+                true,
+                (before == null ? "OTHER" : before.name()) + " " + topic.name(),
+                author,
+                now);
+    }
+
     /** The caller on the phone was verified (or not) as the employee: the outcome on the timeline, never the factor. */
     void recordCallerVerification(boolean verified, String detail, Author author, Instant now) {
         append(verified ? ArticleKind.CALLER_VERIFIED : ArticleKind.CALLER_NOT_VERIFIED, true, detail, author, now);
@@ -619,6 +663,14 @@ class TicketEntity {
 
     String skill() {
         return skill;
+    }
+
+    HrTopic hrTopic() {
+        return hrTopic;
+    }
+
+    String callbackPromise() {
+        return callbackPromise;
     }
 
     Instant backOfficeDue() {

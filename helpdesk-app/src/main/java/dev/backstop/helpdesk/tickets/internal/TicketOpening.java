@@ -3,6 +3,8 @@ package dev.backstop.helpdesk.tickets.internal;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.shared.DeskTime;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.Priority;
@@ -31,6 +33,9 @@ class TicketOpening {
 
     static final int MAX_TAG_LENGTH = 64;
 
+    /** A call-back promise in the requester's words: at most this many characters (the column's width). */
+    static final int MAX_CALLBACK_PROMISE = 500;
+
     private final Tickets tickets;
     private final TicketKeys keys;
     private final Names names;
@@ -55,6 +60,13 @@ class TicketOpening {
         String key = keys.next(command.desk(), deskTime.at(now).getYear());
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         Set<String> tags = tags(command.tags());
+        HrTopic topic = topicOf(command);
+        // a hardship request is its own type wherever it comes from: its segment, SLA policy and queue place follow
+        TicketType type = topic == HrTopic.HARDSHIP ? TicketType.HARDSHIP : command.type();
+        String skill = command.skill() != null ? command.skill() : topic == null ? null : topic.skill();
+        if (command.callbackPromise() != null && command.callbackPromise().length() > MAX_CALLBACK_PROMISE) {
+            throw new InvalidTicketInput("tickets.error.callbackPromiseTooLong", MAX_CALLBACK_PROMISE);
+        }
         Long distributorId;
         Long employeeId;
         Requester requester = command.requester();
@@ -114,7 +126,7 @@ class TicketOpening {
                 new TicketEntity.Opening(
                         key,
                         command.desk(),
-                        command.type(),
+                        type,
                         command.channel(),
                         priority,
                         command.subject().strip(),
@@ -125,13 +137,15 @@ class TicketOpening {
                         blankToNull(command.refs().employeeNo()),
                         tags,
                         command.confidential(),
-                        command.skill(),
+                        skill,
                         by.id(),
                         distributorId,
                         employeeId,
                         requester,
-                        segmentOf(command.type(), distributorId),
-                        departmentId),
+                        segmentOf(type, distributorId),
+                        departmentId,
+                        topic,
+                        command.callbackPromise()),
                 clocks,
                 author,
                 now);
@@ -139,6 +153,17 @@ class TicketOpening {
             ticket.assignTo(command.assigneeId(), assigneeName, author, now);
         }
         return tickets.saveAndFlush(ticket);
+    }
+
+    /** An HR ticket's topic (from its type when none was chosen); a topic on another desk is refused. */
+    private static HrTopic topicOf(OpenTicket command) {
+        if (command.desk() != Desk.HR) {
+            if (command.topic() != null) {
+                throw new InvalidTicketInput("tickets.error.topicDesk", command.desk());
+            }
+            return null;
+        }
+        return command.topic() != null ? command.topic() : HrTopic.of(command.type());
     }
 
     private Segment segmentOf(TicketType type, Long distributorId) {

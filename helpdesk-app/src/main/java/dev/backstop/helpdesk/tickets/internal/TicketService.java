@@ -7,6 +7,7 @@ import dev.backstop.helpdesk.tickets.AttachmentContent;
 import dev.backstop.helpdesk.tickets.AttachmentInfo;
 import dev.backstop.helpdesk.tickets.ConfidentialCaseReads;
 import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
 import dev.backstop.helpdesk.tickets.OpenTicket;
 import dev.backstop.helpdesk.tickets.TicketChangedConcurrently;
@@ -130,6 +131,16 @@ class TicketService implements TicketManagement {
                 by,
                 true,
                 (ticket, now) -> ticket.markConfidentialCase(confidentialCase, reason, author(by), now));
+    }
+
+    @Override
+    public TicketDetails changeTopic(long ticketId, HrTopic topic, Long expectedVersion, CurrentUser by) {
+        return change(
+                ticketId,
+                expectedVersion,
+                by,
+                true,
+                (ticket, now) -> ticket.changeTopic(topic, clocks, author(by), now));
     }
 
     @Override

@@ -105,7 +105,9 @@ class TicketViews {
                 files.stream()
                         .map(f -> attachment(f, uploaders.get(f.uploadedBy)))
                         .toList(),
-                t.confidentialCase());
+                t.confidentialCase(),
+                t.hrTopic(),
+                t.callbackPromise());
     }
 
     /**
@@ -166,7 +168,9 @@ class TicketViews {
                 t.updatedAt(),
                 staff ? t.segment() : null,
                 staff ? t.sla().status(now) : null,
-                staff ? t.sla().activeDue() : null));
+                staff ? t.sla().activeDue() : null,
+                t.hrTopic(),
+                t.callbackPromise()));
     }
 
     AttachmentInfo attachment(AttachmentEntity a, String uploadedBy) {

@@ -82,7 +82,9 @@ class TicketApi {
             Boolean confidential,
             Long assigneeId,
             Long departmentId,
-            @Size(max = 32) String skill) {}
+            @Size(max = 32) String skill,
+            dev.backstop.helpdesk.tickets.HrTopic topic,
+            @Size(max = 500) String callbackPromise) {}
 
     record Text(@NotBlank @Size(max = 20000) String body, Long version) {}
 
@@ -121,7 +123,9 @@ class TicketApi {
                 Boolean.TRUE.equals(body.confidential()),
                 body.assigneeId(),
                 body.departmentId(),
-                body.skill());
+                body.skill(),
+                body.topic(),
+                body.callbackPromise());
         TicketDetails created = tickets.open(command, user);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.id()))
                 .body(created);
