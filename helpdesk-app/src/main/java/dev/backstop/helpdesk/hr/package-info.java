@@ -67,10 +67,22 @@
  * it holds across nodes; the locking attempt rings the HR leads' bell once. Web: {@code web.HrCasesApi},
  * {@code web.HrCasePages}.</li>
  * </ul>
+ * <h2>Topics and hardship requests (issue 15, hr-topics)</h2>
+ * <ul>
+ * <li>An HR ticket carries a {@link dev.backstop.helpdesk.tickets.HrTopic} ({@code tickets.hr_topic}), chosen on the
+ * portal's and the workspace's new-ticket forms and the API ({@code OpenTicket.topic}), changed by HR staff on the
+ * ticket page or {@code POST /api/v1/hr/tickets/{id}/topic} ({@code web.HrTopicPages}; a timeline entry). The topic
+ * sets the skill (payroll topics → the payroll queue), the SLA policy ({@code sla_policies.topic}), the scripts and
+ * replies offered ({@code kb_templates.topic}). A family member chooses among hardship, policy, feedback and other.</li>
+ * <li>A hardship request (topic or type) is first in the HR queue: {@code routing.internal.PriorityScores.HARDSHIP_FIRST}
+ * outweighs all other parts, and the score breakdown names it. The requester's call-back promise in their own words
+ * ({@code tickets.callback_promise}) is shown on the agent's ticket page and in the queue. ADR "HR topics".</li>
+ * </ul>
  * Where to change what: who may read → {@code HrDesk}; who sees a confidential case → {@code TicketScope}; lock
  * threshold → {@code CallerVerification}; what is logged → {@code AccessLog}; item names and KB links →
  * {@code hr_payslip_item_kinds}; delegation rules → {@code Delegations} / {@code FamilyDelegation}; what anonymity
  * keeps out → {@code BranchFeedback} (and its test's database/log scan); suppression → {@code FeedbackOversight};
- * retention periods → {@code RetentionSettings}; the export's files → {@code MyData}.
+ * retention periods → {@code RetentionSettings}; the export's files → {@code MyData}; a topic's queue → {@code HrTopic.skill()}; its targets → {@code sla_policies};
+ * hardship's weight → {@code PriorityScores.HARDSHIP_FIRST}.
  */
 package dev.backstop.helpdesk.hr;

@@ -58,6 +58,9 @@ class PortalController {
     String newTicket(CurrentUser user, Model model) {
         TicketForm form = new TicketForm();
         form.setType(TicketType.INQUIRY);
+        if (!user.has(Role.DISTRIBUTOR)) {
+            form.setTopic(HrTopic.OTHER); // nobody's question lands in the payroll queue by an untouched default
+        }
         return form(form, user, model);
     }
 

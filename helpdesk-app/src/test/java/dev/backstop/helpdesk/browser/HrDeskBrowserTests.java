@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The HR desk end to end in real Chromium: the employee opens a payslip and asks HR about its income-tax line; the HR
  * agent sees the employee beside the ticket with the payslips masked, opens one, and shows the figures by stating a
- * reason; the employee's "who looked at my pay" shows that read with the agent's name and reason.
+ * reason, and (issue 15 hr-topics) changes the ticket's topic to a payroll dispute, which the timeline records and
+ * the dispute's call script follows; the employee's "who looked at my pay" shows that read with the agent's name and
+ * reason.
  */
 class HrDeskBrowserTests extends BrowserTest {
 
@@ -47,6 +49,14 @@ class HrDeskBrowserTests extends BrowserTest {
         browser.click("#unmask");
         browser.waitForText("#payslip-net", netShown);
         browser.screenshot("hr-agent-unmasked-payslip");
+        // issue 15 hr-topics: the line's question is a payroll question; the agent finds it is a dispute
+        browser.open("/workspace/tickets/" + ticketId + "?lang=zh-CN");
+        browser.waitForText("#ticket-topic", "工资疑问");
+        browser.click("#topic-select option[value='PAYROLL_DISPUTE']");
+        browser.click("#topic-change");
+        browser.waitForText("#ticket-topic", "工资争议");
+        browser.waitForText("#timeline", "工资疑问 → 工资争议");
+        assertThat(browser.find("#call-scripts").getText()).contains("工资争议来电");
         browser.logOut();
 
         browser.logIn("employee", "demo");
