@@ -205,6 +205,30 @@ class HrTopicsTests {
         assertThat(text).contains("工资疑问", "困难求助", "全部主题");
     }
 
+    @Test
+    void aTopicOnAnotherDeskOrAnOverlongCallBackPromiseIsRefusedInTheCallersLanguage() throws Exception {
+        MockHttpServletResponse channel = mvc.perform(post("/api/v1/tickets")
+                        .with(httpBasic("agent", "demo"))
+                        .header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"desk":"CHANNEL","type":"INQUIRY","channel":"PHONE","subject":"渠道问题","topic":"LEAVE"}"""))
+                .andReturn()
+                .getResponse();
+        assertThat(channel.getStatus()).isEqualTo(400);
+        assertThat(channel.getContentAsString()).contains("只有人事工单有主题").doesNotContain("Exception");
+        MockHttpServletResponse tooLong = mvc.perform(post("/api/v1/tickets")
+                        .with(httpBasic("employee", "demo"))
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"desk":"HR","type":"INQUIRY","channel":"PORTAL","subject":"回电","callbackPromise":"%s"}""".formatted("x".repeat(501))))
+                .andReturn()
+                .getResponse();
+        assertThat(tooLong.getStatus()).isEqualTo(400);
+        assertThat(tooLong.getContentAsString()).contains("callbackPromise").doesNotContain("Exception");
+    }
+
     private long openAsEmployee(HrTopic topic, String subject, String promise) throws Exception {
         String body = mvc.perform(post("/api/v1/tickets")
                         .with(httpBasic("employee", "demo"))

@@ -159,7 +159,7 @@ class TicketOpening {
     private static HrTopic topicOf(OpenTicket command) {
         if (command.desk() != Desk.HR) {
             if (command.topic() != null) {
-                throw new InvalidTicketInput("tickets.error.topicDesk", command.desk());
+                throw new InvalidTicketInput("tickets.error.topicOnlyHr");
             }
             return null;
         }
