@@ -42,8 +42,10 @@
  * figure a string: 1–4 is {@code "<5"}; a total over a suppressed cell sums only the published cells ({@code "≥N"}).</li>
  * <li>{@code internal.HrRetention}: {@code backstop.hr.retention.*} ({@code RetentionSettings}), a ShedLock job
  * deleting payslips (with items), access-log rows and feedback (with replies) past their period in batches, each batch
- * recorded in {@code hr_retention_log} (kind, count, cut-off) in its own transaction. HR tickets: the period is shown,
- * not enforced (their rows belong to {@code tickets}, which has no purge intent yet).</li>
+ * recorded in {@code hr_retention_log} (kind, count, cut-off) in its own transaction. Closed HR tickets resolved before
+ * the cut-off go through {@code tickets.TicketRetention#purgeClosed}, which publishes {@code TicketsPurging} inside the
+ * batch's transaction so that each module deletes (or unlinks) its rows about them; {@code hr.internal.PurgedHrTicketRows}
+ * does the HR side (topics, verification attempts; access-log rows keep their own period).</li>
  * <li>{@code internal.MyData}: the employee's zip of UTF-8 CSVs with BOM ({@code /portal/hr/my-data},
  * {@code GET /api/v1/me/data}), itself an {@code hr_access_log} row (what = EXPORT).</li>
  * </ul>
