@@ -109,7 +109,10 @@ class TicketService implements TicketManagement {
     @Override
     public TicketDetails get(long ticketId, CurrentUser by) {
         TicketEntity ticket = load(ticketId, by);
-        if (ticket.confidentialCase() && TicketScope.isStaff(by) && ticket.employeeId() != null) {
+        if (ticket.confidentialCase()
+                && TicketScope.isStaff(by)
+                && ticket.employeeId() != null
+                && !TicketScope.isRequester(ticket, by)) {
             ConfidentialCaseReads reads = confidentialReads.getIfAvailable();
             if (reads != null) {
                 reads.read(ticket.id(), ticket.key(), ticket.employeeId(), by);
