@@ -59,7 +59,8 @@
  * Routing never queues, claims or pushes one (an HR lead assigns it by hand); the HR queue's live stream carries no
  * ticket keys. Every read by staff is written to {@code hr_access_log} (what: CONFIDENTIAL_CASE) through the
  * {@code tickets.ConfidentialCaseReads} port ({@code internal.ConfidentialCaseAccess}), inside the read's transaction,
- * once per reader and HTTP request. Sealing also sets {@code confidential}; lifting leaves it (payroll-confidential as
+ * once per reader and HTTP request — also when a list, search or the employee panel shows the case (ADR "list reads of
+ * confidential cases"). Sealing also sets {@code confidential}; lifting leaves it (payroll-confidential as
  * before), so nothing opens wider than before it was sealed.</li>
  * <li><b>Caller verification</b> ({@code internal.CallerVerification}): on a PHONE ticket the employee panel and an
  * agent's unmasking stay closed until a verified attempt on that ticket (employee number + last 4 of the ID number or a

@@ -37,12 +37,14 @@ public class HrDesk {
     private final AccessLog log;
     private final Delegations delegations;
     private final Clock clock;
+    private final ConfidentialCaseAccess caseReads;
 
-    HrDesk(HrRecords records, AccessLog log, Delegations delegations, Clock clock) {
+    HrDesk(HrRecords records, AccessLog log, Delegations delegations, Clock clock, ConfidentialCaseAccess caseReads) {
         this.records = records;
         this.log = log;
         this.delegations = delegations;
         this.clock = clock;
+        this.caseReads = caseReads;
     }
 
     /** A payslip as JSON and pages show it: amounts are numbers, or {@link #MASK} strings when masked. */
@@ -222,14 +224,15 @@ public class HrDesk {
                 && records.assignedOpenTicket(employeeId, user.id())
                         .map(records::callerVerifiedIfByPhone)
                         .orElse(false);
-        return new Panel(
-                employee,
-                records.family(employeeId),
-                records.recentTickets(employeeId, user.id(), full, user.has(Role.HR_LEAD), 5),
-                leave,
-                payslips,
-                !full,
-                mayUnmask);
+        List<HrRecords.RecentTicket> recent =
+                records.recentTickets(employeeId, user.id(), full, user.has(Role.HR_LEAD), 5);
+        for (HrRecords.RecentTicket ticket : recent) {
+            if (ticket.confidentialCase()) {
+                // the panel lists the case (key, subject, state): a read of it, like opening it (once per request)
+                caseReads.read(ticket.id(), ticket.key(), employeeId, user);
+            }
+        }
+        return new Panel(employee, records.family(employeeId), recent, leave, payslips, !full, mayUnmask);
     }
 
     /** The employee a portal user reads for, for this scope; 404 for anyone else. */
