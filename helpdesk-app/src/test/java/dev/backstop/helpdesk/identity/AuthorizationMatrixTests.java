@@ -468,6 +468,13 @@ class AuthorizationMatrixTests {
                 "POST /workspace/hr/tickets/{ticketId}/verification")) {
             rule(endpoint, EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
         }
+        // issue 15 hr-gaps: HR leads and admins set callers' verification factors (never read back)
+        for (String endpoint : List.of(
+                "PUT /api/v1/hr/employees/{employeeNo}/caller-secrets",
+                "GET /workspace/hr/caller-secrets",
+                "POST /workspace/hr/caller-secrets")) {
+            rule(endpoint, EnumSet.of(Role.HR_LEAD, Role.ADMIN));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

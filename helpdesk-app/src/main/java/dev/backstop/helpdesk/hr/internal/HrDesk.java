@@ -135,7 +135,7 @@ public class HrDesk {
     @Transactional
     public Payslip staffPayslip(
             CurrentUser user, String employeeNo, YearMonth period, String reason, Locale locale, Origin origin) {
-        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
+        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD)) {
             throw new HrRecordNotFound();
         }
         long employeeId = records.employeeId(employeeNo).orElseThrow(HrRecordNotFound::new);
@@ -179,7 +179,7 @@ public class HrDesk {
 
     @Transactional
     public Panel panel(CurrentUser user, long employeeId, Origin origin) {
-        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
+        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD)) {
             throw new HrRecordNotFound();
         }
         HrRecords.Employee employee = records.employee(employeeId).orElseThrow(HrRecordNotFound::new);
