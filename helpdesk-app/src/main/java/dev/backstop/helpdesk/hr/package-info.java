@@ -73,8 +73,8 @@
  * <h2>Caller factors, HR lead alone (issue 15, hr-gaps)</h2>
  * <ul>
  * <li>{@code internal.CallerSecrets}: an HR lead or admin sets or resets an employee's factors (last 4 of the ID number,
- * X allowed; PIN of 4–8 digits) on {@code /workspace/hr/caller-secrets} or {@code PUT
- * /api/v1/hr/employees/{no}/caller-secrets}; only password hashes go to {@code hr_caller_secrets}, nothing reads a
+ * X allowed; PIN of 4–8 digits) on {@code /workspace/hr/caller-factors} or {@code PUT
+ * /api/v1/hr/employees/{no}/caller-factors}; only password hashes go to {@code hr_caller_secrets}, nothing reads a
  * factor back (the page shows set / not set and when), each change is a {@code hr_caller_secret_changes} row (who,
  * role, which factors, page / API, when, address; never the digits).</li>
  * <li>{@code HR_LEAD} without {@code HR_AGENT} reaches the workspace, the HR pages, the employee panel (masked, as an

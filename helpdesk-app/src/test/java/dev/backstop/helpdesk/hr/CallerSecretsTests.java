@@ -93,7 +93,7 @@ class CallerSecretsTests {
                     .as(user)
                     .isEqualTo(403);
         }
-        assertThat(status(get("/workspace/hr/caller-secrets").with(httpBasic("hr", "demo"))))
+        assertThat(status(get("/workspace/hr/caller-factors").with(httpBasic("hr", "demo"))))
                 .isEqualTo(403);
         assertThat(changes()).as("a refused or bad change records nothing").isEqualTo(before + 2);
     }
@@ -104,13 +104,13 @@ class CallerSecretsTests {
         String employeeNo = jdbc.queryForObject(
                 "select e.employee_no from employees e join app_users u on u.employee_id = e.id where u.username = 'employee'",
                 String.class);
-        assertThat(status(post("/workspace/hr/caller-secrets")
+        assertThat(status(post("/workspace/hr/caller-factors")
                         .with(httpBasic(lead, "demo"))
                         .with(csrf())
                         .param("employeeNo", employeeNo)
                         .param("pin", "246810")))
                 .isEqualTo(302);
-        MockHttpServletResponse page = mvc.perform(get("/workspace/hr/caller-secrets")
+        MockHttpServletResponse page = mvc.perform(get("/workspace/hr/caller-factors")
                         .param("employeeNo", employeeNo)
                         .header("Accept-Language", "en")
                         .with(httpBasic(lead, "demo")))
@@ -118,13 +118,13 @@ class CallerSecretsTests {
                 .getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         String html = page.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("secrets-status", "Set", "Latest changes").doesNotContain("246810");
+        assertThat(html).contains("factors-status", "Set", "Latest changes").doesNotContain("246810");
         assertThat(jdbc.queryForObject(
                         "select via from hr_caller_secret_changes order by id desc fetch first 1 rows only",
                         String.class))
                 .isEqualTo("PAGE");
 
-        for (String path : List.of("/workspace/hr/feedback", "/workspace/tickets", "/workspace/hr/caller-secrets")) {
+        for (String path : List.of("/workspace/hr/feedback", "/workspace/tickets", "/workspace/hr/caller-factors")) {
             assertThat(status(get(path).with(httpBasic(lead, "demo"))))
                     .as("an HR lead without HR_AGENT on " + path)
                     .isEqualTo(200);
@@ -148,7 +148,7 @@ class CallerSecretsTests {
     }
 
     MockHttpServletResponse send(String user, String employeeNo, String json, String language) throws Exception {
-        return mvc.perform(put("/api/v1/hr/employees/" + employeeNo + "/caller-secrets")
+        return mvc.perform(put("/api/v1/hr/employees/" + employeeNo + "/caller-factors")
                         .with(httpBasic(user, "demo"))
                         .header("Accept-Language", language)
                         .contentType(MediaType.APPLICATION_JSON)

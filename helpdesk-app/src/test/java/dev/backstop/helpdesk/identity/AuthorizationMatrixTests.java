@@ -470,9 +470,9 @@ class AuthorizationMatrixTests {
         }
         // issue 15 hr-gaps: HR leads and admins set callers' verification factors (never read back)
         for (String endpoint : List.of(
-                "PUT /api/v1/hr/employees/{employeeNo}/caller-secrets",
-                "GET /workspace/hr/caller-secrets",
-                "POST /workspace/hr/caller-secrets")) {
+                "PUT /api/v1/hr/employees/{employeeNo}/caller-factors",
+                "GET /workspace/hr/caller-factors",
+                "POST /workspace/hr/caller-factors")) {
             rule(endpoint, EnumSet.of(Role.HR_LEAD, Role.ADMIN));
         }
     }

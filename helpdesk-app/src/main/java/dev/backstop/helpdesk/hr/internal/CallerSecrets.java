@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An employee's caller-verification factors ({@link CallerVerification}): the last 4 characters of the ID number and a
- * PIN, set or reset by an HR lead or an admin on {@code /workspace/hr/caller-secrets}, over the API or by import. Only
+ * PIN, set or reset by an HR lead or an admin on {@code /workspace/hr/caller-factors}, over the API or by import. Only
  * password hashes are stored ({@code hr_caller_secrets}); nothing reads a factor back — the page shows whether each is
  * set and when. Every change is a {@code hr_caller_secret_changes} row (who, role, which factors, how, when, from where;
  * never the digits) in the same transaction.

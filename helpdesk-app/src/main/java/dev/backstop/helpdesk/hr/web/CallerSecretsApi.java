@@ -25,7 +25,7 @@ class CallerSecretsApi {
     /** Either or both: the last 4 characters of the ID number (digits, or X last) and a PIN of 4–8 digits. */
     record Factors(String idLast4, String pin) {}
 
-    @PutMapping("/api/v1/hr/employees/{employeeNo}/caller-secrets")
+    @PutMapping("/api/v1/hr/employees/{employeeNo}/caller-factors")
     @Operation(
             summary = "Set or reset an employee's caller-verification factors (HR lead, admin): only hashes are "
                     + "stored, the change is recorded (who, which factor, when — never the digits), 204 without a body")

@@ -14,11 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Issue 15 hr-gaps: {@code /workspace/hr/caller-secrets}, where an HR lead or admin looks up an employee (whether each
+ * Issue 15 hr-gaps: {@code /workspace/hr/caller-factors}, where an HR lead or admin looks up an employee (whether each
  * factor is set, and when — never the factor) and sets or resets the factors; the latest changes are listed.
  */
 @Controller
-@RequestMapping("/workspace/hr/caller-secrets")
+@RequestMapping("/workspace/hr/caller-factors")
 class CallerSecretsPages {
 
     private final CallerSecrets secrets;
@@ -34,7 +34,7 @@ class CallerSecretsPages {
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("unknown", employeeNo != null && !employeeNo.isBlank() && status.isEmpty());
         model.addAttribute("changes", secrets.recentChanges(user, 20));
-        return "hr/caller-secrets";
+        return "hr/caller-factors";
     }
 
     @PostMapping
@@ -59,7 +59,7 @@ class CallerSecretsPages {
             flash.addFlashAttribute("errorArgs", e.arguments());
         }
         return "redirect:"
-                + UriComponentsBuilder.fromPath("/workspace/hr/caller-secrets")
+                + UriComponentsBuilder.fromPath("/workspace/hr/caller-factors")
                         .queryParam("employeeNo", employeeNo)
                         .encode()
                         .build()

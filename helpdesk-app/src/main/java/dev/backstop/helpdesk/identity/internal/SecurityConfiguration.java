@@ -276,7 +276,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/me/data")
                         .hasAnyRole(HR_SELF)
                         // issue 15 hr-cases
-                        .requestMatchers(PUT, "/api/v1/hr/employees/*/caller-secrets")
+                        .requestMatchers(PUT, "/api/v1/hr/employees/*/caller-factors")
                         .hasAnyRole(HR_SECRETS)
                         .requestMatchers(POST, "/api/v1/hr/tickets/*/confidential-case")
                         .hasRole(Role.HR_LEAD.name())
@@ -389,7 +389,7 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_FEEDBACK)
                         .requestMatchers(GET, "/workspace/hr/oversight")
                         .hasAnyRole(HEADQUARTERS)
-                        .requestMatchers("/workspace/hr/caller-secrets")
+                        .requestMatchers("/workspace/hr/caller-factors")
                         .hasAnyRole(HR_SECRETS)
                         .requestMatchers(POST, "/workspace/hr/tickets/*/confidential-case")
                         .hasRole(Role.HR_LEAD.name())
