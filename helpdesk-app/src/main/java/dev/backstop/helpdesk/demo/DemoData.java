@@ -128,6 +128,12 @@ class DemoData implements ApplicationRunner {
                 encoder.encode("1024"),
                 encoder.encode("2468"),
                 Timestamp.from(clock.instant()));
+        // issue 15 hr-gaps: the HR lead set them (the change is recorded, never the digits):
+        // /workspace/hr/caller-factors
+        jdbc.update("""
+                insert into hr_caller_secret_changes (employee_id, factors, changed_by, changed_by_name, changed_by_role,
+                                                      via, changed_at)
+                values (?, 'ID_LAST4,PIN', ?, '郑人事主管', 'HR_LEAD', 'PAGE', ?)""", employeeId, hrLead, Timestamp.from(clock.instant()));
         long family = user("family", familyName, hash, Set.of(Role.FAMILY), null, null, familyMemberId, null);
         long distributor = user(
                 "distributor",

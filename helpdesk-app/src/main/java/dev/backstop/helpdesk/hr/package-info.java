@@ -42,8 +42,10 @@
  * figure a string: 1–4 is {@code "<5"}; a total over a suppressed cell sums only the published cells ({@code "≥N"}).</li>
  * <li>{@code internal.HrRetention}: {@code backstop.hr.retention.*} ({@code RetentionSettings}), a ShedLock job
  * deleting payslips (with items), access-log rows and feedback (with replies) past their period in batches, each batch
- * recorded in {@code hr_retention_log} (kind, count, cut-off) in its own transaction. HR tickets: the period is shown,
- * not enforced (their rows belong to {@code tickets}, which has no purge intent yet).</li>
+ * recorded in {@code hr_retention_log} (kind, count, cut-off) in its own transaction. Closed HR tickets resolved before
+ * the cut-off go through {@code tickets.TicketRetention#purgeClosed}, which publishes {@code TicketsPurging} inside the
+ * batch's transaction so that each module deletes (or unlinks) its rows about them; {@code hr.internal.PurgedHrTicketRows}
+ * does the HR side (topics, verification attempts; access-log rows keep their own period).</li>
  * <li>{@code internal.MyData}: the employee's zip of UTF-8 CSVs with BOM ({@code /portal/hr/my-data},
  * {@code GET /api/v1/me/data}), itself an {@code hr_access_log} row (what = EXPORT).</li>
  * </ul>
@@ -57,7 +59,8 @@
  * Routing never queues, claims or pushes one (an HR lead assigns it by hand); the HR queue's live stream carries no
  * ticket keys. Every read by staff is written to {@code hr_access_log} (what: CONFIDENTIAL_CASE) through the
  * {@code tickets.ConfidentialCaseReads} port ({@code internal.ConfidentialCaseAccess}), inside the read's transaction,
- * once per reader and HTTP request. Sealing also sets {@code confidential}; lifting leaves it (payroll-confidential as
+ * once per reader and HTTP request — also when a list, search or the employee panel shows the case (ADR "list reads of
+ * confidential cases"). Sealing also sets {@code confidential}; lifting leaves it (payroll-confidential as
  * before), so nothing opens wider than before it was sealed.</li>
  * <li><b>Caller verification</b> ({@code internal.CallerVerification}): on a PHONE ticket the employee panel and an
  * agent's unmasking stay closed until a verified attempt on that ticket (employee number + last 4 of the ID number or a
@@ -77,6 +80,16 @@
  * <li>A hardship request (topic or type) is first in the HR queue: {@code routing.internal.PriorityScores.HARDSHIP_FIRST}
  * outweighs all other parts, and the score breakdown names it. The requester's call-back promise in their own words
  * ({@code tickets.callback_promise}) is shown on the agent's ticket page and in the queue. ADR "HR topics".</li>
+ * </ul>
+ * <h2>Caller factors, HR lead alone (issue 15, hr-gaps)</h2>
+ * <ul>
+ * <li>{@code internal.CallerSecrets}: an HR lead or admin sets or resets an employee's factors (last 4 of the ID number,
+ * X allowed; PIN of 4–8 digits) on {@code /workspace/hr/caller-factors} or {@code PUT
+ * /api/v1/hr/employees/{no}/caller-factors}; only password hashes go to {@code hr_caller_secrets}, nothing reads a
+ * factor back (the page shows set / not set and when), each change is a {@code hr_caller_secret_changes} row (who,
+ * role, which factors, page / API, when, address; never the digits).</li>
+ * <li>{@code HR_LEAD} without {@code HR_AGENT} reaches the workspace, the HR pages, the employee panel (masked, as an
+ * agent) and feedback.</li>
  * </ul>
  * Where to change what: who may read → {@code HrDesk}; who sees a confidential case → {@code TicketScope}; lock
  * threshold → {@code CallerVerification}; what is logged → {@code AccessLog}; item names and KB links →

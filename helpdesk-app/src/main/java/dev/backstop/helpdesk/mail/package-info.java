@@ -23,5 +23,10 @@
  * {@code Message-ID} / {@code In-Reply-To} / {@code References}, the desk's signature, in the requester's language;
  * failures are retried with back-off, the outcome is an internal note on the timeline, and a permanent failure also
  * notifies the agent.
+ * <p>
+ * <b>Confidential cases (issue 15).</b> Threading an answer, storing its attachments and reading a ticket's public
+ * replies for the outbox act through {@code internal.IntakeAccount#forRequesterOf}: the system account acting for that
+ * ticket's requester, so it also sees the requester's own confidential case (which no admin, supervisor or other HR
+ * agent sees). A requester's read is not an access-log row, so these system reads leave none; people's reads still do.
  */
 package dev.backstop.helpdesk.mail;

@@ -10,6 +10,11 @@
  *   (changes for derived indexes), the value records ({@code OpenTicket}, {@code TicketDetails}, {@code TicketSummary}
  *   …), the events {@code TicketOpened}, {@code TicketChanged}, {@code TicketStateChanged},
  *   {@code TicketAnsweredByBackOffice}; {@code /api/v1/tickets}.</li>
+ *   <li><b>Retention:</b> {@link dev.backstop.helpdesk.tickets.TicketRetention#purgeClosed} deletes closed tickets of a
+ *   desk resolved before a cut-off, one batch in the caller's transaction; it first publishes
+ *   {@link dev.backstop.helpdesk.tickets.TicketsPurging} synchronously, and every module with a foreign key to
+ *   {@code tickets} deletes or unlinks its rows in a plain {@code @EventListener} ({@code HrTicketRetentionTests} fails
+ *   on a foreign key no listener knows). ADR "purging tickets".</li>
  *   <li><b>Ports others provide or use:</b> {@link dev.backstop.helpdesk.tickets.TicketClocks} (implemented by
  *   {@code sla}: which SLA policy applies, business-time arithmetic; called inside the ticket's transaction because
  *   the due times are part of the ticket) and {@link dev.backstop.helpdesk.tickets.TicketHandover} (used by

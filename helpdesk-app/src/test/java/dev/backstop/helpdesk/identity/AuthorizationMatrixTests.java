@@ -471,6 +471,13 @@ class AuthorizationMatrixTests {
         // issue 15 hr-topics: HR staff change what an HR ticket is about
         rule("POST /api/v1/hr/tickets/{ticketId}/topic", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
         rule("POST /workspace/hr/tickets/{ticketId}/topic", EnumSet.of(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD));
+        // issue 15 hr-gaps: HR leads and admins set callers' verification factors (never read back)
+        for (String endpoint : List.of(
+                "PUT /api/v1/hr/employees/{employeeNo}/caller-factors",
+                "GET /workspace/hr/caller-factors",
+                "POST /workspace/hr/caller-factors")) {
+            rule(endpoint, EnumSet.of(Role.HR_LEAD, Role.ADMIN));
+        }
     }
 
     static final Map<Role, String> USERS = Map.ofEntries(

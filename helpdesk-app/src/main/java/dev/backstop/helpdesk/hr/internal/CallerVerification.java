@@ -119,7 +119,7 @@ public class CallerVerification {
                 && ticketEmployeeNo.equalsIgnoreCase(employeeNo.strip())
                 && hash != null
                 && answer != null
-                && encoder.matches(answer.strip(), hash);
+                && encoder.matches(factor == Factor.ID_LAST4 ? answer.strip().toUpperCase() : answer.strip(), hash);
         jdbc.update("""
                 insert into hr_caller_verifications (ticket_id, employee_id, agent_user_id, factor, verified, attempted_at)
                 values (?, ?, ?, ?, ?, ?)""", ticketId, employeeId, by.id(), factor.name(), verified, Timestamp.from(now));

@@ -37,12 +37,14 @@ public class HrDesk {
     private final AccessLog log;
     private final Delegations delegations;
     private final Clock clock;
+    private final ConfidentialCaseAccess caseReads;
 
-    HrDesk(HrRecords records, AccessLog log, Delegations delegations, Clock clock) {
+    HrDesk(HrRecords records, AccessLog log, Delegations delegations, Clock clock, ConfidentialCaseAccess caseReads) {
         this.records = records;
         this.log = log;
         this.delegations = delegations;
         this.clock = clock;
+        this.caseReads = caseReads;
     }
 
     /** A payslip as JSON and pages show it: amounts are numbers, or {@link #MASK} strings when masked. */
@@ -133,7 +135,7 @@ public class HrDesk {
     @Transactional
     public Payslip staffPayslip(
             CurrentUser user, String employeeNo, YearMonth period, String reason, Locale locale, Origin origin) {
-        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
+        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD)) {
             throw new HrRecordNotFound();
         }
         long employeeId = records.employeeId(employeeNo).orElseThrow(HrRecordNotFound::new);
@@ -177,7 +179,7 @@ public class HrDesk {
 
     @Transactional
     public Panel panel(CurrentUser user, long employeeId, Origin origin) {
-        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
+        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD)) {
             throw new HrRecordNotFound();
         }
         HrRecords.Employee employee = records.employee(employeeId).orElseThrow(HrRecordNotFound::new);
@@ -222,14 +224,15 @@ public class HrDesk {
                 && records.assignedOpenTicket(employeeId, user.id())
                         .map(records::callerVerifiedIfByPhone)
                         .orElse(false);
-        return new Panel(
-                employee,
-                records.family(employeeId),
-                records.recentTickets(employeeId, user.id(), full, user.has(Role.HR_LEAD), 5),
-                leave,
-                payslips,
-                !full,
-                mayUnmask);
+        List<HrRecords.RecentTicket> recent =
+                records.recentTickets(employeeId, user.id(), full, user.has(Role.HR_LEAD), 5);
+        for (HrRecords.RecentTicket ticket : recent) {
+            if (ticket.confidentialCase()) {
+                // the panel lists the case (key, subject, state): a read of it, like opening it (once per request)
+                caseReads.read(ticket.id(), ticket.key(), employeeId, user);
+            }
+        }
+        return new Panel(employee, records.family(employeeId), recent, leave, payslips, !full, mayUnmask);
     }
 
     /** The employee a portal user reads for, for this scope; 404 for anyone else. */

@@ -209,7 +209,8 @@ public class HrRecords {
         return closed == null || closed == 0;
     }
 
-    public record RecentTicket(long id, String key, String subject, String state, java.time.Instant createdAt) {}
+    public record RecentTicket(
+            long id, String key, String subject, String state, java.time.Instant createdAt, boolean confidentialCase) {}
 
     /**
      * The employee's latest HR tickets an HR staff member may see: confidential tickets only for payroll staff or their
@@ -219,7 +220,7 @@ public class HrRecords {
     List<RecentTicket> recentTickets(long employeeId, long viewerId, boolean payroll, boolean lead, int limit) {
         return jdbc.query(
                 """
-                select id, ticket_key, subject, state, created_at from tickets
+                select id, ticket_key, subject, state, created_at, confidential_case from tickets
                  where desk = 'HR' and employee_id = ?
                    and ((confidential_case = false and (confidential = false or ? or ? or assignee_id = ?))
                         or (confidential_case = true and (? or assignee_id = ?)))
@@ -229,7 +230,8 @@ public class HrRecords {
                         rs.getString("ticket_key"),
                         rs.getString("subject"),
                         rs.getString("state"),
-                        rs.getTimestamp("created_at").toInstant()),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("confidential_case")),
                 employeeId,
                 payroll,
                 lead,

@@ -1,6 +1,8 @@
 package dev.backstop.helpdesk.hr.internal;
 
 import dev.backstop.helpdesk.shared.SchedulerLocks;
+import dev.backstop.helpdesk.tickets.Desk;
+import dev.backstop.helpdesk.tickets.TicketRetention;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes HR records older than their retention period ({@link RetentionSettings}), on one node at a time (ShedLock),
  * in batches of {@code batchSize} rows, each batch its own transaction. Each batch writes one {@code hr_retention_log}
  * row in the same transaction — what kind, how many, the cut-off; never the values — so a deletion without its record
- * cannot exist. Payslips go by pay period (the whole month must lie before the cut-off), access-log rows by the time of
- * the read, feedback by its last activity (with its replies).
+ * cannot exist. Payslips go by pay period (the whole month must lie before the cut-off), closed HR tickets by the time
+ * they were resolved (with everything that refers to them, through {@link TicketRetention}), access-log rows by the
+ * time of the read, feedback by its last activity (with its replies).
  */
 @Component
 public class HrRetention {
@@ -37,16 +41,24 @@ public class HrRetention {
     /** The kinds of record the job deletes, as written in {@code hr_retention_log.kind}. */
     public static final String PAYSLIPS = "PAYSLIPS";
 
+    public static final String HR_TICKETS = "HR_TICKETS";
     public static final String ACCESS_LOG = "ACCESS_LOG";
     public static final String FEEDBACK = "FEEDBACK";
 
     private final JdbcTemplate jdbc;
+    private final TicketRetention tickets;
     private final TransactionTemplate transactions;
     private final RetentionSettings settings;
     private final Clock clock;
 
-    HrRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, RetentionSettings settings, Clock clock) {
+    HrRetention(
+            JdbcTemplate jdbc,
+            TicketRetention tickets,
+            PlatformTransactionManager transactions,
+            RetentionSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.tickets = tickets;
         this.transactions = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
@@ -89,6 +101,15 @@ public class HrRetention {
                                 "delete from hr_payslip_items where payslip_id in (%s)",
                                 "delete from hr_payslips where id in (%s)")));
 
+        Instant ticketCutoff =
+                today.minus(settings.hrTickets()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        deleted.put(
+                HR_TICKETS,
+                inBatches(
+                        HR_TICKETS,
+                        ticketCutoff,
+                        () -> tickets.purgeClosed(Desk.HR, ticketCutoff, settings.batchSize())));
+
         Instant accessCutoff =
                 today.minus(settings.accessLog()).atStartOfDay(ZoneOffset.UTC).toInstant();
         deleted.put(
@@ -121,24 +142,35 @@ public class HrRetention {
     }
 
     private int inBatches(String kind, Instant cutoff, Function<Integer, List<Long>> nextBatch, List<String> deletes) {
+        return inBatches(kind, cutoff, () -> {
+            List<Long> ids = nextBatch.apply(settings.batchSize());
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            String in = String.join(",", ids.stream().map(String::valueOf).toList());
+            for (String delete : deletes) {
+                jdbc.update(delete.formatted(in));
+            }
+            return ids.size();
+        });
+    }
+
+    /** Runs {@code deleteOneBatch} in its own transaction, with its log row, until it deletes nothing. */
+    private int inBatches(String kind, Instant cutoff, IntSupplier deleteOneBatch) {
         int total = 0;
         while (true) {
             Integer done = transactions.execute(status -> {
-                List<Long> ids = nextBatch.apply(settings.batchSize());
-                if (ids.isEmpty()) {
+                int deleted = deleteOneBatch.getAsInt();
+                if (deleted == 0) {
                     return 0;
-                }
-                String in = String.join(",", ids.stream().map(String::valueOf).toList());
-                for (String delete : deletes) {
-                    jdbc.update(delete.formatted(in));
                 }
                 jdbc.update(
                         "insert into hr_retention_log (kind, cutoff, deleted, ran_at) values (?, ?, ?, ?)",
                         kind,
                         Timestamp.from(cutoff),
-                        ids.size(),
+                        deleted,
                         Timestamp.from(clock.instant()));
-                return ids.size();
+                return deleted;
             });
             if (done == null || done == 0) {
                 return total;
@@ -151,7 +183,7 @@ public class HrRetention {
     public Map<String, Period> periods() {
         Map<String, Period> periods = new LinkedHashMap<>();
         periods.put(PAYSLIPS, settings.payslips());
-        periods.put("HR_TICKETS", settings.hrTickets());
+        periods.put(HR_TICKETS, settings.hrTickets());
         periods.put(ACCESS_LOG, settings.accessLog());
         periods.put(FEEDBACK, settings.feedback());
         return periods;

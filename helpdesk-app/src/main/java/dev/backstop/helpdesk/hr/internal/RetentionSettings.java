@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param payslips   a payslip (with its items) from its pay period's end; 5 years (wage records are kept at least two
  *                   years under the Provisional Regulations on Wage Payment art. 6; tax records longer)
- * @param hrTickets  an HR ticket after it was closed; shown to the employee, not yet enforced (the ticket's rows belong
- *                   to the tickets module, which has no purge intent yet)
+ * @param hrTickets  a closed HR ticket from its resolution, with its timeline, attachments and every row that refers
+ *                   to it ({@code tickets.TicketRetention}); 3 years
  * @param accessLog  a row of {@code hr_access_log} from the read; 3 years (PIPL art. 56 keeps assessment records 3 years)
  * @param feedback   feedback about a branch from its last activity; 2 years
  */

@@ -42,7 +42,7 @@ class HrWorkspacePages {
 
     @GetMapping("/tickets/{ticketId}/employee")
     String panel(@PathVariable long ticketId, CurrentUser user, HttpServletRequest request, Model model) {
-        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL)) {
+        if (!user.hasAny(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD)) {
             throw new HrRecordNotFound();
         }
         TicketDetails ticket = tickets.get(ticketId, user);

@@ -39,6 +39,7 @@ class SecurityConfiguration {
             Role.EXPERT,
             Role.HR_AGENT,
             Role.HR_PAYROLL,
+            Role.HR_LEAD, // issue 15 hr-gaps: an HR lead without HR_AGENT still reaches the workspace and its cases
             Role.SUPERVISOR,
             Role.KB_EDITOR,
             Role.ADMIN);
@@ -85,10 +86,12 @@ class SecurityConfiguration {
      */
     static final String[] HR_SELF = names(Role.EMPLOYEE, Role.FAMILY);
 
-    static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.FAMILY);
+    static final String[] HR_STAFF_VIEW = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD, Role.FAMILY);
 
     /** Issue 15 hr-feedback: who reads and answers feedback about branches (cases, not counts). */
-    static final String[] HR_FEEDBACK = names(Role.HR_AGENT, Role.HR_PAYROLL);
+    static final String[] HR_FEEDBACK = names(Role.HR_AGENT, Role.HR_PAYROLL, Role.HR_LEAD);
+    /** Issue 15 hr-gaps: who sets and resets employees' caller-verification factors (never reads them). */
+    static final String[] HR_SECRETS = names(Role.HR_LEAD, Role.ADMIN);
     /** Headquarters: branch oversight (suppressed counts only, never a case). */
     static final String[] HEADQUARTERS = names(Role.ADMIN, Role.SUPERVISOR);
     /** Issue 15 hr-cases: HR staff who verify callers on the phone (an HR lead holds HR_AGENT too). */
@@ -273,6 +276,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/me/data")
                         .hasAnyRole(HR_SELF)
                         // issue 15 hr-cases
+                        .requestMatchers(PUT, "/api/v1/hr/employees/*/caller-factors")
+                        .hasAnyRole(HR_SECRETS)
                         .requestMatchers(POST, "/api/v1/hr/tickets/*/confidential-case")
                         .hasRole(Role.HR_LEAD.name())
                         .requestMatchers(GET, "/api/v1/hr/tickets/*/verification")
@@ -387,6 +392,8 @@ class SecurityConfiguration {
                         .hasAnyRole(HR_FEEDBACK)
                         .requestMatchers(GET, "/workspace/hr/oversight")
                         .hasAnyRole(HEADQUARTERS)
+                        .requestMatchers("/workspace/hr/caller-factors")
+                        .hasAnyRole(HR_SECRETS)
                         .requestMatchers(POST, "/workspace/hr/tickets/*/confidential-case")
                         .hasRole(Role.HR_LEAD.name())
                         .requestMatchers(POST, "/workspace/hr/tickets/*/verification")

@@ -120,6 +120,19 @@ class SimilarTickets implements AutoCloseable {
         return index.count();
     }
 
+    /** Removes purged tickets (id → key) from this node's index at once. */
+    void forget(java.util.Map<Long, String> keysById) {
+        lock.lock();
+        try {
+            keysById.forEach((id, key) -> index.delete(id + "/" + key));
+            index.commit();
+        } catch (RuntimeException ex) {
+            log.warn("Purged tickets stay in the similar-tickets index until it is rebuilt: {}", ex.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Brings the index up to the tickets table; returns how many tickets were (re)indexed or removed. */
     int sync() {
         lock.lock();

@@ -129,7 +129,8 @@ class MailIntake {
 
     private Outcome append(long ticketId, InboundMail mail) {
         String body = mail.text().isBlank() ? "（空白邮件 / empty e-mail）" : mail.text();
-        tickets.receiveFromRequester(ticketId, body, mail.senderName(), account.as(mail.senderName()));
+        tickets.receiveFromRequester(
+                ticketId, body, mail.senderName(), account.forRequesterOf(ticketId, mail.senderName()));
         return new Outcome(Kind.APPENDED, ticketId, !mail.attachments().isEmpty());
     }
 

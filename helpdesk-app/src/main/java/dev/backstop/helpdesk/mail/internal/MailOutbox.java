@@ -1,7 +1,5 @@
 package dev.backstop.helpdesk.mail.internal;
 
-import dev.backstop.helpdesk.identity.CurrentUser;
-import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.tickets.ArticleKind;
 import dev.backstop.helpdesk.tickets.TicketDetails;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -23,16 +21,16 @@ import org.springframework.stereotype.Component;
 /**
  * Puts what the desk says by e-mail into {@code mail_outbox}: the acknowledgement of a new ticket (once: only when the
  * ticket is opened) and each public reply of the desk on a ticket that came by e-mail (once: the article id is unique),
- * in the requester's language, with the desk's signature, the key in the subject and the headers that thread it.
+ * in the requester's language, with the desk's signature, the key in the subject and the headers that thread it. It reads
+ * the ticket as the e-mail account acting for the ticket's requester ({@link IntakeAccount#forRequesterOf}), so a
+ * confidential case is answered by e-mail too.
  */
 @Component
 class MailOutbox {
 
-    private static final CurrentUser READER =
-            new CurrentUser(0, "mail", "mail", Set.of(Role.ADMIN), null, null, null, null);
-
     private final JdbcTemplate jdbc;
     private final TicketManagement tickets;
+    private final IntakeAccount account;
     private final MessageSource messages;
     private final MailSettings settings;
     private final Clock clock;
@@ -41,12 +39,14 @@ class MailOutbox {
     MailOutbox(
             JdbcTemplate jdbc,
             TicketManagement tickets,
+            IntakeAccount account,
             MessageSource messages,
             MailSettings settings,
             Clock clock,
             @Value("${backstop.mail.from:backstop@localhost}") String defaultFrom) {
         this.jdbc = jdbc;
         this.tickets = tickets;
+        this.account = account;
         this.messages = messages;
         this.settings = settings;
         this.clock = clock;
@@ -87,7 +87,7 @@ class MailOutbox {
             return 0;
         }
         Thread thread = threads.getFirst();
-        TicketDetails ticket = tickets.get(ticketId, READER);
+        TicketDetails ticket = tickets.get(ticketId, account.forRequesterOf(ticketId, thread.name()));
         List<TimelineEntry> replies = ticket.timeline().stream()
                 .filter(e -> e.kind() == ArticleKind.PUBLIC_REPLY
                         && !e.internal()

@@ -164,7 +164,7 @@ class MailboxPoller {
                         part.contentType(),
                         part.content().length,
                         new ByteArrayInputStream(part.content()),
-                        account.as(mail.senderName()));
+                        account.forRequesterOf(ticketId, mail.senderName()));
             } catch (AttachmentRejected rejected) {
                 String zh = messages.getMessage(rejected.code(), rejected.arguments(), Locale.SIMPLIFIED_CHINESE);
                 String en = messages.getMessage(rejected.code(), rejected.arguments(), Locale.ENGLISH);

@@ -53,6 +53,25 @@ final class TicketScope {
         return user.roles().stream().anyMatch(STAFF::contains);
     }
 
+    /**
+     * Whether {@code user} is the party this ticket is for (the employee or family member who raised it): their reads
+     * of their own confidential case are not reported, also when an account acts for them (the e-mail channel sending
+     * the desk's reply).
+     */
+    static boolean isRequester(TicketEntity ticket, CurrentUser user) {
+        if (ticket.requesterKind() == RequesterKind.EMPLOYEE) {
+            return user.has(EMPLOYEE)
+                    && user.employeeId() != null
+                    && user.employeeId().equals(ticket.employeeId());
+        }
+        if (ticket.requesterKind() == RequesterKind.FAMILY_MEMBER) {
+            return user.has(FAMILY)
+                    && user.familyMemberId() != null
+                    && user.familyMemberId().equals(ticket.requesterRef());
+        }
+        return false;
+    }
+
     static Specification<TicketEntity> visibleTo(CurrentUser user, List<Long> followed) {
         return (root, query, cb) -> cb.or(
                 cb.and(cb.isFalse(root.get("confidentialCase")), regular(user, followed, root, cb)),

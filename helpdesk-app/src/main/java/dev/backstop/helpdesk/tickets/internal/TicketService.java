@@ -88,14 +88,19 @@ class TicketService implements TicketManagement {
         return TicketScope.desksToOpen(by);
     }
 
+    /**
+     * Not read-only: a confidential case in the page is a read of it by its assignee or an HR lead, written to the HR
+     * access log in this transaction like a single read (ADR "list reads of confidential cases").
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public Page<TicketSummary> list(TicketFilter filter, CurrentUser by) {
         var spec = TicketScope.visibleTo(by, followers.of(by)).and(TicketFilters.of(filter, by, clock.instant()));
         var page = tickets.findAll(
                 spec,
                 PageRequest.of(
                         filter.page(), filter.size(), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+        page.getContent().forEach(ticket -> reportConfidentialRead(ticket, by));
         return views.summaries(page, by);
     }
 
@@ -110,13 +115,21 @@ class TicketService implements TicketManagement {
     @Override
     public TicketDetails get(long ticketId, CurrentUser by) {
         TicketEntity ticket = load(ticketId, by);
-        if (ticket.confidentialCase() && TicketScope.isStaff(by) && ticket.employeeId() != null) {
+        reportConfidentialRead(ticket, by);
+        return views.details(ticket, by);
+    }
+
+    /** A confidential case read by staff other than its requester: to the port, inside the read's transaction. */
+    private void reportConfidentialRead(TicketEntity ticket, CurrentUser by) {
+        if (ticket.confidentialCase()
+                && TicketScope.isStaff(by)
+                && ticket.employeeId() != null
+                && !TicketScope.isRequester(ticket, by)) {
             ConfidentialCaseReads reads = confidentialReads.getIfAvailable();
             if (reads != null) {
                 reads.read(ticket.id(), ticket.key(), ticket.employeeId(), by);
             }
         }
-        return views.details(ticket, by);
     }
 
     @Override
