@@ -102,13 +102,20 @@ class CtiEvents {
         Desk desk = before.desk() != null
                 ? before.desk()
                 : telephony.deskOf(e.inbound() ? e.to() : e.from()).orElse(null);
-        Parties.Party party = "UNKNOWN".equals(before.party().kind()) && (e.from() != null || e.to() != null)
-                ? parties.of(e.inbound() ? e.from() : e.to(), desk)
-                : before.party();
+        // the party is looked up once per call: an earlier PBX event with the number and the desk found what there is
+        boolean lookedUp = before.pbxId() != null
+                && before.desk() != null
+                && (e.inbound() ? before.from() != null : before.to() != null);
+        Parties.Party party =
+                "UNKNOWN".equals(before.party().kind()) && !lookedUp && (e.from() != null || e.to() != null)
+                        ? parties.of(e.inbound() ? e.from() : e.to(), desk)
+                        : before.party();
         Map<String, Object> answer =
                 "newCall".equals(e.event()) && e.inbound() ? steer(desk, party, e.from()) : Map.of();
         List<Long> ring = before.ringUsers().isEmpty() ? ringing(e, desk, answer) : null;
-        Long answeredBy = "answer".equals(e.event()) || "hangup".equals(e.event()) ? answering(e) : null;
+        Long answeredBy = before.answeredBy() == null && ("answer".equals(e.event()) || "hangup".equals(e.event()))
+                ? answering(e)
+                : null; // the first answering agent stays
         // the holds and transfers are derived from the steps only when there are any (most calls have none)
         boolean steps =
                 e.repeatable() || before.steps().holds() > 0 || before.steps().transfers() > 0;
