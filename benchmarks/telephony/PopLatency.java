@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  */
 public class PopLatency {
 
+    static final Pattern CALL_ID = Pattern.compile("^\\{\"callId\":\"([^\"]+)\"");
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     public static void main(String[] args) throws Exception {
@@ -236,6 +237,10 @@ public class PopLatency {
                     name = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     String data = line.substring(5).strip();
+                    Matcher call = CALL_ID.matcher(data); // {"callId":"…","state":…}
+                    if (call.find()) {
+                        data = call.group(1);
+                    }
                     if ("hello".equals(name)) {
                         ready.countDown();
                     } else if ("call".equals(name) && sent.containsKey(data) && seen.add(data)) {

@@ -84,6 +84,8 @@ class PopListeners:
                 name = line[6:].strip()
             elif line.startswith("data:"):
                 data = line[5:].strip()
+                if data.startswith("{"):  # {"callId": ..., "state": ..., "desk": ...}
+                    data = json.loads(data).get("callId", data)
                 if name == "hello":
                     self.ready.release()
                 elif name == "call" and data not in popped:

@@ -2,7 +2,8 @@
 # Screen-pop latency with 200 open workspace pages on one node with PostgreSQL (issue 16).
 # Usage: benchmarks/telephony/screen-pop.sh
 # Knobs: AGENTS (200 signed-in channel agents, one pop stream each), RATE (20 calls/s), SECONDS_ (60 s of arrivals),
-#        PORT (18190), BUILD=false to reuse the built jar, OFFLINE=-o for an offline Maven.
+#        PORT (18190), BUILD=false to reuse the built jar, OFFLINE=-o for an offline Maven,
+#        RESULT (benchmarks/telephony/screen-pop-result.txt: the summary below is also written there).
 # Starts a fresh embedded PostgreSQL 17 (the tests' zonky binaries) and the app jar with demo data on it, adds channel
 # agents until the desk has AGENTS (bench001…, password demo), then runs PopLatency.java: every agent signs in and
 # holds its pop stream, calls arrive on the channel hotline (ringing every channel agent), and it prints p50/p95/p99 of
@@ -15,6 +16,9 @@ agents=${AGENTS:-200}
 rate=${RATE:-20}
 seconds=${SECONDS_:-60}
 jar=helpdesk-app/target/helpdesk-app.jar
+result=${RESULT:-benchmarks/telephony/screen-pop-result.txt}
+: >"$result"
+say() { echo "$@" | tee -a "$result"; }
 if [ "${BUILD:-true}" = true ]; then
   ./mvnw -q -B -ntp ${OFFLINE:-} -DskipTests package
 fi
@@ -45,9 +49,10 @@ until curl -fs "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"
 done
 sleep 5   # demo data settles
 "$JAVA" -cp "$(cat "$data/cp.txt")" benchmarks/telephony/BenchAgents.java "$db_url" postgres postgres "$agents" >"$data/users.txt"
-echo "machine: $(nproc) cores (shared with other sessions), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
+say "run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+say "machine: $(nproc) cores (shared with other sessions), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$("$JAVA" -version 2>&1 | head -1), PostgreSQL 17 (embedded), $(wc -l <"$data/users.txt") agents, $rate calls/s"
-echo "app before streams: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
+say "app before streams: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
 "$JAVA" benchmarks/telephony/PopLatency.java "http://localhost:$port" demo-pbx "$data/users.txt" demo "$rate" "$seconds" \
   >"$data/latency.txt" 2>"$data/latency.err" &
 client=$!
@@ -55,12 +60,13 @@ until grep -q STREAMS-OPEN "$data/latency.txt" 2>/dev/null; do
   kill -0 $client 2>/dev/null || { cat "$data/latency.txt" "$data/latency.err" >&2; exit 1; }
   sleep 0.5
 done
-echo "app with $(grep -o 'streams open: [0-9]*' "$data/latency.txt" | grep -o '[0-9]*$') streams, before calls: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
+say "app with $(grep -o 'streams open: [0-9]*' "$data/latency.txt" | grep -o '[0-9]*$') streams, before calls: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
 ( while kill -0 $client 2>/dev/null; do ps -o rss=,nlwp= -p $pid; sleep 1; done ) >"$data/samples.txt" &
 sampler=$!
 wait $client || true
-grep -v STREAMS-OPEN "$data/latency.txt"
-sort -n "$data/samples.txt" | tail -1 | awk '{print "app during calls: max RSS " $1 " KiB"}'
-sort -n -k2 "$data/samples.txt" | tail -1 | awk '{print "app during calls: max threads " $2}'
-echo "errors in the app log: $(grep -c ' ERROR ' "$data/app.log" || true); pool timeouts: $(grep -c 'Connection is not available' "$data/app.log" || true)"
-grep -c . "$data/latency.err" >/dev/null && head -5 "$data/latency.err" || true
+grep -v STREAMS-OPEN "$data/latency.txt" | tee -a "$result"
+sort -n "$data/samples.txt" | tail -1 | awk '{print "app during calls: max RSS " $1 " KiB"}' | tee -a "$result"
+sort -n -k2 "$data/samples.txt" | tail -1 | awk '{print "app during calls: max threads " $2}' | tee -a "$result"
+say "errors in the app log: $(grep -c ' ERROR ' "$data/app.log" || true); pool timeouts: $(grep -c 'Connection is not available' "$data/app.log" || true)"
+grep -c . "$data/latency.err" >/dev/null && head -5 "$data/latency.err" | tee -a "$result" || true
+echo "result: $result"

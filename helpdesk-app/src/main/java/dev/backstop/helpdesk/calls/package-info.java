@@ -35,8 +35,12 @@
  * <p>
  * <b>Screen pop.</b> The agent's workspace page holds an SSE stream ({@code /workspace/calls/events}); a call that
  * rings for them (their extension or name in {@code user[]}, or every agent of the hotline's desk) or that they answer
- * is pushed at the commit, and found by other nodes by polling {@code calls.updated_at} (ADR 0015's way for live
- * pages). The pop shows the party and their open tickets (the most recent preselected) or "unknown number" with a
+ * is pushed to this node's streams right after the commit ({@code internal.ScreenPops.changed}, called in the
+ * changing transaction); other nodes hear it through PostgreSQL {@code NOTIFY} sent in that transaction
+ * ({@code internal.PopNotifications}, one connection of its own outside the pool), and a cursor poll of
+ * {@code (call_id, updated_at)} is the safety net (every 500 ms on H2 or while the listener is down, else every 5 s).
+ * The event ({@code {"callId","state","desk"}}) is serialized once per change and the same bytes go to every stream
+ * (ADR "screen-pop push"). The pop shows the party and their open tickets (the most recent preselected) or "unknown number" with a
  * quick create; putting the call on a ticket writes it on the timeline ({@code TicketManagement.logCall}), and its end
  * (talk time, cause, recording) follows when the PBX reports the hang-up.
  * <p>

@@ -264,6 +264,41 @@ class PhoneCallTests {
         }
 
         @Test
+        void withoutClickToDialTheTelCallBackClosesTheCallbackTaskWithTheCallOnItsTimeline() throws Exception {
+            String number = uniqueNumber();
+            String missed = UUID.randomUUID().toString();
+            String head = "\"callId\":\"%s\",\"from\":\"%s\",\"to\":\"4008001000\",\"direction\":\"in\""
+                    .formatted(missed, number);
+            json("{\"event\":\"newCall\",%s}".formatted(head)).andExpect(status().isOk());
+            json("{\"event\":\"hangup\",%s,\"cause\":\"cancel\"}".formatted(head))
+                    .andExpect(status().isOk());
+            Long task = jdbc.queryForObject("select ticket_id from missed_calls where call_id = ?", Long.class, missed);
+            assertThat(jdbc.queryForObject("select state from tickets where id = ?", String.class, task))
+                    .isNotIn("RESOLVED", "CLOSED");
+
+            String placed = mvc.perform(post("/api/v1/calls/dial")
+                            .with(httpBasic("agent", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"number\":\"%s\",\"ticketId\":%d}".formatted(number, task)))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.mode").value("tel"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String callId = placed.replaceAll(".*\"callId\":\"([^\"]+)\".*", "$1");
+            assertThat(jdbc.queryForObject("select state from tickets where id = ?", String.class, task))
+                    .isEqualTo("RESOLVED");
+            assertThat(jdbc.queryForList(
+                            "select body from ticket_articles where ticket_id = ? and kind = 'CALL'",
+                            String.class,
+                            task))
+                    .anyMatch(b -> b.contains("Called back") && b.contains(callId));
+            call(callId, "agent")
+                    .andExpect(jsonPath("$.direction").value("out"))
+                    .andExpect(jsonPath("$.cause").value("dialledByPhone"));
+        }
+
+        @Test
         void withoutClickToDialCallBackIsATelLinkAndALoggedOutboundCall() throws Exception {
             String number = uniqueNumber();
             mvc.perform(post("/api/v1/calls/dial")

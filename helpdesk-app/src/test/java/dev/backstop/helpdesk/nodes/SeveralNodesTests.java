@@ -97,8 +97,11 @@ class SeveralNodesTests {
         // node A polls for no import job of its own: the jobs it does not start itself are left to the others
         Node a = start("node-a", "--backstop.imports.poll-initial-delay=1h", "--backstop.imports.poll-interval=1h");
         awaitHealthy(a);
-        Node b = start("node-b");
+        // B never polls for calls (interval 1 h): only A's notification through PostgreSQL can pop A's call on B
+        Node b = start("node-b", "--backstop.calls.live.interval=1h", "--backstop.calls.live.safety-interval=1h");
         awaitHealthy(b);
+
+        aCallPostedToOneNodePopsOnAnAgentsPageHeldByAnother(a, b);
 
         // an attachment received by A downloads from B, byte for byte
         long ticket =
@@ -206,6 +209,59 @@ class SeveralNodesTests {
                     "escalation pass taken over %d ms after %s was killed holding its lock%n",
                     takeOver.toMillis(), holder);
             assertThat(takeOver).isLessThan(Duration.ofSeconds(60));
+        }
+    }
+
+    /** The PBX posts a call to A; the agent's workspace stream is on B; the pop reaches it within seconds. */
+    void aCallPostedToOneNodePopsOnAnAgentsPageHeldByAnother(Node a, Node b) throws Exception {
+        HttpResponse<java.io.InputStream> stream = http.send(
+                request(b, "/workspace/calls/events", "agent")
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        var events = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var lines =
+                    new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        events.add(line.substring(5).strip());
+                    }
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        try {
+            assertThat(events.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello");
+            String callId = "nodes-" + java.util.UUID.randomUUID();
+            HttpResponse<String> newCall = http.send(
+                    HttpRequest.newBuilder(URI.create(a.url("/api/v1/cti/demo-pbx")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"event":"newCall","from":"13912345678","to":"4008001000","direction":"in",\
+                                    "callId":"%s"}""".formatted(callId)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(newCall.statusCode()).as(newCall.body()).isEqualTo(200);
+            long posted = System.nanoTime();
+            String pop = null;
+            while (pop == null || !pop.contains(callId)) {
+                pop = events.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(pop)
+                        .as("the call posted to A pops on the page held by B")
+                        .isNotNull();
+            }
+            assertThat(pop).contains("\"state\":\"RINGING\"", "\"desk\":\"CHANNEL\"");
+            System.out.printf(
+                    "a call posted to A popped on B %d ms after A answered the PBX%n",
+                    Duration.ofNanos(System.nanoTime() - posted).toMillis());
+        } finally {
+            stream.body().close();
+            reader.interrupt();
         }
     }
 

@@ -128,7 +128,15 @@ class CallLog {
     }
 
     /** Fills what the event tells and is still empty, then derives the state. */
-    Row fill(Row row, CtiEvent e, Instant at, Desk desk, Parties.Party party, List<Long> ringUsers, Long answeredBy) {
+    Row fill(
+            Row row,
+            CtiEvent e,
+            Instant at,
+            Desk desk,
+            Parties.Party party,
+            List<Long> ringUsers,
+            Long answeredBy,
+            Long pbxId) {
         Instant started = row.startedAt();
         Instant answered = row.answeredAt();
         Instant ended = row.endedAt();
@@ -191,7 +199,7 @@ class CallLog {
                 ts(started),
                 ts(answered),
                 ts(ended),
-                null,
+                pbxId,
                 Timestamp.from(clock.instant()),
                 row.id());
         return find(row.callId()).orElseThrow();
@@ -222,7 +230,15 @@ class CallLog {
      * Derives the hold and transfer columns and the agent who has the call from all steps taken, in the order they
      * happened (not arrived): so held / resumed / transferred repeated or out of order end in the same record.
      */
-    Row derive(Row row) {
+    Row derive(Row row, boolean withSteps) {
+        if (!withSteps) { // no hold or transfer yet: only the agent who has the call can change
+            Long agent = row.answeredBy() != null ? row.answeredBy() : row.placedBy();
+            if (java.util.Objects.equals(agent, row.agentId())) {
+                return row;
+            }
+            jdbc.update("update calls set agent_id = ? where id = ?", agent, row.id());
+            return find(row.callId()).orElseThrow();
+        }
         List<Step> steps = jdbc.query(
                 """
                 select event, happened_at, target, target_user from call_steps where call_id = ?
@@ -277,10 +293,6 @@ class CallLog {
                 agent,
                 row.id());
         return find(row.callId()).orElseThrow();
-    }
-
-    void setPbx(long rowId, long pbxId) {
-        jdbc.update("update calls set pbx_id = coalesce(pbx_id, ?) where id = ?", pbxId, rowId);
     }
 
     /**
@@ -422,12 +434,31 @@ class CallLog {
                 callId);
     }
 
-    /** Calls changed since (for the pages of other nodes), oldest change first. */
-    List<Row> changedSince(Instant since, int limit) {
+    /** A call id and when its record last changed: what the screen-pop poll reads before it reads any record. */
+    record Change(String callId, Instant updatedAt) {}
+
+    /**
+     * The calls changed after {@code since}, oldest change first, as (call id, change time) only: the screen pops' safety
+     * net reads these narrow rows and the full records of only the calls it has not pushed yet.
+     */
+    List<Change> changesSince(Instant since, int limit) {
         return jdbc.query(
-                SELECT + " where c.updated_at > ? order by c.updated_at fetch first " + limit + " rows only",
-                CallLog::row,
+                "select call_id, updated_at from calls where updated_at > ? order by updated_at fetch first " + limit
+                        + " rows only",
+                (rs, i) -> new Change(rs.getString(1), rs.getTimestamp(2).toInstant()),
                 Timestamp.from(since));
+    }
+
+    /** The records of these calls (one query; unknown ids are left out). */
+    List<Row> byCallIds(java.util.Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                SELECT + " where c.call_id in (" + String.join(",", java.util.Collections.nCopies(callIds.size(), "?"))
+                        + ")",
+                CallLog::row,
+                callIds.toArray());
     }
 
     static void checkCallId(String callId) {

@@ -25,7 +25,8 @@ import org.springframework.web.client.RestClientException;
  * {@code dial}, our {@code callId}, the agent's extension as {@code from}, the number as {@code to}, the agent's login
  * as {@code user}); the PBX rings the agent, dials out and reports the call's events under that callId, and the call's
  * answer closes the number's callback task ({@link CallbackClosing}). Without such a PBX the answer is a {@code tel:}
- * link and the call is logged as placed by hand. The HTTP call runs outside any transaction: no connection is held
+ * link and the call is logged as placed by hand, which closes the number's callback task at once, as the answer of a
+ * click-to-dial call does: the agent's phone dials, and Backstop hears no more of that call. The HTTP call runs outside any transaction: no connection is held
  * while the PBX thinks.
  */
 @Component
@@ -39,17 +40,20 @@ class ClickToDial {
     private final TicketManagement tickets;
     private final TransactionTemplate transaction;
     private final RestClient http;
+    private final CallbackClosing callbacks;
 
     ClickToDial(
             Telephony telephony,
             CallLog log,
             TicketManagement tickets,
             TransactionTemplate transaction,
+            CallbackClosing callbacks,
             @Value("${backstop.calls.click-to-dial.timeout:5s}") Duration timeout) {
         this.telephony = telephony;
         this.log = log;
         this.tickets = tickets;
         this.transaction = transaction;
+        this.callbacks = callbacks;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
@@ -74,7 +78,10 @@ class ClickToDial {
             }
             Telephony.Dialer dialer = telephony.dialer().orElse(null);
             String extension = telephony.extensionOf(user.id()).orElse(null);
-            log.placed(callId, desk, extension, to, user.id(), ticketId, dialer == null);
+            CallLog.Row placed = log.placed(callId, desk, extension, to, user.id(), ticketId, dialer == null);
+            if (dialer == null) {
+                callbacks.calledBack(placed, user); // the tel: call is the callback: its task is done
+            }
             return new Prepared(dialer, extension);
         });
         if (prepared.dialer() == null) {

@@ -6,7 +6,6 @@ import dev.backstop.helpdesk.calls.CallStateChanged;
 import dev.backstop.helpdesk.calls.MissedCalls;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
-import dev.backstop.helpdesk.shared.AfterCommit;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
 import java.time.Clock;
@@ -100,18 +99,27 @@ class CtiEvents {
         } else if (!log.firstTime(callId, e.event())) {
             return "newCall".equals(e.event()) ? steer(before, e) : Map.of(); // a retry gets the same answer
         }
-        log.setPbx(before.id(), pbx.id());
         Desk desk = before.desk() != null
                 ? before.desk()
                 : telephony.deskOf(e.inbound() ? e.to() : e.from()).orElse(null);
-        Parties.Party party = "UNKNOWN".equals(before.party().kind()) && (e.from() != null || e.to() != null)
-                ? parties.of(e.inbound() ? e.from() : e.to(), desk)
-                : before.party();
+        // the party is looked up once per call: an earlier PBX event with the number and the desk found what there is
+        boolean lookedUp = before.pbxId() != null
+                && before.desk() != null
+                && (e.inbound() ? before.from() != null : before.to() != null);
+        Parties.Party party =
+                "UNKNOWN".equals(before.party().kind()) && !lookedUp && (e.from() != null || e.to() != null)
+                        ? parties.of(e.inbound() ? e.from() : e.to(), desk)
+                        : before.party();
         Map<String, Object> answer =
                 "newCall".equals(e.event()) && e.inbound() ? steer(desk, party, e.from()) : Map.of();
         List<Long> ring = before.ringUsers().isEmpty() ? ringing(e, desk, answer) : null;
-        Long answeredBy = "answer".equals(e.event()) || "hangup".equals(e.event()) ? answering(e) : null;
-        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy));
+        Long answeredBy = before.answeredBy() == null && ("answer".equals(e.event()) || "hangup".equals(e.event()))
+                ? answering(e)
+                : null; // the first answering agent stays
+        // the holds and transfers are derived from the steps only when there are any (most calls have none)
+        boolean steps =
+                e.repeatable() || before.steps().holds() > 0 || before.steps().transfers() > 0;
+        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id()), steps);
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
         boolean isNew = "newCall".equals(e.event()) && before.startedAt() == null && before.endedAt() == null;
         if (isNew
@@ -127,7 +135,9 @@ class CtiEvents {
                     after.endedAt() != null ? after.endedAt() : after.answeredAt() != null ? after.answeredAt() : at));
         }
 
-        CurrentUser asPbx = telephony.user(pbx.actsAs());
+        // the PBX's user, looked up only when a follow-up needs it (most events have none)
+        java.util.function.Supplier<CurrentUser> asPbx = () -> telephony.user(pbx.actsAs());
+        boolean linked = false;
         if (applied.became(CallState.ABANDONED, CallState.MISSED)
                 && after.inbound()
                 && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR)
@@ -143,10 +153,11 @@ class CtiEvents {
                             after.waitSeconds() == null
                                     ? null
                                     : after.waitSeconds().intValue()),
-                    asPbx);
+                    asPbx.get());
             log.linkTicket(after.id(), task.ticketId());
+            linked = true;
         } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
-            CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx;
+            CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx.get();
             tickets.logCall(after.ticketId(), notes.ended(after), null, agent);
         }
         if (after.ticketId() != null
@@ -154,14 +165,13 @@ class CtiEvents {
                 && after.recording() != null
                 && after.endedAt() != null
                 && before.endedAt() != null) {
-            tickets.note(after.ticketId(), notes.recording(after), null, asPbx);
+            tickets.note(after.ticketId(), notes.recording(after), null, asPbx.get());
         }
         if (!after.inbound() && before.answeredAt() == null && after.answeredAt() != null) {
-            CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx;
+            CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx.get();
             callbacks.calledBack(after, agent); // the callback call closes its callback task
         }
-        String id = callId;
-        AfterCommit.run(() -> pops.pushed(id, after));
+        pops.changed(linked ? log.find(callId).orElseThrow() : after);
         return answer;
     }
 
