@@ -49,6 +49,8 @@ class MailboxPoller {
     static final String PROCESSED = "$Backstop";
     /** A batch is fetched whole in one FETCH: at most {@code fetch-batch} messages and about this many bytes. */
     static final long BATCH_BYTES = 16L * 1024 * 1024;
+    /** While a batch is being handled, the connection says something at least this often. */
+    static final java.time.Duration KEEP_ALIVE = java.time.Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -161,6 +163,7 @@ class MailboxPoller {
         folder.fetch(batch, whole);
         List<Message> finished = new ArrayList<>(batch.length);
         int handled = 0;
+        long lastCommand = System.nanoTime();
         try {
             for (Message message : batch) {
                 try {
@@ -170,6 +173,10 @@ class MailboxPoller {
                     log.error("Mailbox {}: a message could not be handled", mailbox, e);
                 }
                 handled++;
+                if (System.nanoTime() - lastCommand > KEEP_ALIVE.toNanos()) {
+                    keepAlive(folder);
+                    lastCommand = System.nanoTime();
+                }
             }
         } finally {
             flag(folder, finished, done);
@@ -191,6 +198,19 @@ class MailboxPoller {
         if (outcome.attachmentsPending() && outcome.ticketId() != null) {
             storeAttachments(outcome.ticketId(), mail);
             intake.attachmentsStored(mail.key());
+        }
+    }
+
+    /**
+     * A NOOP while a batch is being handled: a server drops a connection that says nothing for a while (GreenMail after
+     * 30 s, some providers after a few minutes), and the batch's STORE would then fail.
+     */
+    private static void keepAlive(Folder folder) throws MessagingException {
+        if (folder instanceof IMAPFolder imap) {
+            imap.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
         }
     }
 
