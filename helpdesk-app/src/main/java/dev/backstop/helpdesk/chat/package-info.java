@@ -10,7 +10,8 @@
  *   desk (distributor → channel desk, employee / family → HR desk, front-line rep → expert desk) through
  *   {@code tickets.TicketManagement}: it waits in the same queue with the same priority score as calls and tickets,
  *   {@code routing.TicketRouting.offer} hands it at once to the least-loaded available agent of the desk under their
- *   capacity (an open chat's ticket counts against capacity like any assigned ticket), else it waits for "next" or for
+ *   capacity (a live chat's ticket counts against capacity like any assigned ticket; once the chat has ended its ticket
+ *   stays with the agent until resolved but no longer takes a place: {@code routing.internal.Workload}), else it waits for "next" or for
  *   the next pass of {@code internal.ChatSweep}. A chat started about one of the requester's open tickets is that
  *   ticket's instead (it goes to its assignee, or is offered like a new one). When the chat ends, its transcript becomes
  *   a public article of the ticket, in the same transaction.</li>

@@ -13,8 +13,12 @@
  * ticket's own address); anything else opens a ticket at the mailbox's desk, the sender matched to a distributor
  * contact, an employee or a family member by address (else an unknown requester), and queues one acknowledgement.
  * Attachments are stored afterwards through {@code TicketManagement.attach} (the same limits and type checks as
- * uploads). Handled messages are flagged {@code \Seen} + {@code $Backstop} on the server; a message handled but not
- * flagged (a node died) is skipped by the de-duplication next time. A failing mailbox backs off (status on
+ * uploads). A pass reads in batches ({@code backstop.mail.inbound.fetch-batch}, 100, and about 16 MB): one SEARCH for
+ * what is not yet flagged, one FETCH of UIDs and sizes, then per batch one FETCH of the whole messages
+ * ({@code BODY.PEEK[]}, nothing marked read before it is handled, {@code mail.imap.partialfetch=false}) and one
+ * {@code UID STORE} flagging the batch's handled messages {@code \Seen} + {@code $Backstop} — a handful of IMAP
+ * commands per hundred messages, never one per message. A message handled but not flagged (a node died mid-batch) is
+ * skipped by the de-duplication next time. A failing mailbox backs off (status on
  * {@code /admin/mail}) and never stops the others.
  * <p>
  * <b>Out.</b> {@code internal.MailReplies} listens to {@code TicketChanged}: each new public reply of the desk on a

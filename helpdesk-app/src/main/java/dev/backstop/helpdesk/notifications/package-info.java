@@ -19,7 +19,11 @@
  *   sends nothing (two nodes at once: the second waits on the unique key and finds it). The claim, the bell and the
  *   send's outcome commit together, so a node that dies before the commit leaves the event to be resubmitted (the
  *   notice is then sent, perhaps a second time if the first send had gone out); a committed notice is never sent again.
- *   A send that fails is recorded as FAILED and not retried.</li>
+ *   A send that fails is recorded as FAILED with its rendered message and tried again by
+ *   {@code internal.NoticeRetries}: after {@code backstop.notifications.requesters.retry-after} (1 min) doubled per
+ *   attempt, at most {@code max-attempts} (5) in all; a node claims an attempt by a conditional update of the attempt
+ *   count (V17_4), so one node sends it. After the last one the notice is GAVE_UP and an internal note on the ticket
+ *   tells the agent.</li>
  *   <li><b>E-mail tickets</b>: received and answered are said by {@code mail} on the mail thread (acknowledgement,
  *   threaded replies); here they get only waiting and resolved.</li>
  *   <li><b>Preferences</b>: {@link dev.backstop.helpdesk.notifications.RequesterPreferences} (table

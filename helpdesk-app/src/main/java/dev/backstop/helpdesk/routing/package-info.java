@@ -21,7 +21,9 @@
  *   {@code BEFORE_COMMIT} so a pushed ticket is never committed unassigned and the request keeps its one connection
  *   (ADR 0014, ADR "SLA and routing listen to tickets").</li>
  *   <li><b>Push assignment</b> ({@code internal.Queues}): a queue ({@code ticket_queues}, desk × skill) switched to
- *   push hands a new ticket to the least-loaded available agent with the role and the skill.</li>
+ *   push hands a new ticket to the least-loaded available agent with the role and the skill. What takes a place of an
+ *   agent's capacity ({@code internal.Workload}, used by "next" and push): their new / open tickets, except the ticket
+ *   of a web chat that has ended.</li>
  * </ul>
  */
 package dev.backstop.helpdesk.routing;

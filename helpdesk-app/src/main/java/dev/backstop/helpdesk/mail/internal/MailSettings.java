@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPerPass   at most this many messages of one mailbox per pass (the rest next pass)
  * @param timeout      connect and read timeout towards the mail server
  * @param maxAttempts  a reply that failed this many times is given up (shown to the agent)
+ * @param fetchBatch   messages fetched whole in one IMAP FETCH and flagged in one STORE (default 100)
  */
 @ConfigurationProperties("backstop.mail.inbound")
 record MailSettings(
@@ -23,7 +24,8 @@ record MailSettings(
         Duration maxBackoff,
         int maxPerPass,
         Duration timeout,
-        int maxAttempts) {
+        int maxAttempts,
+        int fetchBatch) {
 
     MailSettings {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
@@ -33,6 +35,7 @@ record MailSettings(
         maxPerPass = maxPerPass <= 0 ? 500 : maxPerPass;
         timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
         maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+        fetchBatch = fetchBatch <= 0 ? 100 : fetchBatch;
     }
 
     /**

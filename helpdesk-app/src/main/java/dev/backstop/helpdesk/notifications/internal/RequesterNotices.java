@@ -62,6 +62,7 @@ class RequesterNotices {
     private final Clock clock;
     private final boolean enabled;
     private final String publicUrl;
+    private final NoticeRetries retries;
 
     RequesterNotices(
             TicketManagement tickets,
@@ -72,7 +73,8 @@ class RequesterNotices {
             JdbcTemplate jdbc,
             Clock clock,
             @Value("${backstop.notifications.requesters.enabled:true}") boolean enabled,
-            @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+            @Value("${backstop.public-url:http://localhost:${server.port:8080}}") String publicUrl,
+            NoticeRetries retries) {
         this.tickets = tickets;
         this.recipients = recipients;
         this.bell = bell;
@@ -82,6 +84,7 @@ class RequesterNotices {
         this.clock = clock;
         this.enabled = enabled;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.retries = retries;
     }
 
     @ApplicationModuleListener
@@ -180,20 +183,35 @@ class RequesterNotices {
                     List.of(ticket.key(), ticket.subject()),
                     ticket.id());
         }
-        Delivery delivery = send(ticket, event, reply, to);
+        Rendered message = render(ticket, event, reply, to);
+        Delivery delivery = message == null
+                ? new Delivery(Delivery.Status.SKIPPED, "bell only")
+                : message.sms()
+                        ? outbound.sms(to.phone(), message.body())
+                        : outbound.email(to.email(), message.subject(), message.body());
+        boolean failed = delivery.status() == Delivery.Status.FAILED;
+        String detail = delivery.detail() == null ? null : abbreviate(delivery.detail());
         jdbc.update(
-                "update requester_notices set status = ?, detail = ?, sent_at = ? where ticket_id = ? and event = ? and recipient = ?",
+                """
+                update requester_notices set status = ?, detail = ?, sent_at = ?, next_attempt_at = ?, subject = ?, body = ?
+                 where ticket_id = ? and event = ? and recipient = ?""",
                 delivery.status().name(),
-                delivery.detail() == null ? null : abbreviate(delivery.detail()),
+                detail,
                 delivery.status() == Delivery.Status.SENT ? Timestamp.from(clock.instant()) : null,
+                failed
+                        ? Timestamp.from(retries.nextAttempt(1, now))
+                        : null, // tried again (or given up) by NoticeRetries
+                message == null ? null : message.subject(),
+                message == null ? null : message.body(),
                 ticket.id(),
                 eventKey,
                 to.key());
     }
 
-    private Delivery send(TicketDetails ticket, String event, String reply, Recipient to) {
+    /** The message as the requester reads it (kept with the notice for its retries); none for the bell only. */
+    private Rendered render(TicketDetails ticket, String event, String reply, Recipient to) {
         if (to.channel() == NoticeChannel.BELL) {
-            return new Delivery(Delivery.Status.SKIPPED, "bell only");
+            return null;
         }
         Locale locale = "en".equals(to.language()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         String name = to.name() == null || to.name().isBlank()
@@ -203,13 +221,16 @@ class RequesterNotices {
         Object[] args = {ticket.key(), ticket.subject(), name, reply == null ? "" : reply, link};
         String prefix = "notifications.requester." + event;
         if (to.channel() == NoticeChannel.SMS) {
-            return outbound.sms(to.phone(), messages.getMessage(prefix + ".sms", args, locale));
+            return new Rendered(true, null, messages.getMessage(prefix + ".sms", args, locale));
         }
-        return outbound.email(
-                to.email(),
-                messages.getMessage(prefix + ".subject", args, locale),
+        String subject = messages.getMessage(prefix + ".subject", args, locale);
+        return new Rendered(
+                false,
+                subject.length() > 300 ? subject.substring(0, 300) : subject,
                 messages.getMessage(prefix + ".body", args, locale));
     }
+
+    private record Rendered(boolean sms, String subject, String body) {}
 
     private static String abbreviate(String s) {
         return s.length() > 500 ? s.substring(0, 500) : s;

@@ -85,14 +85,18 @@ class Queues {
         parameters.put("roles", roles);
         parameters.put("skill", ticket.skill() == null ? "" : ticket.skill());
         record Agent(long id, String name) {}
-        List<Agent> agents = jdbc.query("""
+        String load = Workload.countFor("u.id");
+        List<Agent> agents = jdbc.query(
+                """
                 select u.id, u.display_name,
-                       (select count(*) from tickets x where x.assignee_id = u.id and x.state in ('NEW', 'OPEN')) as load
+                       """ + load + """
+                 as load
                   from app_users u join agent_profiles p on p.user_id = u.id
                  where u.enabled = true and p.presence = 'AVAILABLE'
                    and exists (select 1 from user_roles r where r.user_id = u.id and r.role in (:roles))
                    and (:skill = '' or ',' || p.skills || ',' like '%,' || :skill || ',%')
-                   and (select count(*) from tickets x where x.assignee_id = u.id and x.state in ('NEW', 'OPEN')) < p.capacity
+                   and """ + load + """
+                 < p.capacity
                  order by load, p.presence_since, u.id
                  fetch first 1 rows only""", parameters, (rs, i) -> new Agent(rs.getLong(1), rs.getString(2)));
         if (agents.isEmpty()) {

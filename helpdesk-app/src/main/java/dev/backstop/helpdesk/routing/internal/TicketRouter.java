@@ -94,9 +94,7 @@ class TicketRouter implements TicketRouting {
             throw RoutingRefused.notAvailable(profile.presence().name());
         }
         Integer working = jdbc.queryForObject(
-                "select count(*) from tickets where assignee_id = :agent and state in ('NEW', 'OPEN')",
-                Map.of("agent", agent.id()),
-                Integer.class);
+                "select " + Workload.countFor(":agent"), Map.of("agent", agent.id()), Integer.class);
         if (working != null && working >= profile.capacity()) {
             throw RoutingRefused.atCapacity(profile.capacity());
         }

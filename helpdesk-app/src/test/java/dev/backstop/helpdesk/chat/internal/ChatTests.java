@@ -14,6 +14,7 @@ import dev.backstop.helpdesk.chat.ChatView;
 import dev.backstop.helpdesk.chat.WebChat;
 import dev.backstop.helpdesk.identity.AgentProfiles;
 import dev.backstop.helpdesk.identity.CurrentUser;
+import dev.backstop.helpdesk.identity.Presence;
 import dev.backstop.helpdesk.identity.UserDirectory;
 import dev.backstop.helpdesk.shared.DeskTime;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
@@ -187,32 +188,78 @@ class ChatTests {
             chat.close(rep.id(), user("frontline"));
         }
 
+        /**
+         * Runs {@code body} with an agent of the channel desk of this test's own (capacity {@code capacity}) as the
+         * only one available: the demo's channel agents are away meanwhile, so what other tests left them doesn't
+         * matter.
+         */
+        void withOwnChannelAgent(int capacity, java.util.function.Consumer<CurrentUser> body) {
+            String username =
+                    "chat-cap-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            jdbc.update(
+                    "insert into app_users (username, password_hash, display_name, created_at) values (?, '{noop}x', ?, current_timestamp)",
+                    username,
+                    "坐席" + username);
+            long id = jdbc.queryForObject("select id from app_users where username = ?", Long.class, username);
+            jdbc.update("insert into user_roles (user_id, role) values (?, 'CHANNEL_AGENT')", id);
+            agents.configure(id, capacity, List.of());
+            agents.setPresence(id, Presence.AVAILABLE);
+            List<Long> others = jdbc.queryForList("""
+                    select p.user_id from agent_profiles p join user_roles r on r.user_id = p.user_id
+                     where r.role = 'CHANNEL_AGENT' and p.presence = 'AVAILABLE' and p.user_id <> ?""", Long.class, id);
+            others.forEach(other -> agents.setPresence(other, Presence.AWAY));
+            try {
+                body.accept(user(username));
+            } finally {
+                agents.setPresence(id, Presence.OFFLINE);
+                others.forEach(other -> agents.setPresence(other, Presence.AVAILABLE));
+            }
+        }
+
         @Test
         void anAgentAtCapacityGetsNoChatUntilTheyHaveRoom() {
-            CurrentUser agent = user("agent");
-            int open = jdbc.queryForObject(
-                    "select count(*) from tickets where assignee_id = ? and state in ('NEW', 'OPEN')",
-                    Integer.class,
-                    agent.id());
-            if (open == 0) {
-                chat.close(chat.start("先占一个名额", user("distributor")).id(), user("distributor"));
-                open = 1;
-            }
-            agents.configure(agent.id(), open, List.of("ORDERS", "FINANCE", "POLICY"));
-            try {
+            withOwnChannelAgent(1, agent -> {
+                ChatView first = chat.start("先占一个名额", user("distributor"));
+                assertThat(first.agentName()).isEqualTo(agent.displayName());
+
                 ChatView waiting = chat.start("有人吗？", user("distributor2"));
                 assertThat(waiting.state()).isEqualTo(ChatView.State.WAITING);
                 assertThat(tickets.get(waiting.ticketId(), agent).assigneeId()).isNull();
 
-                agents.configure(agent.id(), open + 1, List.of("ORDERS", "FINANCE", "POLICY"));
+                agents.configure(agent.id(), 2, List.of());
                 sweep.assignWaiting();
                 ChatView taken = chat.view(waiting.id(), user("distributor2"));
                 assertThat(taken.state()).isEqualTo(ChatView.State.ACTIVE);
-                assertThat(taken.agentName()).isEqualTo("李坐席");
+                assertThat(taken.agentName()).isEqualTo(agent.displayName());
                 chat.close(waiting.id(), agent);
-            } finally {
-                agents.configure(agent.id(), 8, List.of("ORDERS", "FINANCE", "POLICY"));
-            }
+                chat.close(first.id(), agent);
+            });
+        }
+
+        @Test
+        void anEndedChatsTicketStaysWithItsAgentButNoLongerTakesAPlace() {
+            withOwnChannelAgent(1, agent -> {
+                ChatView first = chat.start("发票开错了", user("distributor"));
+                assertThat(first.agentName()).isEqualTo(agent.displayName());
+                chat.close(first.id(), user("distributor"));
+
+                TicketDetails transcript = tickets.get(first.ticketId(), agent);
+                assertThat(transcript.assigneeId())
+                        .as("the transcript's ticket stays with the agent until resolved")
+                        .isEqualTo(agent.id());
+                assertThat(transcript.state().isActive()).isTrue();
+
+                ChatView next = chat.start("还有一个问题", user("distributor2"));
+                assertThat(next.state())
+                        .as("the ended chat no longer counts: the agent at capacity 1 takes the next")
+                        .isEqualTo(ChatView.State.ACTIVE);
+                assertThat(next.agentName()).isEqualTo(agent.displayName());
+
+                ChatView third = chat.start("第三个", user("distributor"));
+                assertThat(third.state()).as("the live chat does count").isEqualTo(ChatView.State.WAITING);
+                chat.close(third.id(), user("distributor"));
+                chat.close(next.id(), agent);
+            });
         }
 
         @Test

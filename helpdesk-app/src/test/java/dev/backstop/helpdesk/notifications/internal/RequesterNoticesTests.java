@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.public-url=https://desk.example.cn",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025"
+            "spring.mail.port=3025",
+            "backstop.notifications.requesters.retry-every=1h"
         })
 class RequesterNoticesTests {
 
@@ -83,6 +85,9 @@ class RequesterNoticesTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    NoticeRetries retries;
 
     @BeforeEach
     void gatewayAccepts() {
@@ -209,6 +214,110 @@ class RequesterNoticesTests {
         assertThat(Arrays.stream(smtp.getReceivedMessages())
                         .filter(m -> subject(m).contains(key)))
                 .isEmpty();
+    }
+
+    @Test
+    void anSmsThatFailsIsTriedAgainWithGrowingPausesAndSentExactlyOnceWhenTheGatewayIsBack() throws Exception {
+        choose("family", "{\"channel\":\"SMS\",\"language\":\"zh\",\"phone\":\"13900139000\"}");
+        var down = gateway.stubFor(post(urlEqualTo("/sms/send"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        long id = open("family", "HR", "报销进度查询");
+        String key = key(id);
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> notice(id).get("status").equals("FAILED"));
+        Map<String, Object> first = notice(id);
+        assertThat(first.get("attempts")).isEqualTo(1);
+        assertThat(pause(first, "created_at")).as("first pause").isBetween(55L, 65L);
+
+        // a minute later the gateway is still down: the next pause is twice as long
+        due(id);
+        Instant second = Instant.now();
+        assertThat(retries.retryDue()).isEqualTo(1);
+        Map<String, Object> after = notice(id);
+        assertThat(after.get("status")).isEqualTo("FAILED");
+        assertThat(after.get("attempts")).isEqualTo(2);
+        long pause = instant(after.get("next_attempt_at")).getEpochSecond() - second.getEpochSecond();
+        assertThat(pause).as("second pause").isBetween(115L, 125L);
+        assertThat(retries.retryDue()).as("not yet due").isZero();
+
+        // the gateway is back; two nodes look at once: one sends
+        gateway.removeStub(down);
+        due(id);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(retries::retryDue);
+        var b = pool.submit(retries::retryDue);
+        assertThat(a.get() + b.get()).isEqualTo(1);
+        pool.shutdown();
+        assertThat(notice(id).get("status")).isEqualTo("SENT");
+        assertThat(notice(id).get("attempts")).isEqualTo(3);
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/sms/send"))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(key))))
+                        .size())
+                .as("two failed tries and the one that went through")
+                .isEqualTo(3);
+        due(id);
+        assertThat(retries.retryDue()).as("a sent notice is never sent again").isZero();
+    }
+
+    @Test
+    void aNoticeThatKeepsFailingIsGivenUpAfterFiveAttemptsAndTheAgentReadsItOnTheTicket() throws Exception {
+        choose("family", "{\"channel\":\"SMS\",\"language\":\"zh\",\"phone\":\"13700137000\"}");
+        var down = gateway.stubFor(post(urlEqualTo("/sms/send"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        try {
+            long id = open("family", "HR", "社保转移");
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
+                    .until(() -> notice(id).get("status").equals("FAILED"));
+            for (int attempt = 2; attempt <= 5; attempt++) {
+                due(id);
+                assertThat(retries.retryDue()).isEqualTo(1);
+            }
+            assertThat(notice(id).get("status")).isEqualTo("GAVE_UP");
+            assertThat(notice(id).get("attempts")).isEqualTo(5);
+            due(id);
+            assertThat(retries.retryDue()).as("given up: no sixth attempt").isZero();
+            assertThat(jdbc.queryForList(
+                            "select body from ticket_articles where ticket_id = ? and kind = 'INTERNAL_NOTE'",
+                            String.class,
+                            id))
+                    .singleElement()
+                    .asString()
+                    .contains("未能通知请求人（SMS 13700137000，已尝试 5 次，不再重试）")
+                    .contains("The requester could not be told (SMS 13700137000, 5 attempts, no more retries)");
+        } finally {
+            gateway.removeStub(down);
+        }
+    }
+
+    private Map<String, Object> notice(long ticketId) {
+        return jdbc.queryForMap(
+                "select status, attempts, created_at, next_attempt_at from requester_notices where ticket_id = ? and event = 'RECEIVED'",
+                ticketId);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime odt
+                ? odt.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** Seconds from {@code column} to the next attempt. */
+    private static long pause(Map<String, Object> notice, String column) {
+        return instant(notice.get("next_attempt_at")).getEpochSecond()
+                - instant(notice.get(column)).getEpochSecond();
+    }
+
+    /** Time passes: the notice's next attempt is due now. */
+    private void due(long ticketId) {
+        jdbc.update(
+                "update requester_notices set next_attempt_at = ? where ticket_id = ? and next_attempt_at is not null",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+                ticketId);
     }
 
     @Test
