@@ -11,10 +11,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives each surefire fork its own data directories: a test's {@code backstop.data-dir=target/test-data/x} becomes
- * {@code target/test-data/fork-N/x} in fork N ({@code backstop.test.fork=fork-N}, set by the pom). Surefire runs helpdesk-app's test classes in two JVMs at once
- * ({@code backstop.test.forks} in the pom); classes that share a context also share a data directory, and two JVMs
- * must never open one Lucene index or H2 file. Registered for every Spring test in {@code META-INF/spring.factories};
- * without {@code backstop.test.fork} (an IDE run) nothing changes. ADR "fast build".
+ * {@code target/test-data/fork-N/x} in fork N ({@code backstop.test.fork=fork-N}, set by the pom). Surefire runs
+ * helpdesk-app's test classes in two JVMs at once ({@code backstop.test.forks} in the pom); classes that share a
+ * context also share a data directory, and two JVMs must never open one Lucene index or H2 file. Registered for every
+ * Spring test in {@code META-INF/spring.factories}; without {@code backstop.test.fork} (an IDE run) nothing changes.
+ * ADR "fast build".
  */
 public class PerForkDataDir implements ContextCustomizerFactory {
 
