@@ -42,11 +42,13 @@ public class PerForkDataDir implements ContextCustomizerFactory {
             if (dir == null) {
                 return;
             }
-            String relative = dir.startsWith("./") ? dir.substring(2) : dir;
+            // "./" stays: H2 refuses a file database path that is implicitly relative (jdbc:h2:file:target/...)
+            String dot = dir.startsWith("./") ? "./" : "";
+            String relative = dir.substring(dot.length());
             if (!relative.startsWith(PREFIX)) {
                 return;
             }
-            String perFork = PREFIX + fork + "/" + relative.substring(PREFIX.length());
+            String perFork = dot + PREFIX + fork + "/" + relative.substring(PREFIX.length());
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource("backstop-fork-data-dir", Map.of("backstop.data-dir", perFork)));
