@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,12 +48,12 @@ import org.springframework.test.web.servlet.MockMvc;
             "backstop.public-url=https://desk.example.cn",
             "backstop.imports.poll-interval=200ms",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025"
+            "spring.mail.port=${backstop.test.smtp-port:3025}"
         })
 class PasswordLinkTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestMail.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     static final Pattern LINK = Pattern.compile("https://desk\\.example\\.cn/account/password/([A-Za-z0-9_-]+)");

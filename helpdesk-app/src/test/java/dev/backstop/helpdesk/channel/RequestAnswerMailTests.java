@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -36,12 +36,12 @@ import org.springframework.test.web.servlet.MockMvc;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.public-url=https://desk.example.cn",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025"
+            "spring.mail.port=${backstop.test.smtp-port:3025}"
         })
 class RequestAnswerMailTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestMail.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @Autowired

@@ -9,7 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
+import dev.backstop.helpdesk.testsupport.SharedPostgresContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The knowledge base as its readers and editors use it through the API, on H2 and on a real PostgreSQL. */
@@ -339,21 +337,10 @@ class KnowledgeApiTests {
     }
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/kb-h2",
-                "spring.datasource.url=jdbc:h2:mem:kb;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2Context
     class OnH2 extends Scenarios {}
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @TestPropertySource(
-            properties = {"backstop.data-dir=target/test-data/kb-pg", "backstop.security.login.delay-per-failure=0ms"})
+    @SharedPostgresContext
     class OnPostgres extends Scenarios {}
 }

@@ -8,28 +8,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The knowledge-base pages as agents, editors and portal users see them. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/kb-pages",
-            "spring.datasource.url=jdbc:h2:mem:kbpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+@SharedH2Context
 class KnowledgePagesTests {
 
     @Autowired

@@ -18,8 +18,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,12 +47,12 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.public-url=https://desk.example.cn",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025"
+            "spring.mail.port=${backstop.test.smtp-port:3025}"
         })
 class SurveyTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestMail.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension

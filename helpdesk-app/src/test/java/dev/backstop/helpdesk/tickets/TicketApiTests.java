@@ -10,7 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
+import dev.backstop.helpdesk.testsupport.SharedPostgresContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,11 +22,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The tickets API as users see it, on the demo data, on H2 and on a real PostgreSQL. */
@@ -311,24 +309,10 @@ class TicketApiTests {
     }
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/tickets-h2",
-                "spring.datasource.url=jdbc:h2:mem:tickets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2Context
     class OnH2 extends Scenarios {}
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/tickets-pg",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedPostgresContext
     class OnPostgres extends Scenarios {}
 }

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -42,12 +42,12 @@ import org.springframework.test.web.servlet.MockMvc;
             "backstop.demo-data=true",
             "backstop.security.login.delay-per-failure=0ms",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025",
+            "spring.mail.port=${backstop.test.smtp-port:3025}",
             "backstop.mail.inbound.initial-delay=1h",
             "backstop.mail.outbox-initial-delay=1h",
             "backstop.mail.inbound.mailboxes[0].name=hr",
             "backstop.mail.inbound.mailboxes[0].host=localhost",
-            "backstop.mail.inbound.mailboxes[0].port=3143",
+            "backstop.mail.inbound.mailboxes[0].port=${backstop.test.imap-port:3143}",
             "backstop.mail.inbound.mailboxes[0].protocol=imap",
             "backstop.mail.inbound.mailboxes[0].user=hr@desk.test",
             "backstop.mail.inbound.mailboxes[0].password=secret",
@@ -58,7 +58,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ConfidentialCaseMailTests {
 
     static final String DESK = "hr@desk.test";
-    static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP_IMAP);
+    static final GreenMail mail = new GreenMail(TestMail.SMTP_IMAP);
 
     @BeforeAll
     static void startMailServer() {

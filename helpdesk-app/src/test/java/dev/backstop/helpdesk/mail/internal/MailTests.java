@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -50,7 +50,7 @@ class MailTests {
     static final String DESK = "channel@desk.test";
 
     /** One server for both databases' scenarios (an extension here would start it again for each nested class). */
-    static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP_IMAP);
+    static final GreenMail mail = new GreenMail(TestMail.SMTP_IMAP);
 
     @BeforeAll
     static void startMailServer() {
@@ -384,7 +384,7 @@ class MailTests {
         private static void unflagEverything() throws MessagingException {
             Session session = Session.getInstance(new Properties());
             try (Store store = session.getStore("imap")) {
-                store.connect("localhost", 3143, DESK, "secret");
+                store.connect("localhost", TestMail.IMAP_PORT, DESK, "secret");
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_WRITE);
                 Flags flags = new Flags(Flags.Flag.SEEN);
@@ -404,12 +404,12 @@ class MailTests {
                 "spring.datasource.url=jdbc:h2:mem:mailtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "backstop.security.login.delay-per-failure=0ms",
                 "spring.mail.host=localhost",
-                "spring.mail.port=3025",
+                "spring.mail.port=${backstop.test.smtp-port:3025}",
                 "backstop.mail.inbound.initial-delay=1h",
                 "backstop.mail.outbox-initial-delay=1h",
                 "backstop.mail.inbound.mailboxes[0].name=channel",
                 "backstop.mail.inbound.mailboxes[0].host=localhost",
-                "backstop.mail.inbound.mailboxes[0].port=3143",
+                "backstop.mail.inbound.mailboxes[0].port=${backstop.test.imap-port:3143}",
                 "backstop.mail.inbound.mailboxes[0].protocol=imap",
                 "backstop.mail.inbound.mailboxes[0].user=channel@desk.test",
                 "backstop.mail.inbound.mailboxes[0].password=secret",
@@ -435,12 +435,12 @@ class MailTests {
                 "backstop.data-dir=target/test-data/mail-pg",
                 "backstop.security.login.delay-per-failure=0ms",
                 "spring.mail.host=localhost",
-                "spring.mail.port=3025",
+                "spring.mail.port=${backstop.test.smtp-port:3025}",
                 "backstop.mail.inbound.initial-delay=1h",
                 "backstop.mail.outbox-initial-delay=1h",
                 "backstop.mail.inbound.mailboxes[0].name=channel",
                 "backstop.mail.inbound.mailboxes[0].host=localhost",
-                "backstop.mail.inbound.mailboxes[0].port=3143",
+                "backstop.mail.inbound.mailboxes[0].port=${backstop.test.imap-port:3143}",
                 "backstop.mail.inbound.mailboxes[0].protocol=imap",
                 "backstop.mail.inbound.mailboxes[0].user=channel@desk.test",
                 "backstop.mail.inbound.mailboxes[0].password=secret",

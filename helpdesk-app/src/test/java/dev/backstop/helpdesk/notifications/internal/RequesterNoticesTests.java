@@ -16,8 +16,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import dev.backstop.helpdesk.tickets.TicketOpened;
 import dev.backstop.helpdesk.tickets.TicketStateChanged;
 import jakarta.mail.internet.MimeMessage;
@@ -55,13 +55,13 @@ import org.springframework.transaction.support.TransactionTemplate;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.public-url=https://desk.example.cn",
             "spring.mail.host=localhost",
-            "spring.mail.port=3025",
+            "spring.mail.port=${backstop.test.smtp-port:3025}",
             "backstop.notifications.requesters.retry-every=1h"
         })
 class RequesterNoticesTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestMail.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension

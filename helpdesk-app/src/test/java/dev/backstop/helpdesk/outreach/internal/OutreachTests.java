@@ -20,9 +20,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -61,7 +61,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class OutreachTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestMail.SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension
@@ -509,7 +509,7 @@ class OutreachTests {
                 "backstop.security.login.delay-per-failure=0ms",
                 "backstop.public-url=https://desk.example.cn",
                 "spring.mail.host=localhost",
-                "spring.mail.port=3025"
+                "spring.mail.port=${backstop.test.smtp-port:3025}"
             })
     class OnH2 extends Scenarios {}
 
@@ -524,7 +524,7 @@ class OutreachTests {
                 "backstop.security.login.delay-per-failure=0ms",
                 "backstop.public-url=https://desk.example.cn",
                 "spring.mail.host=localhost",
-                "spring.mail.port=3025"
+                "spring.mail.port=${backstop.test.smtp-port:3025}"
             })
     class OnPostgres extends Scenarios {}
 }
