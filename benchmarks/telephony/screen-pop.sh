@@ -50,7 +50,7 @@ done
 sleep 5   # demo data settles
 "$JAVA" -cp "$(cat "$data/cp.txt")" benchmarks/telephony/BenchAgents.java "$db_url" postgres postgres "$agents" >"$data/users.txt"
 say "run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-say "machine: $(nproc) cores (shared with other sessions), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
+say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$("$JAVA" -version 2>&1 | head -1), PostgreSQL 17 (embedded), $(wc -l <"$data/users.txt") agents, $rate calls/s"
 say "app before streams: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
 "$JAVA" benchmarks/telephony/PopLatency.java "http://localhost:$port" demo-pbx "$data/users.txt" demo "$rate" "$seconds" \
