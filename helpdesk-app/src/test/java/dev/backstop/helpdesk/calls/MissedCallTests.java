@@ -8,7 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
+import dev.backstop.helpdesk.testsupport.SharedPostgresContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,11 +18,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -292,26 +290,10 @@ class MissedCallTests {
     }
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/calls-h2",
-                "backstop.sla.escalation.enabled=false",
-                "spring.datasource.url=jdbc:h2:mem:calls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2Context
     class OnH2 extends Scenarios {}
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/calls-pg",
-                "backstop.sla.escalation.enabled=false",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedPostgresContext
     class OnPostgres extends Scenarios {}
 }

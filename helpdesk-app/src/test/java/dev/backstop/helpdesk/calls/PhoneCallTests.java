@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
+import dev.backstop.helpdesk.testsupport.SharedPostgresContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -454,26 +452,10 @@ class PhoneCallTests {
     }
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/cti-h2",
-                "backstop.sla.escalation.enabled=false",
-                "spring.datasource.url=jdbc:h2:mem:cti;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2Context
     class OnH2 extends Scenarios {}
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/cti-pg",
-                "backstop.sla.escalation.enabled=false",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedPostgresContext
     class OnPostgres extends Scenarios {}
 }

@@ -9,27 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The outreach pages as a supervisor uses them, on the demo data, on a server with no mail or SMS configured. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/outreach-pages",
-            "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:outreachpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+@SharedH2Context
 class OutreachPagesTests {
 
     @Autowired

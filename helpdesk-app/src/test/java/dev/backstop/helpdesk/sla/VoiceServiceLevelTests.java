@@ -8,7 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.backstop.helpdesk.testsupport.MutableClock;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2ClockContext;
+import dev.backstop.helpdesk.testsupport.SharedPostgresClockContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,15 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -41,15 +35,6 @@ class VoiceServiceLevelTests {
 
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(at("2026-11-27T09:00"), SHANGHAI);
-        }
     }
 
     abstract static class Scenarios {
@@ -247,28 +232,10 @@ class VoiceServiceLevelTests {
     }
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @Import(Clocks.class)
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/voice-sl-h2",
-                "backstop.sla.escalation.enabled=false",
-                "spring.datasource.url=jdbc:h2:mem:voicesl;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2ClockContext
     class OnH2 extends Scenarios {}
 
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @Import(Clocks.class)
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/voice-sl-pg",
-                "backstop.sla.escalation.enabled=false",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedPostgresClockContext
     class OnPostgres extends Scenarios {}
 }

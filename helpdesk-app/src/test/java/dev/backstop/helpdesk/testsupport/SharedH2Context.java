@@ -15,7 +15,11 @@ import org.springframework.test.context.TestPropertySource;
  * marker in titles and subjects, ids they created) and assert only on those, never on global counts or on the demo
  * data staying untouched; add nothing to it (no {@code @TestPropertySource}, {@code @MockitoBean}, {@code @Import}
  * or {@code @DynamicPropertySource} of its own — each makes a context of its own again). The PostgreSQL twin is
- * {@link SharedPostgresContext}. ADR "fast build".
+ * {@link SharedPostgresContext}.
+ * <p>
+ * The scheduled SLA escalation pass is off ({@code backstop.sla.escalation.enabled=false}), as it was for most classes
+ * before they shared: it would escalate and notify on every class's tickets at a moment no test chooses. A test about
+ * escalations calls {@code SlaEscalations.pass()} itself (as {@code SlaClockTests} does). ADR "fast build".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "backstop.data-dir=target/test-data/shared-h2",
             "spring.datasource.url=jdbc:h2:mem:shared;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.sla.escalation.enabled=false"
         })
 public @interface SharedH2Context {}

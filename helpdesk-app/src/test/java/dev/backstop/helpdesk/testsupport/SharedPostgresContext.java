@@ -10,7 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@link SharedH2Context} on the embedded PostgreSQL ({@link PostgresTest}): one context, and one PostgreSQL server,
- * for every class carrying it, under the same rules (own rows, nothing added to the annotation). ADR "fast build".
+ * for every class carrying it, under the same rules (own rows, nothing added to the annotation) and with the same
+ * settings (the scheduled SLA escalation pass off). ADR "fast build".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,5 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @PostgresTest
 @TestPropertySource(
-        properties = {"backstop.data-dir=target/test-data/shared-pg", "backstop.security.login.delay-per-failure=0ms"})
+        properties = {
+            "backstop.data-dir=target/test-data/shared-pg",
+            "backstop.security.login.delay-per-failure=0ms",
+            "backstop.sla.escalation.enabled=false"
+        })
 public @interface SharedPostgresContext {}

@@ -10,17 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -28,15 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * What a careless or hostile client sends is refused with a 4xx in the caller's language that names what is wrong —
  * never a 500, a class name or the parser's own text.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/bad-input",
-            "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:badinput;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+@SharedH2Context
 class BadInputTests {
 
     @Autowired

@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backstop.helpdesk.testsupport.SharedServerContext;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,19 +17,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** A queue page's live stream over real HTTP: a ticket opened at the desk reaches the open page at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/queue-stream",
-            "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:queuestream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+@SharedServerContext
 class QueueStreamTests {
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.SharedServerContext;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,22 +19,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A ticket page's live stream over real HTTP: the rep who asked the expert desk keeps their ticket open, the expert
  * replies, and the rep's page is told at once (and the bell rings). Nobody else may listen to a ticket they cannot see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/ticket-stream",
-            "backstop.sla.escalation.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:ticketstream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+@SharedServerContext
 class TicketStreamTests {
 
     @LocalServerPort

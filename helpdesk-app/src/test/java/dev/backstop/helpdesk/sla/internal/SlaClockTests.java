@@ -12,7 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.backstop.helpdesk.testsupport.MutableClock;
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2ClockContext;
+import dev.backstop.helpdesk.testsupport.SharedPostgresClockContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,15 +27,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -48,15 +42,6 @@ class SlaClockTests {
 
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(at("2026-11-27T09:00"), SHANGHAI);
-        }
     }
 
     abstract static class Scenarios {
@@ -452,28 +437,10 @@ class SlaClockTests {
     }
 
     @Nested
-    @Import(Clocks.class)
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/sla-h2",
-                "backstop.sla.escalation.enabled=false",
-                "spring.datasource.url=jdbc:h2:mem:sla;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedH2ClockContext
     class OnH2 extends Scenarios {}
 
     @Nested
-    @Import(Clocks.class)
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @PostgresTest
-    @TestPropertySource(
-            properties = {
-                "backstop.data-dir=target/test-data/sla-pg",
-                "backstop.sla.escalation.enabled=false",
-                "backstop.security.login.delay-per-failure=0ms"
-            })
+    @SharedPostgresClockContext
     class OnPostgres extends Scenarios {}
 }
