@@ -3,8 +3,6 @@ package dev.backstop.helpdesk.calls.internal;
 import dev.backstop.helpdesk.calls.CallRefused;
 import dev.backstop.helpdesk.calls.CallState;
 import dev.backstop.helpdesk.calls.CallStateChanged;
-import dev.backstop.helpdesk.calls.MissedCalls;
-import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -21,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a PBX's event: applies it to the call record ({@link CallLog}), answers {@code newCall} so the PBX can be
- * steered ({@code reject} a blocked number; {@code dial} a key account's available account manager), turns a call
- * that ends abandoned or missed into a callback task ({@link MissedCalls}), puts an ended call on the ticket it was
- * linked to, and pops it on the agents' pages after the commit ({@link ScreenPops}). One transaction, one connection.
+ * steered ({@code reject} a blocked number; {@code dial} a key account's available account manager), asks for the
+ * callback task of a call that ends abandoned or missed ({@link CallbackDue}: opened after the commit), puts an ended
+ * call on the ticket it was linked to, and pops it on the agents' pages after the commit ({@link ScreenPops}). One
+ * transaction, one connection.
  */
 @Service
 class CtiEvents {
@@ -31,7 +30,6 @@ class CtiEvents {
     private final Telephony telephony;
     private final CallLog log;
     private final Parties parties;
-    private final MissedCalls missed;
     private final TicketManagement tickets;
     private final ScreenPops pops;
     private final JdbcTemplate jdbc;
@@ -44,7 +42,6 @@ class CtiEvents {
             Telephony telephony,
             CallLog log,
             Parties parties,
-            MissedCalls missed,
             TicketManagement tickets,
             ScreenPops pops,
             JdbcTemplate jdbc,
@@ -58,7 +55,6 @@ class CtiEvents {
         this.telephony = telephony;
         this.log = log;
         this.parties = parties;
-        this.missed = missed;
         this.tickets = tickets;
         this.pops = pops;
         this.jdbc = jdbc;
@@ -119,7 +115,7 @@ class CtiEvents {
         // the holds and transfers are derived from the steps only when there are any (most calls have none)
         boolean steps =
                 e.repeatable() || before.steps().holds() > 0 || before.steps().transfers() > 0;
-        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id()), steps);
+        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id(), steps), steps);
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
         boolean isNew = "newCall".equals(e.event()) && before.startedAt() == null && before.endedAt() == null;
         if (isNew
@@ -137,25 +133,20 @@ class CtiEvents {
 
         // the PBX's user, looked up only when a follow-up needs it (most events have none)
         java.util.function.Supplier<CurrentUser> asPbx = () -> telephony.user(pbx.actsAs());
-        boolean linked = false;
         if (applied.became(CallState.ABANDONED, CallState.MISSED)
                 && after.inbound()
                 && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR)
                 && callable(after.from())) {
-            var task = missed.report(
-                    new ReportedCall(
-                            callId,
-                            ReportedCall.Kind.ABANDONED,
-                            after.from(),
-                            after.desk(),
-                            after.ivrChoice(),
-                            after.endedAt(),
-                            after.waitSeconds() == null
-                                    ? null
-                                    : after.waitSeconds().intValue()),
-                    asPbx.get());
-            log.linkTicket(after.id(), task.ticketId());
-            linked = true;
+            // the callback task is opened after the commit (CallbackTaskOpening), kept by the event publication
+            // registry
+            publisher.publishEvent(new CallbackDue(
+                    callId,
+                    after.from(),
+                    after.desk(),
+                    after.ivrChoice(),
+                    after.endedAt(),
+                    after.waitSeconds() == null ? null : after.waitSeconds().intValue(),
+                    pbx.actsAs()));
         } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
             CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx.get();
             tickets.logCall(after.ticketId(), notes.ended(after), null, agent);
@@ -171,7 +162,7 @@ class CtiEvents {
             CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx.get();
             callbacks.calledBack(after, agent); // the callback call closes its callback task
         }
-        pops.changed(linked ? log.find(callId).orElseThrow() : after);
+        pops.changed(after);
         return answer;
     }
 
