@@ -83,6 +83,10 @@ public class PopLatency {
         System.out.printf("streams open: %d of %d (%d failed)%n", users.size() - failed.get(), users.size(), failed.get());
         System.out.println("STREAMS-OPEN"); // the script samples the app's RSS and threads from here
         System.out.flush();
+        String go = System.getenv("POP_GO"); // the script's file that says its counters are reset: calls may start
+        while (go != null && !Files.exists(Path.of(go))) {
+            Thread.sleep(50);
+        }
 
         var os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();

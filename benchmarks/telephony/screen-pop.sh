@@ -15,7 +15,7 @@ port=${PORT:-18190}
 agents=${AGENTS:-200}
 rate=${RATE:-20}
 seconds=${SECONDS_:-60}
-jar=helpdesk-app/target/helpdesk-app.jar
+jar=${JAR:-helpdesk-app/target/helpdesk-app.jar} # JAR: another build of the app (e.g. the commit before) with this client
 result=${RESULT:-benchmarks/telephony/screen-pop-result.txt}
 : >"$result"
 say() { echo "$@" | tee -a "$result"; }
@@ -62,7 +62,7 @@ say "run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 
 say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$("$JAVA" -version 2>&1 | head -1), PostgreSQL 17 (embedded), $(wc -l <"$data/users.txt") agents, $rate calls/s"
 say "app before streams: RSS $(ps -o rss= -p $pid) KiB, threads $(ps -o nlwp= -p $pid)"
-"$JAVA" benchmarks/telephony/PopLatency.java "http://localhost:$port" demo-pbx "$data/users.txt" demo "$rate" "$seconds" \
+POP_GO="$data/go" "$JAVA" benchmarks/telephony/PopLatency.java "http://localhost:$port" demo-pbx "$data/users.txt" demo "$rate" "$seconds" \
   >"$data/latency.txt" 2>"$data/latency.err" &
 client=$!
 until grep -q STREAMS-OPEN "$data/latency.txt" 2>/dev/null; do
@@ -78,6 +78,7 @@ if [ "${JFR:-false}" = true ]; then # JFR=true: a flight recording of the app du
   $jcmd $pid JFR.start name=calls settings=profile >/dev/null
 fi
 app_cpu0=$(cpu $pid); pg_cpu0=$(cpu $pg_root); t0=$(date +%s.%N)
+touch "$data/go" # the calls start now
 ( while kill -0 $client 2>/dev/null; do ps -o rss=,nlwp= -p $pid; sleep 1; done ) >"$data/samples.txt" &
 sampler=$!
 until grep -q CALLS-DONE "$data/latency.txt" 2>/dev/null || ! kill -0 $client 2>/dev/null; do sleep 0.2; done

@@ -29,10 +29,7 @@
  * <p>
  * <b>Callbacks.</b> A call abandoned in the queue, or a caller who asked to be called back, becomes a {@code CALLBACK}
  * ticket in the desk's queue with its due time (the SLA policy of callbacks), the caller identified by number. Inbound
- * CTI calls that end ABANDONED or MISSED at the channel or HR line go the same way, opened right after the hang-up
- * commits ({@code internal.CallbackDue} → {@code internal.CallbackTaskOpening}, an {@code @ApplicationModuleListener}
- * kept by the event publication registry; not in the hang-up's request, which it would serialize on the desk's
- * ticket-key row); the older
+ * CTI calls that end ABANDONED or MISSED at the channel or HR line go the same way; the older
  * {@code POST /api/v1/calls/missed} keeps working and writes a call record too. The same call reported twice, or the
  * same caller calling again before anyone called back, never makes a second task.
  * <p>

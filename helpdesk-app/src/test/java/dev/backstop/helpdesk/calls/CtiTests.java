@@ -39,12 +39,6 @@ class CtiTests {
         @Autowired
         JdbcTemplate jdbc;
 
-        @Autowired
-        org.springframework.transaction.support.TransactionTemplate transactions;
-
-        @Autowired
-        org.springframework.context.ApplicationEventPublisher events;
-
         ResultActions json(String body) throws Exception {
             return mvc.perform(post("/api/v1/cti/demo-pbx")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -273,73 +267,14 @@ class CtiTests {
             }
             call(callId, "hr")
                     .andExpect(jsonPath("$.state").value("ABANDONED"))
-                    .andExpect(jsonPath("$.desk").value("HR"));
-            // the task is opened right after the hang-up's commit (CallbackTaskOpening), not in its request
-            awaitCallbackTask(callId);
-            call(callId, "hr").andExpect(jsonPath("$.ticketKey").isNotEmpty());
+                    .andExpect(jsonPath("$.desk").value("HR"))
+                    .andExpect(jsonPath("$.ticketKey").isNotEmpty());
             assertThat(jdbc.queryForObject(
                             "select count(*) from missed_calls where call_id = ?", Integer.class, callId))
                     .isEqualTo(1);
             assertThat(jdbc.queryForObject("""
                     select t.type from tickets t join calls c on c.ticket_id = t.id where c.call_id = ?""", String.class, callId)).isEqualTo("CALLBACK");
             call(callId, "agent").andExpect(status().isNotFound()); // an HR call is not the channel desk's
-        }
-
-        @Test
-        void anAbandonedCallsCallbackTaskIsOpenedAfterTheHangUpCommitsAndOnceEvenWhenTheEventIsDeliveredAgain()
-                throws Exception {
-            String callId = id();
-            String caller = "139" + String.valueOf(System.nanoTime()).substring(5, 13);
-            json("""
-                    {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(caller, callId)).andExpect(status().isOk());
-            json("""
-                    {"event":"hangup","from":"%s","to":"4008001000","direction":"in","callId":"%s","cause":"cancel"}""".formatted(caller, callId)).andExpect(status().isOk());
-            awaitCallbackTask(callId);
-            long ticket = jdbc.queryForObject("select ticket_id from calls where call_id = ?", Long.class, callId);
-            assertThat(jdbc.queryForObject("select type from tickets where id = ?", String.class, ticket))
-                    .isEqualTo("CALLBACK");
-
-            // the registry delivers the same event again (a node died before it marked it done): nothing changes
-            long pbxUser = jdbc.queryForObject(
-                    "select acts_as from pbx_endpoints where revoked = false order by id fetch first 1 rows only",
-                    Long.class);
-            var again = new dev.backstop.helpdesk.calls.internal.CallbackDue(
-                    callId,
-                    caller,
-                    dev.backstop.helpdesk.tickets.Desk.CHANNEL,
-                    null,
-                    java.time.Instant.now(),
-                    3,
-                    pbxUser);
-            transactions.executeWithoutResult(status -> events.publishEvent(again));
-            transactions.executeWithoutResult(status -> events.publishEvent(again));
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(20))
-                    .until(() -> jdbc.queryForObject(
-                                    "select count(*) from event_publication where serialized_event like ?",
-                                    Integer.class,
-                                    "%" + callId + "%")
-                            == 0);
-            assertThat(jdbc.queryForObject(
-                            "select count(*) from missed_calls where call_id = ?", Integer.class, callId))
-                    .isEqualTo(1);
-            assertThat(jdbc.queryForObject("select ticket_id from calls where call_id = ?", Long.class, callId))
-                    .isEqualTo(ticket);
-            assertThat(jdbc.queryForObject(
-                            "select count(*) from tickets where type = 'CALLBACK' and requester_phone = ?",
-                            Integer.class,
-                            caller))
-                    .isEqualTo(1);
-        }
-
-        void awaitCallbackTask(String callId) {
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(20))
-                    .until(() -> jdbc.queryForObject(
-                                    "select count(*) from calls where call_id = ? and ticket_id is not null",
-                                    Integer.class,
-                                    callId)
-                            == 1);
         }
 
         @Test

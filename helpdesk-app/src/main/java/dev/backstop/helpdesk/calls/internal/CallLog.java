@@ -127,8 +127,7 @@ class CallLog {
         return locked(callId).orElseThrow();
     }
 
-    /** Locks the row of a call already recorded and reads it; empty for a call not recorded. */
-    Optional<Row> locked(String callId) {
+    private Optional<Row> locked(String callId) {
         return jdbc.query(SELECT + " where c.call_id = ? for update", CallLog::row, callId).stream()
                 .findFirst();
     }

@@ -3,6 +3,8 @@ package dev.backstop.helpdesk.calls.internal;
 import dev.backstop.helpdesk.calls.CallRefused;
 import dev.backstop.helpdesk.calls.CallState;
 import dev.backstop.helpdesk.calls.CallStateChanged;
+import dev.backstop.helpdesk.calls.MissedCalls;
+import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.TicketManagement;
@@ -19,10 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a PBX's event: applies it to the call record ({@link CallLog}), answers {@code newCall} so the PBX can be
- * steered ({@code reject} a blocked number; {@code dial} a key account's available account manager), asks for the
- * callback task of a call that ends abandoned or missed ({@link CallbackDue}: opened after the commit), puts an ended
- * call on the ticket it was linked to, and pops it on the agents' pages after the commit ({@link ScreenPops}). One
- * transaction, one connection.
+ * steered ({@code reject} a blocked number; {@code dial} a key account's available account manager), turns a call
+ * that ends abandoned or missed into a callback task ({@link MissedCalls}), puts an ended call on the ticket it was
+ * linked to, and pops it on the agents' pages after the commit ({@link ScreenPops}). One transaction, one connection.
  */
 @Service
 class CtiEvents {
@@ -30,6 +31,7 @@ class CtiEvents {
     private final Telephony telephony;
     private final CallLog log;
     private final Parties parties;
+    private final MissedCalls missed;
     private final TicketManagement tickets;
     private final ScreenPops pops;
     private final JdbcTemplate jdbc;
@@ -42,6 +44,7 @@ class CtiEvents {
             Telephony telephony,
             CallLog log,
             Parties parties,
+            MissedCalls missed,
             TicketManagement tickets,
             ScreenPops pops,
             JdbcTemplate jdbc,
@@ -55,6 +58,7 @@ class CtiEvents {
         this.telephony = telephony;
         this.log = log;
         this.parties = parties;
+        this.missed = missed;
         this.tickets = tickets;
         this.pops = pops;
         this.jdbc = jdbc;
@@ -133,20 +137,25 @@ class CtiEvents {
 
         // the PBX's user, looked up only when a follow-up needs it (most events have none)
         java.util.function.Supplier<CurrentUser> asPbx = () -> telephony.user(pbx.actsAs());
+        boolean linked = false;
         if (applied.became(CallState.ABANDONED, CallState.MISSED)
                 && after.inbound()
                 && (after.desk() == Desk.CHANNEL || after.desk() == Desk.HR)
                 && callable(after.from())) {
-            // the callback task is opened after the commit (CallbackTaskOpening), kept by the event publication
-            // registry
-            publisher.publishEvent(new CallbackDue(
-                    callId,
-                    after.from(),
-                    after.desk(),
-                    after.ivrChoice(),
-                    after.endedAt(),
-                    after.waitSeconds() == null ? null : after.waitSeconds().intValue(),
-                    pbx.actsAs()));
+            var task = missed.report(
+                    new ReportedCall(
+                            callId,
+                            ReportedCall.Kind.ABANDONED,
+                            after.from(),
+                            after.desk(),
+                            after.ivrChoice(),
+                            after.endedAt(),
+                            after.waitSeconds() == null
+                                    ? null
+                                    : after.waitSeconds().intValue()),
+                    asPbx.get());
+            log.linkTicket(after.id(), task.ticketId());
+            linked = true;
         } else if (after.ticketId() != null && before.endedAt() == null && after.endedAt() != null) {
             CurrentUser agent = after.answeredBy() != null ? telephony.user(after.answeredBy()) : asPbx.get();
             tickets.logCall(after.ticketId(), notes.ended(after), null, agent);
@@ -162,7 +171,7 @@ class CtiEvents {
             CurrentUser agent = after.agentId() != null ? telephony.user(after.agentId()) : asPbx.get();
             callbacks.calledBack(after, agent); // the callback call closes its callback task
         }
-        pops.changed(after);
+        pops.changed(linked ? log.find(callId).orElseThrow() : after);
         return answer;
     }
 
