@@ -11,8 +11,12 @@ public class EmbeddedPostgresServer {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port).setServerConfig("timezone", "UTC")
-                .setServerConfig("max_connections", "50").start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port).setServerConfig("timezone", "UTC")
+                .setServerConfig("max_connections", "50");
+        if ("true".equals(System.getenv("PG_STAT_STATEMENTS"))) { // the screen-pop benchmark counts statements
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres server = builder.start()) {
             try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("create database backstop");
             }

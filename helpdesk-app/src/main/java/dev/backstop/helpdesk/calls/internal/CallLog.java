@@ -90,10 +90,14 @@ class CallLog {
         }
     }
 
+    /**
+     * A call with the names it refers to, as scalar sub-selects rather than joins: so the same select can lock the
+     * call's row ({@code for update} on one table, on PostgreSQL and H2 alike).
+     */
     private static final String SELECT = """
-            select c.*, u.display_name as answered_name, t.ticket_key as ticket_key_, a.username as agent_username from calls c
-              left join app_users u on u.id = c.answered_by left join tickets t on t.id = c.ticket_id
-              left join app_users a on a.id = c.agent_id""";
+            select c.*, (select u.display_name from app_users u where u.id = c.answered_by) as answered_name,
+                   (select t.ticket_key from tickets t where t.id = c.ticket_id) as ticket_key_,
+                   (select a.username from app_users a where a.id = c.agent_id) as agent_username from calls c""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -108,13 +112,24 @@ class CallLog {
                 .findFirst();
     }
 
-    /** Creates the call's row when it is new and locks it; the caller's transaction holds the lock. */
+    /**
+     * Locks the call's row and reads it (one statement for a call already known), creating it first when it is new;
+     * the caller's transaction holds the lock.
+     */
     Row lock(String callId, String direction) {
+        Optional<Row> known = locked(callId);
+        if (known.isPresent()) {
+            return known.get();
+        }
         jdbc.update("""
                 insert into calls (call_id, direction, state, party_kind, updated_at) values (?, ?, 'RINGING', 'UNKNOWN', ?)
                 on conflict do nothing""", callId, direction, Timestamp.from(clock.instant()));
-        jdbc.queryForObject("select id from calls where call_id = ? for update", Long.class, callId);
-        return find(callId).orElseThrow();
+        return locked(callId).orElseThrow();
+    }
+
+    private Optional<Row> locked(String callId) {
+        return jdbc.query(SELECT + " where c.call_id = ? for update", CallLog::row, callId).stream()
+                .findFirst();
     }
 
     /** True the first time this call has this event; false for a repeat (the PBX retried). */
@@ -127,7 +142,10 @@ class CallLog {
                 == 1;
     }
 
-    /** Fills what the event tells and is still empty, then derives the state. */
+    /**
+     * Fills what the event tells and is still empty, then derives the state; without holds or transfers
+     * ({@code withSteps} false) also the agent who has the call (who answered, else who placed it), in the same update.
+     */
     Row fill(
             Row row,
             CtiEvent e,
@@ -136,7 +154,8 @@ class CallLog {
             Parties.Party party,
             List<Long> ringUsers,
             Long answeredBy,
-            Long pbxId) {
+            Long pbxId,
+            boolean withSteps) {
         Instant started = row.startedAt();
         Instant answered = row.answeredAt();
         Instant ended = row.endedAt();
@@ -173,36 +192,50 @@ class CallLog {
                        ring_users = coalesce(ring_users, ?), answered_by = coalesce(answered_by, ?),
                        answering_number = coalesce(answering_number, ?), queue = coalesce(queue, ?),
                        ivr_choice = coalesce(ivr_choice, ?), cause = ?, recording = coalesce(recording, ?),
-                       started_at = ?, answered_at = ?, ended_at = ?, pbx_id = coalesce(pbx_id, ?), updated_at = ?
-                 where id = ?""",
-                desk == null ? null : desk.name(),
-                e.from(),
-                e.to(),
-                PhoneNumbers.digits(e.from()),
-                e.direction() == null ? row.direction() : ("out".equalsIgnoreCase(e.direction()) ? "out" : "in"),
-                state.name(),
-                party.kind(),
-                party.ref(),
-                party.name(),
-                party.code(),
-                party.distributorId(),
-                party.employeeId(),
-                ringUsers == null || ringUsers.isEmpty()
-                        ? null
-                        : ringUsers.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                answeredBy,
-                "answer".equals(e.event()) || "hangup".equals(e.event()) ? e.answeringNumber() : null,
-                e.queue(),
-                e.ivrChoice(),
-                cause,
-                e.recording(),
-                ts(started),
-                ts(answered),
-                ts(ended),
-                pbxId,
-                Timestamp.from(clock.instant()),
-                row.id());
+                       started_at = ?, answered_at = ?, ended_at = ?, pbx_id = coalesce(pbx_id, ?), updated_at = ?""" + (withSteps ? "" : ", agent_id = coalesce(answered_by, ?, placed_by)") + " where id = ?",
+                args(
+                        withSteps,
+                        desk == null ? null : desk.name(),
+                        e.from(),
+                        e.to(),
+                        PhoneNumbers.digits(e.from()),
+                        e.direction() == null
+                                ? row.direction()
+                                : ("out".equalsIgnoreCase(e.direction()) ? "out" : "in"),
+                        state.name(),
+                        party.kind(),
+                        party.ref(),
+                        party.name(),
+                        party.code(),
+                        party.distributorId(),
+                        party.employeeId(),
+                        ringUsers == null || ringUsers.isEmpty()
+                                ? null
+                                : ringUsers.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                        answeredBy,
+                        "answer".equals(e.event()) || "hangup".equals(e.event()) ? e.answeringNumber() : null,
+                        e.queue(),
+                        e.ivrChoice(),
+                        cause,
+                        e.recording(),
+                        ts(started),
+                        ts(answered),
+                        ts(ended),
+                        pbxId,
+                        Timestamp.from(clock.instant()),
+                        answeredBy, // for the agent, unless the steps derive it
+                        row.id()));
         return find(row.callId()).orElseThrow();
+    }
+
+    /** The fill's arguments: the one for the agent (second to last) only when the update sets it. */
+    private static Object[] args(boolean withSteps, Object... args) {
+        if (!withSteps) {
+            return args;
+        }
+        List<Object> without = new java.util.ArrayList<>(Arrays.asList(args));
+        without.remove(args.length - 2);
+        return without.toArray();
     }
 
     /**

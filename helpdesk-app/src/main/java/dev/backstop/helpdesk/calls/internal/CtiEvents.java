@@ -119,7 +119,7 @@ class CtiEvents {
         // the holds and transfers are derived from the steps only when there are any (most calls have none)
         boolean steps =
                 e.repeatable() || before.steps().holds() > 0 || before.steps().transfers() > 0;
-        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id()), steps);
+        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id(), steps), steps);
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
         boolean isNew = "newCall".equals(e.event()) && before.startedAt() == null && before.endedAt() == null;
         if (isNew

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PhonePresence {
 
-    private static final EnumSet<Presence> ANY = EnumSet.allOf(Presence.class);
+    /** Any presence but on call: an agent already on call stays so (since the first answer; no write, no row lock). */
+    private static final EnumSet<Presence> NOT_ON_CALL = EnumSet.complementOf(EnumSet.of(Presence.ON_CALL));
+
     private static final EnumSet<Presence> ON_CALL = EnumSet.of(Presence.ON_CALL);
 
     private final AgentProfiles agents;
@@ -53,7 +55,8 @@ class PhonePresence {
             return;
         }
         if (event.state() == CallState.ANSWERED) {
-            userId(event.agent()).ifPresent(id -> agents.setPresenceIf(id, ANY, Presence.ON_CALL, clock.instant()));
+            userId(event.agent())
+                    .ifPresent(id -> agents.setPresenceIf(id, NOT_ON_CALL, Presence.ON_CALL, clock.instant()));
         } else if (event.state().isFinal()) {
             hungUp(event.agent(), event);
         }
