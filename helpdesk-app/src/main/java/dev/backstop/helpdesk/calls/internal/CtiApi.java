@@ -32,10 +32,12 @@ import tools.jackson.databind.ObjectMapper;
 class CtiApi {
 
     private final CtiEvents events;
+    private final CallbackLane callbacks;
     private final ObjectMapper json;
 
-    CtiApi(CtiEvents events, ObjectMapper json) {
+    CtiApi(CtiEvents events, CallbackLane callbacks, ObjectMapper json) {
         this.events = events;
+        this.callbacks = callbacks;
         this.json = json;
     }
 
@@ -94,7 +96,7 @@ class CtiApi {
     Map<String, Object> event(@PathVariable String token, HttpServletRequest request) throws IOException {
         String type = request.getContentType();
         CtiEvent event = type != null && type.toLowerCase().contains("json") ? fromJson(request) : fromForm(request);
-        return events.handle(token, event);
+        return callbacks.run(event, () -> events.handle(token, event));
     }
 
     private CtiEvent fromJson(HttpServletRequest request) throws IOException {
