@@ -29,15 +29,18 @@ import org.springframework.test.web.servlet.MockMvc;
  * Issue 15 hr-topics: an HR ticket's topic picks its SLA policy (reference data in {@code sla_policies}), its queue
  * (skill) and its scripts; an agent changes it with an entry on the timeline; a family member's hardship request from
  * the portal is first in the HR queue, the score names hardship as the reason, and the HR agent sees the call-back
- * promise in the requester's words on the ticket and in the queue.
+ * promise in the requester's words on the ticket and in the queue. Same context as {@link HrPrivacyMatrixTests} and
+ * {@link FamilyFollowsTicketsTests} (the properties must stay identical, in the same order): every test opens its own
+ * tickets (a UUID in the subject), and the queue rule "every hardship request before every other ticket" holds over
+ * whatever tickets the other classes left.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestPropertySource(
         properties = {
-            "backstop.data-dir=target/test-data/hr-topics-h2",
+            "backstop.data-dir=target/test-data/hr-privacy",
             "backstop.demo-data=true",
-            "spring.datasource.url=jdbc:h2:mem:hrtopics;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.url=jdbc:h2:mem:hrprivacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "backstop.security.login.delay-per-failure=0ms"
         })
 class HrTopicsTests {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +14,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** An attachment written to the node's disk before the shared store existed is moved into it and still downloads. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=./target/test-data/attachment-migration",
-            "backstop.sla.escalation.enabled=false"
-        })
+/**
+ * An attachment written to the node's disk before the shared store existed is moved into it and still downloads. On
+ * the shared context: the test finds its attachment by its own (random) storage path, not as the newest row.
+ */
+@SharedH2Context
 class AttachmentMigrationTests {
 
     @Autowired
@@ -52,7 +47,7 @@ class AttachmentMigrationTests {
         jdbc.update("""
                 insert into ticket_attachments (ticket_id, file_name, content_type, size_bytes, storage_path, sha256, created_at)
                 values (?, 'old.txt', 'text/plain', ?, ?, ?, ?)""", ticket, content.length, relative, "0".repeat(64), Timestamp.from(Instant.now()));
-        long id = jdbc.queryForObject("select max(id) from ticket_attachments", Long.class);
+        long id = jdbc.queryForObject("select id from ticket_attachments where storage_path = ?", Long.class, relative);
 
         migration.migrate();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import dev.backstop.helpdesk.tickets.TicketSummary;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,23 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The ticket visibility as plain SQL ({@link TicketScope#sql}, used by the channel view's ticket lists) against the
  * Criteria predicate everything else uses ({@link TicketScope#visibleTo}): the same tickets for every demo user and
- * for a user of each single role; and a distributor's lists read with SQL equal to what the entities gave.
+ * for a user of each single role; and a distributor's lists read with SQL equal to what the entities gave. On the
+ * shared context both compare every ticket in the database (other classes' rows included: more cases, same rule), and
+ * the demo tickets marked confidential for the first test are put back in a {@code finally}.
  */
-@SpringBootTest
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/ticket-scope",
-            "spring.datasource.url=jdbc:h2:mem:ticketscope;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        })
+@SharedH2Context
 class TicketScopeTests {
 
     @Autowired
@@ -49,7 +45,18 @@ class TicketScopeTests {
     @Test
     void theSqlScopeSeesExactlyTheTicketsTheCriteriaScopeSees() {
         // a confidential ticket at each desk, so "open" (not confidential) clauses are exercised too
-        jdbc.update("update tickets set confidential = true where id in (select min(id) from tickets group by desk)");
+        List<Long> marked = jdbc.queryForList(
+                "select id from tickets where confidential = false and id in (select min(id) from tickets group by desk)",
+                Long.class);
+        marked.forEach(id -> jdbc.update("update tickets set confidential = true where id = ?", id));
+        try {
+            compareTheScopesForEveryUser();
+        } finally {
+            marked.forEach(id -> jdbc.update("update tickets set confidential = false where id = ?", id));
+        }
+    }
+
+    private void compareTheScopesForEveryUser() {
         List<CurrentUser> users = users();
         assertThat(users).hasSizeGreaterThan(Role.values().length);
         for (CurrentUser user : users) {
