@@ -118,6 +118,29 @@ class KnowledgeBaseTests {
         }
     }
 
+    @Test
+    void aClosedIndexAddedToAnotherIsSearchableThereWithItsRevisions(@TempDir Path built, @TempDir Path fresh) {
+        try (KnowledgeBase first = KnowledgeBase.open(built, Analysis.chineseAndEnglish())) {
+            first.indexAll(List.of(
+                    new KbDocument("a-1", "年假", "年休假按工龄计算。", "zh", "frontline", "faq", null, List.of(), 7),
+                    new KbDocument("a-2", "报销流程", "差旅报销需在30天内提交。", "zh", "frontline", "faq", null, List.of(), 9)));
+            first.commit("db-1", 9);
+        }
+        try (KnowledgeBase second = KnowledgeBase.open(fresh, Analysis.chineseAndEnglish())) {
+            second.addAllFrom(built);
+
+            assertThat(ids(second.search(KbQuery.of("年休假")))).containsExactly("a-1");
+            assertThat(second.count()).isEqualTo(2);
+            assertThat(second.revisionOf("a-2")).hasValue(9);
+            assertThat(second.indexedRevision()).isZero();
+            second.index(article("a-3", "打印机", "打印机卡纸时请联系行政。"));
+            assertThat(ids(second.search(KbQuery.of("卡纸")))).containsExactly("a-3");
+        }
+        try (KnowledgeBase first = KnowledgeBase.open(built, Analysis.chineseAndEnglish())) {
+            assertThat(first.count()).isEqualTo(2); // the copy's writes stay in the copy
+        }
+    }
+
     private static KbDocument article(String id, String title, String body) {
         return new KbDocument(id, title, body, "zh", "frontline", "faq", List.of());
     }
