@@ -89,7 +89,14 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // every page notes on <html> when its htmx server-sent-events stream is open (htmx-ext-sse's own event), so a
+        // test waits for exactly that instead of sleeping
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                document.addEventListener('htmx:sseOpen', function () {
+                  document.documentElement.setAttribute('data-test-stream', 'open');
+                });"""));
+        return new Browser(driver, baseUrl, profile);
     }
 
     void open(String path) {
@@ -116,6 +123,14 @@ final class Browser implements AutoCloseable {
 
     void waitForUrl(String regex) {
         wait.until(ExpectedConditions.urlMatches(regex));
+    }
+
+    /**
+     * Waits until the page's live stream (an htmx {@code sse-connect}) is open: the server has registered the
+     * subscription before it answers, so an event sent after this reaches the page.
+     */
+    void waitForLiveStream() {
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "data-test-stream", "open"));
     }
 
     String pageLanguage() {

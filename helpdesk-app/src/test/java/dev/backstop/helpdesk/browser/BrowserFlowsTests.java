@@ -178,7 +178,7 @@ class BrowserFlowsTests extends BrowserTest {
         browser.find("#queue");
         browser.driver.findElement(By.tagName("body")).getAttribute("innerHTML");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
-        Thread.sleep(1000); // let the event stream connect
+        browser.waitForLiveStream();
 
         String subject = "实时进入队列 " + UUID.randomUUID().toString().substring(0, 8);
         var http = java.net.http.HttpClient.newHttpClient();
@@ -225,7 +225,7 @@ class BrowserFlowsTests extends BrowserTest {
         assertThat(url.matches()).isTrue();
         browser.waitForText("#kb-panel", "等待专家答复");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.__marker = 'same page';");
-        Thread.sleep(1000); // let the event stream connect
+        browser.waitForLiveStream();
 
         String answer = "凭购买发票即可保修，延保卡丢失不影响。";
         var http = java.net.http.HttpClient.newHttpClient();

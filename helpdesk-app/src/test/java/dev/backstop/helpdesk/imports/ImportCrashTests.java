@@ -142,6 +142,7 @@ class ImportCrashTests {
                 java,
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),

@@ -96,9 +96,12 @@ class SeveralNodesTests {
     void filesImportsAndScheduledWorkCarryOnAcrossNodes() throws Exception {
         // node A polls for no import job of its own: the jobs it does not start itself are left to the others
         Node a = start("node-a", "--backstop.imports.poll-initial-delay=1h", "--backstop.imports.poll-interval=1h");
-        awaitHealthy(a);
+        // B starts while A is still starting, once the database has its schema and demo data (two nodes loading the
+        // demo data into an empty database at once would both insert it)
+        awaitDemoData(a);
         // B never polls for calls (interval 1 h): only A's notification through PostgreSQL can pop A's call on B
         Node b = start("node-b", "--backstop.calls.live.interval=1h", "--backstop.calls.live.safety-interval=1h");
+        awaitHealthy(a);
         awaitHealthy(b);
 
         aCallPostedToOneNodePopsOnAnAgentsPageHeldByAnother(a, b);
@@ -328,6 +331,7 @@ class SeveralNodesTests {
                 java,
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -380,6 +384,20 @@ class SeveralNodesTests {
                                             HttpResponse.BodyHandlers.ofString())
                                     .statusCode()
                             == 200;
+                });
+    }
+
+    /** Waits until the nodes' database has the demo data (loaded in one transaction by the first node to start). */
+    void awaitDemoData(Node node) {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(node.process().isAlive())
+                            .as(node.name() + " is running, see "
+                                    + node.dataDir().resolve("node.log"))
+                            .isTrue();
+                    return db.queryForObject("select count(*) from app_users", Long.class) > 0;
                 });
     }
 
