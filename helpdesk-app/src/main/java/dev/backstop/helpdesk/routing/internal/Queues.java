@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ class Queues {
     private final NamedParameterJdbcTemplate jdbc;
     private final TicketHandover handover;
     private final Clock clock;
+    private volatile Boolean postgres;
 
     Queues(NamedParameterJdbcTemplate jdbc, TicketHandover handover, Clock clock) {
         this.jdbc = jdbc;
@@ -55,7 +57,7 @@ class Queues {
                 """
                 select t.desk, t.skill, t.confidential from tickets t
                  where t.id = :id and t.assignee_id is null and t.state in ('NEW', 'OPEN') and t.confidential_case = false
-                for update skip locked""",
+                """ + lockForAssignment(),
                 Map.of("id", ticketId),
                 (rs, i) -> new Waiting(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
         if (locked.isEmpty()) {
@@ -105,6 +107,25 @@ class Queues {
         Agent agent = agents.getFirst();
         handover.assignPushed(ticketId, agent.id(), agent.name());
         return Optional.of(agent.id());
+    }
+
+    /**
+     * The row lock of an assignment, which changes no key: on PostgreSQL {@code FOR NO KEY UPDATE}, which a row that
+     * merely refers to the ticket does not block. A plain {@code FOR UPDATE} conflicts with the {@code FOR KEY SHARE}
+     * lock that inserting a referring row takes (the foreign-key check): while the requester notice of the ticket's
+     * opening was being written and sent after its commit, {@code SKIP LOCKED} passed the ticket over, and a live chat
+     * about it waited for the next sweep with an agent free (ADR 00XX). Two assignments of one ticket still exclude
+     * each other ({@code NO KEY UPDATE} conflicts with itself and with the claims' {@code FOR UPDATE}). H2 has neither
+     * the lock nor the conflict.
+     */
+    private String lockForAssignment() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>)
+                    c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return Boolean.TRUE.equals(known) ? "for no key update skip locked" : "for update skip locked";
     }
 
     @Transactional

@@ -81,6 +81,19 @@ class ChatTests {
             return users.byId(id).orElseThrow();
         }
 
+        /**
+         * A requester has one chat at a time: a chat an earlier test left open (it failed before closing it) would take
+         * this test's first message, so its requester leaves it first.
+         */
+        @BeforeEach
+        void closeChatsLeftOpen() {
+            jdbc.queryForList("select id, requester_id from chat_conversations where state <> 'CLOSED'")
+                    .forEach(left -> chat.close(
+                            ((Number) left.get("id")).longValue(),
+                            users.byId(((Number) left.get("requester_id")).longValue())
+                                    .orElseThrow()));
+        }
+
         @BeforeEach
         void openCalendar() {
             jdbc.update(
@@ -418,5 +431,57 @@ class ChatTests {
                 "backstop.chat.assign-interval=1h",
                 "backstop.security.login.delay-per-failure=0ms"
             })
-    class OnPostgres extends Scenarios {}
+    class OnPostgres extends Scenarios {
+
+        @Autowired
+        javax.sql.DataSource dataSource;
+
+        /**
+         * After a portal ticket's commit its requester notice is written and sent in a transaction of its own; the notice
+         * row refers to the ticket, which locks the ticket's key until that transaction ends. A chat started about the
+         * ticket meanwhile goes to an agent at once, not after the next sweep.
+         */
+        @Test
+        void aChatAboutATicketWhoseNoticeIsStillBeingSentReachesAnAgentAtOnce() throws Exception {
+            CurrentUser employee = user("employee");
+            TicketDetails asked = tickets.open(
+                    new OpenTicket(
+                            Desk.HR,
+                            TicketType.INQUIRY,
+                            Channel.PORTAL,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "社保转移进度",
+                            "社保转移办到哪一步了？",
+                            null,
+                            null,
+                            false,
+                            null,
+                            null),
+                    employee);
+            ChatView started;
+            try (java.sql.Connection notice = dataSource.getConnection()) {
+                notice.setAutoCommit(false);
+                try (java.sql.PreparedStatement insert = notice.prepareStatement(
+                        "insert into requester_notices (ticket_id, event, recipient, channel, language, status, created_at)"
+                                + " values (?, 'TEST_SENDING', 'test', 'EMAIL', 'zh-CN', 'PENDING', current_timestamp)")) {
+                    insert.setLong(1, asked.id());
+                    insert.executeUpdate();
+                }
+                try {
+                    started = chat.start("社保转移的事想再问问", asked.id(), employee);
+                } finally {
+                    notice.rollback();
+                }
+            }
+            assertThat(started.state())
+                    .as("an HR agent is free: the chat is theirs at once")
+                    .isEqualTo(ChatView.State.ACTIVE);
+            assertThat(started.agentName()).isIn("孙人事", "吴薪酬");
+            assertThat(tickets.get(asked.id(), employee).assigneeName()).isEqualTo(started.agentName());
+            chat.close(started.id(), employee);
+        }
+    }
 }
