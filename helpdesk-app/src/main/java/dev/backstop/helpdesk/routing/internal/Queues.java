@@ -114,7 +114,7 @@ class Queues {
      * merely refers to the ticket does not block. A plain {@code FOR UPDATE} conflicts with the {@code FOR KEY SHARE}
      * lock that inserting a referring row takes (the foreign-key check): while the requester notice of the ticket's
      * opening was being written and sent after its commit, {@code SKIP LOCKED} passed the ticket over, and a live chat
-     * about it waited for the next sweep with an agent free (ADR 00XX). Two assignments of one ticket still exclude
+     * about it waited for the next sweep with an agent free (ADR 0039). Two assignments of one ticket still exclude
      * each other ({@code NO KEY UPDATE} conflicts with itself and with the claims' {@code FOR UPDATE}). H2 has neither
      * the lock nor the conflict.
      */
