@@ -31,6 +31,27 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
+            if (t instanceof SQLException sql && isEvictedByThePool(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Hikari's answer on a connection it already evicted as broken: a transaction whose statement lost the server
+     * fails again on rollback with this, and Spring throws the rollback's failure in place of the first one
+     * ("Application exception overridden by rollback exception"). It carries no SQLState, only its message and
+     * Hikari's closed-connection proxy on the stack.
+     */
+    private static boolean isEvictedByThePool(SQLException sql) {
+        if (sql.getSQLState() != null || !"Connection is closed".equals(sql.getMessage())) {
+            return false;
+        }
+        for (StackTraceElement frame : sql.getStackTrace()) {
+            if (frame.getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection")) {
+                return true;
+            }
         }
         return false;
     }
