@@ -370,34 +370,36 @@ class SeveralNodesTests {
     }
 
     void awaitHealthy(Node node) {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> {
-                    assertThat(node.process().isAlive())
-                            .as(node.name() + " is running, see "
-                                    + node.dataDir().resolve("node.log"))
-                            .isTrue();
-                    return http.send(
-                                            HttpRequest.newBuilder(URI.create(node.url("/actuator/health")))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.ofString())
-                                    .statusCode()
-                            == 200;
-                });
+        awaitWhileRunning(
+                node,
+                Duration.ofMillis(500),
+                () -> http.send(
+                                        HttpRequest.newBuilder(URI.create(node.url("/actuator/health")))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
     }
 
     /** Waits until the nodes' database has the demo data (loaded in one transaction by the first node to start). */
     void awaitDemoData(Node node) {
+        awaitWhileRunning(
+                node,
+                Duration.ofMillis(250),
+                () -> db.queryForObject("select count(*) from app_users", Long.class) > 0);
+    }
+
+    /** Up to 3 minutes for the condition, failing at once (with the node's log) if the node's process ends. */
+    private static void awaitWhileRunning(Node node, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
         await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(250))
+                .pollInterval(poll)
                 .ignoreExceptions()
                 .until(() -> {
                     assertThat(node.process().isAlive())
                             .as(node.name() + " is running, see "
                                     + node.dataDir().resolve("node.log"))
                             .isTrue();
-                    return db.queryForObject("select count(*) from app_users", Long.class) > 0;
+                    return condition.call();
                 });
     }
 

@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.calls.internal;
 
 import dev.backstop.helpdesk.shared.AfterCommit;
+import dev.backstop.helpdesk.shared.DatabaseProduct;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -74,8 +75,8 @@ class ScreenPops {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    /** Whether the database is PostgreSQL (NOTIFY), found on first use. */
-    private volatile Boolean postgres;
+    /** PostgreSQL sends NOTIFY; the embedded H2 relies on the poll. */
+    private final DatabaseProduct database;
 
     private final Duration overlap;
     private final Duration interval;
@@ -92,6 +93,7 @@ class ScreenPops {
             Clock clock,
             JdbcTemplate jdbc,
             ObjectMapper json,
+            DatabaseProduct database,
             @Value("${backstop.calls.live.overlap:2s}") Duration overlap,
             @Value("${backstop.calls.live.interval:500ms}") Duration interval,
             @Value("${backstop.calls.live.safety-interval:5s}") Duration safetyInterval) {
@@ -99,6 +101,7 @@ class ScreenPops {
         this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
+        this.database = database;
         this.overlap = overlap;
         this.interval = interval;
         this.safetyInterval = safetyInterval;
@@ -122,13 +125,7 @@ class ScreenPops {
      * PostgreSQL delivers at the commit, never after a rollback) and pushes to this node's streams after the commit.
      */
     void changed(CallLog.Row call) {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres")));
-        }
-        if (postgres) {
+        if (database.isPostgres()) {
             jdbc.query("select pg_notify(?, ?)", rs -> {}, CHANNEL, node + " " + call.callId());
         }
         AfterCommit.run(() -> pushed(call));

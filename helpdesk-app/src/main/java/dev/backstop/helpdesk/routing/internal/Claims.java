@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.routing.internal;
 
+import dev.backstop.helpdesk.shared.DatabaseProduct;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +46,12 @@ class Claims {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final WaitingTickets waiting;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
-    Claims(NamedParameterJdbcTemplate jdbc, WaitingTickets waiting) {
+    Claims(NamedParameterJdbcTemplate jdbc, WaitingTickets waiting, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.waiting = waiting;
+        this.database = database;
     }
 
     /**
@@ -96,7 +97,7 @@ class Claims {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        if (!postgres()) {
+        if (!database.isPostgres()) {
             // H2 applies FETCH FIRST before skipping a locked row (the statement answers nothing when the best of them
             // is
             // locked): row by row there
@@ -114,16 +115,6 @@ class Claims {
             binds.put("c" + i, i < candidates.size() ? candidates.get(i) : -1L);
         }
         return jdbc.queryForList(LOCK_BEST_OF, binds, Long.class).stream().findFirst();
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>)
-                    c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-            postgres = known;
-        }
-        return Boolean.TRUE.equals(known);
     }
 
     /** Of these account managers (employee ids), those available as an agent other than the one asking. */

@@ -4,6 +4,7 @@ import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.identity.Role;
 import dev.backstop.helpdesk.routing.QueueEntry;
 import dev.backstop.helpdesk.routing.QueueInfo;
+import dev.backstop.helpdesk.shared.DatabaseProduct;
 import dev.backstop.helpdesk.tickets.Desk;
 import dev.backstop.helpdesk.tickets.HrTopic;
 import dev.backstop.helpdesk.tickets.InvalidTicketInput;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +36,13 @@ class Queues {
     private final NamedParameterJdbcTemplate jdbc;
     private final TicketHandover handover;
     private final Clock clock;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
-    Queues(NamedParameterJdbcTemplate jdbc, TicketHandover handover, Clock clock) {
+    Queues(NamedParameterJdbcTemplate jdbc, TicketHandover handover, Clock clock, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.handover = handover;
         this.clock = clock;
+        this.database = database;
     }
 
     @Transactional
@@ -119,13 +120,7 @@ class Queues {
      * the lock nor the conflict.
      */
     private String lockForAssignment() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>)
-                    c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-            postgres = known;
-        }
-        return Boolean.TRUE.equals(known) ? "for no key update skip locked" : "for update skip locked";
+        return database.isPostgres() ? "for no key update skip locked" : "for update skip locked";
     }
 
     @Transactional

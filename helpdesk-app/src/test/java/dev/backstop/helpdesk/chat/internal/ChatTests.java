@@ -120,6 +120,27 @@ class ChatTests {
                     java.sql.Date.valueOf(deskTime.today()));
         }
 
+        /** An HR question the employee asks on the portal: the ticket a chat can then be about. */
+        TicketDetails askHrOnThePortal(String subject, String question, CurrentUser employee) {
+            return tickets.open(
+                    new OpenTicket(
+                            Desk.HR,
+                            TicketType.INQUIRY,
+                            Channel.PORTAL,
+                            null,
+                            null,
+                            null,
+                            null,
+                            subject,
+                            question,
+                            null,
+                            null,
+                            false,
+                            null,
+                            null),
+                    employee);
+        }
+
         long startOverHttp(String username, String text) throws Exception {
             String location = mvc.perform(post("/chat")
                             .with(httpBasic(username, "demo"))
@@ -346,23 +367,7 @@ class ChatTests {
         @Test
         void aChatAboutAnOpenTicketIsThatTicketsAndItsTranscriptLandsThere() {
             CurrentUser employee = user("employee");
-            TicketDetails asked = tickets.open(
-                    new OpenTicket(
-                            Desk.HR,
-                            TicketType.INQUIRY,
-                            Channel.PORTAL,
-                            null,
-                            null,
-                            null,
-                            null,
-                            "公积金提取进度",
-                            "上周提交的提取申请到哪一步了？",
-                            null,
-                            null,
-                            false,
-                            null,
-                            null),
-                    employee);
+            TicketDetails asked = askHrOnThePortal("公积金提取进度", "上周提交的提取申请到哪一步了？", employee);
             assertThatThrownBy(() -> chat.start("这是谁的工单？", asked.id(), user("distributor2")))
                     .isInstanceOf(TicketNotFound.class);
 
@@ -444,23 +449,7 @@ class ChatTests {
         @Test
         void aChatAboutATicketWhoseNoticeIsStillBeingSentReachesAnAgentAtOnce() throws Exception {
             CurrentUser employee = user("employee");
-            TicketDetails asked = tickets.open(
-                    new OpenTicket(
-                            Desk.HR,
-                            TicketType.INQUIRY,
-                            Channel.PORTAL,
-                            null,
-                            null,
-                            null,
-                            null,
-                            "社保转移进度",
-                            "社保转移办到哪一步了？",
-                            null,
-                            null,
-                            false,
-                            null,
-                            null),
-                    employee);
+            TicketDetails asked = askHrOnThePortal("社保转移进度", "社保转移办到哪一步了？", employee);
             ChatView started;
             try (java.sql.Connection notice = dataSource.getConnection()) {
                 notice.setAutoCommit(false);
