@@ -35,13 +35,11 @@ class AgentLoopBrowserTests extends BrowserTest {
         browser.click("#create");
 
         browser.waitForUrl(".*/workspace/tickets/\\d+$");
-        assertThat(browser.find("#sla").getText())
-                .contains("VIP 与重点经销商", "客户分层")
-                .containsPattern("剩余工作时间 (\\d+ 小时 )?\\d+ 分");
+        assertThat(browser.text("#sla")).contains("VIP 与重点经销商", "客户分层").containsPattern("剩余工作时间 (\\d+ 小时 )?\\d+ 分");
         assertThat(jdbc.queryForObject(
                         "select segment from tickets where subject = 'VIP 来电：订单何时到货（浏览器）'", String.class))
                 .isEqualTo("VIP");
-        assertThat(browser.find("#ticket-distributor").getText()).contains((String) vip.get("code"));
+        assertThat(browser.text("#ticket-distributor")).contains((String) vip.get("code"));
         browser.screenshot("vip-caller-ticket");
     }
 
@@ -49,16 +47,14 @@ class AgentLoopBrowserTests extends BrowserTest {
     void aHardshipCallGetsTheHardshipScriptAndAReplyWithAGapIsRefusedAndKept() {
         browser.logIn("hr", "demo");
         browser.open("/workspace/tickets/" + ticket("家中老人住院，申请困难帮扶"));
-        assertThat(browser.find("#call-scripts").getText())
-                .contains("员工家属困难求助来电")
-                .doesNotContain("员工工资条疑问来电");
+        assertThat(browser.text("#call-scripts")).contains("员工家属困难求助来电").doesNotContain("员工工资条疑问来电");
 
         String reply = "您好，帮扶方案预计【请填写：日期】前确定。";
         browser.type("#reply-body", reply);
         browser.click("#reply");
         browser.waitForText("#error", "【请填写：日期】");
         assertThat(browser.find("#reply-body").getAttribute("value")).isEqualTo(reply);
-        assertThat(browser.find("#timeline").getText()).doesNotContain("帮扶方案预计");
+        assertThat(browser.text("#timeline")).doesNotContain("帮扶方案预计");
         browser.screenshot("reply-with-gap-refused");
     }
 
@@ -74,7 +70,7 @@ class AgentLoopBrowserTests extends BrowserTest {
 
         browser.logIn("distributor", "demo");
         browser.open("/portal/tickets/" + order);
-        String page = browser.find("main").getText();
+        String page = browser.text("main");
         assertThat(page).contains("处理中").doesNotContain("客户第三次来电", "PBX", "SLA", "快照");
         browser.screenshot("portal-ticket-nothing-internal");
     }

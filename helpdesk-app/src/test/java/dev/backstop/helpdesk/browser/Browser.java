@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,6 +45,8 @@ final class Browser implements AutoCloseable {
     private Browser(WebDriver driver, String baseUrl, Path profile) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a live update may replace an element while a wait reads it: read it again rather than fail
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.baseUrl = baseUrl;
         this.profile = profile;
     }
@@ -105,6 +108,17 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * The visible text of the element, read again when a live update (an htmx swap) replaces the element between
+     * finding and reading it.
+     */
+    String text(String css) {
+        return wait.until(driver -> {
+            WebElement element = driver.findElement(By.cssSelector(css));
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     void type(String css, String text) {

@@ -39,9 +39,9 @@ class BrowserFlowsTests extends BrowserTest {
         browser.click("#create");
 
         browser.waitForUrl(".*/workspace/tickets/\\d+$");
-        String key = browser.find("#ticket-key").getText();
+        String key = browser.text("#ticket-key");
         assertThat(key).matches("CH-\\d{4}-\\d{6}");
-        assertThat(browser.find("#ticket-subject").getText()).isEqualTo(subject);
+        assertThat(browser.text("#ticket-subject")).isEqualTo(subject);
 
         browser.type("#reply-body", "您好，订单已安排明日发货。");
         browser.click("#reply");
@@ -61,8 +61,8 @@ class BrowserFlowsTests extends BrowserTest {
 
         browser.click("#lang-en");
         browser.waitForLanguage("en");
-        assertThat(browser.find("main").getText()).contains("Description", "Reply", "Service request", "High");
-        assertThat(browser.find("header.top").getText()).contains("Tickets");
+        assertThat(browser.text("main")).contains("Description", "Reply", "Service request", "High");
+        assertThat(browser.text("header.top")).contains("Tickets");
         browser.screenshot("agent-ticket-en");
 
         browser.click("#nav-tickets"); // the choice sticks across pages
@@ -70,7 +70,7 @@ class BrowserFlowsTests extends BrowserTest {
 
         browser.click("#lang-zh");
         browser.waitForLanguage("zh-CN");
-        assertThat(browser.find("header.top").getText()).contains("工单");
+        assertThat(browser.text("header.top")).contains("工单");
     }
 
     @Test
@@ -86,9 +86,9 @@ class BrowserFlowsTests extends BrowserTest {
         browser.type("#q", "138-1000-8000"); // the caller's number as the phone shows it
         browser.find("#q").submit();
         browser.waitForUrl(".*/workspace/distributors/D0001$");
-        assertThat(browser.find("#profile").getText()).isNotBlank();
-        assertThat(browser.find("#tier").getText()).isEqualTo("贵宾");
-        assertThat(browser.find("main").getText()).contains("ERP 快照", "仓储系统 快照", "PAY-DEMO-UNAPPLIED");
+        assertThat(browser.text("#profile")).isNotBlank();
+        assertThat(browser.text("#tier")).isEqualTo("贵宾");
+        assertThat(browser.text("main")).contains("ERP 快照", "仓储系统 快照", "PAY-DEMO-UNAPPLIED");
         browser.screenshot("agent-distributor-view-zh");
 
         browser.click("#orders a[href$='/orders/" + shortOrder + "']");
@@ -98,17 +98,15 @@ class BrowserFlowsTests extends BrowserTest {
         new Select(browser.find("#policy-check-form select")).selectByValue("POL-VIP-REBATE");
         browser.find("#policy-check-form button").click();
         browser.find("#policy-check");
-        assertThat(browser.find("#policy-check").getText())
-                .contains("POL-VIP-REBATE")
-                .containsAnyOf("✔", "✘");
+        assertThat(browser.text("#policy-check")).contains("POL-VIP-REBATE").containsAnyOf("✔", "✘");
         browser.screenshot("agent-order-policy-zh");
 
         browser.type("#discrepancy input[name='received_1']", "3");
         browser.type("#discrepancy textarea[name='description']", "客户称第一行只收到 3 件");
         browser.find("#discrepancy button[type='submit']").click();
         browser.waitForUrl(".*/workspace/tickets/\\d+$");
-        assertThat(browser.find("#ticket-subject").getText()).contains(shortOrder, "收货差异");
-        assertThat(browser.find("main").getText()).contains("物流部");
+        assertThat(browser.text("#ticket-subject")).contains(shortOrder, "收货差异");
+        assertThat(browser.text("main")).contains("物流部");
         browser.screenshot("agent-discrepancy-ticket-zh");
     }
 
@@ -118,7 +116,7 @@ class BrowserFlowsTests extends BrowserTest {
         browser.logIn("agent", "demo");
         browser.waitForUrl(".*/workspace$");
         browser.open("/workspace/tickets/" + id);
-        assertThat(browser.find("#call-scripts").getText()).contains("经销商投诉来电", "SH-2026-55821");
+        assertThat(browser.text("#call-scripts")).contains("经销商投诉来电", "SH-2026-55821");
 
         browser.type("#reply-body", "王经理，抱歉让您久等了。");
         new Select(browser.find("#reply-template")).selectByVisibleText("订单状态查询 · 中文");
@@ -148,27 +146,27 @@ class BrowserFlowsTests extends BrowserTest {
         browser.logIn("distributor2", "demo");
         browser.waitForUrl(".*/portal$");
         long otherId = raisePortalTicket(otherSubject);
-        String otherKey = browser.find("#ticket-key").getText();
+        String otherKey = browser.text("#ticket-key");
         browser.logOut();
 
         String ownSubject = "我的订单咨询 " + UUID.randomUUID().toString().substring(0, 8);
         browser.logIn("distributor", "demo");
         browser.waitForUrl(".*/portal$");
         raisePortalTicket(ownSubject);
-        String ownKey = browser.find("#ticket-key").getText();
+        String ownKey = browser.text("#ticket-key");
 
         browser.click("#nav-portal");
-        String listed = browser.find("#portal-tickets").getText();
+        String listed = browser.text("#portal-tickets");
         assertThat(listed).contains(ownKey, ownSubject).doesNotContain(otherKey, otherSubject);
         browser.screenshot("distributor-portal-zh");
 
         browser.open("/portal/tickets/" + otherId);
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("error-page"), "data-status", "404"));
-        assertThat(browser.find("#error-page").getText()).contains("未找到").doesNotContain(otherSubject, "Exception");
+        assertThat(browser.text("#error-page")).contains("未找到").doesNotContain(otherSubject, "Exception");
 
         browser.open("/workspace");
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("error-page"), "data-status", "403"));
-        assertThat(browser.find("#error-page").getText()).contains("无权访问").doesNotContain("Exception", "at org.");
+        assertThat(browser.text("#error-page")).contains("无权访问").doesNotContain("Exception", "at org.");
     }
 
     @Test
@@ -214,7 +212,7 @@ class BrowserFlowsTests extends BrowserTest {
         browser.click("#kb-escalate");
         browser.find("#escalation-form");
         assertThat(browser.find("#escalation-question").getAttribute("value")).isEqualTo(word);
-        assertThat(browser.find("#escalation-searches").getText())
+        assertThat(browser.text("#escalation-searches"))
                 .as("the search that found nothing goes along")
                 .contains(word);
         browser.type("#escalation-question", word + " 客户问延保卡丢了还能保修吗");

@@ -73,7 +73,7 @@ class ChatBrowserTests extends BrowserTest {
         agent.click("#chat-ticket");
         agent.waitForUrl(".*/workspace/tickets/\\d+$");
         agent.waitForText("#timeline", "在线咨询记录 / Web chat transcript");
-        assertThat(agent.find("#timeline").getText()).contains("你好，我的货发了吗？", "您好，我帮您查一下。", "订单号 SO-2002", title);
+        assertThat(agent.text("#timeline")).contains("你好，我的货发了吗？", "您好，我帮您查一下。", "订单号 SO-2002", title);
         agent.screenshot("chat-transcript-on-ticket");
     }
 }

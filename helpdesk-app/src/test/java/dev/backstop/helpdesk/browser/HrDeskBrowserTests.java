@@ -26,25 +26,25 @@ class HrDeskBrowserTests extends BrowserTest {
         browser.logIn("employee", "demo");
         browser.open("/portal/hr/pay?lang=zh-CN");
         browser.waitForText("#payslip", period);
-        assertThat(browser.find("#payslip-net").getText()).isEqualTo(netShown);
-        assertThat(browser.find("#item-IIT").getText()).contains("个人所得税").doesNotContain("IIT");
-        assertThat(browser.find("#item-IIT .kb-answer").getText()).isNotBlank();
+        assertThat(browser.text("#payslip-net")).isEqualTo(netShown);
+        assertThat(browser.text("#item-IIT")).contains("个人所得税").doesNotContain("IIT");
+        assertThat(browser.text("#item-IIT .kb-answer")).isNotBlank();
         browser.click("#ask-IIT");
         browser.type("#ask-question", "这个月的个税为什么比上个月多？（浏览器）");
         browser.click("#ask-send");
         browser.waitForUrl(".*/portal/tickets/\\d+$");
         String ticketId = browser.find("body").getAttribute("baseURI").replaceAll(".*/portal/tickets/(\\d+).*", "$1");
-        assertThat(browser.find("#ticket-subject").getText()).contains(period, "个人所得税");
-        assertThat(browser.find("#ticket-description").getText()).doesNotContain(netShown);
+        assertThat(browser.text("#ticket-subject")).contains(period, "个人所得税");
+        assertThat(browser.text("#ticket-description")).doesNotContain(netShown);
         browser.logOut();
 
         browser.logIn("hr", "demo");
         browser.open("/workspace/tickets/" + ticketId);
         browser.waitForText("#hr-employee-panel", "*,***.**");
-        assertThat(browser.find("#hr-employee-panel").getText()).doesNotContain(netShown);
+        assertThat(browser.text("#hr-employee-panel")).doesNotContain(netShown);
         browser.click("#panel-payslip-" + period);
         browser.waitForText("#payslip-items", "*,***.**");
-        assertThat(browser.find("body").getText()).doesNotContain(netShown);
+        assertThat(browser.text("body")).doesNotContain(netShown);
         browser.type("#unmask-reason", "核对员工咨询的个税（浏览器）");
         browser.click("#unmask");
         browser.waitForText("#payslip-net", netShown);
@@ -56,13 +56,13 @@ class HrDeskBrowserTests extends BrowserTest {
         browser.click("#topic-change");
         browser.waitForText("#ticket-topic", "工资争议");
         browser.waitForText("#timeline", "工资疑问 → 工资争议");
-        assertThat(browser.find("#call-scripts").getText()).contains("工资争议来电");
+        assertThat(browser.text("#call-scripts")).contains("工资争议来电");
         browser.logOut();
 
         browser.logIn("employee", "demo");
         browser.open("/portal/hr/access-log?lang=zh-CN");
         browser.waitForText("#access-log", "核对员工咨询的个税（浏览器）");
-        assertThat(browser.find("#access-log").getText()).contains("孙人事", "工资条", period);
+        assertThat(browser.text("#access-log")).contains("孙人事", "工资条", period);
         browser.screenshot("employee-who-looked");
     }
 }

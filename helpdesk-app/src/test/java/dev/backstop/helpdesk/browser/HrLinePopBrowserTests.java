@@ -50,7 +50,7 @@ class HrLinePopBrowserTests extends BrowserTest {
                 {"event":"newCall","from":"%s","to":"4008003000","direction":"in","callId":"%s"}""".formatted(phone, callId));
 
         browser.waitForText("#pop-party", (String) employee.get("name"));
-        assertThat(browser.find("#pop-party").getText()).contains("E0007");
+        assertThat(browser.text("#pop-party")).contains("E0007");
         browser.waitForText("#pop-hr", "*,***.**");
         browser.screenshot("hr-line-pop-masked");
         String source = browser.driver.getPageSource();

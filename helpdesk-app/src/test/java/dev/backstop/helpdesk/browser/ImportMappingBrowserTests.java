@@ -35,7 +35,7 @@ class ImportMappingBrowserTests extends BrowserTest {
         browser.waitForUrl(".*/workspace/imports/jobs/\\d+$");
         browser.waitForText("#job-state", "失败");
         String firstJob = browser.driver.getCurrentUrl();
-        assertThat(browser.find("#job-error").getText()).contains("缺少必填列“经销商编码”");
+        assertThat(browser.text("#job-error")).contains("缺少必填列“经销商编码”");
 
         assertThat(browser.driver.findElements(By.cssSelector("#mapping .mapping-header")).stream()
                         .map(e -> e.getText())
@@ -55,7 +55,7 @@ class ImportMappingBrowserTests extends BrowserTest {
                 .map(e -> e.getText())
                 .toList();
         assertThat(previewColumns).contains("编号", "公司名称", "区域编码").doesNotContain("code", "name", "region");
-        assertThat(browser.find("#preview tbody").getText()).contains("DN-1", "北方测试商贸有限公司");
+        assertThat(browser.text("#preview tbody")).contains("DN-1", "北方测试商贸有限公司");
         assertThat(browser.driver.findElements(By.cssSelector("#problems")))
                 .as("the fax column is ignored, not unknown")
                 .isEmpty();

@@ -20,7 +20,7 @@ class PortalDeflectionBrowserTests extends BrowserTest {
         browser.open("/portal/tickets/new?lang=zh-CN");
         browser.type("#subject", "带薪年休假天数怎么算");
         browser.waitForText("#kb-answers", "年休假");
-        assertThat(browser.find("#kb-answers").getText()).doesNotContain("【HR内部】");
+        assertThat(browser.text("#kb-answers")).doesNotContain("【HR内部】");
         browser.screenshot("portal-suggestions");
         browser.click("#kb-answers button[id^='answered-']");
         browser.waitForText("#deflected", "未创建工单");
@@ -41,19 +41,19 @@ class PortalDeflectionBrowserTests extends BrowserTest {
     void portalSuggestionsKeepToTheReadersAudience() {
         browser.logIn("employee", "demo");
         browser.open("/portal/kb/answers?subject=" + enc("工资发错了 薪资更正流程"));
-        assertThat(browser.find("body").getText()).doesNotContain("【HR内部】");
+        assertThat(browser.text("body")).doesNotContain("【HR内部】");
         browser.open("/portal/kb/answers?subject=" + enc("经销商季度返利政策"));
-        assertThat(browser.find("body").getText()).doesNotContain("返利");
+        assertThat(browser.text("body")).doesNotContain("返利");
         browser.open("/portal");
         browser.logOut();
 
         browser.logIn("distributor", "demo");
         browser.open("/portal/kb/answers?subject=" + enc("返利怎么用"));
-        assertThat(browser.find("body").getText()).contains("返利");
+        assertThat(browser.text("body")).contains("返利");
         browser.open("/portal/kb/answers?subject=" + enc("带薪年休假天数怎么算"));
-        assertThat(browser.find("body").getText()).doesNotContain("年休假");
+        assertThat(browser.text("body")).doesNotContain("年休假");
         browser.open("/portal/kb/answers?subject=" + enc("BP-500 净水器 E3 故障码"));
-        assertThat(browser.find("body").getText()).doesNotContain("【专家】");
+        assertThat(browser.text("body")).doesNotContain("【专家】");
     }
 
     private static String enc(String s) {

@@ -45,8 +45,8 @@ class ScreenPopBrowserTests extends BrowserTest {
         cti("""
                 {"event":"newCall","from":"%s","to":"4008001000","direction":"in","callId":"%s"}""".formatted(phone, callId));
         browser.waitForText("#pop-party", (String) contact.get("name"));
-        assertThat(browser.find("#pop-party").getText()).contains((String) contact.get("code"));
-        assertThat(browser.find("#pop-number").getText()).isEqualTo(phone);
+        assertThat(browser.text("#pop-party")).contains((String) contact.get("code"));
+        assertThat(browser.text("#pop-number")).isEqualTo(phone);
         browser.screenshot("screen-pop-ringing");
 
         cti("""
@@ -56,7 +56,7 @@ class ScreenPopBrowserTests extends BrowserTest {
         browser.click("#pop-create-ticket");
         browser.waitForUrl(".*/workspace/tickets/\\d+$");
         browser.waitForText("#timeline", callId);
-        assertThat(browser.find("#timeline").getText()).contains(phone, "4008001000", "李坐席");
+        assertThat(browser.text("#timeline")).contains(phone, "4008001000", "李坐席");
 
         cti("""
                 {"event":"recordingAvailable","callId":"%s","recording":"https://pbx.example.com/rec/%s.mp3"}""".formatted(callId, callId));
@@ -64,7 +64,7 @@ class ScreenPopBrowserTests extends BrowserTest {
                 {"event":"hangup","from":"%s","to":"4008001000","direction":"in","callId":"%s","cause":"normalClearing"}""".formatted(phone, callId));
         browser.open(browser.driver.getCurrentUrl().replace("http://localhost:" + port, ""));
         browser.waitForText("#timeline", "https://pbx.example.com/rec/" + callId + ".mp3");
-        assertThat(browser.find("#timeline").getText()).contains("normalClearing");
+        assertThat(browser.text("#timeline")).contains("normalClearing");
         assertThat(jdbc.queryForObject("""
                 select t.subject from calls c join tickets t on t.id = c.ticket_id where c.call_id = ?""", String.class, callId)).isEqualTo("电话：询问促销政策（浏览器）");
         browser.screenshot("call-on-timeline");

@@ -34,7 +34,7 @@ class WallboardBrowserTests extends BrowserTest {
     }
 
     private int number(String css) {
-        return Integer.parseInt(browser.find(css).getText().strip());
+        return Integer.parseInt(browser.text(css).strip());
     }
 
     @Test
@@ -42,8 +42,8 @@ class WallboardBrowserTests extends BrowserTest {
         browser.logIn("supervisor", "demo");
         browser.open("/workspace/wallboard?desk=CHANNEL");
         browser.wait.until(d -> "open".equals(d.findElement(By.id("wb-live")).getAttribute("data-live")));
-        assertThat(browser.find("#wb-desk").getText()).isEqualTo("渠道服务台");
-        assertThat(browser.find("#wb-target").getText()).isEqualTo("90 %");
+        assertThat(browser.text("#wb-desk")).isEqualTo("渠道服务台");
+        assertThat(browser.text("#wb-target")).isEqualTo("90 %");
         // the charts are drawn by ECharts, served from the webjar (no CDN)
         browser.wait.until(
                 d -> !d.findElements(By.cssSelector("#wb-gauge canvas")).isEmpty());
@@ -62,7 +62,7 @@ class WallboardBrowserTests extends BrowserTest {
         waitForNumber("#wb-answered", answered + 1);
         assertThat(number("#wb-waiting")).isEqualTo(waiting);
         // answered at once: in time, so the level is a percentage now, whatever it was before
-        assertThat(browser.find("#wb-level").getText()).endsWith(" %");
+        assertThat(browser.text("#wb-level")).endsWith(" %");
         assertThat(number("#wb-agents-onCall")).isGreaterThanOrEqualTo(1);
         browser.screenshot("wallboard-channel");
         cti("{\"event\":\"hangup\"," + base + ",\"cause\":\"normalClearing\"}");
