@@ -92,6 +92,11 @@ class KnowledgeIndex {
      */
     @EventListener
     void onChange(ArticleChanged change) {
+        syncAfterCommit();
+    }
+
+    /** Brings this node's index (articles and synonyms) up to the database once the current transaction commits. */
+    void syncAfterCommit() {
         AfterCommit.run(this::syncNow);
     }
 

@@ -34,9 +34,17 @@ class SearchService implements KnowledgeSearch {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SimilarTickets tickets;
+    private final KnowledgeIndex index;
 
-    SearchService(KnowledgeBase kb, ArticleService articles, JdbcTemplate jdbc, Clock clock, SimilarTickets tickets) {
+    SearchService(
+            KnowledgeBase kb,
+            ArticleService articles,
+            JdbcTemplate jdbc,
+            Clock clock,
+            SimilarTickets tickets,
+            KnowledgeIndex index) {
         this.tickets = tickets;
+        this.index = index;
         this.kb = kb;
         this.articles = articles;
         this.jdbc = jdbc;
@@ -147,7 +155,10 @@ class SearchService implements KnowledgeSearch {
         return jdbc.queryForObject("select body from kb_synonyms where id = 1", String.class);
     }
 
-    /** Saves the synonyms for every node (each applies them at its next sync); refuses a malformed line. */
+    /**
+     * Saves the synonyms for every node and refuses a malformed line. This node applies them as soon as the save has
+     * committed, so the admin's next search uses them; other nodes at their next sync.
+     */
     @Transactional
     String saveSynonyms(String text, CurrentUser by) {
         if (text == null || text.length() > 50_000) {
@@ -166,6 +177,7 @@ class SearchService implements KnowledgeSearch {
                 text,
                 by.id(),
                 Timestamp.from(clock.instant()));
+        index.syncAfterCommit();
         return text;
     }
 
