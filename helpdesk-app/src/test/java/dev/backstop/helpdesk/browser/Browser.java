@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +19,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -242,30 +252,28 @@ final class Browser implements AutoCloseable {
      */
     void logInWithoutTheForm(String username, String password) {
         timed("logInWithoutTheForm " + username, () -> {
-            try {
-                var cookies = new java.net.CookieManager();
-                var http = java.net.http.HttpClient.newBuilder()
-                        .cookieHandler(cookies)
-                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                        .build();
+            var cookies = new CookieManager();
+            try (var http = HttpClient.newBuilder()
+                    .cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()) {
                 String page = http.send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/login"))
+                                HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                                         .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                                HttpResponse.BodyHandlers.ofString())
                         .body();
-                var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                        .matcher(page);
+                var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
                 if (!token.find()) {
                     throw new IllegalStateException("no CSRF token on the login page");
                 }
                 String form =
                         "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
                 var answer = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/login"))
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.discarding());
                 String location = answer.headers().firstValue("Location").orElse("");
                 if (answer.statusCode() != 302 || location.contains("/login")) {
                     throw new IllegalStateException(
@@ -282,7 +290,7 @@ final class Browser implements AutoCloseable {
                                     "httpOnly", cookie.isHttpOnly()));
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -291,7 +299,7 @@ final class Browser implements AutoCloseable {
     }
 
     private static String enc(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     void logOut() {
@@ -430,7 +438,7 @@ final class Browser implements AutoCloseable {
                 log.warn("Chromium did not quit cleanly: {}", e.toString());
             } finally {
                 try (var files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
+                    files.sorted(Comparator.reverseOrder())
                             .forEach(path -> path.toFile().delete());
                 } catch (IOException ignored) {
                     // a temp dir left behind is harmless
