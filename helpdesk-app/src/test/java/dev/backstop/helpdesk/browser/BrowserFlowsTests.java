@@ -171,7 +171,7 @@ class BrowserFlowsTests extends BrowserTest {
 
     @Test
     void theQueuePageShowsANewTicketWithoutAReload() throws Exception {
-        browser.logIn("supervisor", "demo");
+        browser.logInWithoutTheForm("supervisor", "demo");
         browser.open("/workspace/queue?desk=CHANNEL");
         browser.find("#queue");
         browser.driver.findElement(By.tagName("body")).getAttribute("innerHTML");

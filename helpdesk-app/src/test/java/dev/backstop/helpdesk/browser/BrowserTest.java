@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application with its demo data on a random port, and a fresh headless Chromium per test; a failing test
- * leaves a picture of the page it failed on. Every browser test class shares this one application context.
+ * The whole application with its demo data on a random port, and a headless Chromium per test with nothing of an
+ * earlier test in it (the test JVM reuses its Chromium processes, see {@link Browser}); a failing test leaves a picture
+ * of the page it failed on. Every browser test class shares this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(
@@ -24,6 +27,12 @@ import org.springframework.test.context.TestPropertySource;
             "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         })
 abstract class BrowserTest {
+
+    /** Quits this JVM's Chromium processes when the whole test run ends (JUnit closes the root store's values). */
+    @RegisterExtension
+    static BeforeAllCallback quitChromiumAtTheEnd = context -> context.getRoot()
+            .getStore(ExtensionContext.Namespace.create(Browser.class))
+            .computeIfAbsent("chromium", key -> (AutoCloseable) Browser::quitAll, AutoCloseable.class);
 
     @LocalServerPort
     int port;

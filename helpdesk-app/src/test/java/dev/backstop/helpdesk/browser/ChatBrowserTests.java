@@ -25,7 +25,7 @@ class ChatBrowserTests extends BrowserTest {
     @Test
     void aPortalUserAndAnAgentChatLiveAndTheTranscriptIsOnTheTicket() throws Exception {
         agent = Browser.start("http://localhost:" + port);
-        agent.logIn("agent", "demo");
+        agent.logInWithoutTheForm("agent", "demo");
         agent.open("/workspace/chats");
 
         browser.logIn("distributor2", "demo");

@@ -23,7 +23,7 @@ class HrDeskBrowserTests extends BrowserTest {
                  where e.employee_no = 'E0007' and p.period = ?""", BigDecimal.class, period);
         String netShown = String.format("%,.2f", net);
 
-        browser.logIn("employee", "demo");
+        browser.logInWithoutTheForm("employee", "demo");
         browser.open("/portal/hr/pay?lang=zh-CN");
         browser.waitForText("#payslip", period);
         assertThat(browser.text("#payslip-net")).isEqualTo(netShown);
@@ -38,7 +38,7 @@ class HrDeskBrowserTests extends BrowserTest {
         assertThat(browser.text("#ticket-description")).doesNotContain(netShown);
         browser.logOut();
 
-        browser.logIn("hr", "demo");
+        browser.logInWithoutTheForm("hr", "demo");
         browser.open("/workspace/tickets/" + ticketId);
         browser.waitForText("#hr-employee-panel", "*,***.**");
         assertThat(browser.text("#hr-employee-panel")).doesNotContain(netShown);
@@ -59,7 +59,7 @@ class HrDeskBrowserTests extends BrowserTest {
         assertThat(browser.text("#call-scripts")).contains("工资争议来电");
         browser.logOut();
 
-        browser.logIn("employee", "demo");
+        browser.logInWithoutTheForm("employee", "demo");
         browser.open("/portal/hr/access-log?lang=zh-CN");
         browser.waitForText("#access-log", "核对员工咨询的个税（浏览器）");
         assertThat(browser.text("#access-log")).contains("孙人事", "工资条", period);

@@ -43,7 +43,7 @@ class HrLinePopBrowserTests extends BrowserTest {
         assertThat(amounts).isNotEmpty();
         String callId = "browser-hr-" + UUID.randomUUID();
 
-        browser.logIn("hr", "demo");
+        browser.logInWithoutTheForm("hr", "demo");
         browser.open("/workspace");
         browser.wait.until(d -> "open".equals(d.findElement(By.id("call-pop")).getAttribute("data-live")));
         cti("""

@@ -16,7 +16,7 @@ class PortalDeflectionBrowserTests extends BrowserTest {
         int ticketsBefore = employeeTickets();
         int deflectionsBefore = portalFormDeflections();
 
-        browser.logIn("employee", "demo");
+        browser.logInWithoutTheForm("employee", "demo");
         browser.open("/portal/tickets/new?lang=zh-CN");
         browser.type("#subject", "带薪年休假天数怎么算");
         browser.waitForText("#kb-answers", "年休假");
@@ -32,14 +32,14 @@ class PortalDeflectionBrowserTests extends BrowserTest {
                          where u.username = 'employee' and d.context = 'PORTAL_FORM' order by d.id desc fetch first 1 rows only""", String.class)).contains("带薪年休假天数怎么算");
         browser.logOut();
 
-        browser.logIn("supervisor", "demo");
+        browser.logInWithoutTheForm("supervisor", "demo");
         browser.open("/workspace/kb/figures?lang=zh-CN");
         browser.waitForText("#figure-deflections", "门户工单表单（未建工单） " + (deflectionsBefore + 1));
     }
 
     @Test
     void portalSuggestionsKeepToTheReadersAudience() {
-        browser.logIn("employee", "demo");
+        browser.logInWithoutTheForm("employee", "demo");
         browser.open("/portal/kb/answers?subject=" + enc("工资发错了 薪资更正流程"));
         assertThat(browser.text("body")).doesNotContain("【HR内部】");
         browser.open("/portal/kb/answers?subject=" + enc("经销商季度返利政策"));
@@ -47,7 +47,7 @@ class PortalDeflectionBrowserTests extends BrowserTest {
         browser.open("/portal");
         browser.logOut();
 
-        browser.logIn("distributor", "demo");
+        browser.logInWithoutTheForm("distributor", "demo");
         browser.open("/portal/kb/answers?subject=" + enc("返利怎么用"));
         assertThat(browser.text("body")).contains("返利");
         browser.open("/portal/kb/answers?subject=" + enc("带薪年休假天数怎么算"));

@@ -38,7 +38,7 @@ class ScreenPopBrowserTests extends BrowserTest {
                  where d.code = 'D0004' order by c.primary_contact desc, c.id fetch first 1 rows only""");
         String phone = (String) contact.get("phone");
         String callId = "browser-" + UUID.randomUUID();
-        browser.logIn("agent", "demo");
+        browser.logInWithoutTheForm("agent", "demo");
         browser.open("/workspace");
         browser.wait.until(d -> "open".equals(d.findElement(By.id("call-pop")).getAttribute("data-live")));
 

@@ -39,7 +39,7 @@ class WallboardBrowserTests extends BrowserTest {
 
     @Test
     void theWallboardShowsTheServiceLevelAndCountsACallThatArrivesWithoutAReload() throws Exception {
-        browser.logIn("supervisor", "demo");
+        browser.logInWithoutTheForm("supervisor", "demo");
         browser.open("/workspace/wallboard?desk=CHANNEL");
         browser.wait.until(d -> "open".equals(d.findElement(By.id("wb-live")).getAttribute("data-live")));
         assertThat(browser.text("#wb-desk")).isEqualTo("渠道服务台");
