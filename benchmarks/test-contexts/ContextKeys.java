@@ -66,8 +66,8 @@ public class ContextKeys {
                     group.getValue().stream().map(e -> e.testClass() + (e.dirties() ? " [@DirtiesContext]" : ""))
                             .collect(Collectors.joining(", ")));
         }
-        if (args.length > 1) {
-            perFork(Path.of(args[1]), byKey);
+        for (int i = 1; i < args.length; i++) { // one or more "fork-N class" lists
+            perFork(Path.of(args[i]), byKey);
         }
         // the same keys with their inlined properties left out: which contexts differ only in properties
         Map<MergedContextConfiguration, List<Map.Entry<MergedContextConfiguration, List<Entry>>>> byShape =

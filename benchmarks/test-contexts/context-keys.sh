@@ -5,7 +5,7 @@
 #   for f in helpdesk-app/target/surefire-reports/TEST-*.xml; do
 #     echo "$(grep -o 'backstop.test.fork" value="fork-[0-9]*' $f | grep -o 'fork-[0-9]*') $(basename $f .xml | sed 's/TEST-dev.backstop.helpdesk.//')"
 #   done > /tmp/forks.txt
-# Usage (from the repository root, after ./mvnw -pl helpdesk-app test-compile): benchmarks/test-contexts/context-keys.sh [/tmp/forks.txt]
+# Usage (from the repository root, after ./mvnw -pl helpdesk-app test-compile): benchmarks/test-contexts/context-keys.sh [/tmp/forks.txt ...]
 # Issue 19, ADR "fast build".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

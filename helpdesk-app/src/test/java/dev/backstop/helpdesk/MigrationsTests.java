@@ -2,16 +2,20 @@ package dev.backstop.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
+import dev.backstop.helpdesk.testsupport.SharedPostgresContext;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-/** Every migration applies cleanly, and the JPA mappings validate against the result, on H2 and PostgreSQL. */
+/**
+ * Every migration applies cleanly, and the JPA mappings validate against the result, on H2 and PostgreSQL. On the
+ * shared contexts: every context migrates its database and validates the mappings when it starts, whatever it loads
+ * after, so contexts of its own (without demo data) proved nothing more and cost two context starts per test JVM
+ * (ADR "fast build").
+ */
 class MigrationsTests {
 
     abstract static class MigratedSchema {
@@ -42,18 +46,10 @@ class MigrationsTests {
     }
 
     @Nested
-    @SpringBootTest
-    @TestPropertySource(
-            properties = {
-                "backstop.demo-data=false",
-                "backstop.data-dir=target/test-data/migrations-h2",
-                "spring.datasource.url=jdbc:h2:mem:migrations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            })
+    @SharedH2Context
     class OnH2 extends MigratedSchema {}
 
     @Nested
-    @SpringBootTest
-    @PostgresTest
-    @TestPropertySource(properties = {"backstop.demo-data=false", "backstop.data-dir=target/test-data/migrations-pg"})
+    @SharedPostgresContext
     class OnPostgres extends MigratedSchema {}
 }

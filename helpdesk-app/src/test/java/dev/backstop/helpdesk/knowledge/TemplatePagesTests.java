@@ -8,23 +8,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.backstop.helpdesk.testsupport.SharedH2Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Templates and scripts where agents use them (the ticket page) and where editors write them. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(
-        properties = {
-            "backstop.data-dir=target/test-data/tpl-pages",
-            "spring.datasource.url=jdbc:h2:mem:tplpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "backstop.security.login.delay-per-failure=0ms"
-        })
+/**
+ * Templates and scripts where agents use them (the ticket page) and where editors write them. On the shared H2 context:
+ * it reads demo tickets and demo templates, which no other class there changes; the templates other classes add
+ * (TemplateApiTests: scripts and replies for no ticket type, a script on the expert desk) only add entries after the
+ * ones of the ticket's type, which is what the ordering assertions compare (ADR "fast build").
+ */
+@SharedH2Context
 class TemplatePagesTests {
 
     @Autowired
