@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backstop.helpdesk.HelpdeskApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -14,10 +15,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -34,6 +41,7 @@ class ImportCrashTests {
     /** The file's orders (SO-000001 …), not the demo data's (SO-2026-000001 …). */
     static final String IMPORTED = "o.order_no ~ '^SO-[0-9]{6}$'";
 
+    static final List<Process> STARTED = new ArrayList<>();
     static EmbeddedPostgres postgres;
     static Path work;
 
@@ -45,6 +53,15 @@ class ImportCrashTests {
         admin.execute("create database reference");
         work = Files.createDirectories(Path.of("target/test-data/import-crash")).toAbsolutePath();
         deleteRecursively(work);
+    }
+
+    /** A failed test leaves no node behind (it would go on logging against a stopped database). */
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (Process node : STARTED) {
+            node.destroyForcibly().waitFor();
+        }
+        STARTED.clear();
     }
 
     @AfterAll
@@ -59,9 +76,22 @@ class ImportCrashTests {
 
         Process first = start("crashed");
         // the uninterrupted run has a database and data directory of its own: it starts beside the crashed one (its
-        // file is dropped once the crash is done, so it never slows down the moment the first node is killed)
-        Process uninterrupted = start("reference");
-        awaitDemoData(crashed);
+        // file is dropped once the crash is done, so it never slows down the moment the first node is killed). It is
+        // only the yardstick, never killed, so it runs in this JVM (the same application and settings, on classes this
+        // JVM has loaded already) instead of a third cold child JVM
+        FutureTask<ConfigurableApplicationContext> uninterrupted = new FutureTask<>(() -> startInThisJvm("reference"));
+        Thread.ofPlatform().name("reference-node").start(uninterrupted);
+        try {
+            crashAndCompare(crashed, reference, first, () -> starting(uninterrupted) || running(uninterrupted));
+        } finally {
+            uninterrupted.get(3, TimeUnit.MINUTES).close();
+        }
+    }
+
+    private void crashAndCompare(
+            JdbcTemplate crashed, JdbcTemplate reference, Process first, BooleanSupplier referenceRunning)
+            throws Exception {
+        awaitDemoData(crashed, first::isAlive);
         drop("crashed");
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(20))
@@ -80,16 +110,14 @@ class ImportCrashTests {
                 .as("exactly the valid rows of the committed batches")
                 .isEqualTo(validRowsAmong(checkpoint));
 
-        awaitDemoData(reference);
+        awaitDemoData(reference, referenceRunning);
         drop("reference");
         Process second = start("crashed");
-        awaitDone(crashed);
+        awaitDone(crashed, second::isAlive);
         second.destroy();
         second.waitFor();
 
-        awaitDone(reference);
-        uninterrupted.destroy();
-        uninterrupted.waitFor();
+        awaitDone(reference, referenceRunning);
 
         String state = """
                 select o.order_no, d.code, o.order_date, o.status, l.line_no, l.sku, l.quantity, l.unit_price, l.amount
@@ -143,6 +171,10 @@ class ImportCrashTests {
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                // the classes are this build's and its dependencies': verifying their bytecode again in every child
+                // JVM cost ~2 of its ~17 CPU seconds to "ready" (ADR 0038, "Child-JVM tests")
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-BytecodeVerificationRemote",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -161,10 +193,46 @@ class ImportCrashTests {
                 "--backstop.imports.poll-interval=200ms",
                 "--backstop.imports.poll-initial-delay=0s"));
         File log = dataDir.resolve("child.log").toFile();
-        return new ProcessBuilder(command)
+        Process node = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
+        STARTED.add(node);
+        return node;
+    }
+
+    static boolean starting(FutureTask<ConfigurableApplicationContext> application) {
+        return !application.isDone();
+    }
+
+    static boolean running(FutureTask<ConfigurableApplicationContext> application) {
+        try {
+            return application.get().isActive();
+        } catch (Exception failedToStart) {
+            return false;
+        }
+    }
+
+    /** The application on {@code database} in this JVM, with the settings {@link #start} gives a child node. */
+    static ConfigurableApplicationContext startInThisJvm(String database) throws IOException {
+        Path dataDir = Files.createDirectories(work.resolve(database));
+        return new SpringApplicationBuilder(HelpdeskApplication.class)
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--backstop.data-dir=" + dataDir,
+                        "--backstop.imports.batch-size=" + BATCH,
+                        "--backstop.imports.lease=2s",
+                        "--backstop.imports.settle-time=0s",
+                        "--backstop.imports.drop-interval=200ms",
+                        "--backstop.imports.drop-initial-delay=0s",
+                        "--backstop.imports.poll-interval=200ms",
+                        "--backstop.imports.poll-initial-delay=0s",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn");
     }
 
     static long recordsDone(JdbcTemplate jdbc) {
@@ -176,11 +244,17 @@ class ImportCrashTests {
         }
     }
 
-    /** The orders refer to the demo distributors, loaded after the application started. */
-    static void awaitDemoData(JdbcTemplate jdbc) {
+    /**
+     * The orders refer to the demo distributors, loaded after the application started. Fails at once if the node
+     * ends (its log: {@code target/test-data/import-crash/<database>/child.log}).
+     */
+    static void awaitDemoData(JdbcTemplate jdbc, BooleanSupplier running) {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
+                    assertThat(running.getAsBoolean())
+                            .as("the node is running, see its child.log")
+                            .isTrue();
                     try {
                         return jdbc.queryForObject("select count(*) from app_users", Long.class) > 0;
                     } catch (RuntimeException notYetMigrated) {
@@ -189,10 +263,13 @@ class ImportCrashTests {
                 });
     }
 
-    static void awaitDone(JdbcTemplate jdbc) {
+    static void awaitDone(JdbcTemplate jdbc, BooleanSupplier running) {
         await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
+                    assertThat(running.getAsBoolean())
+                            .as("the node is running, see its child.log")
+                            .isTrue();
                     try {
                         return "DONE".equals(jdbc.queryForObject("select state from import_jobs", String.class));
                     } catch (RuntimeException notYet) {

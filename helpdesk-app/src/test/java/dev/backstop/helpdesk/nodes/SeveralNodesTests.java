@@ -47,9 +47,11 @@ class SeveralNodesTests {
     /**
      * The scheduler locks' lease on these nodes ({@code backstop.scheduling.lease}; 30 s in production). Shorter, so
      * proving that a running pass keeps renewing it and that a dead node's lock runs out waits seconds, not minutes;
-     * the renewal and take-over code is the production one.
+     * the renewal and take-over code is the production one. ShedLock renews it every half lease, so a renewal may be up
+     * to 2 s late (a stalled thread on a loaded machine) before the lock would lapse; 6 s before (issue 19: the
+     * escalation part waited 2.5 leases plus a lease for the take-over).
      */
-    static final Duration LEASE = Duration.ofSeconds(6);
+    static final Duration LEASE = Duration.ofSeconds(4);
 
     static EmbeddedPostgres postgres;
     static JdbcTemplate db;
@@ -332,6 +334,10 @@ class SeveralNodesTests {
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                // the classes are this build's and its dependencies': verifying their bytecode again in every child
+                // JVM cost ~2 of its ~17 CPU seconds to "ready" (ADR 0038, "Child-JVM tests")
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-BytecodeVerificationRemote",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -347,8 +353,8 @@ class SeveralNodesTests {
                 "--backstop.imports.lease=2s",
                 "--backstop.imports.poll-interval=200ms",
                 "--backstop.imports.poll-initial-delay=0s",
-                "--backstop.sla.escalation.interval=5s",
-                "--backstop.sla.escalation.initial-delay=2s",
+                "--backstop.sla.escalation.interval=2s",
+                "--backstop.sla.escalation.initial-delay=1s",
                 "--backstop.scheduling.lease=" + LEASE));
         for (String setting : extra) {
             if (setting.startsWith("-Xmx")) {

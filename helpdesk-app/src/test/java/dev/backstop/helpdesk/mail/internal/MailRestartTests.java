@@ -33,10 +33,13 @@ class MailRestartTests {
 
     @Test
     void aRestartInTheMiddleOfAFetchLosesAndDuplicatesNothing() throws Exception {
-        GreenMail mail = new GreenMail(new ServerSetup[] {
+        // free ports picked when the servers start: a fixed pair collided with a second build on the same machine
+        GreenMail mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
             new ServerSetup(3128, "127.0.0.1", "smtp"), new ServerSetup(3244, "127.0.0.1", "imap")
-        });
+        }));
         mail.start();
+        int smtp = mail.getSmtp().getPort();
+        int imap = mail.getImap().getPort();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "UTC")
@@ -55,7 +58,7 @@ class MailRestartTests {
             String url = pg.getJdbcUrl("postgres", "postgres");
             JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
 
-            ConfigurableApplicationContext first = start(url);
+            ConfigurableApplicationContext first = start(url, smtp, imap);
             MailboxPoller poller = first.getBean(MailboxPoller.class);
             Thread reading = Thread.ofPlatform().start(poller::pass);
             await().atMost(Duration.ofMinutes(2))
@@ -66,7 +69,7 @@ class MailRestartTests {
             int beforeRestart = handled(db);
             assertThat(beforeRestart).as("the pass was cut short").isLessThan(MESSAGES);
 
-            ConfigurableApplicationContext second = start(url);
+            ConfigurableApplicationContext second = start(url, smtp, imap);
             try {
                 MailboxPoller restarted = second.getBean(MailboxPoller.class);
                 while (restarted.pass() > 0) {
@@ -103,7 +106,7 @@ class MailRestartTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String jdbcUrl) {
+    private static ConfigurableApplicationContext start(String jdbcUrl, int smtp, int imap) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("spring.datasource.url", jdbcUrl);
         props.put("spring.datasource.username", "postgres");
@@ -112,15 +115,17 @@ class MailRestartTests {
         props.put("backstop.data-dir", DIR.resolve("app-data").toString());
         props.put("backstop.sla.escalation.enabled", "false");
         props.put("backstop.knowledge.dense", "false");
+        // the mailbox's messages are all this test reads: no demo tickets, users or ~1,000 articles to load and index
+        props.put("backstop.demo-data", "false");
         props.put("spring.mail.host", "127.0.0.1");
-        props.put("spring.mail.port", "3128");
+        props.put("spring.mail.port", Integer.toString(smtp));
         props.put("backstop.mail.inbound.initial-delay", "1h");
         props.put("backstop.mail.outbox-initial-delay", "1h");
         props.put("backstop.mail.inbound.idle", "false");
         props.put("backstop.mail.inbound.max-per-pass", "1000");
         props.put("backstop.mail.inbound.mailboxes[0].name", "channel");
         props.put("backstop.mail.inbound.mailboxes[0].host", "127.0.0.1");
-        props.put("backstop.mail.inbound.mailboxes[0].port", "3244");
+        props.put("backstop.mail.inbound.mailboxes[0].port", Integer.toString(imap));
         props.put("backstop.mail.inbound.mailboxes[0].protocol", "imap");
         props.put("backstop.mail.inbound.mailboxes[0].user", DESK);
         props.put("backstop.mail.inbound.mailboxes[0].password", "secret");
