@@ -1,7 +1,9 @@
 /**
  * Layout, locale switch, home page per role, page and API error handling, 503 while the database is unreachable
  * ({@code DatabaseOutageResponses}, {@code DatabaseHealth}), and {@code Idempotency-Key} on creation requests
- * ({@code IdempotentRequests}, documented in the OpenAPI description by {@code IdempotencyKeyDocs}; ADR 0015).
+ * ({@code IdempotentRequests}, documented in the OpenAPI description by {@code IdempotencyKeyDocs}; ADR 0015). The
+ * static files are mapped folder by folder ({@code StaticResources}: {@code /css}, {@code /js}, {@code /images},
+ * {@code /webjars}), not as Boot's {@code /**}, so rendering a page's links costs no classpath look-ups (ADR 0038).
  *
  * <h2>Errors</h2>
  * Any {@code BackstopException} becomes an RFC 9457 problem detail (API) or a page message, with the detail localized

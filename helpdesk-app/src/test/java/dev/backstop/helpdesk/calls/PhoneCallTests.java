@@ -443,10 +443,10 @@ class PhoneCallTests {
             jdbc.update(
                     "update agent_profiles set presence_since = ? where user_id = (select id from app_users where username = 'payroll')",
                     Timestamp.from(Instant.now().minusSeconds(31)));
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-            while (!"AVAILABLE".equals(presence("payroll")) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> "AVAILABLE".equals(presence("payroll")));
             assertThat(presence("payroll")).isEqualTo("AVAILABLE");
         }
     }

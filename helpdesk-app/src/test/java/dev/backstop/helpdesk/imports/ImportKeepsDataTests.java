@@ -419,9 +419,12 @@ class ImportKeepsDataTests {
 
         String finished(long id, String language) throws Exception {
             await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(100))
+                    // the row, every 20 ms (the job's page, every 100 ms, signed in each time, cost more than it
+                    // waited); the page is read once it is done
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> {
-                        String state = JsonPath.read(job(id, language), "$.state");
+                        String state =
+                                jdbc.queryForObject("select state from import_jobs where id = ?", String.class, id);
                         return !state.equals("QUEUED") && !state.equals("RUNNING");
                     });
             return job(id, language);

@@ -1,6 +1,7 @@
 package dev.backstop.helpdesk.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.backstop.helpdesk.testsupport.SharedServerContext;
 import java.io.BufferedReader;
@@ -17,7 +18,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** A queue page's live stream over real HTTP: a ticket opened at the desk reaches the open page at once. */
 @SharedServerContext
@@ -28,6 +32,18 @@ class QueueStreamTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    QueueStream queueStream;
+
+    @Autowired
+    OtherNodesChanges otherNodes;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** Queued by {@link #listen} when the server ends the stream (never the data of an event). */
+    private static final String END = "\u0000end of stream";
 
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,6 +71,7 @@ class QueueStreamTests {
         String key = com.jayway.jsonpath.JsonPath.read(created.body(), "$.key");
 
         assertThat(next(channel, key)).isEqualTo(key);
+        endStreamsOnceSettled(key);
         assertThat(next(hr, key))
                 .as("the HR queue hears nothing of a channel ticket")
                 .isNull();
@@ -73,7 +90,10 @@ class QueueStreamTests {
         assertThat(next(channel, key)).isEqualTo(key);
     }
 
-    /** The next event carrying this key within 10 s (other tickets' events are skipped), or null. */
+    /**
+     * The next event carrying this key within 10 s (other tickets' events are skipped), or null; null at once when the
+     * stream has ended (see {@link #endStreamsOnceSettled}).
+     */
     private static String next(BlockingQueue<String> events, String key) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (long left; (left = end - System.nanoTime()) > 0; ) {
@@ -81,8 +101,33 @@ class QueueStreamTests {
             if (key.equals(event)) {
                 return event;
             }
+            if (END.equals(event)) {
+                return null;
+            }
         }
         return null;
+    }
+
+    /**
+     * Proves "this stream never carries the key" by order instead of by waiting 10 s for nothing: once nothing more can
+     * be pushed about the ticket, the server ends every open queue stream, and a stream read to its end has said all it
+     * had to say. Nothing more can be pushed once (1) this node's pushes are done — they are made at the commit, before
+     * the API answered; (2) the work its events started after the commit ({@code @ApplicationModuleListener}s, whose
+     * publications are deleted when done) has finished; (3) a poll for other nodes' changes has run after the commit
+     * (the scheduled one, every second, does the same; {@link #aTicketChangedThroughAnotherAppNodeReachesTheOpenQueuePageToo}
+     * covers the schedule). Ending the streams is what the app does when it stops ({@code QueueStream#closeAll});
+     * every stream of the class ends there, each test opens its own.
+     */
+    private void endStreamsOnceSettled(String key) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where completion_date is null and serialized_event like ?",
+                                Integer.class,
+                                "%" + key + "%")
+                        == 0);
+        otherNodes.poll();
+        queueStream.closeAll(new ContextClosedEvent(context));
     }
 
     @Test
@@ -113,6 +158,7 @@ class QueueStreamTests {
         assertThat(hr.poll(10, TimeUnit.SECONDS))
                 .as("the page is told to reload")
                 .isEqualTo("changed");
+        endStreamsOnceSettled(key);
         assertThat(next(hr, key))
                 .as("an HR agent may not see confidential tickets, nor learn their keys")
                 .isNull();
@@ -143,6 +189,7 @@ class QueueStreamTests {
             } catch (Exception closed) {
                 // the test is over
             }
+            received.add(END);
         });
         reader.setDaemon(true);
         reader.start();
