@@ -178,20 +178,8 @@ class ImportCrashTests {
                 "-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.backstop.helpdesk.HelpdeskApplication",
-                "--spring.profiles.active=postgres",
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--backstop.data-dir=" + dataDir,
-                "--backstop.imports.batch-size=" + BATCH,
-                "--backstop.imports.lease=2s",
-                "--backstop.imports.settle-time=0s",
-                "--backstop.imports.drop-interval=200ms",
-                "--backstop.imports.drop-initial-delay=0s",
-                "--backstop.imports.poll-interval=200ms",
-                "--backstop.imports.poll-initial-delay=0s"));
+                "dev.backstop.helpdesk.HelpdeskApplication"));
+        command.addAll(nodeArguments(database, dataDir));
         File log = dataDir.resolve("child.log").toFile();
         Process node = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -216,23 +204,27 @@ class ImportCrashTests {
     /** The application on {@code database} in this JVM, with the settings {@link #start} gives a child node. */
     static ConfigurableApplicationContext startInThisJvm(String database) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve(database));
-        return new SpringApplicationBuilder(HelpdeskApplication.class)
-                .run(
-                        "--spring.profiles.active=postgres",
-                        "--server.port=0",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--backstop.data-dir=" + dataDir,
-                        "--backstop.imports.batch-size=" + BATCH,
-                        "--backstop.imports.lease=2s",
-                        "--backstop.imports.settle-time=0s",
-                        "--backstop.imports.drop-interval=200ms",
-                        "--backstop.imports.drop-initial-delay=0s",
-                        "--backstop.imports.poll-interval=200ms",
-                        "--backstop.imports.poll-initial-delay=0s",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn");
+        List<String> arguments = new ArrayList<>(nodeArguments(database, dataDir));
+        arguments.addAll(List.of("--spring.main.banner-mode=off", "--logging.level.root=warn"));
+        return new SpringApplicationBuilder(HelpdeskApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** What a node of this test is started with, in a child JVM or in this one. */
+    static List<String> nodeArguments(String database, Path dataDir) {
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--backstop.data-dir=" + dataDir,
+                "--backstop.imports.batch-size=" + BATCH,
+                "--backstop.imports.lease=2s",
+                "--backstop.imports.settle-time=0s",
+                "--backstop.imports.drop-interval=200ms",
+                "--backstop.imports.drop-initial-delay=0s",
+                "--backstop.imports.poll-interval=200ms",
+                "--backstop.imports.poll-initial-delay=0s");
     }
 
     static long recordsDone(JdbcTemplate jdbc) {
