@@ -244,6 +244,23 @@ class BrowserFlowsTests extends BrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.__marker;"))
                 .isEqualTo("same page");
         browser.screenshot("rep-expert-answer-live");
+
+        // two pushes close together (a poll's late push of an older change, then the new change): the reload the
+        // second one starts must run — queued behind the first, it was dropped when the first replaced the timeline
+        Object reloads = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                let started = 0;
+                document.body.addEventListener('htmx:beforeRequest', e => {
+                  if (e.detail.elt.id === 'timeline-live') started++;
+                });
+                document.body.addEventListener('htmx:afterSettle', e => {
+                  if (e.detail.elt.id === 'timeline-live') setTimeout(() => done(started), 200);
+                });
+                const live = document.getElementById('timeline-live');
+                htmx.trigger(live, 'sse:ticket');
+                htmx.trigger(live, 'sse:ticket');""");
+        assertThat(reloads).as("reloads started by two quick pushes").isEqualTo(2L);
+        assertThat(browser.text("#timeline")).contains(answer);
     }
 
     /** Fills the portal's new-ticket form and returns the new ticket's id (the browser is on its page). */
