@@ -17,6 +17,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
+import dev.backstop.helpdesk.testsupport.TestLocks;
 import dev.backstop.helpdesk.testsupport.TestMail;
 import dev.backstop.helpdesk.tickets.TicketOpened;
 import dev.backstop.helpdesk.tickets.TicketStateChanged;
@@ -29,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -59,6 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "spring.mail.port=${backstop.test.smtp-port:3025}",
             "backstop.notifications.requesters.retry-every=1h"
         })
+@ResourceLock(TestLocks.MAIL_PORTS)
 class RequesterNoticesTests {
 
     @RegisterExtension
@@ -112,6 +115,7 @@ class RequesterNoticesTests {
         assertThat(GreenMailUtil.getBody(answered.get(1))).contains("The desk answered");
 
         state("hr", id, "PENDING_REQUESTER");
+        mailsTo("e0007@example.cn", 3); // as a requester meets them: each notice before the next change
         state("hr", id, "RESOLVED");
         List<MimeMessage> all = mailsTo("e0007@example.cn", 4);
         assertThat(all.stream().map(this::subject))
