@@ -1,5 +1,6 @@
 package dev.backstop.helpdesk.browser;
 
+import dev.backstop.helpdesk.testsupport.TestLocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +28,8 @@ import org.springframework.test.context.TestPropertySource;
             "backstop.security.login.delay-per-failure=0ms",
             "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         })
+@ResourceLock(TestLocks.CHROMIUM)
+@ResourceLock("context:browser")
 abstract class BrowserTest {
 
     /** Quits this JVM's Chromium processes when the whole test run ends (JUnit closes the root store's values). */

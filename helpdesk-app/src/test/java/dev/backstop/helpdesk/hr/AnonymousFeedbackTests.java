@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -55,6 +56,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             HrFeedbackContext.DATABASE,
             HrFeedbackContext.NO_LOGIN_DELAY
         })
+@ResourceLock("context:hr-feedback")
 class AnonymousFeedbackTests {
 
     static final String USERNAME = "fbwriter";

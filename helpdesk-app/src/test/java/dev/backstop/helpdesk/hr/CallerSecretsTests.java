@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -36,6 +37,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
             "spring.datasource.url=jdbc:h2:mem:hrcases;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "backstop.security.login.delay-per-failure=0ms"
         })
+@ResourceLock("context:hr-cases-h2")
+@ResourceLock("context:hr-cases-pg")
 class CallerSecretsTests {
 
     @Autowired

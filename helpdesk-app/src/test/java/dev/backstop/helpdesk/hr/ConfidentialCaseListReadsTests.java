@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * or an HR lead leaves one CONFIDENTIAL_CASE row in the HR access log per reader, case and request, like opening it;
  * the requester's own list and a list that does not show it leave none.
  */
+@ResourceLock("context:hr-cases-h2")
+@ResourceLock("context:hr-cases-pg")
 class ConfidentialCaseListReadsTests {
 
     abstract static class Scenarios {

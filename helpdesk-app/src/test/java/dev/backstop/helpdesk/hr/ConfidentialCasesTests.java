@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * admins, payroll staff and other HR agents get 404 on its page and API and do not find it in their lists or search —
  * every read by staff is in the HR access log, and only an HR lead sets or lifts it, with a reason on the timeline.
  */
+@ResourceLock("context:hr-cases-h2")
+@ResourceLock("context:hr-cases-pg")
 class ConfidentialCasesTests {
 
     abstract static class Scenarios {

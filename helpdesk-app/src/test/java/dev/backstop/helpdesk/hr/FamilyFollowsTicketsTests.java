@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "spring.datasource.url=jdbc:h2:mem:hrprivacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "backstop.security.login.delay-per-failure=0ms"
         })
+@ResourceLock("context:hr-privacy")
 class FamilyFollowsTicketsTests {
 
     @Autowired

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -42,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
             HrFeedbackContext.DATABASE,
             HrFeedbackContext.NO_LOGIN_DELAY
         })
+@ResourceLock("context:hr-feedback")
 class HrOversightRetentionAndMyDataTests {
 
     @Autowired

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "spring.datasource.url=jdbc:h2:mem:hrprivacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "backstop.security.login.delay-per-failure=0ms"
         })
+@ResourceLock("context:hr-privacy")
 class HrPrivacyMatrixTests {
 
     @Autowired

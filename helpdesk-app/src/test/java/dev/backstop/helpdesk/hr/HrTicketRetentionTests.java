@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -37,6 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code hr_retention_log}; a recent or still open HR ticket and a ticket of another desk stay. Every foreign key to
  * {@code tickets} must be one the purge knows.
  */
+@ResourceLock("context:hr-cases-h2")
+@ResourceLock("context:hr-cases-pg")
 class HrTicketRetentionTests {
 
     /** Every table with a foreign key to tickets, and what the purge does about it. */

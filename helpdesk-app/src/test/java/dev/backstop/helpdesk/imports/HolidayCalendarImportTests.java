@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "spring.datasource.url=jdbc:h2:mem:importtemplates;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             "backstop.imports.poll-interval=200ms"
         })
+@ResourceLock("context:import-templates")
 class HolidayCalendarImportTests {
 
     @Autowired

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "backstop.imports.poll-interval=200ms",
             "backstop.imports.batch-size=2"
         })
+@ResourceLock("context:imports-pg")
 class ImportCopyPathTests {
 
     static final CurrentUser ADMIN = new CurrentUser(1, "admin", "admin", Set.of(Role.ADMIN), null, null, null, null);

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.sla.escalation.enabled=false"
         })
+@ResourceLock("context:shared-clock-h2")
 public @interface SharedH2ClockContext {
 
     /** The clock of the shared clock contexts: a {@link MutableClock} in Asia/Shanghai, the demo desks' zone. */

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
@@ -24,4 +25,5 @@ import org.springframework.test.context.TestPropertySource;
             "backstop.security.login.delay-per-failure=0ms",
             "backstop.sla.escalation.enabled=false"
         })
+@ResourceLock("context:shared-pg")
 public @interface SharedPostgresContext {}

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.backstop.helpdesk.testsupport.TestLocks;
 import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -55,6 +57,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "backstop.mail.inbound.timeout=2s",
             "backstop.mail.inbound.idle=false"
         })
+@ResourceLock(TestLocks.MAIL_PORTS)
 class ConfidentialCaseMailTests {
 
     static final String DESK = "hr@desk.test";

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.TestLocks;
 import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,6 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * E-mail in and out against GreenMail as a real IMAP and SMTP server: the desk mailbox {@code channel@desk.test}
  * (channel desk) and a mailbox whose server is unreachable (HR desk).
  */
+@ResourceLock(TestLocks.MAIL_PORTS)
 class MailTests {
 
     static final String DESK = "channel@desk.test";

@@ -22,6 +22,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import dev.backstop.helpdesk.testsupport.PostgresTest;
+import dev.backstop.helpdesk.testsupport.TestLocks;
 import dev.backstop.helpdesk.testsupport.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -43,6 +44,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -58,6 +60,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * link becoming tickets, on H2 and on a real PostgreSQL. Each test builds its own region or branch with its own
  * distributors / employees, so it sees exactly its own targets.
  */
+@ResourceLock(TestLocks.MAIL_PORTS)
 class OutreachTests {
 
     @RegisterExtension
