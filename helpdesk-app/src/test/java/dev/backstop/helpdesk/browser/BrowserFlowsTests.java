@@ -2,6 +2,7 @@ package dev.backstop.helpdesk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -246,21 +247,36 @@ class BrowserFlowsTests extends BrowserTest {
         browser.screenshot("rep-expert-answer-live");
 
         // two pushes close together (a poll's late push of an older change, then the new change): the reload the
-        // second one starts must run — queued behind the first, it was dropped when the first replaced the timeline
-        Object reloads = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+        // second one starts must run — queued behind the first, it was dropped when the first replaced the timeline;
+        // and a push right after a reload replaced the timeline must reach the new one — before it settled (20 ms by
+        // default) it did not listen yet. Counted: the reloads these pushes start (a real push may come in between).
+        @SuppressWarnings("unchecked")
+        List<Long> reloads =
+                (List<Long>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                let started = 0; // by these two pushes only: a real push may come in between
+                let both = 0, right = 0;
                 document.body.addEventListener('htmx:beforeRequest', e => {
                   const cause = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
-                  if (cause && cause.detail && cause.detail.probe) started++;
+                  const probe = cause && cause.detail && cause.detail.probe;
+                  if (probe === 1 || probe === 2) both++;
+                  if (probe === 3) right++;
                 });
-                document.body.addEventListener('htmx:afterSettle', e => {
-                  if (e.detail.elt.id === 'timeline-live') setTimeout(() => done(started), 300);
+                // the moment a reload puts a new timeline into the page (before any timer of htmx runs)
+                const replaced = new MutationObserver(changes => {
+                  const added = changes.flatMap(c => Array.from(c.addedNodes)).find(n => n.id === 'timeline-live');
+                  if (!added) return;
+                  replaced.disconnect();
+                  htmx.trigger(added, 'sse:ticket', {probe: 3});
+                  setTimeout(() => done([both, right]), 500);
                 });
+                replaced.observe(document.body, {childList: true, subtree: true});
                 const live = document.getElementById('timeline-live');
                 htmx.trigger(live, 'sse:ticket', {probe: 1});
                 htmx.trigger(live, 'sse:ticket', {probe: 2});""");
-        assertThat(reloads).as("reloads started by two quick pushes").isEqualTo(2L);
+        assertThat(reloads.get(0)).as("reloads started by two quick pushes").isEqualTo(2L);
+        assertThat(reloads.get(1))
+                .as("reloads started by a push right after a reload")
+                .isEqualTo(1L);
         assertThat(browser.text("#timeline")).contains(answer);
     }
 
