@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.BootstrapUtils;
 import org.springframework.test.context.MergedContextConfiguration;
-import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Prints every Spring test context key (MergedContextConfiguration, what Spring's context cache compares) of
@@ -32,22 +28,8 @@ public class ContextKeys {
     record Entry(String testClass, MergedContextConfiguration key, String shape, String properties, boolean dirties) {}
 
     public static void main(String[] args) throws Exception {
-        Path classes = Path.of(args[0]);
-        List<Class<?>> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).sorted().toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, ContextKeys.class.getClassLoader());
-                if (!Modifier.isAbstract(type.getModifiers())) {
-                    collect(type, tests);
-                }
-            }
-        }
         List<Entry> entries = new ArrayList<>();
-        for (Class<?> test : tests) {
-            if (!spring(test) || !hasTests(test)) {
-                continue;
-            }
+        for (Class<?> test : dev.backstop.helpdesk.testsupport.SpringTestClasses.under(Path.of(args[0]))) {
             MergedContextConfiguration key =
                     BootstrapUtils.resolveTestContextBootstrapper(test).buildMergedContextConfiguration();
             String properties = String.join(" | ", new TreeSet<>(Arrays.asList(key.getPropertySourceProperties())));
@@ -171,39 +153,6 @@ public class ContextKeys {
     }
 
     /** A top-level class and its @Nested classes (JUnit runs them inside the top-level one). */
-    static void collect(Class<?> type, List<Class<?>> into) {
-        into.add(type);
-        for (Class<?> inner : type.getDeclaredClasses()) {
-            if (inner.isAnnotationPresent(Nested.class) && !Modifier.isAbstract(inner.getModifiers())) {
-                collect(inner, into);
-            }
-        }
-    }
-
-    static boolean spring(Class<?> test) {
-        for (Class<?> c = test; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
-            boolean found = MergedAnnotations.from(c, SearchStrategy.TYPE_HIERARCHY).stream(ExtendWith.class)
-                    .anyMatch(a -> Arrays.asList(a.getClassArray("value")).contains(SpringExtension.class));
-            if (found) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean hasTests(Class<?> test) {
-        for (Class<?> c = test; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (Arrays.stream(m.getAnnotations())
-                        .anyMatch(a -> a.annotationType().getName().startsWith("org.junit.jupiter")
-                                && a.annotationType().getSimpleName().matches("Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     static String label(Class<?> test) {
         return test.getName().replace("dev.backstop.helpdesk.", "").replace('$', '.');
     }

@@ -2,12 +2,7 @@ package dev.backstop.helpdesk.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.context.BootstrapUtils;
 import org.springframework.test.context.MergedContextConfiguration;
-import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * What lets the test classes run side by side in one JVM ({@link TestLocks}), checked over every Spring test class of
@@ -40,29 +29,10 @@ class SideBySideTests {
 
     @BeforeAll
     static void contexts() throws Exception {
-        Path root = Path.of(SideBySideTests.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        List<Class<?>> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith("Tests.class"))
-                    .sorted()
-                    .toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, SideBySideTests.class.getClassLoader());
-                if (!Modifier.isAbstract(type.getModifiers()) && !type.isMemberClass()) {
-                    withNested(type, tests);
-                }
-            }
-        }
-        for (Class<?> test : tests) {
-            if (spring(test) && hasTests(test)) {
-                MergedContextConfiguration key =
-                        BootstrapUtils.resolveTestContextBootstrapper(test).buildMergedContextConfiguration();
-                CLASSES_BY_CONTEXT.computeIfAbsent(key, k -> new ArrayList<>()).add(test);
-            }
+        for (Class<?> test : SpringTestClasses.under(SpringTestClasses.compiled())) {
+            MergedContextConfiguration key =
+                    BootstrapUtils.resolveTestContextBootstrapper(test).buildMergedContextConfiguration();
+            CLASSES_BY_CONTEXT.computeIfAbsent(key, k -> new ArrayList<>()).add(test);
         }
         assertThat(CLASSES_BY_CONTEXT).as("Spring test contexts found").hasSizeGreaterThan(40);
     }
@@ -146,39 +116,5 @@ class SideBySideTests {
             c = c.getEnclosingClass();
         }
         return c;
-    }
-
-    private static void withNested(Class<?> type, List<Class<?>> into) {
-        into.add(type);
-        for (Class<?> inner : type.getDeclaredClasses()) {
-            if (inner.isAnnotationPresent(Nested.class) && !Modifier.isAbstract(inner.getModifiers())) {
-                withNested(inner, into);
-            }
-        }
-    }
-
-    private static boolean spring(Class<?> test) {
-        for (Class<?> c = test; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
-            boolean found = MergedAnnotations.from(c, SearchStrategy.TYPE_HIERARCHY).stream(ExtendWith.class)
-                    .anyMatch(a -> Arrays.asList(a.getClassArray("value")).contains(SpringExtension.class));
-            if (found) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasTests(Class<?> test) {
-        for (Class<?> c = test; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (AnnotationSupport.isAnnotated(m, Test.class)
-                        || Arrays.stream(m.getAnnotations())
-                                .anyMatch(
-                                        a -> a.annotationType().getSimpleName().equals("ParameterizedTest"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
