@@ -14,8 +14,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * threads have run out of work. First the classes that start application nodes in child JVMs (minutes of waiting on
  * leases and restarts), then the classes that must take turns on the JVM's one Chromium ({@link TestLocks#CHROMIUM},
  * ~3 minutes one after another), then those taking turns on the mail ports ({@link TestLocks#MAIL_PORTS}), then the
- * rest; by name within each group. The order changes only when a class starts, never what it asserts. ADR "fast
- * build".
+ * rest; by name within each group. The order changes only when a class starts, never what it asserts. ADR 0040.
  */
 public class LongChainsFirst implements ClassOrderer {
 

@@ -21,7 +21,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  * What lets the test classes run side by side in one JVM ({@link TestLocks}), checked over every Spring test class of
  * this module, so that a new class cannot break it unseen: classes of one Spring context take turns, and two different
  * contexts never open the same data directory or in-memory database. Nothing is started: the context keys are
- * computed as Spring's context cache computes them. ADR "fast build".
+ * computed as Spring's context cache computes them. ADR 0040.
  */
 class SideBySideTests {
 

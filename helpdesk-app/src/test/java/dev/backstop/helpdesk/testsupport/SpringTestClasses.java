@@ -18,7 +18,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * The Spring test classes of this module's compiled tests that have tests of their own, each {@code *Tests} class
  * with its {@code @Nested} classes, found without running anything: read by {@link SideBySideTests} and by
- * {@code benchmarks/test-contexts/ContextKeys.java} (which lists their context keys). ADR "fast build".
+ * {@code benchmarks/test-contexts/ContextKeys.java} (which lists their context keys). ADR 0040.
  */
 public final class SpringTestClasses {
 

@@ -3,7 +3,7 @@ package dev.backstop.helpdesk.testsupport;
 /**
  * What test classes running side by side in one test JVM must not use at once: JUnit runs helpdesk-app's test classes
  * concurrently (surefire configuration in {@code helpdesk-app/pom.xml}) and a class holding a {@code @ResourceLock}
- * of these names waits for any other class holding the same. ADR "fast build".
+ * of these names waits for any other class holding the same. ADR 0040.
  * <ul>
  *   <li>every class of one Spring test context takes the lock {@code context:<its data directory>}: the shared
  *       contexts' rules (own rows, no global counts) were written for classes that follow one another, and a class

@@ -9,7 +9,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * test classes running side by side in one JVM that is another class's thread (a node closed on purpose in the middle
  * of its work, as {@code MailRestartTests} does) failing an unrelated test; so it is turned off for the whole run, once,
  * before the first test (registered in {@code META-INF/services}). A test's own failures reach it as before: an
- * assertion or an exception in the condition of its {@code await()}. ADR "fast build".
+ * assertion or an exception in the condition of its {@code await()}. ADR 0040.
  */
 public class UncaughtExceptionsStayWithTheirTest implements LauncherSessionListener {
 
