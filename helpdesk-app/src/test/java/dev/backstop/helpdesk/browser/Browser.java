@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -174,7 +175,10 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return timed(
-                "find " + css, () -> wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))));
+                "find " + css,
+                () -> wait.until(driver ->
+                        unlessDetached(() -> ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))
+                                .apply(driver))));
     }
 
     /**
@@ -184,10 +188,10 @@ final class Browser implements AutoCloseable {
     String text(String css) {
         return timed(
                 "text " + css,
-                () -> wait.until(driver -> {
+                () -> wait.until(driver -> unlessDetached(() -> {
                     WebElement element = driver.findElement(By.cssSelector(css));
                     return element.isDisplayed() ? element.getText() : null;
-                }));
+                })));
     }
 
     void type(String css, String text) {
@@ -201,14 +205,39 @@ final class Browser implements AutoCloseable {
     void click(String css) {
         timed(
                 "click " + css,
-                () -> wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                () -> wait.until(driver ->
+                                unlessDetached(() -> ExpectedConditions.elementToBeClickable(By.cssSelector(css))
+                                        .apply(driver)))
                         .click());
     }
 
     void waitForText(String css, String text) {
         timed(
                 "waitForText " + css,
-                () -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)));
+                () -> wait.until(driver -> unlessDetached(
+                        () -> ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)
+                                        .apply(driver)
+                                ? Boolean.TRUE
+                                : null)));
+    }
+
+    /**
+     * One read of the page for a wait: {@code null} (the wait reads again) when a live update replaced the element
+     * meanwhile. ChromeDriver reports such an element as stale or, when htmx swaps it out during the command, with the
+     * DevTools error "Node with given id does not belong to the document" (it failed a CI run on the import job page,
+     * whose progress region is swapped every second).
+     */
+    private static <T> T unlessDetached(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StaleElementReferenceException e) {
+            return null;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     void waitForUrl(String regex) {
