@@ -19,10 +19,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backstop.sla.escalation.enabled=false"})
 @ActiveProfiles("postgres")
+// closed right after the class, while its PostgreSQL still runs: closing it at the JVM's end, after the server was
+// stopped, waited the pool's 3-s connection timeout (the event registry reads on close)
+@DirtiesContext
 class DatabaseOutageTests {
 
     static final Path DATA = Path.of("target/test-data/db-outage").toAbsolutePath();
@@ -57,11 +60,6 @@ class DatabaseOutageTests {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("backstop.data-dir", () -> DATA.resolve("node").toString());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
     }
 
     @Test
@@ -169,7 +167,8 @@ class DatabaseOutageTests {
                     .setPort(PORT)
                     .setDataDirectory(DATA.resolve("pg"))
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
+                    // stopped when the JVM ends, after the context closed (@DirtiesContext)
+                    .setRegisterShutdownHook(true)
                     .setServerConfig("timezone", "UTC")
                     .start();
         } catch (IOException ex) {
