@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -84,9 +85,7 @@ final class Browser implements AutoCloseable {
     private Browser(Chromium chromium, String baseUrl) {
         this.chromium = chromium;
         this.driver = chromium.driver;
-        this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
-        // a live update may replace an element while a wait reads it: read it again rather than fail
-        this.wait.ignoring(StaleElementReferenceException.class);
+        this.wait = new LiveWait(driver);
         this.baseUrl = baseUrl;
     }
 
@@ -175,10 +174,7 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return timed(
-                "find " + css,
-                () -> wait.until(driver ->
-                        unlessDetached(() -> ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))
-                                .apply(driver))));
+                "find " + css, () -> wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))));
     }
 
     /**
@@ -188,10 +184,10 @@ final class Browser implements AutoCloseable {
     String text(String css) {
         return timed(
                 "text " + css,
-                () -> wait.until(driver -> unlessDetached(() -> {
+                () -> wait.until(driver -> {
                     WebElement element = driver.findElement(By.cssSelector(css));
                     return element.isDisplayed() ? element.getText() : null;
-                })));
+                }));
     }
 
     void type(String css, String text) {
@@ -205,39 +201,14 @@ final class Browser implements AutoCloseable {
     void click(String css) {
         timed(
                 "click " + css,
-                () -> wait.until(driver ->
-                                unlessDetached(() -> ExpectedConditions.elementToBeClickable(By.cssSelector(css))
-                                        .apply(driver)))
+                () -> wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
                         .click());
     }
 
     void waitForText(String css, String text) {
         timed(
                 "waitForText " + css,
-                () -> wait.until(driver -> unlessDetached(
-                        () -> ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)
-                                        .apply(driver)
-                                ? Boolean.TRUE
-                                : null)));
-    }
-
-    /**
-     * One read of the page for a wait: {@code null} (the wait reads again) when a live update replaced the element
-     * meanwhile. ChromeDriver reports such an element as stale or, when htmx swaps it out during the command, with the
-     * DevTools error "Node with given id does not belong to the document" (it failed a CI run on the import job page,
-     * whose progress region is swapped every second).
-     */
-    private static <T> T unlessDetached(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (StaleElementReferenceException e) {
-            return null;
-        } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return null;
-            }
-            throw e;
-        }
+                () -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)));
     }
 
     void waitForUrl(String regex) {
@@ -385,6 +356,36 @@ final class Browser implements AutoCloseable {
     }
 
     /** One Chromium process with its ChromeDriver and its own profile directory. */
+    /**
+     * A wait that reads the page again when a live update (an htmx swap) replaced the element it was reading, for every
+     * wait of a test (its own {@code browser.wait.until} too). ChromeDriver reports such an element as stale or, when
+     * htmx swaps it out during the command, with the DevTools error "Node with given id does not belong to the
+     * document", which is no exception class of its own (it failed a CI run on the import job page, whose progress
+     * region is swapped every second).
+     */
+    private static final class LiveWait extends WebDriverWait {
+
+        LiveWait(WebDriver driver) {
+            super(driver, TIMEOUT, POLL);
+            ignoring(StaleElementReferenceException.class);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.until(driver -> {
+                try {
+                    return condition.apply(driver);
+                } catch (WebDriverException e) {
+                    if (!(e instanceof StaleElementReferenceException)
+                            && String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+    }
+
     private static final class Chromium {
 
         final ChromeDriver driver;
