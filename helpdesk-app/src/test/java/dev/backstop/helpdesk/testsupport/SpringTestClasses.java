@@ -47,7 +47,7 @@ public final class SpringTestClasses {
             }
         }
         return all.stream()
-                .filter(SpringTestClasses::spring)
+                .filter(SpringTestClasses::isSpringTest)
                 .filter(SpringTestClasses::hasTests)
                 .toList();
     }
@@ -62,7 +62,7 @@ public final class SpringTestClasses {
     }
 
     /** Run by Spring's extension: its own, or (a nested class) its enclosing class's. */
-    private static boolean spring(Class<?> test) {
+    static boolean isSpringTest(Class<?> test) {
         for (Class<?> c = test; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             boolean found = MergedAnnotations.from(c, SearchStrategy.TYPE_HIERARCHY).stream(ExtendWith.class)
                     .anyMatch(a -> Arrays.asList(a.getClassArray("value")).contains(SpringExtension.class));
