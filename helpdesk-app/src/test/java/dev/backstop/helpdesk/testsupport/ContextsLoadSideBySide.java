@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.BootstrapUtils;
@@ -31,7 +32,8 @@ import org.springframework.test.context.support.DefaultBootstrapContext;
  * hit, the pause and restart of idle contexts, {@code @DirtiesContext} and the failure count stay Spring's, under the
  * cache's lock as before. A context that fails to start is started once more by Spring's own code, so that the
  * failure is counted and reported as Spring reports it. {@link ContextsLoadSideBySideTests} fails if SpringExtension
- * stops taking the manager from its store (a Spring upgrade), rather than the build silently slowing down.
+ * stops taking the manager from its store (a Spring upgrade), rather than the build silently slowing down. (Spring's
+ * AOT test mode, which swaps the configuration key, is not used here.)
  */
 public class ContextsLoadSideBySide implements BeforeAllCallback, TestInstancePreConstructCallback {
 
@@ -45,8 +47,7 @@ public class ContextsLoadSideBySide implements BeforeAllCallback, TestInstancePr
     }
 
     @Override
-    public void preConstructTestInstance(
-            org.junit.jupiter.api.extension.TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
         offerManager(context);
     }
 
