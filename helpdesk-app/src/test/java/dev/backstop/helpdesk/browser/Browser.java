@@ -355,7 +355,6 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** One Chromium process with its ChromeDriver and its own profile directory. */
     /**
      * A wait that reads the page again when a live update (an htmx swap) replaced the element it was reading, for every
      * wait of a test (its own {@code browser.wait.until} too). ChromeDriver reports such an element as stale or, when
@@ -386,6 +385,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** One Chromium process with its ChromeDriver and its own profile directory. */
     private static final class Chromium {
 
         final ChromeDriver driver;
