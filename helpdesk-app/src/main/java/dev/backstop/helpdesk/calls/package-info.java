@@ -15,7 +15,8 @@
  * ({@code call_events}); an event only fills what is still empty and the state (RINGING, ANSWERED, ENDED, ABANDONED,
  * MISSED) is derived from what is filled, so late, repeated or out-of-order events end in the same record and a call
  * never goes backwards. {@code held}, {@code resumed} and {@code transferred} (with {@code transferTo}) may happen
- * several times: each counts once under its {@code eventId} (else its {@code at}) in {@code call_steps}, and the hold
+ * several times: each counts once under its {@code eventId} (else its {@code at}) in {@code call_steps}
+ * ({@code internal.CallSteps}), and the hold
  * count and time, on-hold, transfers and the agent who has the call are derived from all of them in the order they
  * happened. The hotline called ({@code to}, table {@code hotlines}) gives the desk; the calling number gives
  * the party (a front-line rep by the phone number admins gave them, or a distributor contact; at the HR line an

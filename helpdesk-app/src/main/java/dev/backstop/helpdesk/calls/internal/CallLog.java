@@ -5,11 +5,8 @@ import dev.backstop.helpdesk.calls.CallState;
 import dev.backstop.helpdesk.calls.ReportedCall;
 import dev.backstop.helpdesk.shared.PhoneNumbers;
 import dev.backstop.helpdesk.tickets.Desk;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,82 +19,23 @@ import org.springframework.stereotype.Component;
  * The call records and their state machine. Each (callId, event) is taken once ({@code call_events}); an event only
  * fills what is still empty, and the state is derived from what is filled ({@link #state}), so events that arrive late,
  * twice or out of order (hang-up before answer) end in the same record, and a call never moves backwards. The call's
- * row is locked while an event is applied: two events of one call arriving at once take turns.
+ * row is locked while an event is applied: two events of one call arriving at once take turns. A record is
+ * {@link CallRow}; holds and transfers are {@link CallSteps}.
+ *
+ * <p>About 350 lines on purpose: every write of a call record is here (the PBX's events, a call placed from Backstop,
+ * a missed call reported through the older interface, a dial that failed), so they fill the same columns by the
+ * same rules and never move a call backwards; the queries beside them are one statement each.
  */
 @Component
 class CallLog {
 
-    record Row(
-            long id,
-            String callId,
-            Long pbxId,
-            Desk desk,
-            String direction,
-            String from,
-            String to,
-            CallState state,
-            Parties.Party party,
-            List<Long> ringUsers,
-            Long answeredBy,
-            String answeredByName,
-            String answeringNumber,
-            String queue,
-            String ivrChoice,
-            String cause,
-            String recording,
-            Instant startedAt,
-            Instant answeredAt,
-            Instant endedAt,
-            Long ticketId,
-            String ticketKey,
-            Instant updatedAt,
-            Steps steps,
-            Long agentId,
-            String agentUsername,
-            Long placedBy) {
-
-        Long waitSeconds() {
-            Instant until = answeredAt != null ? answeredAt : endedAt;
-            return startedAt == null || until == null
-                    ? null
-                    : Math.max(0, Duration.between(startedAt, until).toSeconds());
-        }
-
-        Long talkSeconds() {
-            return answeredAt == null || endedAt == null
-                    ? null
-                    : Math.max(0, Duration.between(answeredAt, endedAt).toSeconds());
-        }
-
-        boolean inbound() {
-            return !"out".equals(direction);
-        }
-    }
-
-    /**
-     * What the repeatable events made of a call: how often and how long it was held (an open hold counts until the
-     * hang-up), whether it is on hold now, how often it was transferred and to whom last.
-     */
-    record Steps(int holds, long holdSeconds, boolean onHold, int transfers, String transferredTo) {
-        static final Steps NONE = new Steps(0, 0, false, 0, null);
-    }
-
     /** What an event did: the record before (null for a new call) and after; {@code repeated} when it was taken before. */
-    record Applied(Row before, Row after, boolean repeated) {
+    record Applied(CallRow before, CallRow after, boolean repeated) {
 
         boolean became(CallState... states) {
             return Arrays.asList(states).contains(after.state()) && (before == null || before.state() != after.state());
         }
     }
-
-    /**
-     * A call with the names it refers to, as scalar sub-selects rather than joins: so the same select can lock the
-     * call's row ({@code for update} on one table, on PostgreSQL and H2 alike).
-     */
-    private static final String SELECT = """
-            select c.*, (select u.display_name from app_users u where u.id = c.answered_by) as answered_name,
-                   (select t.ticket_key from tickets t where t.id = c.ticket_id) as ticket_key_,
-                   (select a.username from app_users a where a.id = c.agent_id) as agent_username from calls c""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -107,8 +45,8 @@ class CallLog {
         this.clock = clock;
     }
 
-    Optional<Row> find(String callId) {
-        return jdbc.query(SELECT + " where c.call_id = ?", CallLog::row, callId).stream()
+    Optional<CallRow> find(String callId) {
+        return jdbc.query(CallRow.SELECT + " where c.call_id = ?", CallRow::read, callId).stream()
                 .findFirst();
     }
 
@@ -116,8 +54,8 @@ class CallLog {
      * Locks the call's row and reads it (one statement for a call already known), creating it first when it is new;
      * the caller's transaction holds the lock.
      */
-    Row lock(String callId, String direction) {
-        Optional<Row> known = locked(callId);
+    CallRow lock(String callId, String direction) {
+        Optional<CallRow> known = locked(callId);
         if (known.isPresent()) {
             return known.get();
         }
@@ -127,8 +65,8 @@ class CallLog {
         return locked(callId).orElseThrow();
     }
 
-    private Optional<Row> locked(String callId) {
-        return jdbc.query(SELECT + " where c.call_id = ? for update", CallLog::row, callId).stream()
+    private Optional<CallRow> locked(String callId) {
+        return jdbc.query(CallRow.SELECT + " where c.call_id = ? for update", CallRow::read, callId).stream()
                 .findFirst();
     }
 
@@ -146,8 +84,8 @@ class CallLog {
      * Fills what the event tells and is still empty, then derives the state; without holds or transfers
      * ({@code withSteps} false) also the agent who has the call (who answered, else who placed it), in the same update.
      */
-    Row fill(
-            Row row,
+    CallRow fill(
+            CallRow row,
             CtiEvent e,
             Instant at,
             Desk desk,
@@ -239,96 +177,6 @@ class CallLog {
     }
 
     /**
-     * True the first time this repeatable event (held, resumed, transferred) is seen under its key (the PBX's event
-     * id, else the time it happened); false for a retry.
-     */
-    boolean firstStep(String callId, String key, String event, Instant at, String target, Long targetUser) {
-        return jdbc.update(
-                        """
-                        insert into call_steps (call_id, step_key, event, happened_at, target, target_user, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                        callId,
-                        key,
-                        event,
-                        Timestamp.from(at),
-                        target,
-                        targetUser,
-                        Timestamp.from(clock.instant()))
-                == 1;
-    }
-
-    private record Step(String event, Instant at, String target, Long targetUser) {}
-
-    /**
-     * Derives the hold and transfer columns and the agent who has the call from all steps taken, in the order they
-     * happened (not arrived): so held / resumed / transferred repeated or out of order end in the same record.
-     */
-    Row derive(Row row, boolean withSteps) {
-        if (!withSteps) { // no hold or transfer yet: only the agent who has the call can change
-            Long agent = row.answeredBy() != null ? row.answeredBy() : row.placedBy();
-            if (java.util.Objects.equals(agent, row.agentId())) {
-                return row;
-            }
-            jdbc.update("update calls set agent_id = ? where id = ?", agent, row.id());
-            return find(row.callId()).orElseThrow();
-        }
-        List<Step> steps = jdbc.query(
-                """
-                select event, happened_at, target, target_user from call_steps where call_id = ?
-                 order by happened_at, case event when 'held' then 0 when 'resumed' then 1 else 2 end, step_key""",
-                (rs, i) -> new Step(
-                        rs.getString(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        longOrNull(rs, "target_user")),
-                row.callId());
-        int holds = 0;
-        int transfers = 0;
-        long held = 0;
-        Instant heldSince = null;
-        Step lastTransfer = null;
-        for (Step step : steps) {
-            switch (step.event()) {
-                case "held" -> {
-                    holds++;
-                    heldSince = heldSince == null ? step.at() : heldSince;
-                }
-                case "resumed" -> {
-                    if (heldSince != null) {
-                        held += Duration.between(heldSince, step.at()).toSeconds();
-                        heldSince = null;
-                    }
-                }
-                case "transferred" -> {
-                    transfers++;
-                    lastTransfer = step;
-                }
-                default -> {}
-            }
-        }
-        boolean onHold = heldSince != null && row.endedAt() == null;
-        if (heldSince != null && row.endedAt() != null && row.endedAt().isAfter(heldSince)) {
-            held += Duration.between(heldSince, row.endedAt()).toSeconds();
-        }
-        Long agent = lastTransfer != null
-                ? lastTransfer.targetUser()
-                : row.answeredBy() != null ? row.answeredBy() : row.placedBy();
-        jdbc.update(
-                """
-                update calls set holds = ?, hold_seconds = ?, on_hold = ?, transfers = ?, transferred_to = ?,
-                       transferred_to_user = ?, agent_id = ? where id = ?""",
-                holds,
-                held,
-                onHold,
-                transfers,
-                lastTransfer == null ? null : lastTransfer.target(),
-                lastTransfer == null ? null : lastTransfer.targetUser(),
-                agent,
-                row.id());
-        return find(row.callId()).orElseThrow();
-    }
-
-    /**
      * The state from what is known: a hang-up after an answer (or with {@code normalClearing}/{@code forwarded}: the
      * call was established) ends it; a caller who hung up waiting ({@code cancel}, {@code abandoned}) abandoned it;
      * any other hang-up without an answer (busy, no answer, not reachable) is missed.
@@ -356,7 +204,7 @@ class CallLog {
      * too: abandoned or missed, with its wait; a call the CTI events recorded already only gets its callback task.
      */
     void missedReported(ReportedCall call, Instant at, long ticketId) {
-        Optional<Row> known = find(call.callId());
+        Optional<CallRow> known = find(call.callId());
         if (known.isPresent()) {
             jdbc.update(
                     "update calls set ticket_id = coalesce(ticket_id, ?), updated_at = ? where id = ?",
@@ -400,15 +248,16 @@ class CallLog {
     }
 
     /** The calls on a ticket, first call first. */
-    List<Row> ofTicket(long ticketId) {
-        return jdbc.query(SELECT + " where c.ticket_id = ? order by c.started_at, c.id", CallLog::row, ticketId);
+    List<CallRow> ofTicket(long ticketId) {
+        return jdbc.query(
+                CallRow.SELECT + " where c.ticket_id = ? order by c.started_at, c.id", CallRow::read, ticketId);
     }
 
     /**
      * The caller log: the calls an agent had (answered, placed, had transferred to them, or that rang for them), or the
      * calls of some desks; newest first.
      */
-    List<Row> logOf(Long userId, java.util.Collection<Desk> desks, int limit) {
+    List<CallRow> logOf(Long userId, java.util.Collection<Desk> desks, int limit) {
         List<Object> args = new java.util.ArrayList<>();
         String where;
         if (userId != null) {
@@ -421,14 +270,14 @@ class CallLog {
             desks.forEach(d -> args.add(d.name()));
         }
         return jdbc.query(
-                SELECT + " where (" + where + ") order by coalesce(c.started_at, c.updated_at) desc, c.id desc"
+                CallRow.SELECT + " where (" + where + ") order by coalesce(c.started_at, c.updated_at) desc, c.id desc"
                         + " fetch first " + limit + " rows only",
-                CallLog::row,
+                CallRow::read,
                 args.toArray());
     }
 
     /** An outbound call an agent placed from Backstop (click-to-dial or a {@code tel:} link); returns its row. */
-    Row placed(
+    CallRow placed(
             String callId,
             Desk desk,
             String fromExtension,
@@ -483,14 +332,14 @@ class CallLog {
     }
 
     /** The records of these calls (one query; unknown ids are left out). */
-    List<Row> byCallIds(java.util.Collection<String> callIds) {
+    List<CallRow> byCallIds(java.util.Collection<String> callIds) {
         if (callIds.isEmpty()) {
             return List.of();
         }
         return jdbc.query(
-                SELECT + " where c.call_id in (" + String.join(",", java.util.Collections.nCopies(callIds.size(), "?"))
-                        + ")",
-                CallLog::row,
+                CallRow.SELECT + " where c.call_id in ("
+                        + String.join(",", java.util.Collections.nCopies(callIds.size(), "?")) + ")",
+                CallRow::read,
                 callIds.toArray());
     }
 
@@ -509,65 +358,5 @@ class CallLog {
 
     private static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Row row(ResultSet rs, int i) throws SQLException {
-        String ring = rs.getString("ring_users");
-        List<Long> ringUsers = ring == null || ring.isBlank()
-                ? List.of()
-                : Arrays.stream(ring.split(","))
-                        .map(String::strip)
-                        .map(Long::valueOf)
-                        .toList();
-        String desk = rs.getString("desk");
-        return new Row(
-                rs.getLong("id"),
-                rs.getString("call_id"),
-                longOrNull(rs, "pbx_id"),
-                desk == null ? null : Desk.valueOf(desk),
-                rs.getString("direction"),
-                rs.getString("from_number"),
-                rs.getString("to_number"),
-                CallState.valueOf(rs.getString("state")),
-                new Parties.Party(
-                        rs.getString("party_kind"),
-                        longOrNull(rs, "party_ref"),
-                        rs.getString("party_name"),
-                        rs.getString("party_code"),
-                        longOrNull(rs, "distributor_id"),
-                        longOrNull(rs, "employee_id"),
-                        null),
-                ringUsers,
-                longOrNull(rs, "answered_by"),
-                rs.getString("answered_name"),
-                rs.getString("answering_number"),
-                rs.getString("queue"),
-                rs.getString("ivr_choice"),
-                rs.getString("cause"),
-                rs.getString("recording"),
-                instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("answered_at")),
-                instant(rs.getTimestamp("ended_at")),
-                longOrNull(rs, "ticket_id"),
-                rs.getString("ticket_key_"),
-                instant(rs.getTimestamp("updated_at")),
-                new Steps(
-                        rs.getInt("holds"),
-                        rs.getLong("hold_seconds"),
-                        rs.getBoolean("on_hold"),
-                        rs.getInt("transfers"),
-                        rs.getString("transferred_to")),
-                longOrNull(rs, "agent_id"),
-                rs.getString("agent_username"),
-                longOrNull(rs, "placed_by"));
     }
 }

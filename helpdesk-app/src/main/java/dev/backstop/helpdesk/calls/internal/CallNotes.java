@@ -19,7 +19,7 @@ class CallNotes {
     }
 
     /** When an agent puts the call on the ticket. */
-    String linked(CallLog.Row call) {
+    String linked(CallRow call) {
         return "%s：%s → %s，坐席 %s，开始 %s，等待 %s 秒 / %s call: %s → %s, agent %s, started %s, waited %s s [%s]"
                 .formatted(
                         call.inbound() ? "来电" : "去电",
@@ -38,7 +38,7 @@ class CallNotes {
     }
 
     /** When the call the ticket has ends. */
-    String ended(CallLog.Row call) {
+    String ended(CallRow call) {
         return "通话结束：%s → %s，坐席 %s，接听 %s，挂断 %s，通话 %s 秒，原因 %s%s / Call ended: %s → %s, agent %s, answered %s, hung up %s, talk %s s, cause %s%s [%s]"
                 .formatted(
                         orDash(call.from()),
@@ -60,7 +60,7 @@ class CallNotes {
                         call.callId());
     }
 
-    String recording(CallLog.Row call) {
+    String recording(CallRow call) {
         return "通话录音 / Call recording: " + call.recording() + " [" + call.callId() + "]";
     }
 

@@ -64,7 +64,7 @@ class CallPages {
 
     @GetMapping("/workspace/calls/{callId}/pop")
     String pop(@PathVariable String callId, CurrentUser user, Model model) {
-        CallLog.Row call = records.row(callId, user);
+        CallRow call = records.row(callId, user);
         model.addAttribute("call", CallRecords.record(call));
         model.addAttribute("mine", user.id() == (call.answeredBy() == null ? -1 : call.answeredBy()));
         model.addAttribute("otherAnswered", call.answeredBy() != null && call.answeredBy() != user.id());
@@ -94,13 +94,13 @@ class CallPages {
             RedirectAttributes flash) {
         try {
             long id = transaction.execute(status -> {
-                CallLog.Row call = records.row(callId, user);
+                CallRow call = records.row(callId, user);
                 if (call.ticketId() != null) {
                     throw new CallRefused("calls.error.alreadyOnTicket", call.ticketKey());
                 }
                 TicketDetails ticket = ticketId != null ? tickets.get(ticketId, user) : create(call, subject, user);
                 log.linkTicket(call.id(), ticket.id());
-                CallLog.Row linked = log.find(call.callId()).orElseThrow();
+                CallRow linked = log.find(call.callId()).orElseThrow();
                 tickets.logCall(ticket.id(), notes.linked(linked), null, user);
                 if (linked.endedAt() != null && linked.answeredAt() != null) {
                     tickets.logCall(ticket.id(), notes.ended(linked), null, user);
@@ -116,7 +116,7 @@ class CallPages {
         }
     }
 
-    private TicketDetails create(CallLog.Row call, String subject, CurrentUser user) {
+    private TicketDetails create(CallRow call, String subject, CurrentUser user) {
         if (subject == null || subject.isBlank()) {
             throw new CallRefused("calls.error.subject");
         }
@@ -153,7 +153,7 @@ class CallPages {
     }
 
     /** The party's open tickets the agent may see, most recently changed first. */
-    private List<TicketSummary> openTickets(CallLog.Row call, CurrentUser user) {
+    private List<TicketSummary> openTickets(CallRow call, CurrentUser user) {
         Parties.Party p = call.party();
         try {
             List<TicketSummary> found;

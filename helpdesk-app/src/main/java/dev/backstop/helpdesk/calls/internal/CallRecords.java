@@ -24,7 +24,7 @@ class CallRecords {
     }
 
     @Transactional(readOnly = true)
-    CallLog.Row row(String callId, CurrentUser user) {
+    CallRow row(String callId, CurrentUser user) {
         return log.find(callId == null ? "" : callId)
                 .filter(c -> mayRead(c.desk(), user))
                 .orElseThrow(() -> new CallNotFound(String.valueOf(callId)));
@@ -88,7 +88,7 @@ class CallRecords {
                 };
     }
 
-    static CallRecord record(CallLog.Row c) {
+    static CallRecord record(CallRow c) {
         Parties.Party p = c.party();
         boolean distributor = "DISTRIBUTOR_CONTACT".equals(p.kind());
         boolean hr = "EMPLOYEE".equals(p.kind()) || "FAMILY_MEMBER".equals(p.kind());

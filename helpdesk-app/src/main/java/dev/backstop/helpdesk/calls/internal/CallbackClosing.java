@@ -29,7 +29,7 @@ class CallbackClosing {
     }
 
     /** Returns the ids of the tasks the answered outbound call closed. */
-    List<Long> calledBack(CallLog.Row call, CurrentUser by) {
+    List<Long> calledBack(CallRow call, CurrentUser by) {
         String digits = PhoneNumbers.digits(call.to());
         if (digits == null || call.inbound()) {
             return List.of();

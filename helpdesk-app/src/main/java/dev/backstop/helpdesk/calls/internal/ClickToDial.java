@@ -78,7 +78,7 @@ class ClickToDial {
             }
             Telephony.Dialer dialer = telephony.dialer().orElse(null);
             String extension = telephony.extensionOf(user.id()).orElse(null);
-            CallLog.Row placed = log.placed(callId, desk, extension, to, user.id(), ticketId, dialer == null);
+            CallRow placed = log.placed(callId, desk, extension, to, user.id(), ticketId, dialer == null);
             if (dialer == null) {
                 callbacks.calledBack(placed, user); // the tel: call is the callback: its task is done
             }

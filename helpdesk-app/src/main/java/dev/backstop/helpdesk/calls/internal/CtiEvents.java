@@ -30,6 +30,7 @@ class CtiEvents {
 
     private final Telephony telephony;
     private final CallLog log;
+    private final CallSteps callSteps;
     private final Parties parties;
     private final MissedCalls missed;
     private final TicketManagement tickets;
@@ -43,6 +44,7 @@ class CtiEvents {
     CtiEvents(
             Telephony telephony,
             CallLog log,
+            CallSteps callSteps,
             Parties parties,
             MissedCalls missed,
             TicketManagement tickets,
@@ -57,6 +59,7 @@ class CtiEvents {
         this.notes = notes;
         this.telephony = telephony;
         this.log = log;
+        this.callSteps = callSteps;
         this.parties = parties;
         this.missed = missed;
         this.tickets = tickets;
@@ -80,7 +83,7 @@ class CtiEvents {
         Instant now = clock.instant();
         Instant at = e.at() == null || e.at().isAfter(now) ? now : e.at();
         String callId = e.callId().strip();
-        CallLog.Row before = log.lock(callId, e.inbound() ? "in" : "out");
+        CallRow before = log.lock(callId, e.inbound() ? "in" : "out");
         if (e.repeatable()) {
             String key = stepKey(e);
             String target = e.transferTo() == null || e.transferTo().isBlank()
@@ -93,7 +96,7 @@ class CtiEvents {
                 throw new CallRefused("calls.error.transferToTooLong", 100);
             }
             Long targetUser = target == null ? null : telephony.staffBy(target).orElse(null);
-            if (!log.firstStep(callId, key, e.event(), at, target, targetUser)) {
+            if (!callSteps.firstStep(callId, key, e.event(), at, target, targetUser)) {
                 return Map.of(); // the PBX retried this hold, resume or transfer
             }
         } else if (!log.firstTime(callId, e.event())) {
@@ -119,7 +122,8 @@ class CtiEvents {
         // the holds and transfers are derived from the steps only when there are any (most calls have none)
         boolean steps =
                 e.repeatable() || before.steps().holds() > 0 || before.steps().transfers() > 0;
-        CallLog.Row after = log.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id(), steps), steps);
+        CallRow after =
+                callSteps.derive(log.fill(before, e, at, desk, party, ring, answeredBy, pbx.id(), steps), steps);
         CallLog.Applied applied = new CallLog.Applied(before, after, false);
         boolean isNew = "newCall".equals(e.event()) && before.startedAt() == null && before.endedAt() == null;
         if (isNew
@@ -190,7 +194,7 @@ class CtiEvents {
     }
 
     /** The answer to a repeated {@code newCall}: what the first one got. */
-    private Map<String, Object> steer(CallLog.Row row, CtiEvent e) {
+    private Map<String, Object> steer(CallRow row, CtiEvent e) {
         return e.inbound() ? steer(row.desk(), row.party(), e.from()) : Map.of();
     }
 

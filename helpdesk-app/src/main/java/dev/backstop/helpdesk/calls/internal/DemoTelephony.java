@@ -95,7 +95,7 @@ class DemoTelephony implements TelephonyDemo {
                 "https://pbx.example.com/recordings/demo-call-0001.mp3");
         List<Long> ticket = jdbc.queryForList("select id from tickets where subject = '到货数量与发货单不符'", Long.class);
         if (!ticket.isEmpty()) {
-            CallLog.Row call = log.find(answered).orElseThrow();
+            CallRow call = log.find(answered).orElseThrow();
             log.linkTicket(call.id(), ticket.getFirst());
             tickets.logCall(ticket.getFirst(), notes.linked(log.find(answered).orElseThrow()), null, channelAgent);
         }

@@ -124,7 +124,7 @@ class ScreenPops {
      * In the transaction that changed the call, with its record as changed: tells the other nodes (a notification
      * PostgreSQL delivers at the commit, never after a rollback) and pushes to this node's streams after the commit.
      */
-    void changed(CallLog.Row call) {
+    void changed(CallRow call) {
         if (database.isPostgres()) {
             jdbc.query("select pg_notify(?, ?)", rs -> {}, CHANNEL, node + " " + call.callId());
         }
@@ -132,7 +132,7 @@ class ScreenPops {
     }
 
     /** After the commit of a change made on this node. */
-    void pushed(CallLog.Row call) {
+    void pushed(CallRow call) {
         if (newer(call)) {
             senders.execute(() -> publish(call));
         }
@@ -145,7 +145,7 @@ class ScreenPops {
         }
         List<String> ids = new ArrayList<>(callIds);
         for (int from = 0; from < ids.size(); from += 100) {
-            for (CallLog.Row call : log.byCallIds(ids.subList(from, Math.min(ids.size(), from + 100)))) {
+            for (CallRow call : log.byCallIds(ids.subList(from, Math.min(ids.size(), from + 100)))) {
                 if (newer(call)) {
                     publish(call);
                 }
@@ -167,7 +167,7 @@ class ScreenPops {
     }
 
     /** Writes one change to the streams of the users it pops for: serialized once, the same bytes to each. */
-    void publish(CallLog.Row call) {
+    void publish(CallRow call) {
         Set<Long> users = new LinkedHashSet<>(call.ringUsers());
         if (call.answeredBy() != null) {
             users.add(call.answeredBy());
@@ -186,7 +186,7 @@ class ScreenPops {
         }
     }
 
-    private byte[] frame(CallLog.Row call) {
+    private byte[] frame(CallRow call) {
         Map<String, Object> pop = new LinkedHashMap<>();
         pop.put("callId", call.callId());
         pop.put("state", call.state().name());
@@ -195,7 +195,7 @@ class ScreenPops {
     }
 
     /** True (and remembered) when this change of the call is later than the last one pushed here. */
-    private boolean newer(CallLog.Row call) {
+    private boolean newer(CallRow call) {
         boolean[] newer = {false};
         pushed.compute(call.callId(), (id, before) -> {
             if (before == null || call.updatedAt().isAfter(before)) {
