@@ -12,7 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code import_jobs} and {@code import_problems} tables. */
+/**
+ * The {@code import_jobs} and {@code import_problems} tables.
+ *
+ * <p>A little over 300 lines on purpose: a job's row, its problems and its changes are written together by the runner
+ * and read together by the pages; each method is one statement, the row mappers at the end.
+ */
 @Repository
 public class ImportJobs {
 

@@ -7,9 +7,7 @@ import dev.backstop.imports.CsvRow;
 import dev.backstop.imports.Field;
 import dev.backstop.imports.HeaderMapping;
 import dev.backstop.imports.ImportCodes;
-import dev.backstop.imports.SafeCsvWriter;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,8 @@ import org.springframework.stereotype.Service;
  * <p>
  * Around 400 lines on purpose: it is the module's one facade for the pages and the API, and every method applies the
  * same two rules first (only kinds the caller may import, sensitive fields masked for those who may not see them);
- * the work itself is in {@link ImportRunner}, {@link ImportJobs} and {@link ImportTargets}. The report and template
- * writers could move to a class of their own if it grows.
+ * the work itself is in {@link ImportRunner}, {@link ImportJobs} and {@link ImportTargets}, the CSV reports and
+ * templates in {@link ImportReports}.
  */
 @Service
 public class ImportManagement {
@@ -336,7 +334,7 @@ public class ImportManagement {
     }
 
     /** Arguments that name a field (a missing or doubly fed column) name it by its label. */
-    private static List<String> labelled(ImportTarget target, ImportJobs.StoredProblem p, Locale locale) {
+    static List<String> labelled(ImportTarget target, ImportJobs.StoredProblem p, Locale locale) {
         if (ImportCodes.COLUMN_MISSING.equals(p.code()) || ImportCodes.COLUMN_DUPLICATE.equals(p.code())) {
             return p.arguments().stream().map(a -> label(target, a, locale)).toList();
         }
@@ -358,31 +356,10 @@ public class ImportManagement {
         return jobs.changeCount(job.id());
     }
 
-    private static ChangeView changeView(ImportTarget target, boolean mask, ImportJobs.StoredChange c, Locale locale) {
+    static ChangeView changeView(ImportTarget target, boolean mask, ImportJobs.StoredChange c, Locale locale) {
         boolean hide = mask && target.sensitiveFields().contains(c.field());
         return new ChangeView(
                 c.line(), label(target, c.field(), locale), hide ? MASK : c.before(), hide ? MASK : c.after());
-    }
-
-    /** Every change of the job as CSV: line, field, from, to (for a dry run: what the apply would change). */
-    public void writeChangeReport(ImportJob job, CurrentUser user, Locale locale, OutputStream out) {
-        ImportTarget target = targets.get(job.kind());
-        boolean mask = !ImportTargets.maySeeSensitive(target, user);
-        try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
-            writer.writeRow(List.of(
-                    message("imports.report.line", List.of(), locale),
-                    message("imports.col.field", List.of(), locale),
-                    message("imports.col.before", List.of(), locale),
-                    message("imports.col.after", List.of(), locale)));
-            jobs.eachChange(job.id(), c -> {
-                ChangeView view = changeView(target, mask, c, locale);
-                writer.writeRow(java.util.Arrays.asList(
-                        String.valueOf(view.line()),
-                        view.field(),
-                        view.before() == null ? "" : view.before(),
-                        view.after() == null ? "" : view.after()));
-            });
-        }
     }
 
     /** Why a job failed, with the arguments of its file problem ("larger than 100 MB"); null when it did not. */
@@ -421,82 +398,6 @@ public class ImportManagement {
             filled[i] = "";
         }
         return new java.text.MessageFormat(pattern, locale).format(filled);
-    }
-
-    /**
-     * The error report: line, problem (localized; several problems of a row joined) and the original row, under
-     * the file's own headers. Written by {@link SafeCsvWriter}: opens safely in Excel and WPS.
-     */
-    public void writeErrorReport(ImportJob job, CurrentUser user, Locale locale, OutputStream out) {
-        ImportTarget target = targets.get(job.kind());
-        boolean mask = !ImportTargets.maySeeSensitive(target, user);
-        List<String> headers = List.of();
-        boolean[] sensitiveColumn = new boolean[0];
-        if (files.exists(job.storedPath())) {
-            Path file = files.local(job.storedPath());
-            HeaderMapping mapping = runner.mapping(target, job.source());
-            try (CsvFile csv = CsvFile.open(file, mapping, runner.options(job))) {
-                headers = csv.headers();
-                sensitiveColumn = new boolean[headers.size()];
-                for (int i = 0; i < headers.size(); i++) {
-                    sensitiveColumn[i] = mask
-                            && mapping.fieldFor(headers.get(i))
-                                    .map(target.sensitiveFields()::contains)
-                                    .orElse(false);
-                }
-            }
-        }
-        boolean[] hide = sensitiveColumn;
-        try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
-            List<String> head = new ArrayList<>(List.of(
-                    message("imports.report.line", List.of(), locale),
-                    message("imports.report.problem", List.of(), locale)));
-            head.addAll(headers);
-            writer.writeRow(head);
-            long[] currentLine = {-1};
-            List<String> pending = new ArrayList<>();
-            List<String> pendingRow = new ArrayList<>();
-            Runnable flush = () -> {
-                if (currentLine[0] >= 0) {
-                    List<String> row =
-                            new ArrayList<>(List.of(String.valueOf(currentLine[0]), String.join("; ", pending)));
-                    row.addAll(pendingRow);
-                    writer.writeRow(row);
-                }
-            };
-            jobs.eachProblem(job.id(), p -> {
-                if (p.line() != currentLine[0] || p.line() <= 1) {
-                    flush.run();
-                    currentLine[0] = p.line();
-                    pending.clear();
-                    pendingRow.clear();
-                    List<String> cells = RawRows.decode(p.rawRow());
-                    for (int i = 0; i < cells.size(); i++) {
-                        pendingRow.add(i < hide.length && hide[i] ? MASK : cells.get(i));
-                    }
-                }
-                boolean hidden =
-                        mask && p.column() != null && target.sensitiveFields().contains(p.column());
-                String where = p.column() == null ? "" : "[" + label(target, p.column(), locale) + "] ";
-                pending.add(where
-                        + message(
-                                p.code(),
-                                hidden ? p.arguments().stream().map(a -> MASK).toList() : labelled(target, p, locale),
-                                locale));
-            });
-            flush.run();
-        }
-    }
-
-    /** A template with the kind's headers (Chinese or English by locale) and sample rows. */
-    public void writeTemplate(ImportTarget target, Locale locale, OutputStream out) {
-        int alias = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? 0 : 1;
-        try (SafeCsvWriter writer = SafeCsvWriter.of(out)) {
-            writer.writeRow(target.schema().fields().stream()
-                    .map(f -> f.aliases().size() > alias ? f.aliases().get(alias) : f.name())
-                    .toList());
-            target.sampleRows().forEach(writer::writeRow);
-        }
     }
 
     /** A stated encoding's canonical name ({@code gbk} → {@code GBK}); null when blank or {@code auto}. */

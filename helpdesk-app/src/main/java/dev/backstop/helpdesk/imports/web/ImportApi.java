@@ -5,6 +5,7 @@ import dev.backstop.helpdesk.imports.ImportTarget;
 import dev.backstop.helpdesk.imports.internal.ImportJob;
 import dev.backstop.helpdesk.imports.internal.ImportManagement;
 import dev.backstop.helpdesk.imports.internal.ImportProfiles;
+import dev.backstop.helpdesk.imports.internal.ImportReports;
 import dev.backstop.imports.Field;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,10 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportApi {
 
     private final ImportManagement imports;
+    private final ImportReports reports;
     private final ImportProfiles profiles;
     private final Clock clock;
 
-    ImportApi(ImportManagement imports, ImportProfiles profiles, Clock clock) {
+    ImportApi(ImportManagement imports, ImportReports reports, ImportProfiles profiles, Clock clock) {
+        this.reports = reports;
         this.imports = imports;
         this.profiles = profiles;
         this.clock = clock;
@@ -70,7 +73,7 @@ class ImportApi {
     void template(@PathVariable String kind, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ImportTarget target = imports.kind(kind, user);
-        imports.writeTemplate(target, locale(request), csv(response, kind + "-template.csv"));
+        reports.writeTemplate(target, locale(request), csv(response, kind + "-template.csv"));
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -125,7 +128,7 @@ class ImportApi {
     void changes(@PathVariable long id, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ImportJob job = imports.job(id, user);
-        imports.writeChangeReport(job, user, locale(request), csv(response, "import-" + id + "-changes.csv"));
+        reports.writeChangeReport(job, user, locale(request), csv(response, "import-" + id + "-changes.csv"));
     }
 
     /** The language to answer in: {@code ?lang=} or the locale cookie of the pages, else Accept-Language, else Chinese. */
@@ -149,7 +152,7 @@ class ImportApi {
     void errors(@PathVariable long id, CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ImportJob job = imports.job(id, user);
-        imports.writeErrorReport(job, user, locale(request), csv(response, "import-" + id + "-errors.csv"));
+        reports.writeErrorReport(job, user, locale(request), csv(response, "import-" + id + "-errors.csv"));
     }
 
     @GetMapping("/profiles/{kind}/{source}")

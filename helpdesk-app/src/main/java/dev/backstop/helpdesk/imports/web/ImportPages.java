@@ -3,6 +3,7 @@ package dev.backstop.helpdesk.imports.web;
 import dev.backstop.helpdesk.identity.CurrentUser;
 import dev.backstop.helpdesk.imports.internal.ImportJob;
 import dev.backstop.helpdesk.imports.internal.ImportManagement;
+import dev.backstop.helpdesk.imports.internal.ImportReports;
 import dev.backstop.helpdesk.shared.BackstopException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,10 +32,12 @@ class ImportPages {
     static final java.util.List<String> ENCODINGS = java.util.List.of("UTF-8", "GB18030", "Big5", "windows-1252");
 
     private final ImportManagement imports;
+    private final ImportReports reports;
     private final Clock clock;
 
-    ImportPages(ImportManagement imports, Clock clock) {
+    ImportPages(ImportManagement imports, ImportReports reports, Clock clock) {
         this.imports = imports;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -169,20 +172,20 @@ class ImportPages {
     void errors(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
         ImportJob job = imports.job(id, user);
-        imports.writeErrorReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-errors.csv"));
+        reports.writeErrorReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-errors.csv"));
     }
 
     @GetMapping("/jobs/{id}/changes")
     void changes(@PathVariable long id, CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
         ImportJob job = imports.job(id, user);
-        imports.writeChangeReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-changes.csv"));
+        reports.writeChangeReport(job, user, locale, ImportApi.csv(response, "import-" + id + "-changes.csv"));
     }
 
     @GetMapping("/templates/{kind}")
     void template(@PathVariable String kind, CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
         var target = imports.kind(kind, user);
-        imports.writeTemplate(target, locale, ImportApi.csv(response, kind + "-template.csv"));
+        reports.writeTemplate(target, locale, ImportApi.csv(response, kind + "-template.csv"));
     }
 }
