@@ -44,6 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
  * request to the back office. Staff of the channel desk, the back office, supervisors and admins see every account; a
  * distributor only its own — anything else is {@link ChannelNotFound} (404), exactly as if it did not exist. What a
  * raised request says and keeps is in {@link ChannelRequests}.
+ *
+ * <p>A little over 300 lines on purpose: every method applies the same rule first (staff see every account, a
+ * distributor only its own, else 404) before it asks the ERP, the WMS or the tickets; one place for that rule is
+ * the point.
  */
 @Service
 public class ChannelDesk {

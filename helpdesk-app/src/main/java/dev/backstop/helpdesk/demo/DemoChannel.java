@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The ERP and WMS snapshots of the demo: per distributor a few months of orders (products and categories from the
  * Northwind sample), shipments with their lines, invoices and payments, and three sales policies. D0001 has an
  * overdue invoice, an unapplied payment and a short-shipped line, so every part of the distributor view shows something.
+ *
+ * <p>A little over 300 lines on purpose: it is demo data, the ERP and WMS rows of the demo written out row by row.
  */
 class DemoChannel {
 

@@ -16,7 +16,12 @@ import dev.backstop.helpdesk.tickets.TicketType;
 import dev.backstop.helpdesk.tickets.Transfer;
 import java.util.Set;
 
-/** Sample tickets in every desk, opened and worked through the real ticket API so timelines are real. */
+/**
+ * Sample tickets in every desk, opened and worked through the real ticket API so timelines are real.
+ *
+ * <p>About 350 lines on purpose: it is demo data, one script of sample tickets per desk worked through the real API;
+ * split, the story of a desk's day would be scattered.
+ */
 class DemoTickets {
 
     record Staff(

@@ -16,7 +16,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The new-ticket form of the workspace and the portal (the portal ignores requester and references it cannot set). */
+/**
+ * The new-ticket form of the workspace and the portal (the portal ignores requester and references it cannot set).
+ *
+ * <p>A little over 300 lines on purpose: it is the form's backing bean, and most of it is the getters and setters
+ * Spring's data binding needs; its logic is {@link #toCommand} and {@link #link}.
+ */
 public class TicketForm {
 
     @NotNull

@@ -39,7 +39,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The agent workspace: my tickets, the desk's tickets with filters, the ticket page with its actions. */
+/**
+ * The agent workspace: my tickets, the desk's tickets with filters, the ticket page with its actions.
+ *
+ * <p>About 350 lines on purpose: the agent's pages (home, queue, ticket list, ticket page, their live streams) and the
+ * ticket page's actions (reply, note, call, assign, transfer, answer, callback, state, attachments) are one short
+ * handler each, the actions through {@link #act} with the same conflict handling, message and redirect.
+ */
 @Controller
 @RequestMapping("/workspace")
 class WorkspaceController {

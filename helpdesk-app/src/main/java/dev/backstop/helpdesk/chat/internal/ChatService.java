@@ -29,7 +29,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link WebChat}: the conversation rows, its ticket through {@code TicketManagement}, routing through {@code offer}. */
+/**
+ * {@link WebChat}: the conversation rows, its ticket through {@code TicketManagement}, routing through {@code offer}.
+ *
+ * <p>About 360 lines on purpose: a conversation's whole life (start, offer to an agent, post, typing, close, leave a
+ * message) goes through the same check of who is a party to it ({@link #party}); the rows are in {@code ChatStore}.
+ */
 @Service
 class ChatService implements WebChat {
 

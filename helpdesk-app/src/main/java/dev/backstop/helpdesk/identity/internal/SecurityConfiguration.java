@@ -28,6 +28,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * no CSRF) and the pages (form login, CSRF). Every path has an explicit rule; anything else is denied, and
  * {@code AuthorizationMatrixTests} walks every registered endpoint for every role. Row-level visibility
  * (which ticket, which account) is enforced in the queries of each module, not here.
+ *
+ * <p>About 450 lines on purpose: every path's rule is in this one file, in the order Spring Security matches them, so
+ * a reviewer reads the whole authorization in one place and AuthorizationMatrixTests' table maps onto it; spread
+ * over the modules, the deny-by-default order could not be read anywhere.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -36,6 +36,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * {@link ExpertEscalations}: a rep asks the expert desk, with what they searched and read in the last two hours; the
+ * question becomes an expert ticket routed by skill, and the escalations of a ticket and the ones no article matched
+ * are listed.
+ *
+ * <p>A little over 300 lines on purpose: drafting, escalating and listing share one row and one rule of who may
+ * escalate ({@link #ESCALATORS}); the search and the routing are other modules'.
+ */
 @Service
 class EscalationService implements ExpertEscalations {
 

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The knowledge base in the browser: search with facets and suggestions, articles with votes and "this answered
  * it", the live answers beside the ticket form, and the editors' pages. Agents use {@code /workspace/kb}, portal
  * users {@code /portal/kb}: the same pages, each showing only the reader's audiences.
+ *
+ * <p>About 370 lines on purpose: one short handler per page, and the reader's, the live-answer and the editor's pages
+ * share how a page finds the reader's audiences and desk; the work is in the services.
  */
 @Controller
 class KnowledgePages {

@@ -33,7 +33,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reply templates and call scripts: saved with a version per save, read by staff, filled from tickets. */
+/**
+ * Reply templates and call scripts: saved with a version per save, read by staff, filled from tickets.
+ *
+ * <p>About 370 lines on purpose: saving a template (versions, validation, the editor rule) and using it on a ticket
+ * (rendering, the composer's suggestions) read the same row and the same staff and audience rules; {@link
+ * TemplateText} fills the variables.
+ */
 @Service
 class TemplateService implements ReplyTemplates {
 

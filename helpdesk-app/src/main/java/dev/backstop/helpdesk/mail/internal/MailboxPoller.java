@@ -42,6 +42,9 @@ import org.springframework.stereotype.Component;
  * next pass; a mailbox that fails is recorded and backs off ({@link MailboxStatus}); neither stops the rest. A node that
  * dies between handling and flagging leaves at most one batch to be read again, and {@code mail_messages} recognises
  * every message of it.
+ *
+ * <p>A little over 300 lines on purpose: the IMAP conversation of one pass (open, fetch in batches, hand over, store
+ * attachments, flag, back off) must keep its order and its error handling in one place.
  */
 @Component
 class MailboxPoller {

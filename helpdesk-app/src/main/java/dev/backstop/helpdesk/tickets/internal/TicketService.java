@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link TicketManagement}: loads the ticket within the caller's scope, checks who may do what, and asks the aggregate
  * ({@link TicketEntity}) to change; the aggregate guards its state and registers the events, which the repository's
  * save publishes. Opening is {@link TicketOpening}, attachments {@link TicketAttachments}.
+ *
+ * <p>About 360 lines on purpose: one method per intent of {@link TicketManagement}, each the same three steps (load
+ * within the caller's scope, check, ask the aggregate); the rules themselves are in the aggregate.
  */
 @Service
 @Transactional
