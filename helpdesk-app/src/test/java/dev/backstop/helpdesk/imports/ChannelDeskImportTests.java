@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -28,7 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The imports the channel desk reads (issue 6): order line categories, shipment ETAs, shipment lines and versioned
  * sales policies, through the import API and worker, on H2 and on PostgreSQL.
+ *
+ * <p>Shares one context per database with {@link ImportApiTests} (the same properties); its rows have codes of
+ * their own.
  */
+@ResourceLock("context:imports-h2")
+@ResourceLock("context:imports-pg")
 class ChannelDeskImportTests {
 
     abstract static class Scenarios {
@@ -273,8 +279,8 @@ class ChannelDeskImportTests {
     @AutoConfigureMockMvc
     @TestPropertySource(
             properties = {
-                "backstop.data-dir=target/test-data/channel-imports-h2",
-                "spring.datasource.url=jdbc:h2:mem:channelimports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.data-dir=target/test-data/imports-h2",
+                "spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "backstop.imports.poll-interval=200ms",
                 "backstop.imports.batch-size=2"
             })
@@ -286,7 +292,7 @@ class ChannelDeskImportTests {
     @PostgresTest
     @TestPropertySource(
             properties = {
-                "backstop.data-dir=target/test-data/channel-imports-pg",
+                "backstop.data-dir=target/test-data/imports-pg",
                 "backstop.imports.poll-interval=200ms",
                 "backstop.imports.batch-size=2"
             })

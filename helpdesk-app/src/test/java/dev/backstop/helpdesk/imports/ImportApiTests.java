@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Imports as an admin, an HR agent and payroll staff see them, on the demo data, on H2 and on PostgreSQL. */
+@ResourceLock("context:imports-h2")
 @ResourceLock("context:imports-pg")
 class ImportApiTests {
 

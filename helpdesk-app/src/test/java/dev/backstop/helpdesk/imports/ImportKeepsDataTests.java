@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -29,7 +30,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * Issue 14: an import never silently loses or changes data. A file updates only the columns it has, a broken file never
  * ends DONE, a dry run counts what the apply does, messages are whole, order headers import without lines; on H2 and
  * PostgreSQL.
+ *
+ * <p>Shares one context per database with {@link ImportApiTests} (the same properties); its rows have codes of
+ * their own.
  */
+@ResourceLock("context:imports-h2")
+@ResourceLock("context:imports-pg")
 class ImportKeepsDataTests {
 
     abstract static class Scenarios {
@@ -462,8 +468,8 @@ class ImportKeepsDataTests {
     @AutoConfigureMockMvc
     @TestPropertySource(
             properties = {
-                "backstop.data-dir=target/test-data/imports-keep-h2",
-                "spring.datasource.url=jdbc:h2:mem:imports-keep;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "backstop.data-dir=target/test-data/imports-h2",
+                "spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "backstop.imports.poll-interval=200ms",
                 "backstop.imports.batch-size=2"
             })
@@ -475,7 +481,7 @@ class ImportKeepsDataTests {
     @PostgresTest
     @TestPropertySource(
             properties = {
-                "backstop.data-dir=target/test-data/imports-keep-pg",
+                "backstop.data-dir=target/test-data/imports-pg",
                 "backstop.imports.poll-interval=200ms",
                 "backstop.imports.batch-size=2"
             })
