@@ -73,9 +73,7 @@ record CallRow(
      * What the repeatable events made of a call: how often and how long it was held (an open hold counts until the
      * hang-up), whether it is on hold now, how often it was transferred and to whom last.
      */
-    record Steps(int holds, long holdSeconds, boolean onHold, int transfers, String transferredTo) {
-        static final Steps NONE = new Steps(0, 0, false, 0, null);
-    }
+    record Steps(int holds, long holdSeconds, boolean onHold, int transfers, String transferredTo) {}
 
     static CallRow read(ResultSet rs, int i) throws SQLException {
         String ring = rs.getString("ring_users");
